@@ -1,0 +1,300 @@
+#pragma once
+//! The scenario: every assumption of a settlement and projection (methodology §1.5, §11, §12).
+//! A plain value type; readers fill it, Scenario::validate() checks it, the engine reads it.
+
+#include "types.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sharecast {
+
+//! Annual utilization and unit-cost trend (methodology §2.3).
+struct TrendPair {
+    Rate utilization = 0.0;
+    Rate unitCost = 0.0;
+    bool operator==(const TrendPair&) const = default;
+};
+
+//! Trend overrides for one rate cell: its own default and per-COS pairs (§2.3).
+struct RateCellTrend {
+    std::optional<TrendPair> defaultTrend;      //!< absent: fall through to trend.by_cos/default
+    std::map<std::string, TrendPair> byCos;
+    bool operator==(const RateCellTrend&) const = default;
+};
+
+//! The trend table, most specific first: by_rate_cell[c].by_cos[s], by_rate_cell[c].default,
+//! by_cos[s], default (§2.3).
+struct TrendTable {
+    TrendPair defaultTrend;
+    std::map<std::string, TrendPair> byCos;
+    std::map<std::string, RateCellTrend> byRateCell;
+    bool operator==(const TrendTable&) const = default;
+};
+
+//! A program change: a factor on a COS's base cost for base years before it took effect (§2.4).
+struct ProgramChange {
+    std::optional<std::string> cos;                     //!< null: every COS
+    std::optional<std::vector<std::string>> rateCells;  //!< null: every rate cell
+    Year effectiveYear = 0;
+    double factor = 1.0;
+    bool operator==(const ProgramChange&) const = default;
+};
+
+//! Risk adjustment of the baseline (§2.5).
+struct RiskAdjustment {
+    bool enabled = false;
+    std::optional<Rate> capUp;
+    std::optional<Rate> capDown;
+    bool operator==(const RiskAdjustment&) const = default;
+};
+
+//! Truncation of high-cost members (§2.1, §1.3).
+struct Truncation {
+    bool enabled = false;
+    Dollars threshold = 250000.0;
+    bool operator==(const Truncation&) const = default;
+};
+
+enum class ThresholdMethod { None, Fixed, Elected, Confidence, MsspTable };
+
+//! Minimum savings rate (§5).
+struct MsrSpec {
+    ThresholdMethod method = ThresholdMethod::None;
+    Rate rate = 0.0;
+    double z = 1.6449;
+    double cv = 2.5;
+    bool operator==(const MsrSpec&) const = default;
+};
+
+//! Minimum loss rate (§5); sameAsMsr mirrors the MSR.
+struct MlrSpec {
+    bool sameAsMsr = true;
+    ThresholdMethod method = ThresholdMethod::None;  //!< used when !sameAsMsr
+    Rate rate = 0.0;
+    bool operator==(const MlrSpec&) const = default;
+};
+
+enum class Direction { Higher, Lower };
+enum class QualityScoring { Attainment, Improvement, Max, Blend };
+
+//! One quality measure (§6).
+struct QualityMeasure {
+    std::string id;
+    std::string name;
+    double weight = 1.0;
+    Direction direction = Direction::Higher;
+    Rate threshold = 0.0;
+    Rate benchmark = 0.0;
+    std::optional<Rate> gateMin;
+    bool operator==(const QualityMeasure&) const = default;
+};
+
+//! Quality composite and gate (§6).
+struct QualitySpec {
+    QualityScoring scoring = QualityScoring::Max;
+    double blendWeight = 0.5;
+    double improvementMax = 90.0;
+    int minDenominator = 30;
+    int minMeasures = 1;
+    bool gateEnabled = true;
+    Score minComposite = 0.0;
+    std::vector<QualityMeasure> measures;
+    bool operator==(const QualitySpec&) const = default;
+};
+
+//! IHA-style total-cost-of-care trend gate (§8).
+struct TccTrendGate {
+    bool enabled = false;
+    Rate maxTrend = 0.05;
+    bool operator==(const TccTrendGate&) const = default;
+};
+
+enum class GuardrailAction { Flag, Ineligible };
+
+//! Appropriateness guardrail on denials and grievances (§8).
+struct Appropriateness {
+    bool enabled = false;
+    Rate maxDenialRateIncrease = 0.02;
+    double maxGrievanceRateIncrease = 0.5;  //!< per 1,000 member months, absolute
+    GuardrailAction action = GuardrailAction::Flag;
+    bool operator==(const Appropriateness&) const = default;
+};
+
+enum class SavingsBasis { Tcc, ResourceUse };
+
+//! One resource-use measure (§7).
+struct ResourceUseMeasure {
+    std::string id;
+    std::string numerator;               //!< a util_ column
+    std::string exposure = "member_years";  //!< member_years or a util_ column
+    double per = 1000.0;
+    Dollars unitCost = 0.0;
+    Direction direction = Direction::Lower;
+    bool operator==(const ResourceUseMeasure&) const = default;
+};
+
+enum class QualityScaling { None, Multiply, Tiers, Linear };
+
+//! A sharing tier: the share for quality scores at or above min_score (§8).
+struct SharingTier {
+    Score minScore = 0.0;
+    Rate share = 0.0;
+    bool operator==(const SharingTier&) const = default;
+};
+
+//! Savings sharing (§8).
+struct SharingSpec {
+    Rate maxShare = 0.5;
+    Rate minShare = 0.0;
+    QualityScaling qualityScaling = QualityScaling::None;
+    Score qualityLow = 0.0;
+    Score qualityHigh = 100.0;
+    std::vector<SharingTier> tiers;
+    bool firstDollar = true;
+    std::optional<Rate> cap;  //!< fraction of E
+    Rate paymentReduction = 0.0;
+    bool operator==(const SharingSpec&) const = default;
+};
+
+enum class LossRateMethod { Fixed, OneMinusSharing };
+
+//! Shared losses (§8).
+struct LossSpec {
+    bool enabled = false;
+    LossRateMethod rateMethod = LossRateMethod::Fixed;
+    Rate rate = 0.3;
+    Rate rateMin = 0.4;
+    Rate rateMax = 0.75;
+    std::optional<Rate> cap;
+    bool operator==(const LossSpec&) const = default;
+};
+
+//! Federal medical assistance percentage by rate cell (§9).
+struct FmapSpec {
+    Rate defaultRate = 0.5;
+    std::map<std::string, Rate> byRateCell;
+    Rate forRateCell(const std::string& cell) const
+    {
+        const auto it = byRateCell.find(cell);
+        return it == byRateCell.end() ? defaultRate : it->second;
+    }
+    bool operator==(const FmapSpec&) const = default;
+};
+
+//! Annual utilization change assumed by the projection (§11).
+struct UtilizationChange {
+    Rate defaultRate = 0.0;
+    std::map<std::string, Rate> byCos{{"inpatient", -0.02}, {"emergency", -0.03}};
+    bool operator==(const UtilizationChange&) const = default;
+};
+
+//! Multi-year projection (§11) and rate setting (§10).
+struct ProjectionSpec {
+    std::optional<Year> startYear;
+    int horizon = 5;
+    Rate enrollmentGrowth = 0.0;
+    UtilizationChange utilizationChange;
+    Pmpm investmentPmpm = 0.0;
+    std::optional<std::vector<Score>> qualityPath;
+    int rateLag = 2;
+    Rate adminLoad = 0.08;
+    Rate underwritingGain = 0.02;
+    bool careCoordinationToMedical = false;
+    bool operator==(const ProjectionSpec&) const = default;
+};
+
+//! One band of a risk corridor (§12); `to` null means unbounded.
+struct CorridorBand {
+    Rate from = 0.0;
+    std::optional<Rate> to;
+    Rate stateShare = 0.0;
+    bool operator==(const CorridorBand&) const = default;
+};
+
+//! A risk corridor on one COS (§12).
+struct Corridor {
+    std::string name;
+    std::string cos;
+    Pmpm targetPmpm = 0.0;
+    std::vector<CorridorBand> bands;
+    bool operator==(const Corridor&) const = default;
+};
+
+//! Blended SPD/LTC rate with a true-up (§12).
+struct BlendSpec {
+    std::vector<std::string> rateCells;
+    std::map<std::string, Pmpm> rates;
+    std::map<std::string, Rate> projectedMix;
+    Rate tolerance = 0.0;
+    bool operator==(const BlendSpec&) const = default;
+};
+
+//! MLR remittance at a medical-loss-ratio floor (§12).
+struct MlrRemittance {
+    bool enabled = false;
+    Rate minimum = 0.85;
+    bool operator==(const MlrRemittance&) const = default;
+};
+
+//! Baseline years and weights (§2.6). Empty years: [Y − 1] with weight 1.
+struct BaselineSpec {
+    std::vector<Year> years;
+    std::vector<double> weights;  //!< empty with years given: equal weights
+    bool operator==(const BaselineSpec&) const = default;
+};
+
+//! A complete scenario (methodology §1.5).
+struct Scenario {
+    std::string name;
+    std::string description;
+    std::optional<Year> performanceYear;
+    BaselineSpec baseline;
+    std::optional<std::vector<std::string>> includedCos;  //!< null: all COS
+    std::vector<std::string> excludedCos;
+    TrendTable trend;
+    std::vector<ProgramChange> programChanges;
+    RiskAdjustment riskAdjustment;
+    Truncation truncation;
+    MsrSpec msr;
+    MlrSpec mlr;
+    QualitySpec quality;
+    TccTrendGate tccTrendGate;
+    Appropriateness appropriateness;
+    SavingsBasis savingsBasis = SavingsBasis::Tcc;
+    std::vector<ResourceUseMeasure> resourceUse;
+    SharingSpec sharing;
+    LossSpec losses;
+    FmapSpec fmap;
+    ProjectionSpec projection;
+    std::vector<Corridor> corridors;
+    std::optional<BlendSpec> blend;
+    MlrRemittance mlrRemittance;
+
+    bool operator==(const Scenario&) const = default;
+
+    //! Checks the ranges and consistency rules of §1.5; throws InputError naming the key.
+    void validate() const;
+
+    //! Baseline years and weights for performance year y, defaults applied (§1.5).
+    BaselineSpec effectiveBaseline(Year y) const;
+
+    //! The trend pair for COS s in rate cell c by the §2.3 precedence.
+    TrendPair trendFor(const std::string& rateCell, const std::string& cos) const;
+
+    //! Whether COS s is included (§2: included_cos if given, else all minus excluded_cos).
+    bool includesCos(const std::string& cos) const;
+};
+
+//! Text names of the enumerations, as the JSON form spells them.
+const char* toString(ThresholdMethod m);
+const char* toString(Direction d);
+const char* toString(QualityScoring s);
+const char* toString(GuardrailAction a);
+const char* toString(SavingsBasis b);
+const char* toString(QualityScaling s);
+const char* toString(LossRateMethod m);
+
+}  // namespace sharecast

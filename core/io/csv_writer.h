@@ -1,0 +1,32 @@
+#pragma once
+//! Writing CSV (RFC 4180) safely: quoting, and neutralising spreadsheet formula injection.
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace sharecast::io {
+
+//! True when text is a plain decimal number ("-12.50", "3e-4"), which is written unchanged.
+bool looksNumeric(const QString& text);
+
+//! One CSV field: text that a spreadsheet would read as a formula (starting with =, +, -, @,
+//! tab or CR, and not a number) gets a leading apostrophe; fields with a comma, quote, CR or LF
+//! are quoted with doubled quotes.
+QString csvField(const QString& text);
+
+//! Accumulates CSV rows (LF line ends, UTF-8) in memory for an atomic write.
+class CsvWriter {
+public:
+    void addRow(const QStringList& fields);
+    const QByteArray& bytes() const { return bytes_; }
+
+private:
+    QByteArray bytes_;
+};
+
+//! Writes bytes to path atomically (QSaveFile): the file is either complete or untouched.
+//! Returns an empty string on success, else a message naming the file.
+QString writeFileAtomically(const QString& path, const QByteArray& bytes);
+
+}  // namespace sharecast::io
