@@ -1,0 +1,181 @@
+#include "explain.h"
+
+#include "rounding.h"
+
+#include <sstream>
+
+namespace sharecast {
+
+namespace {
+
+std::string money(double x)
+{
+    // Cents with thousands separators, for reading.
+    std::string s = formatMoney(x);
+    const bool neg = !s.empty() && s[0] == '-';
+    const std::size_t start = neg ? 1 : 0;
+    std::size_t dot = s.find('.');
+    if (dot == std::string::npos)
+        dot = s.size();
+    for (long i = static_cast<long>(dot) - 3; i > static_cast<long>(start); i -= 3)
+        s.insert(static_cast<std::size_t>(i), ",");
+    return "$" + s;
+}
+
+std::string num(double x, int d) { return formatFixed(x, d); }
+std::string pct(double x) { return formatFixed(100.0 * x, 4) + " %"; }
+
+std::string thresholdText(const ThresholdResult& t)
+{
+    std::string s = std::string(toString(t.method)) + " → " + pct(t.rate);
+    if (t.method == ThresholdMethod::MsspTable)
+        s += " (N " + num(t.members, 2) + " between table points " + num(t.lowerMembers, 0) + " at " +
+             pct(t.lowerRate) + " and " + num(t.upperMembers, 0) + " at " + pct(t.upperRate) + ")";
+    else if (t.method == ThresholdMethod::Confidence)
+        s += " (z·cv/√N with N " + num(t.members, 2) + ")";
+    return s;
+}
+
+}  // namespace
+
+const PlanSettlement* findPlan(const Settlement& s, const std::string& planId)
+{
+    for (const PlanSettlement& p : s.plans)
+        if (p.planId == planId)
+            return &p;
+    return nullptr;
+}
+
+std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scenario& scenario)
+{
+    std::ostringstream o;
+    o << "Plan " << p.planId << ", performance year " << s.year << "\n";
+    o << "  Baseline years:";
+    for (std::size_t i = 0; i < s.baseline.years.size(); ++i)
+        o << " " << s.baseline.years[i] << " (weight " << num(s.baseline.weights[i], 4) << ")";
+    o << "\n  Included COS:";
+    for (int k : s.includedCos)
+        o << " " << s.cosNames[static_cast<std::size_t>(k)];
+    o << "\n\n";
+
+    o << "Expected cost (§2) and actual cost (§3) by cell\n";
+    for (const CellResult& c : p.cells) {
+        o << "  " << *c.region << " / " << *c.rateCell << ": MM " << num(c.memberMonths, 2) << ", risk "
+          << num(c.riskScore, 4) << "\n";
+        for (const BaseYearTerm& b : c.benchmark.baseYears) {
+            if (!b.available) {
+                o << "    base " << b.year << ": no member months (weight " << num(b.weight, 4)
+                  << " left out, others renormalised)\n";
+                continue;
+            }
+            o << "    base " << b.year << ": weight " << num(b.weight, 4) << " → " << num(b.renormalisedWeight, 6)
+              << ", MM " << num(b.memberMonths, 2) << ", truncation factor " << num(b.truncationFactor, 8)
+              << ", risk " << num(b.riskScore, 4) << " → ratio " << num(b.riskRatio, 6) << ", factor "
+              << num(b.riskFactor, 6) << "\n";
+            for (const CosTerm& t : b.cos)
+                o << "      " << s.cosNames[static_cast<std::size_t>(t.cos)] << ": base PMPM " << num(t.basePmpm, 6)
+                  << " × trend " << num(t.trendFactor, 6) << " × program change " << num(t.programChange, 6)
+                  << "\n";
+            o << "      term PMPM (× risk factor) " << num(b.pmpm, 6) << "\n";
+        }
+        o << "    expected PMPM " << num(c.benchmark.expectedPmpm, 6) << " × MM " << num(c.memberMonths, 2) << " = "
+          << money(c.benchmark.expected) << "\n";
+        o << "    actual: included cost " << money(c.includedCost);
+        if (c.excess != 0.0)
+            o << " − excess over threshold " << money(c.excess);
+        o << " = " << money(c.actual) << "\n";
+    }
+    for (const std::string& e : p.excludedCells)
+        o << "  " << e << ": no baseline year, left out\n";
+
+    o << "\nSavings (§4)\n";
+    o << "  E " << money(p.expected) << ", A " << money(p.actual) << ", E − A " << money(p.tccSavings) << "\n";
+    if (p.resourceUseBasis) {
+        o << "  Resource-use savings (§7), plan risk factor " << num(p.resourceUseRiskFactor, 6) << "\n";
+        for (const ResourceUseResult& r : p.resourceUse) {
+            if (!r.evaluable) {
+                o << "    " << r.id << ": no prior-year data, saves 0\n";
+                continue;
+            }
+            o << "    " << r.id << ": rate " << num(r.rate, 6) << ", prior " << num(r.priorRate, 6) << " × "
+              << num(r.riskFactor, 6) << " = expected " << num(r.expectedRate, 6) << ", exposure "
+              << num(r.exposure, 4) << " → " << money(r.savings) << "\n";
+        }
+    }
+    o << "  G " << money(p.grossSavings) << ", S "
+      << (p.savingsRate ? pct(*p.savingsRate) : std::string("NA (E = 0)")) << ", N " << num(p.members, 6)
+      << " members\n";
+
+    o << "\nThresholds (§5)\n";
+    o << "  MSR: " << thresholdText(p.msr) << "\n";
+    o << "  MLR: " << (scenario.mlr.sameAsMsr ? "same as MSR → " + pct(p.mlr.rate) : thresholdText(p.mlr)) << "\n";
+
+    o << "\nQuality (§6)\n";
+    if (!p.quality.hasQualityStep) {
+        o << "  no measures: no quality step (Q NA; quality-scaled sharing uses 100)\n";
+    } else {
+        for (const MeasureScore& m : p.quality.measures) {
+            o << "  " << m.id << " (weight " << num(m.weight, 4) << "): ";
+            if (!m.reportable) {
+                o << "not reportable";
+            } else {
+                o << "rate " << num(*m.rate, 6) << ", prior "
+                  << (m.priorRate ? num(*m.priorRate, 6) : std::string("NA")) << ", attainment "
+                  << num(m.attainment, 6) << ", improvement "
+                  << (m.improvementApplies ? num(m.improvement, 6) : std::string("n/a")) << " → score "
+                  << num(m.score, 6);
+            }
+            if (m.gateMin)
+                o << "; gate minimum " << num(*m.gateMin, 4) << (m.gatePassed ? " met" : " NOT met");
+            o << "\n";
+        }
+        o << "  composite Q " << (p.quality.composite ? num(*p.quality.composite, 10) : std::string("NA")) << " over "
+          << p.quality.reportableMeasures << " reportable measure(s)\n";
+    }
+    o << "  quality gate: " << (p.quality.gateEnabled ? (p.quality.gatePassed ? "passed" : "FAILED") : "disabled");
+    if (!p.quality.gateReason.empty())
+        o << " (" << p.quality.gateReason << ")";
+    o << "\n";
+
+    o << "\nOther gates (§8)\n";
+    if (p.tccTrend.enabled)
+        o << "  TCC trend gate: " << (p.tccTrend.passed ? "passed" : "FAILED") << " — PMPM " << num(p.tccTrend.pmpm, 6)
+          << " vs prior " << num(p.tccTrend.priorPmpm, 6) << ", risk ratio " << num(p.tccTrend.riskRatio, 6) << "; "
+          << p.tccTrend.reason << "\n";
+    else
+        o << "  TCC trend gate: disabled\n";
+    if (p.appropriateness.enabled)
+        o << "  Appropriateness guardrail: " << (p.appropriateness.tripped ? "TRIPPED" : "not tripped")
+          << (p.appropriateness.blocks ? " (blocks sharing)" : "") << " — denial rate "
+          << num(p.appropriateness.denialRate, 6) << " vs " << num(p.appropriateness.priorDenialRate, 6)
+          << ", grievances per 1,000 MM " << num(p.appropriateness.grievanceRate, 6) << " vs "
+          << num(p.appropriateness.priorGrievanceRate, 6) << "; " << p.appropriateness.reason << "\n";
+    else
+        o << "  Appropriateness guardrail: disabled\n";
+    o << "  eligible: " << (p.eligible ? "yes" : "no") << "\n";
+
+    o << "\nSharing (§8)\n";
+    o << "  share rate ρ " << num(p.shareRate, 10) << " (" << toString(scenario.sharing.qualityScaling) << ")\n";
+    const SharingResult& pay = p.payment;
+    if (pay.side == PaymentSide::None) {
+        o << "  no payment: " << pay.reason << "\n";
+    } else {
+        o << "  " << (pay.side == PaymentSide::Savings ? "savings" : "losses") << ": basis " << money(pay.basis)
+          << " × rate " << num(pay.rate, 10);
+        if (pay.side == PaymentSide::Savings)
+            o << " × (1 − reduction " << num(pay.reduction, 4) << ")";
+        o << " = " << money(pay.beforeCap);
+        if (pay.cap)
+            o << "; cap " << money(*pay.cap) << (pay.capBinds ? " binds" : " does not bind");
+        o << "\n";
+    }
+    o << "  plan payment P " << money(pay.payment) << "; program net G − P " << money(p.programNet) << "\n";
+
+    o << "\nFederal and state split (§9)\n";
+    for (const SplitCell& c : p.split.cells)
+        o << "  " << c.rateCell << ": net " << money(c.net) << " × FMAP " << num(c.fmap, 4) << "\n";
+    o << "  federal " << money(p.split.federal) << ", state " << money(p.split.state) << "\n";
+    return o.str();
+}
+
+}  // namespace sharecast

@@ -1,0 +1,16 @@
+#pragma once
+//! Readable text of a plan's settlement trace: how every figure of its row came about.
+
+#include "settlement.h"
+
+#include <string>
+
+namespace sharecast {
+
+//! The trace of one plan as indented text (for `settle --explain` and the workbench).
+std::string explainPlan(const Settlement& settlement, const PlanSettlement& plan, const Scenario& scenario);
+
+//! The plan with this id, or null.
+const PlanSettlement* findPlan(const Settlement& settlement, const std::string& planId);
+
+}  // namespace sharecast

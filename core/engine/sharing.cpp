@@ -1,0 +1,95 @@
+#include "sharing.h"
+
+#include "rounding.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sharecast {
+
+Rate sharingRate(const SharingSpec& s, std::optional<Score> q)
+{
+    if (!q)
+        return 0.0;  // §8: ρ = 0 when Q is NA
+    switch (s.qualityScaling) {
+    case QualityScaling::None:
+        return s.maxShare;
+    case QualityScaling::Multiply:
+        return s.maxShare * *q / 100.0;
+    case QualityScaling::Tiers: {
+        // The share of the highest tier with Q >= min_score; below every tier, 0 (§1.5).
+        const SharingTier* best = nullptr;
+        for (const SharingTier& t : s.tiers)
+            if (*q >= t.minScore && (!best || t.minScore > best->minScore))
+                best = &t;
+        return best ? best->share : 0.0;
+    }
+    case QualityScaling::Linear:
+        return s.minShare + (s.maxShare - s.minShare) *
+                                std::clamp((*q - s.qualityLow) / (s.qualityHigh - s.qualityLow), 0.0, 1.0);
+    }
+    return 0.0;
+}
+
+SharingResult computePayment(const SharingInput& in)
+{
+    SharingResult r;
+    const Dollars e = in.expected;
+    const Dollars g = in.grossSavings;
+    if (!in.savingsRate) {
+        r.reason = "expected cost is 0: nothing is shared";
+        return r;
+    }
+    const Rate s = *in.savingsRate;
+
+    if (g > 0.0) {
+        if (s < in.msr) {
+            r.reason = "savings rate " + formatFixed(s, 6) + " below the MSR " + formatFixed(in.msr, 6);
+            return r;
+        }
+        if (!in.eligible) {
+            r.reason = "not eligible: a blocking gate failed";
+            return r;
+        }
+        r.side = PaymentSide::Savings;
+        r.basis = in.sharing->firstDollar ? g : g - in.msr * e;
+        r.rate = in.shareRate;
+        r.reduction = in.sharing->paymentReduction;
+        r.beforeCap = r.basis * r.rate * (1.0 - r.reduction);  // reduction before the cap (§8)
+        r.payment = r.beforeCap;
+        if (in.sharing->cap) {
+            r.cap = *in.sharing->cap * e;
+            if (*r.cap < r.payment) {
+                r.payment = *r.cap;
+                r.capBinds = true;
+            }
+        }
+        r.reason = "shared savings";
+        return r;
+    }
+
+    if (in.losses->enabled && s <= -in.mlr) {
+        r.side = PaymentSide::Losses;
+        const Dollars loss = std::fabs(g);
+        r.basis = in.sharing->firstDollar ? loss : loss - in.mlr * e;
+        r.rate = in.losses->rateMethod == LossRateMethod::Fixed
+                     ? in.losses->rate
+                     : std::clamp(1.0 - in.shareRate, in.losses->rateMin, in.losses->rateMax);
+        r.beforeCap = r.basis * r.rate;  // losses take no payment reduction
+        Dollars owed = r.beforeCap;
+        if (in.losses->cap) {
+            r.cap = *in.losses->cap * e;
+            if (*r.cap < owed) {
+                owed = *r.cap;
+                r.capBinds = true;
+            }
+        }
+        r.payment = -owed;
+        r.reason = "shared losses";
+        return r;
+    }
+    r.reason = g == 0.0 ? "no savings" : (in.losses->enabled ? "loss within the MLR corridor" : "loss; losses not shared");
+    return r;
+}
+
+}  // namespace sharecast

@@ -1,0 +1,341 @@
+#include "io/experience_csv.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sharecast::io {
+
+namespace {
+
+enum class Kind {
+    PlanId,
+    PlanName,
+    Region,
+    RateCell,
+    Year,
+    MemberMonths,
+    RiskScore,
+    Cost,
+    Excess,
+    Util,
+    CapitationRevenue,
+    AdminCost,
+    ClaimsDenied,
+    ClaimsTotal,
+    Grievances,
+};
+
+// What one column of the file feeds: its kind and, for cost_/util_, the COS or util index.
+struct Column {
+    Kind kind = Kind::PlanId;
+    std::size_t slot = 0;
+};
+
+struct NamedColumn {
+    std::string_view name;
+    Kind kind;
+};
+
+// The fixed column names of §1.1.
+constexpr NamedColumn kNamedColumns[] = {
+    {"plan_id", Kind::PlanId},
+    {"plan_name", Kind::PlanName},
+    {"region", Kind::Region},
+    {"rate_cell", Kind::RateCell},
+    {"year", Kind::Year},
+    {"member_months", Kind::MemberMonths},
+    {"risk_score", Kind::RiskScore},
+    {"excess_over_threshold", Kind::Excess},
+    {"capitation_revenue", Kind::CapitationRevenue},
+    {"admin_cost", Kind::AdminCost},
+    {"claims_denied", Kind::ClaimsDenied},
+    {"claims_total", Kind::ClaimsTotal},
+    {"grievances", Kind::Grievances},
+};
+
+constexpr std::string_view kRequired[] = {"plan_id", "region", "rate_cell", "year", "member_months"};
+constexpr std::string_view kCostPrefix = "cost_";
+constexpr std::string_view kUtilPrefix = "util_";
+constexpr std::string_view kKeyColumns = "plan_id, region, rate_cell, year";
+
+bool isOptionalNumeric(Kind kind)
+{
+    switch (kind) {
+    case Kind::PlanId:
+    case Kind::PlanName:
+    case Kind::Region:
+    case Kind::RateCell:
+    case Kind::Year:
+    case Kind::MemberMonths:
+        return false;
+    default:
+        return true;
+    }
+}
+
+// Shortest text that reads back as the same double, for messages.
+std::string numberText(double value)
+{
+    char buf[64];
+    const auto result = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, result.ptr);
+}
+
+// Keys with spaces at either end are kept as written (§1.1) but are probably a mistake.
+struct SpaceNote {
+    long count = 0;
+    long firstLine = 0;
+    std::string firstValue;
+};
+
+bool hasOuterSpace(std::string_view text)
+{
+    const auto space = [](char c) { return c == ' ' || c == '\t'; };
+    return !text.empty() && (space(text.front()) || space(text.back()));
+}
+
+// The header of §1.1 mapped to what each column feeds.
+struct Layout {
+    std::vector<Column> columns;
+    std::vector<std::string> cosNames;
+    std::vector<std::string> utilNames;
+    int claimsDenied = -1;
+    int claimsTotal = -1;
+    int excess = -1;
+};
+
+Layout readLayout(CsvReader& reader, ImportSummary& summary)
+{
+    const std::vector<std::string> names = readCsvHeader(reader);
+    Layout layout;
+    layout.columns.reserve(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string_view name = names[i];
+        Column column;
+        bool known = false;
+        for (const NamedColumn& named : kNamedColumns) {
+            if (named.name == name) {
+                column.kind = named.kind;
+                known = true;
+                break;
+            }
+        }
+        if (!known && (name.starts_with(kCostPrefix) || name.starts_with(kUtilPrefix))) {
+            const bool cost = name.starts_with(kCostPrefix);
+            const std::string_view rest = name.substr(kCostPrefix.size());  // both prefixes have 5 chars
+            if (rest.empty())
+                throw reader.fieldError(i, std::string("a ") + std::string(name) +
+                                               " column needs a name after the prefix");
+            auto& list = cost ? layout.cosNames : layout.utilNames;
+            column.kind = cost ? Kind::Cost : Kind::Util;
+            column.slot = list.size();
+            list.emplace_back(rest);
+            known = true;
+        }
+        if (!known)
+            throw reader.fieldError(i, "unknown column (optional columns are plan_name, risk_score, "
+                                       "excess_over_threshold, capitation_revenue, admin_cost, "
+                                       "claims_denied, claims_total, grievances, cost_<cos> and util_<name>)");
+        if (column.kind == Kind::ClaimsDenied)
+            layout.claimsDenied = static_cast<int>(i);
+        if (column.kind == Kind::ClaimsTotal)
+            layout.claimsTotal = static_cast<int>(i);
+        if (column.kind == Kind::Excess)
+            layout.excess = static_cast<int>(i);
+        layout.columns.push_back(column);
+    }
+    for (const std::string_view required : kRequired) {
+        if (std::find(names.begin(), names.end(), required) == names.end())
+            throw reader.recordError(std::string(required), "required column is missing");
+    }
+    if (layout.cosNames.empty())
+        summary.warnings.emplace_back("no cost_<cos> columns: every cell's cost is 0");
+    if ((layout.claimsDenied < 0) != (layout.claimsTotal < 0))
+        summary.warnings.emplace_back(
+            std::string(layout.claimsDenied < 0 ? "claims_total" : "claims_denied") + " is given without " +
+            (layout.claimsDenied < 0 ? "claims_denied" : "claims_total") +
+            ": the appropriateness guardrail's denial rate cannot be computed");
+    return layout;
+}
+
+// A key or name field: kept exactly as written (§1.1: key fields are not trimmed), UTF-8.
+std::string textField(const CsvReader& reader, std::size_t i, bool required, SpaceNote* spaces)
+{
+    const std::string_view text = reader.field(i);
+    if (required && text.empty())
+        throw reader.fieldError(i, "required field is empty");
+    requireUtf8Field(reader, i);
+    if (spaces != nullptr && hasOuterSpace(text)) {
+        if (spaces->count++ == 0) {
+            spaces->firstLine = reader.line();
+            spaces->firstValue = text;
+        }
+    }
+    return std::string(text);
+}
+
+}  // namespace
+
+ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, ImportSummary* summary,
+                                 const ImportControl& control)
+{
+    ImportSummary sum;
+    ExperienceData data;
+    data.sourceName = fileName.toStdString();
+    CsvReader reader(device, data.sourceName, control);
+
+    const Layout layout = readLayout(reader, sum);
+    const std::size_t columnCount = layout.columns.size();
+    data.cosNames = layout.cosNames;
+    data.utilNames = layout.utilNames;
+
+    std::vector<long> blanks(columnCount, 0);
+    std::vector<SpaceNote> spaces(columnCount);
+    std::unordered_map<std::string, long> cellLines;  // cell key → line, for duplicates
+    std::unordered_set<std::string> plans;
+    std::set<std::string> planNameConflicts;
+    std::set<Year> years;
+    std::string key;
+
+    while (reader.next()) {
+        requireFieldCount(reader, columnCount);
+        ++sum.rows;
+        ExperienceCell cell;
+        cell.sourceLine = reader.line();
+        cell.cost.assign(layout.cosNames.size(), 0.0);
+        cell.util.assign(layout.utilNames.size(), 0.0);
+        std::string planName;
+
+        for (std::size_t i = 0; i < columnCount; ++i) {
+            const Column& column = layout.columns[i];
+            const std::string_view text = reader.field(i);
+            if (isOptionalNumeric(column.kind)) {
+                // §1.1: an empty optional numeric cell means 0 (risk_score 1.0) and is counted.
+                double value = column.kind == Kind::RiskScore ? 1.0 : 0.0;
+                if (text.empty()) {
+                    ++blanks[i];
+                } else {
+                    value = numberField(reader, i);
+                    if (column.kind == Kind::RiskScore ? !(value > 0.0) : value < 0.0)
+                        throw reader.fieldError(i, column.kind == Kind::RiskScore ? "must be > 0" : "must be >= 0");
+                }
+                switch (column.kind) {
+                case Kind::RiskScore: cell.riskScore = value; break;
+                case Kind::Cost: cell.cost[column.slot] = value; break;
+                case Kind::Excess: cell.excessOverThreshold = value; break;
+                case Kind::Util: cell.util[column.slot] = value; break;
+                case Kind::CapitationRevenue: cell.capitationRevenue = value; break;
+                case Kind::AdminCost: cell.adminCost = value; break;
+                case Kind::ClaimsDenied: cell.claimsDenied = value; break;
+                case Kind::ClaimsTotal: cell.claimsTotal = value; break;
+                case Kind::Grievances: cell.grievances = value; break;
+                default: break;
+                }
+                continue;
+            }
+            switch (column.kind) {
+            case Kind::PlanId: cell.planId = textField(reader, i, true, &spaces[i]); break;
+            case Kind::PlanName: planName = textField(reader, i, false, nullptr); break;
+            case Kind::Region: cell.region = textField(reader, i, true, &spaces[i]); break;
+            case Kind::RateCell: cell.rateCell = textField(reader, i, true, &spaces[i]); break;
+            case Kind::Year: {
+                if (text.empty())
+                    throw reader.fieldError(i, "required field is empty");
+                const std::optional<long long> year = parseInteger(text);
+                if (!year || *year < INT_MIN || *year > INT_MAX)
+                    throw reader.fieldError(i, "the year must be an integer");
+                cell.year = static_cast<Year>(*year);
+                break;
+            }
+            case Kind::MemberMonths:
+                if (text.empty())
+                    throw reader.fieldError(i, "required field is empty");
+                cell.memberMonths = numberField(reader, i);
+                if (!(cell.memberMonths > 0.0))
+                    throw reader.fieldError(i, "must be > 0");
+                break;
+            default: break;
+            }
+        }
+
+        if (layout.claimsDenied >= 0 && layout.claimsTotal >= 0 && cell.claimsDenied > cell.claimsTotal)
+            throw reader.fieldError(static_cast<std::size_t>(layout.claimsDenied),
+                                    "claims_denied exceeds claims_total (" + numberText(cell.claimsTotal) + ")");
+        if (layout.excess >= 0) {
+            // §1.1 bounds the excess by the cell's *included* cost, but which COS are included is
+            // the scenario's choice, unknown here: the reader checks the bound it can, the cell's
+            // total cost (sum of all cost_ columns). The relative 1e-9 absorbs rounding in the sum.
+            Dollars total = 0.0;
+            for (const Dollars c : cell.cost)
+                total += c;
+            if (cell.excessOverThreshold > total + 1e-9 * std::max(1.0, total))
+                throw reader.fieldError(static_cast<std::size_t>(layout.excess),
+                                        "excess_over_threshold exceeds the cell's total cost " +
+                                            numberText(total) + " (sum of the cost_ columns)");
+        }
+
+        key.clear();
+        for (const std::string* part : {&cell.planId, &cell.region, &cell.rateCell}) {
+            key += std::to_string(part->size());
+            key += ':';
+            key += *part;
+        }
+        key += std::to_string(cell.year);
+        const auto [it, inserted] = cellLines.try_emplace(key, reader.line());
+        if (!inserted)
+            throw InputError(InputLocation{data.sourceName, reader.line(), std::string(kKeyColumns),
+                                           cell.planId + ", " + cell.region + ", " + cell.rateCell + ", " +
+                                               std::to_string(cell.year),
+                                           true},
+                             "duplicate cell; first given on line " + std::to_string(it->second));
+
+        if (!planName.empty()) {
+            const auto [named, added] = data.planNames.try_emplace(cell.planId, planName);
+            if (!added && named->second != planName && planNameConflicts.insert(cell.planId).second)
+                sum.warnings.push_back("plan '" + cell.planId + "' has more than one plan_name; line " +
+                                       std::to_string(reader.line()) + " says '" + planName + "', '" +
+                                       named->second + "' is kept");
+        }
+        plans.insert(cell.planId);
+        years.insert(cell.year);
+        data.cells.push_back(std::move(cell));
+    }
+
+    if (data.cells.empty())
+        throw InputError(InputLocation{data.sourceName, 1, {}, {}, false},
+                         "the file has a header but no data rows");
+
+    for (std::size_t i = 0; i < columnCount; ++i) {
+        if (isOptionalNumeric(layout.columns[i].kind) && blanks[i] > 0)
+            sum.blanks.push_back(BlankCount{reader.columnName(i), blanks[i]});
+        if (spaces[i].count > 0)
+            sum.warnings.push_back(reader.columnName(i) + ": " + std::to_string(spaces[i].count) +
+                                   " value(s) begin or end with a space, kept as written (first on line " +
+                                   std::to_string(spaces[i].firstLine) + ": '" + spaces[i].firstValue + "')");
+    }
+    sum.cells = static_cast<long>(data.cells.size());
+    sum.plans = static_cast<long>(plans.size());
+    sum.years.assign(years.begin(), years.end());
+    sum.cosCount = static_cast<int>(data.cosNames.size());
+    if (summary != nullptr)
+        *summary = std::move(sum);
+    return data;
+}
+
+ExperienceData readExperienceFile(const QString& path, ImportSummary* summary, const ImportControl& control)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false},
+                         "cannot open: " + file.errorString().toStdString());
+    return readExperienceCsv(file, path, summary, control);
+}
+
+}  // namespace sharecast::io

@@ -1,0 +1,30 @@
+#pragma once
+//! The scenario's JSON interchange form (methodology §1.5, §11, §12): a strict reader that
+//! rejects anything it does not know, and a writer that spells out every key so that reading
+//! what it wrote gives back the same scenario.
+
+#include "engine/scenario.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace sharecast::io {
+
+//! Reads a scenario from JSON bytes (methodology §1.5): absent keys keep their defaults, maps
+//! keyed by data and lists replace the default wholesale, and the result is validated. Throws
+//! sharecast::InputError with file = fileName, line = the JSON line, column = the key path
+//! (e.g. `quality.measures[1].threshold`) and the offending text, for a JSON syntax error, an
+//! unknown or duplicate key, null where an object is expected, a wrong type, a fraction where an
+//! integer is expected, a missing required key, or a value out of range (Scenario::validate()).
+Scenario readScenarioJson(const QByteArray& bytes, const QString& fileName);
+
+//! Reads a scenario JSON file; a file that cannot be read is an InputError naming the path.
+Scenario readScenarioFile(const QString& path);
+
+//! Writes every key of the scenario (defaults spelled out), in the order of the §1.5 example
+//! followed by projection, corridors, blend (null when absent) and mlr_remittance; numbers in
+//! the shortest text that reads back exactly, so readScenarioJson(writeScenarioJson(s)) == s for
+//! every valid scenario. Throws InputError for a non-finite number or text that is not UTF-8.
+QByteArray writeScenarioJson(const Scenario& scenario);
+
+}  // namespace sharecast::io
