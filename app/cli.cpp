@@ -43,6 +43,7 @@ QString generalUsage()
     QString text = QStringLiteral(
         "Usage: sharecast                      open the workbench\n"
         "       sharecast <command> [options]   run a command headless\n"
+        "       sharecast --screenshot FILE.png [--size WxH]   save a picture of the workbench and quit\n"
         "       sharecast --help | --version\n\nCommands:\n");
     for (const Command& c : commands())
         text += QStringLiteral("  %1 %2\n").arg(c.name, -16).arg(c.summary);
@@ -188,7 +189,10 @@ const std::vector<Command>& commands()
 
 }  // namespace
 
-bool wantsWorkbench(const QStringList& arguments) { return arguments.size() <= 1; }
+bool wantsWorkbench(const QStringList& arguments)
+{
+    return arguments.size() <= 1 || arguments.value(1) == QLatin1String("--screenshot");
+}
 
 int run(const QStringList& arguments)
 {

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
+#include <QTimer>
 
 int main(int argc, char* argv[])
 {
@@ -28,5 +29,21 @@ int main(int argc, char* argv[])
     app.setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
     sharecast::ui::MainWindow window;
     window.show();
+
+    // `sharecast --screenshot FILE.png [--size WxH]`: open the workbench, save a picture of the
+    // window once it has drawn, and quit (for the README's screenshots and visual checks).
+    const int shot = arguments.indexOf(QStringLiteral("--screenshot"));
+    if (shot > 0) {
+        const QString file = arguments.value(shot + 1);
+        const int sizeAt = arguments.indexOf(QStringLiteral("--size"));
+        if (sizeAt > 0) {
+            const QStringList wh = arguments.value(sizeAt + 1).split(u'x');
+            window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+        }
+        QTimer::singleShot(1500, &window, [&window, file] {
+            const bool ok = window.grab().save(file);
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    }
     return app.exec();
 }

@@ -28,13 +28,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     chart_->yAxis->setLabel(tr("Savings ($M)"));
     chart_->xAxis->setRange(0, 1);
     chart_->yAxis->setRange(0, 1);
+    chart_->xAxis->setTickLabels(false);  // nothing to show until a project is open
+    chart_->yAxis->setTickLabels(false);
     setCentralWidget(chart_);
 
     createMenus();
 
     dataSummary_ = new QLabel(tr("No project open"), this);
-    statusBar()->addWidget(dataSummary_, 1);
-    statusBar()->showMessage(tr("Ready"), 3000);
+    statusBar()->addPermanentWidget(dataSummary_, 1);
 }
 
 void MainWindow::createMenus()

@@ -138,8 +138,10 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
     collectNameWarnings(scenario, index, out.warnings);
 
     const bool ruBasis = scenario.savingsBasis == SavingsBasis::ResourceUse;
+    // §1.5: a util_ column a resource-use measure names but the data lacks is an input error,
+    // whichever savings basis is in force.
     std::vector<ResourceUseColumns> ruColumns;
-    if (ruBasis) {
+    {
         for (std::size_t i = 0; i < scenario.resourceUse.size(); ++i) {
             const ResourceUseMeasure& m = scenario.resourceUse[i];
             ResourceUseColumns cols;

@@ -71,8 +71,7 @@ const char* fieldEnd(const char* from, const char* end)
 
 }  // namespace
 
-CsvReader::CsvReader(QIODevice& device, std::string fileName, ImportControl control,
-                     CsvReaderOptions options)
+CsvReader::CsvReader(QIODevice& device, std::string fileName, ImportControl control, CsvReaderOptions options)
     : device_(device), fileName_(std::move(fileName)), control_(std::move(control)), options_(options)
 {
     options_.blockSize = std::max<qint64>(options_.blockSize, 1);
@@ -166,6 +165,11 @@ CsvReader::Parse CsvReader::parseRecord()
         return Parse::Record;
     };
 
+    // Whether an offending field runs past the buffered bytes and more is needed to show it.
+    const auto needMoreToShow = [&](const char* fieldStart, const char* stop) {
+        return stop == end && !eof_ && std::size_t(stop - fieldStart) <= kShownValueBytes;
+    };
+
     for (;;) {
         const char* const fieldStart = p;
         if (p != end && *p == '"') {
@@ -221,7 +225,10 @@ CsvReader::Parse CsvReader::parseRecord()
                 if (p[1] == '\n')
                     return finish(p + 2);
             }
-            syntaxError(fields_.size() - 1, fieldStart, fieldEnd(p + 1, end),
+            const char* const garbageEnd = fieldEnd(p + 1, end);
+            if (needMoreToShow(fieldStart, garbageEnd))
+                return Parse::NeedMore;  // so that the message shows the same text for any block size
+            syntaxError(fields_.size() - 1, fieldStart, garbageEnd,
                         "unexpected character after the closing quote");
         }
 
@@ -235,11 +242,8 @@ CsvReader::Parse CsvReader::parseRecord()
         }
         fields_.emplace_back(fieldStart, std::size_t(p - fieldStart));
         switch (*p) {
-        case ',':
-            ++p;
-            continue;
-        case '\n':
-            return finish(p + 1);
+        case ',': ++p; continue;
+        case '\n': return finish(p + 1);
         case '\r':
             if (p + 1 == end)
                 return eof_ ? finish(p + 1) : Parse::NeedMore;
@@ -247,9 +251,13 @@ CsvReader::Parse CsvReader::parseRecord()
                 return finish(p + 2);
             syntaxError(fields_.size() - 1, fieldStart, p,
                         "carriage return not followed by a line feed (line ends must be LF or CRLF)");
-        default:  // '"'
-            syntaxError(fields_.size() - 1, fieldStart, fieldEnd(p, end),
+        default: {  // '"'
+            const char* const quotedEnd = fieldEnd(p, end);
+            if (needMoreToShow(fieldStart, quotedEnd))
+                return Parse::NeedMore;
+            syntaxError(fields_.size() - 1, fieldStart, quotedEnd,
                         "quote inside an unquoted field (quote the whole field and double the quote)");
+        }
         }
     }
 }
@@ -323,10 +331,10 @@ std::vector<std::string> readCsvHeader(CsvReader& reader)
             throw reader.fieldError(i, "column " + std::to_string(i + 1) + " has no name");
         const auto [it, inserted] = seen.emplace(name, i);
         if (!inserted)
-            throw InputError(InputLocation{reader.fileName(), reader.line(), std::string(name),
-                                           shownValue(name), true},
-                             "duplicate column name (columns " + std::to_string(it->second + 1) +
-                                 " and " + std::to_string(i + 1) + ")");
+            throw InputError(
+                InputLocation{reader.fileName(), reader.line(), std::string(name), shownValue(name), true},
+                "duplicate column name (columns " + std::to_string(it->second + 1) + " and " +
+                    std::to_string(i + 1) + ")");
         names.emplace_back(name);
     }
     reader.setColumnNames(names);
@@ -342,10 +350,11 @@ void requireFieldCount(const CsvReader& reader, std::size_t columns)
     if (n == 1 && reader.field(0).empty())
         throw reader.recordError({}, "empty line" + counts);
     if (n < columns)
-        throw reader.recordError(reader.columnName(n),
-                                 "row has " + std::to_string(n) + " fields" + counts + "; this column is missing");
-    throw InputError(InputLocation{reader.fileName(), reader.line(), {}, shownValue(reader.field(columns)), true},
-                     "row has " + std::to_string(n) + " fields" + counts + "; this is the first extra one");
+        throw reader.recordError(reader.columnName(n), "row has " + std::to_string(n) + " fields" + counts +
+                                                           "; this column is missing");
+    throw InputError(
+        InputLocation{reader.fileName(), reader.line(), {}, shownValue(reader.field(columns)), true},
+        "row has " + std::to_string(n) + " fields" + counts + "; this is the first extra one");
 }
 
 std::optional<double> parseFiniteNumber(std::string_view text)
@@ -455,8 +464,9 @@ void requireUtf8Field(const CsvReader& reader, std::size_t i)
     const std::string_view text = reader.field(i);
     if (isValidUtf8(text))
         return;
-    throw InputError(InputLocation{reader.fileName(), reader.line(), reader.columnName(i), escapedBytes(text), true},
-                     "not valid UTF-8 text (save the file as UTF-8)");
+    throw InputError(
+        InputLocation{reader.fileName(), reader.line(), reader.columnName(i), escapedBytes(text), true},
+        "not valid UTF-8 text (save the file as UTF-8)");
 }
 
 }  // namespace sharecast::io

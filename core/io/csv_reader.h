@@ -19,7 +19,7 @@ namespace sharecast::io {
 //! Optional hooks for a long import: a progress report and a cancel request, both polled once per
 //! block read (every 1 MiB by default).
 struct ImportControl {
-    //! Called after each block with the bytes consumed so far and the total (-1 when unknown).
+    //! Called after each block with the bytes read so far and the total (-1 when unknown).
     std::function<void(qint64 bytesRead, qint64 totalBytes)> progress;
     //! Returns true to stop the import; the reader then throws ImportCancelled.
     std::function<bool()> cancelled;
@@ -33,8 +33,8 @@ public:
 
 //! Tuning of a CsvReader; the defaults suit every real file.
 struct CsvReaderOptions {
-    qint64 blockSize = qint64(1) << 20;       //!< bytes asked of the device per read
-    qint64 maxRecordBytes = qint64(64) << 20; //!< a longer record is an error (an open quote)
+    qint64 blockSize = qint64(1) << 20;        //!< bytes asked of the device per read
+    qint64 maxRecordBytes = qint64(64) << 20;  //!< a longer record is an error (an open quote)
 };
 
 //! Reads RFC 4180 records one at a time from a device, never holding more than a block (and the
@@ -67,8 +67,12 @@ public:
     std::string_view field(std::size_t i) const { return fields_[i]; }
     //! 1-based physical line on which the current record starts (quoted line breaks count).
     long line() const { return line_; }
-    //! Bytes consumed from the device so far (the byte-order mark included).
+    //! Bytes read from the device so far (the byte-order mark included).
     qint64 bytesRead() const { return bytesRead_; }
+    //! Bytes of the input parsed so far: up to the end of the records returned (or read ahead).
+    qint64 bytesParsed() const { return bytesRead_ - static_cast<qint64>(end_ - begin_); }
+    //! Bytes left to read after the starting position, or -1 when the device cannot tell.
+    qint64 totalBytes() const { return totalBytes_; }
     //! The input's name, as given.
     const std::string& fileName() const { return fileName_; }
 
@@ -97,11 +101,11 @@ private:
     qint64 totalBytes_ = -1;
     qint64 bytesRead_ = 0;
 
-    std::vector<char> buf_;    // [begin_, end_) holds unparsed bytes
+    std::vector<char> buf_;  // [begin_, end_) holds unparsed bytes
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
     bool eof_ = false;
-    bool started_ = false;     // byte-order mark handled
+    bool started_ = false;  // byte-order mark handled
 
     std::vector<std::string_view> fields_;
     std::vector<char> scratch_;  // unescaped quoted fields ("" → "), reserved so views stay put

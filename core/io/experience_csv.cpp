@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace sharecast::io {
@@ -73,10 +74,8 @@ bool isOptionalNumeric(Kind kind)
     case Kind::Region:
     case Kind::RateCell:
     case Kind::Year:
-    case Kind::MemberMonths:
-        return false;
-    default:
-        return true;
+    case Kind::MemberMonths: return false;
+    default: return true;
     }
 }
 
@@ -99,6 +98,84 @@ bool hasOuterSpace(std::string_view text)
 {
     const auto space = [](char c) { return c == ' ' || c == '\t'; };
     return !text.empty() && (space(text.front()) || space(text.back()));
+}
+
+// Detects duplicate cell keys (§1.1) over millions of rows: an open-addressing table of (key hash,
+// cell index), one flat array and no allocation per row.
+class CellKeyTable {
+public:
+    // Index of an earlier cell for which sameKey(index) holds, or -1 after recording `index`.
+    template <typename SameKey> long findOrAdd(std::uint64_t hash, std::size_t index, const SameKey& sameKey)
+    {
+        if ((count_ + 1) * 2 > slots_.size())
+            grow();
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot& slot = slots_[i];
+            if (slot.indexPlusOne == 0) {
+                slot = Slot{hash, index + 1};
+                ++count_;
+                return -1;
+            }
+            if (slot.hash == hash && sameKey(slot.indexPlusOne - 1))
+                return static_cast<long>(slot.indexPlusOne - 1);
+        }
+    }
+
+    // Makes room for `keys` keys without growing.
+    void reserve(std::size_t keys)
+    {
+        std::size_t size = 1024;
+        while (size < 2 * keys)
+            size *= 2;
+        if (size > slots_.size())
+            rehash(size);
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t indexPlusOne = 0;  // 0: empty
+    };
+
+    void grow() { rehash(std::max<std::size_t>(1024, slots_.size() * 2)); }
+
+    void rehash(std::size_t size)
+    {
+        std::vector<Slot> old(size);
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (const Slot& slot : old) {
+            if (slot.indexPlusOne == 0)
+                continue;
+            std::size_t i = slot.hash & mask;
+            while (slots_[i].indexPlusOne != 0)
+                i = (i + 1) & mask;
+            slots_[i] = slot;
+        }
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t count_ = 0;
+};
+
+// splitmix64's finaliser: spreads a combined hash over all bits.
+std::uint64_t mix(std::uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+std::uint64_t cellKeyHash(const ExperienceCell& cell)
+{
+    const std::hash<std::string_view> text;
+    std::uint64_t h = mix(text(cell.planId));
+    h = mix(h ^ text(cell.region));
+    h = mix(h ^ text(cell.rateCell));
+    return mix(h ^ static_cast<std::uint64_t>(static_cast<std::uint32_t>(cell.year)));
 }
 
 // The header of §1.1 mapped to what each column feeds.
@@ -140,9 +217,10 @@ Layout readLayout(CsvReader& reader, ImportSummary& summary)
             known = true;
         }
         if (!known)
-            throw reader.fieldError(i, "unknown column (optional columns are plan_name, risk_score, "
-                                       "excess_over_threshold, capitation_revenue, admin_cost, "
-                                       "claims_denied, claims_total, grievances, cost_<cos> and util_<name>)");
+            throw reader.fieldError(i,
+                                    "unknown column (optional columns are plan_name, risk_score, "
+                                    "excess_over_threshold, capitation_revenue, admin_cost, "
+                                    "claims_denied, claims_total, grievances, cost_<cos> and util_<name>)");
         if (column.kind == Kind::ClaimsDenied)
             layout.claimsDenied = static_cast<int>(i);
         if (column.kind == Kind::ClaimsTotal)
@@ -165,18 +243,16 @@ Layout readLayout(CsvReader& reader, ImportSummary& summary)
     return layout;
 }
 
-// A key or name field: kept exactly as written (§1.1: key fields are not trimmed), UTF-8.
-std::string textField(const CsvReader& reader, std::size_t i, bool required, SpaceNote* spaces)
+// A key field: required, UTF-8, kept exactly as written (§1.1: key fields are not trimmed).
+std::string keyField(const CsvReader& reader, std::size_t i, SpaceNote& spaces)
 {
     const std::string_view text = reader.field(i);
-    if (required && text.empty())
+    if (text.empty())
         throw reader.fieldError(i, "required field is empty");
     requireUtf8Field(reader, i);
-    if (spaces != nullptr && hasOuterSpace(text)) {
-        if (spaces->count++ == 0) {
-            spaces->firstLine = reader.line();
-            spaces->firstValue = text;
-        }
+    if (hasOuterSpace(text) && spaces.count++ == 0) {
+        spaces.firstLine = reader.line();
+        spaces.firstValue = text;
     }
     return std::string(text);
 }
@@ -198,20 +274,26 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
 
     std::vector<long> blanks(columnCount, 0);
     std::vector<SpaceNote> spaces(columnCount);
-    std::unordered_map<std::string, long> cellLines;  // cell key → line, for duplicates
+    CellKeyTable cellKeys;
     std::unordered_set<std::string> plans;
     std::set<std::string> planNameConflicts;
     std::set<Year> years;
-    std::string key;
 
     while (reader.next()) {
         requireFieldCount(reader, columnCount);
-        ++sum.rows;
+        if (++sum.rows == 1024 && reader.totalBytes() > 0) {
+            // Size the cell array from the first rows, sparing a large file most reallocations.
+            const double bytesPerRow = static_cast<double>(reader.bytesParsed()) / 1025.0;
+            const auto expected =
+                static_cast<std::size_t>(1.05 * static_cast<double>(reader.totalBytes()) / bytesPerRow);
+            data.cells.reserve(expected);
+            cellKeys.reserve(expected);
+        }
         ExperienceCell cell;
         cell.sourceLine = reader.line();
         cell.cost.assign(layout.cosNames.size(), 0.0);
         cell.util.assign(layout.utilNames.size(), 0.0);
-        std::string planName;
+        std::string_view planName;  // valid until the next record
 
         for (std::size_t i = 0; i < columnCount; ++i) {
             const Column& column = layout.columns[i];
@@ -224,7 +306,8 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
                 } else {
                     value = numberField(reader, i);
                     if (column.kind == Kind::RiskScore ? !(value > 0.0) : value < 0.0)
-                        throw reader.fieldError(i, column.kind == Kind::RiskScore ? "must be > 0" : "must be >= 0");
+                        throw reader.fieldError(i, column.kind == Kind::RiskScore ? "must be > 0"
+                                                                                  : "must be >= 0");
                 }
                 switch (column.kind) {
                 case Kind::RiskScore: cell.riskScore = value; break;
@@ -241,10 +324,13 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
                 continue;
             }
             switch (column.kind) {
-            case Kind::PlanId: cell.planId = textField(reader, i, true, &spaces[i]); break;
-            case Kind::PlanName: planName = textField(reader, i, false, nullptr); break;
-            case Kind::Region: cell.region = textField(reader, i, true, &spaces[i]); break;
-            case Kind::RateCell: cell.rateCell = textField(reader, i, true, &spaces[i]); break;
+            case Kind::PlanId: cell.planId = keyField(reader, i, spaces[i]); break;
+            case Kind::PlanName:
+                requireUtf8Field(reader, i);
+                planName = text;
+                break;
+            case Kind::Region: cell.region = keyField(reader, i, spaces[i]); break;
+            case Kind::RateCell: cell.rateCell = keyField(reader, i, spaces[i]); break;
             case Kind::Year: {
                 if (text.empty())
                     throw reader.fieldError(i, "required field is empty");
@@ -267,7 +353,8 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
 
         if (layout.claimsDenied >= 0 && layout.claimsTotal >= 0 && cell.claimsDenied > cell.claimsTotal)
             throw reader.fieldError(static_cast<std::size_t>(layout.claimsDenied),
-                                    "claims_denied exceeds claims_total (" + numberText(cell.claimsTotal) + ")");
+                                    "claims_denied exceeds claims_total (" + numberText(cell.claimsTotal) +
+                                        ")");
         if (layout.excess >= 0) {
             // §1.1 bounds the excess by the cell's *included* cost, but which COS are included is
             // the scenario's choice, unknown here: the reader checks the bound it can, the cell's
@@ -281,27 +368,27 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
                                             numberText(total) + " (sum of the cost_ columns)");
         }
 
-        key.clear();
-        for (const std::string* part : {&cell.planId, &cell.region, &cell.rateCell}) {
-            key += std::to_string(part->size());
-            key += ':';
-            key += *part;
-        }
-        key += std::to_string(cell.year);
-        const auto [it, inserted] = cellLines.try_emplace(key, reader.line());
-        if (!inserted)
+        const long earlier = cellKeys.findOrAdd(cellKeyHash(cell), data.cells.size(), [&](std::size_t j) {
+            const ExperienceCell& other = data.cells[j];
+            return other.year == cell.year && other.planId == cell.planId && other.region == cell.region &&
+                   other.rateCell == cell.rateCell;
+        });
+        if (earlier >= 0)
             throw InputError(InputLocation{data.sourceName, reader.line(), std::string(kKeyColumns),
-                                           cell.planId + ", " + cell.region + ", " + cell.rateCell + ", " +
+                                           cell.planId + " | " + cell.region + " | " + cell.rateCell + " | " +
                                                std::to_string(cell.year),
                                            true},
-                             "duplicate cell; first given on line " + std::to_string(it->second));
+                             "duplicate cell; first given on line " +
+                                 std::to_string(data.cells[static_cast<std::size_t>(earlier)].sourceLine));
 
         if (!planName.empty()) {
-            const auto [named, added] = data.planNames.try_emplace(cell.planId, planName);
-            if (!added && named->second != planName && planNameConflicts.insert(cell.planId).second)
+            const auto named = data.planNames.find(cell.planId);
+            if (named == data.planNames.end())
+                data.planNames.emplace(cell.planId, planName);
+            else if (named->second != planName && planNameConflicts.insert(cell.planId).second)
                 sum.warnings.push_back("plan '" + cell.planId + "' has more than one plan_name; line " +
-                                       std::to_string(reader.line()) + " says '" + planName + "', '" +
-                                       named->second + "' is kept");
+                                       std::to_string(reader.line()) + " says '" + std::string(planName) +
+                                       "', '" + named->second + "' is kept");
         }
         plans.insert(cell.planId);
         years.insert(cell.year);

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <limits>
 #include <unordered_set>
 
 namespace sharecast::io {
@@ -145,7 +144,7 @@ void appendUtf8(std::string& out, unsigned int cp)
 
 std::string sizeText(std::size_t bytes)
 {
-    constexpr std::size_t mib = 1024 * 1024;
+    constexpr std::size_t mib = std::size_t{1024} * 1024;
     if (bytes >= mib && bytes % mib == 0)
         return std::to_string(bytes / mib) + " MiB";
     return std::to_string(bytes) + " bytes";
@@ -153,7 +152,7 @@ std::string sizeText(std::size_t bytes)
 
 //! One step of the key path to the value being parsed: an object key or an array index.
 struct PathStep {
-    const std::string* key = nullptr;  //!< null for an array index
+    const std::string* key = nullptr; //!< null for an array index
     std::size_t index = 0;
 };
 
@@ -168,9 +167,9 @@ public:
     JsonValue parseDocument()
     {
         if (s_.size() > limits_.maxBytes)
-            throw InputError(InputLocation{file_, 0, {}, {}, false},
-                             "the file is larger than the limit of " + sizeText(limits_.maxBytes) +
-                                 " for a JSON file and is not read");
+            throw InputError(InputLocation{file_, 0, {}, {}, false}, "the file is larger than the limit of " +
+                                                                         sizeText(limits_.maxBytes) +
+                                                                         " for a JSON file and is not read");
         if (s_.substr(0, 3) == "\xEF\xBB\xBF") {  // UTF-8 byte-order mark
             pos_ = 3;
             lineStart_ = colPos_ = 3;
@@ -452,8 +451,9 @@ private:
                 return out;
             }
             if (c < 0x20)
-                fail(foundToken(), "a control character (such as a line break or tab) inside a string must be "
-                                   "written as an escape like \\n or \\t");
+                fail(foundToken(),
+                     "a control character (such as a line break or tab) inside a string must be "
+                     "written as an escape like \\n or \\t");
             if (c == '\\') {
                 if (pos_ + 1 >= s_.size())
                     fail("end of input", "the string is not closed (missing '\"')");
@@ -473,7 +473,8 @@ private:
                     unsigned int cp = parseHex4();
                     if (cp >= 0xDC00 && cp <= 0xDFFF) {
                         pos_ = start;
-                        fail(std::string(s_.substr(start, 6)), "a low surrogate escape without a high surrogate before it");
+                        fail(std::string(s_.substr(start, 6)),
+                             "a low surrogate escape without a high surrogate before it");
                     }
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
                         if (s_.substr(pos_, 2) != "\\u") {
@@ -495,8 +496,9 @@ private:
                 }
                 default:
                     pos_ -= 2;
-                    fail(std::string(s_.substr(pos_, 2)), "not a valid escape in a JSON string (valid: \\\" \\\\ \\/ "
-                                                          "\\b \\f \\n \\r \\t \\uXXXX)");
+                    fail(std::string(s_.substr(pos_, 2)),
+                         "not a valid escape in a JSON string (valid: \\\" \\\\ \\/ "
+                         "\\b \\f \\n \\r \\t \\uXXXX)");
                 }
                 continue;
             }

@@ -22,13 +22,13 @@ struct JsonMember;
 //! Objects keep their members in file (or insertion) order.
 struct JsonValue {
     JsonType type = JsonType::Null;
-    bool boolean = false;             //!< the value of a Bool
-    double number = 0.0;              //!< the value of a Number
-    std::string text;                 //!< a String's value (UTF-8), or a Number's text as written
-    std::vector<JsonValue> items;     //!< the elements of an Array
-    std::vector<JsonMember> members;  //!< the members of an Object, in order
-    int line = 0;                     //!< 1-based line of the first character; 0 when built in code
-    int column = 0;                   //!< 1-based column (characters) of the first character
+    bool boolean = false;            //!< the value of a Bool
+    double number = 0.0;             //!< the value of a Number
+    std::string text;                //!< a String's value (UTF-8), or a Number's text as written
+    std::vector<JsonValue> items;    //!< the elements of an Array
+    std::vector<JsonMember> members; //!< the members of an Object, in order
+    int line = 0;                    //!< 1-based line of the first character; 0 when built in code
+    int column = 0;                  //!< 1-based column (characters) of the first character
 
     //! A Bool value.
     static JsonValue fromBool(bool b);
@@ -41,6 +41,7 @@ struct JsonValue {
     //! An empty Object.
     static JsonValue makeObject();
 
+    //! True for a null value.
     bool isNull() const { return type == JsonType::Null; }
 
     //! Appends an element to an Array; returns it.
@@ -56,15 +57,15 @@ struct JsonValue {
 //! One member of a JSON object: its key, where the key starts, and its value.
 struct JsonMember {
     std::string key;
-    int line = 0;    //!< line of the key
-    int column = 0;  //!< column of the key's opening quote
+    int line = 0;   //!< line of the key
+    int column = 0; //!< column of the key's opening quote
     JsonValue value;
 };
 
 //! Limits on what parseJson accepts (a scenario file is a few kilobytes).
 struct JsonLimits {
-    std::size_t maxBytes = 16u * 1024u * 1024u;  //!< larger inputs are rejected unread
-    int maxDepth = 200;                          //!< arrays and objects nested deeper are rejected
+    std::size_t maxBytes = 16u * 1024u * 1024u; //!< larger inputs are rejected unread
+    int maxDepth = 200;                         //!< arrays and objects nested deeper are rejected
 };
 
 //! Parses one JSON document (a UTF-8 byte-order mark is accepted). Throws sharecast::InputError

@@ -15,7 +15,7 @@ namespace {
 enum Col { kPlanId, kYear, kMeasureId, kNumerator, kDenominator, kRate, kColumnKinds };
 
 constexpr std::array<std::string_view, kColumnKinds> kNames = {"plan_id",   "year",        "measure_id",
-                                                             "numerator", "denominator", "rate"};
+                                                               "numerator", "denominator", "rate"};
 
 // Index in the file of each known column, -1 when absent.
 using Positions = std::array<int, kColumnKinds>;
@@ -46,7 +46,8 @@ Positions readLayout(CsvReader& reader)
                                  "numerator and denominator come together; this column is missing");
     }
     if (at[kNumerator] < 0 && at[kRate] < 0)
-        throw reader.recordError({}, "the file needs numerator and denominator columns, or a rate column (§1.2)");
+        throw reader.recordError({},
+                                 "the file needs numerator and denominator columns, or a rate column (§1.2)");
     return at;
 }
 
@@ -112,8 +113,8 @@ QualityData readQualityCsv(QIODevice& device, const QString& fileName, const Imp
             const long long numerator = countField(reader, pos(kNumerator));
             const long long denominator = countField(reader, pos(kDenominator));
             if (numerator > denominator)
-                throw reader.fieldError(pos(kNumerator),
-                                        "numerator exceeds the denominator (" + std::to_string(denominator) + ")");
+                throw reader.fieldError(pos(kNumerator), "numerator exceeds the denominator (" +
+                                                             std::to_string(denominator) + ")");
             record.numerator = numerator;
             record.denominator = denominator;
         } else if (hasRate) {
@@ -126,11 +127,11 @@ QualityData readQualityCsv(QIODevice& device, const QString& fileName, const Imp
         const auto [it, inserted] =
             seen.try_emplace(std::make_tuple(record.planId, record.year, record.measureId), reader.line());
         if (!inserted)
-            throw InputError(InputLocation{data.sourceName, reader.line(), "plan_id, year, measure_id",
-                                           record.planId + ", " + std::to_string(record.year) + ", " +
-                                               record.measureId,
-                                           true},
-                             "duplicate measure result; first given on line " + std::to_string(it->second));
+            throw InputError(
+                InputLocation{data.sourceName, reader.line(), "plan_id, year, measure_id",
+                              record.planId + " | " + std::to_string(record.year) + " | " + record.measureId,
+                              true},
+                "duplicate measure result; first given on line " + std::to_string(it->second));
         data.records.push_back(std::move(record));
     }
     return data;

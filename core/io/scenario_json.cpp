@@ -43,8 +43,12 @@ std::string shown(const JsonValue& v)
     case JsonType::Number: return v.text.empty() ? formatJsonNumber(v.number) : v.text;
     case JsonType::String: {
         std::string q = quoteJsonString(v.text);
-        if (q.size() > 80)
-            q = q.substr(0, 76) + "...\"";
+        if (q.size() > 80) {
+            std::size_t cut = 76;
+            while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0u) == 0x80u)
+                --cut;  // do not split a UTF-8 sequence
+            q = q.substr(0, cut) + "...\"";
+        }
         return q;
     }
     case JsonType::Array: return "[...]";
@@ -267,16 +271,14 @@ public:
         if (const JsonValue* v = get(key))
             out = ctx_.numberMap(*v, at(key));
     }
-    template <class E>
-    void readChoice(std::string_view key, E& out, std::initializer_list<E> values) const
+    template <class E> void readChoice(std::string_view key, E& out, std::initializer_list<E> values) const
     {
         if (const JsonValue* v = get(key))
             out = ctx_.choice(*v, at(key), values);
     }
 
     //! Calls f(reader, element, path) for every element of the array under key.
-    template <class F>
-    void forEach(std::string_view key, F&& f) const
+    template <class F> void forEach(std::string_view key, F&& f) const
     {
         const JsonValue* v = get(key);
         if (!v)
@@ -361,7 +363,8 @@ ProgramChange readProgramChange(const Context& ctx, const JsonValue& v, const st
 
 QualityMeasure readMeasure(const Context& ctx, const JsonValue& v, const std::string& path)
 {
-    const ObjectReader o(ctx, v, path, {"id", "name", "weight", "direction", "threshold", "benchmark", "gate_min"});
+    const ObjectReader o(ctx, v, path,
+                         {"id", "name", "weight", "direction", "threshold", "benchmark", "gate_min"});
     QualityMeasure m;
     o.require("id");
     o.read("id", m.id);
@@ -379,10 +382,11 @@ QualityMeasure readMeasure(const Context& ctx, const JsonValue& v, const std::st
 void readQuality(const Context& ctx, const JsonValue& v, const std::string& path, QualitySpec& q)
 {
     const ObjectReader o(ctx, v, path,
-                         {"scoring", "blend_weight", "improvement_max", "min_denominator", "min_measures", "gate",
-                          "measures"});
+                         {"scoring", "blend_weight", "improvement_max", "min_denominator", "min_measures",
+                          "gate", "measures"});
     o.readChoice("scoring", q.scoring,
-                 {QualityScoring::Attainment, QualityScoring::Improvement, QualityScoring::Max, QualityScoring::Blend});
+                 {QualityScoring::Attainment, QualityScoring::Improvement, QualityScoring::Max,
+                  QualityScoring::Blend});
     o.read("blend_weight", q.blendWeight);
     o.read("improvement_max", q.improvementMax);
     o.read("min_denominator", q.minDenominator);
@@ -394,7 +398,9 @@ void readQuality(const Context& ctx, const JsonValue& v, const std::string& path
     }
     if (o.get("measures")) {
         q.measures.clear();
-        o.forEach("measures", [&](const JsonValue& m, const std::string& p) { q.measures.push_back(readMeasure(ctx, m, p)); });
+        o.forEach("measures", [&](const JsonValue& m, const std::string& p) {
+            q.measures.push_back(readMeasure(ctx, m, p));
+        });
     }
 }
 
@@ -421,8 +427,9 @@ void readSharing(const Context& ctx, const JsonValue& v, const std::string& path
                           "first_dollar", "cap", "payment_reduction"});
     o.read("max_share", s.maxShare);
     o.read("min_share", s.minShare);
-    o.readChoice("quality_scaling", s.qualityScaling,
-                 {QualityScaling::None, QualityScaling::Multiply, QualityScaling::Tiers, QualityScaling::Linear});
+    o.readChoice(
+        "quality_scaling", s.qualityScaling,
+        {QualityScaling::None, QualityScaling::Multiply, QualityScaling::Tiers, QualityScaling::Linear});
     o.read("quality_low", s.qualityLow);
     o.read("quality_high", s.qualityHigh);
     if (o.get("tiers")) {
@@ -445,8 +452,8 @@ void readSharing(const Context& ctx, const JsonValue& v, const std::string& path
 void readProjection(const Context& ctx, const JsonValue& v, const std::string& path, ProjectionSpec& p)
 {
     const ObjectReader o(ctx, v, path,
-                         {"start_year", "horizon", "enrollment_growth", "utilization_change", "investment_pmpm",
-                          "quality_path", "rate_lag", "admin_load", "underwriting_gain",
+                         {"start_year", "horizon", "enrollment_growth", "utilization_change",
+                          "investment_pmpm", "quality_path", "rate_lag", "admin_load", "underwriting_gain",
                           "care_coordination_to_medical"});
     o.read("start_year", p.startYear);
     o.read("horizon", p.horizon);
@@ -488,7 +495,8 @@ Corridor readCorridor(const Context& ctx, const JsonValue& v, const std::string&
     return c;
 }
 
-void readBlend(const Context& ctx, const JsonValue& v, const std::string& path, std::optional<BlendSpec>& blend)
+void readBlend(const Context& ctx, const JsonValue& v, const std::string& path,
+               std::optional<BlendSpec>& blend)
 {
     if (v.isNull()) {
         blend.reset();
@@ -507,10 +515,30 @@ void readBlend(const Context& ctx, const JsonValue& v, const std::string& path, 
 Scenario readScenario(const Context& ctx, const JsonValue& root)
 {
     const ObjectReader o(ctx, root, "",
-                         {"name", "description", "performance_year", "baseline", "included_cos", "excluded_cos",
-                          "trend", "program_changes", "risk_adjustment", "truncation", "msr", "mlr", "quality",
-                          "tcc_trend_gate", "appropriateness", "savings_basis", "resource_use", "sharing",
-                          "losses", "fmap", "projection", "corridors", "blend", "mlr_remittance"});
+                         {"name",
+                          "description",
+                          "performance_year",
+                          "baseline",
+                          "included_cos",
+                          "excluded_cos",
+                          "trend",
+                          "program_changes",
+                          "risk_adjustment",
+                          "truncation",
+                          "msr",
+                          "mlr",
+                          "quality",
+                          "tcc_trend_gate",
+                          "appropriateness",
+                          "savings_basis",
+                          "resource_use",
+                          "sharing",
+                          "losses",
+                          "fmap",
+                          "projection",
+                          "corridors",
+                          "blend",
+                          "mlr_remittance"});
     Scenario s;
     o.read("name", s.name);
     o.read("description", s.description);
@@ -578,12 +606,14 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
         g.read("max_trend", s.tccTrendGate.maxTrend);
     }
     if (const JsonValue* v = o.get("appropriateness")) {
-        const ObjectReader a(ctx, *v, o.at("appropriateness"),
-                             {"enabled", "max_denial_rate_increase", "max_grievance_rate_increase", "action"});
+        const ObjectReader a(
+            ctx, *v, o.at("appropriateness"),
+            {"enabled", "max_denial_rate_increase", "max_grievance_rate_increase", "action"});
         a.read("enabled", s.appropriateness.enabled);
         a.read("max_denial_rate_increase", s.appropriateness.maxDenialRateIncrease);
         a.read("max_grievance_rate_increase", s.appropriateness.maxGrievanceRateIncrease);
-        a.readChoice("action", s.appropriateness.action, {GuardrailAction::Flag, GuardrailAction::Ineligible});
+        a.readChoice("action", s.appropriateness.action,
+                     {GuardrailAction::Flag, GuardrailAction::Ineligible});
     }
     o.readChoice("savings_basis", s.savingsBasis, {SavingsBasis::Tcc, SavingsBasis::ResourceUse});
     if (const JsonValue* v = o.get("resource_use")) {
@@ -595,9 +625,11 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
     if (const JsonValue* v = o.get("sharing"))
         readSharing(ctx, *v, o.at("sharing"), s.sharing);
     if (const JsonValue* v = o.get("losses")) {
-        const ObjectReader l(ctx, *v, o.at("losses"), {"enabled", "rate_method", "rate", "rate_min", "rate_max", "cap"});
+        const ObjectReader l(ctx, *v, o.at("losses"),
+                             {"enabled", "rate_method", "rate", "rate_min", "rate_max", "cap"});
         l.read("enabled", s.losses.enabled);
-        l.readChoice("rate_method", s.losses.rateMethod, {LossRateMethod::Fixed, LossRateMethod::OneMinusSharing});
+        l.readChoice("rate_method", s.losses.rateMethod,
+                     {LossRateMethod::Fixed, LossRateMethod::OneMinusSharing});
         l.read("rate", s.losses.rate);
         l.read("rate_min", s.losses.rateMin);
         l.read("rate_max", s.losses.rateMax);
@@ -675,11 +707,23 @@ int lineOfPath(const JsonValue& root, std::string_view path)
 // ---------------------------------------------------------------------------------------------
 // Writing: every key, in the order of the §1.5 example, then §11 and §12.
 
-JsonValue num(double v) { return JsonValue::fromNumber(v); }
-JsonValue str(const std::string& s) { return JsonValue::fromString(s); }
-JsonValue flag(bool b) { return JsonValue::fromBool(b); }
+JsonValue num(double v)
+{
+    return JsonValue::fromNumber(v);
+}
+JsonValue str(const std::string& s)
+{
+    return JsonValue::fromString(s);
+}
+JsonValue flag(bool b)
+{
+    return JsonValue::fromBool(b);
+}
 
-JsonValue optNum(const std::optional<double>& v) { return v ? num(*v) : JsonValue(); }
+JsonValue optNum(const std::optional<double>& v)
+{
+    return v ? num(*v) : JsonValue();
+}
 
 JsonValue strList(const std::vector<std::string>& list)
 {
@@ -689,8 +733,7 @@ JsonValue strList(const std::vector<std::string>& list)
     return a;
 }
 
-template <class T>
-JsonValue numList(const std::vector<T>& list)
+template <class T> JsonValue numList(const std::vector<T>& list)
 {
     JsonValue a = JsonValue::makeArray();
     for (T v : list)
@@ -925,7 +968,8 @@ Scenario readScenarioFile(const QString& path)
     const JsonLimits limits;
     if (info.size() > static_cast<qint64>(limits.maxBytes))
         throw InputError(InputLocation{file, 0, {}, {}, false},
-                         "the file is larger than the limit of " + std::to_string(limits.maxBytes / (1024 * 1024)) +
+                         "the file is larger than the limit of " +
+                             std::to_string(limits.maxBytes / (std::size_t{1024} * 1024)) +
                              " MiB for a JSON file and is not read");
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))

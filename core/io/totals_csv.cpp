@@ -32,8 +32,9 @@ Positions readLayout(CsvReader& reader)
             }
         }
         if (!known)
-            throw reader.fieldError(i, "unknown column (totals columns are entity_id, expected, actual, members, "
-                                       "quality_score, quality_gate and elected_msr)");
+            throw reader.fieldError(
+                i, "unknown column (totals columns are entity_id, expected, actual, members, "
+                   "quality_score, quality_gate and elected_msr)");
     }
     for (int k = 0; k < kRequiredKinds; ++k)
         if (at[k] < 0)
@@ -93,16 +94,19 @@ TotalsData readTotalsCsv(QIODevice& device, const QString& fileName, const Impor
         if (given(kElectedMsr)) {
             const double msr = numberField(reader, pos(kElectedMsr));
             if (msr < 0.0 || msr > 1.0)
-                throw reader.fieldError(pos(kElectedMsr), "must be between 0 and 1 (a fraction, not a percent)");
+                throw reader.fieldError(pos(kElectedMsr),
+                                        "must be between 0 and 1 (a fraction, not a percent)");
             record.electedMsr = msr;
         }
         const auto [it, inserted] = seen.try_emplace(record.entityId, reader.line());
         if (!inserted)
-            throw reader.fieldError(idAt, "duplicate entity; first given on line " + std::to_string(it->second));
+            throw reader.fieldError(idAt,
+                                    "duplicate entity; first given on line " + std::to_string(it->second));
         data.records.push_back(std::move(record));
     }
     if (data.records.empty())
-        throw InputError(InputLocation{data.sourceName, 1, {}, {}, false}, "the file has a header but no data rows");
+        throw InputError(InputLocation{data.sourceName, 1, {}, {}, false},
+                         "the file has a header but no data rows");
     return data;
 }
 

@@ -1,6 +1,8 @@
 //! The command-line front end: help, version, and the error path for unknown commands.
 
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestCli : public QObject {
@@ -24,6 +26,14 @@ class TestCli : public QObject {
             return {-1, {}, QStringLiteral("timed out")};
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    static QString data(const char* name) { return QStringLiteral(SHARECAST_TEST_DATA "/cli/") + QLatin1String(name); }
+
+    static QByteArray readAll(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
 private Q_SLOTS:
@@ -51,6 +61,100 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains(QLatin1String("unknown command 'no-such-command'")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("Usage: sharecast")), qPrintable(r.err));
+    }
+
+    void settleWritesTheRowWorkedByHand()
+    {
+        // E = (100,000 / 1,000 MM) × 1,000 MM = 100,000 (pharmacy excluded); A = 90,000;
+        // G = 10,000; S = 0.1; N = 1,000 / 12 = 83.333333; ρ = 0.5; P = 5,000; net 5,000;
+        // FMAP 0.6 → federal 3,000, state 2,000. No quality measures: Q NA, gate passes.
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath(QStringLiteral("r.csv"));
+        const Result r = run({"settle", "--experience", data("experience.csv"), "--scenario", data("scenario.json"),
+                              "--out", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QList<QByteArray> lines = readAll(out).split('\n');
+        QCOMPARE(lines.value(0), QByteArray("plan_id,expected,actual,gross_savings,savings_rate,members,msr,mlr,"
+                                            "quality_score,quality_gate,tcc_trend_gate,appropriateness_flag,eligible,"
+                                            "share_rate,plan_payment,program_net,federal_share,state_share"));
+        QCOMPARE(lines.value(1), QByteArray("P1,100000.00,90000.00,10000.00,0.1000000000,83.333333,0.0000000000,"
+                                            "0.0000000000,,1,,,1,0.5000000000,5000.00,5000.00,3000.00,2000.00"));
+    }
+
+    void settleExplainPrintsTheTrace()
+    {
+        const Result r = run({"settle", "--experience", data("experience.csv"), "--scenario", data("scenario.json"),
+                              "--explain", "P1"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char* heading : {"Plan P1, performance year 2024", "Expected cost (§2)", "base 2023",
+                                    "inpatient: base PMPM 100.000000", "Thresholds (§5)", "Quality (§6)",
+                                    "plan payment P $5,000.00", "federal $3,000.00, state $2,000.00"})
+            QVERIFY2(r.out.contains(QString::fromUtf8(heading)), heading);
+    }
+
+    void badInputExitsTwoNamesTheCellAndWritesNothing()
+    {
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath(QStringLiteral("r.csv"));
+        const Result r = run({"settle", "--experience", data("experience_bad.csv"), "--scenario",
+                              data("scenario.json"), "--out", out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("experience_bad.csv:3")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("member_months")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("'abc'")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void badInputLeavesAnExistingOutputUnchanged()
+    {
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath(QStringLiteral("r.csv"));
+        {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("previous results\n");
+        }
+        const Result r = run({"settle", "--experience", data("experience.csv"), "--scenario",
+                              data("experience_bad.csv"), "--out", out});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(readAll(out), QByteArray("previous results\n"));
+    }
+
+    void settleTotalsWritesTheRowWorkedByHand()
+    {
+        // Track 1 preset: N 12,000 lies between (10,000, 3.0 %) and (15,000, 2.7 %): MSR = 3.0 % − 0.3 % × 2,000/5,000
+        // = 0.0288; S = 0.05;
+        // ρ = 0.5 × 80/100 = 0.4; P = 500,000 × 0.4 × 0.98 = 196,000 (cap 1,000,000); net 304,000.
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath(QStringLiteral("r.csv"));
+        const Result r = run({"settle-totals", "--input", data("totals.csv"), "--scenario", "preset:mssp-track-1",
+                              "--out", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(readAll(out).split('\n').value(1),
+                 QByteArray("ACO-1,10000000.00,9500000.00,500000.00,0.0500000000,12000.000000,0.0288000000,"
+                            "0.0288000000,0.4000000000,196000.00,304000.00"));
+    }
+
+    void presetsAreListedAndLoad()
+    {
+        const Result r = run({"presets"});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* name : {"straw-proposal-7", "iha-vbp4p", "mssp-track-1", "mssp-track-2", "mssp-track-3",
+                                 "mssp-track-1-plus", "mssp-basic-a-b", "mssp-basic-c-e", "mssp-enhanced"})
+            QVERIFY2(r.out.contains(QLatin1String(name)), name);
+        QVERIFY2(!r.out.contains(QLatin1String("invalid")), qPrintable(r.out));
+    }
+
+    void unknownPresetAndOptionAreBadInput()
+    {
+        QTemporaryDir tmp;
+        Result r = run({"settle-totals", "--input", data("totals.csv"), "--scenario", "preset:nope", "--out",
+                        tmp.filePath("r.csv")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("no such preset")), qPrintable(r.err));
+        r = run({"settle", "--bogus", "1"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("unknown option '--bogus'")), qPrintable(r.err));
     }
 };
 

@@ -38,9 +38,9 @@ public:
 
     //! Adds one cell; further fields are set through the returned reference, which is valid only
     //! until the next add().
-    sharecast::ExperienceCell& add(const std::string& plan, const std::string& region, const std::string& rateCell,
-                                   int year, double memberMonths, std::vector<double> cost,
-                                   double riskScore = 1.0)
+    sharecast::ExperienceCell& add(const std::string& plan, const std::string& region,
+                                   const std::string& rateCell, int year, double memberMonths,
+                                   std::vector<double> cost, double riskScore = 1.0)
     {
         sharecast::ExperienceCell c;
         c.planId = plan;
@@ -84,13 +84,13 @@ inline QByteArray describe(const char* what, double actual, double expected, dou
            QByteArray::number(expected, 'g', 17) + ", tolerance " + QByteArray::number(tolerance, 'g', 3);
 }
 
-}  // namespace fixtures
+} // namespace fixtures
 
 //! QVERIFY2 of |actual − expected| <= tol with both values and the tolerance in the message.
-#define FIX_COMPARE_NEAR(what, actual, expected, tol)                                                   \
-    do {                                                                                                \
-        const double fixActual_ = (actual);                                                             \
-        const double fixExpected_ = (expected);                                                         \
-        QVERIFY2(fixtures::near(fixActual_, fixExpected_, (tol)),                                       \
-                 fixtures::describe(what, fixActual_, fixExpected_, (tol)).constData());                \
+#define FIX_COMPARE_NEAR(what, actual, expected, tol)                                                        \
+    do {                                                                                                     \
+        const double fixActual_ = (actual);                                                                  \
+        const double fixExpected_ = (expected);                                                              \
+        QVERIFY2(fixtures::near(fixActual_, fixExpected_, (tol)),                                            \
+                 fixtures::describe(what, fixActual_, fixExpected_, (tol)).constData());                     \
     } while (false)

@@ -1,0 +1,109 @@
+//! Golden folders: every tests/golden/<case>/ is settled by the sharecast executable and its
+//! output compared with the case's expected.csv, worked out by hand (see each case's NOTES.md).
+//! Tolerances: money $0.01, rates 1e-8, members 1e-5, flags and NA exactly.
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+struct Table {
+    QStringList header;
+    QMap<QString, QStringList> rows;  // by first column
+};
+
+Table readTable(const QString& path)
+{
+    Table t;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return t;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    for (int i = 0; i < lines.size(); ++i) {
+        const QStringList fields = lines[i].trimmed().split(u',');
+        if (i == 0)
+            t.header = fields;
+        else
+            t.rows.insert(fields.value(0), fields);
+    }
+    return t;
+}
+
+bool isMoney(const QString& c)
+{
+    static const QStringList money{"expected", "actual", "gross_savings", "plan_payment",
+                                   "program_net", "federal_share", "state_share"};
+    return money.contains(c);
+}
+
+bool isRate(const QString& c)
+{
+    static const QStringList rates{"savings_rate", "msr", "mlr", "quality_score", "share_rate"};
+    return rates.contains(c);
+}
+
+}  // namespace
+
+class TestGolden : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cases_data()
+    {
+        QTest::addColumn<QString>("dir");
+        const QDir root(QStringLiteral(SHARECAST_SOURCE_DIR "/tests/golden"));
+        const QStringList cases = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QVERIFY2(!cases.isEmpty(), "no golden cases found");
+        for (const QString& c : cases)
+            QTest::newRow(qPrintable(c)) << root.filePath(c);
+    }
+
+    void cases()
+    {
+        QFETCH(QString, dir);
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath(QStringLiteral("result.csv"));
+        QStringList args;
+        if (QFile::exists(dir + "/totals.csv")) {
+            args << "settle-totals" << "--input" << dir + "/totals.csv";
+        } else {
+            args << "settle" << "--experience" << dir + "/experience.csv";
+            if (QFile::exists(dir + "/quality.csv"))
+                args << "--quality" << dir + "/quality.csv";
+        }
+        args << "--scenario" << dir + "/scenario.json" << "--out" << out;
+        QProcess p;
+        p.start(QStringLiteral(SHARECAST_BINARY), args);
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+
+        const Table expected = readTable(dir + "/expected.csv");
+        const Table got = readTable(out);
+        QVERIFY(!expected.header.isEmpty());
+        QCOMPARE(got.header, expected.header);
+        QCOMPARE(got.rows.keys(), expected.rows.keys());
+        for (auto it = expected.rows.cbegin(); it != expected.rows.cend(); ++it) {
+            const QStringList& e = it.value();
+            const QStringList& g = got.rows.value(it.key());
+            for (int i = 0; i < expected.header.size(); ++i) {
+                const QString& col = expected.header[i];
+                const QString where = QStringLiteral("%1 %2: expected '%3', got '%4'")
+                                          .arg(it.key(), col, e.value(i), g.value(i));
+                if (e.value(i).isEmpty() || g.value(i).isEmpty() ||
+                    !(isMoney(col) || isRate(col) || col == QLatin1String("members"))) {
+                    QVERIFY2(e.value(i) == g.value(i), qPrintable(where));
+                    continue;
+                }
+                const double tol = isMoney(col) ? 0.0100001 : (isRate(col) ? 1e-8 : 1e-5);
+                QVERIFY2(std::fabs(e.value(i).toDouble() - g.value(i).toDouble()) <= tol, qPrintable(where));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGolden)
+#include "tst_golden.moc"
