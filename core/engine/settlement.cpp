@@ -279,17 +279,9 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
         ps.eligible = !ps.quality.gateBlocks && ps.tccTrend.passed && !ps.appropriateness.blocks;
         ps.shareRate = sharingRate(scenario.sharing, ps.quality.scalingScore());
 
-        SharingInput sin;
-        sin.sharing = &scenario.sharing;
-        sin.losses = &scenario.losses;
-        sin.expected = ps.expected;
-        sin.grossSavings = ps.grossSavings;
-        sin.savingsRate = ps.savingsRate;
-        sin.msr = ps.msr.rate;
-        sin.mlr = ps.mlr.rate;
-        sin.shareRate = ps.shareRate;
-        sin.eligible = ps.eligible;
-        ps.payment = computePayment(sin);
+        ps.payment = computePayment(SharingInput{&scenario.sharing, &scenario.losses, ps.expected, ps.grossSavings,
+                                                 ps.savingsRate, ps.msr.rate, ps.mlr.rate, ps.shareRate,
+                                                 ps.eligible});
         ps.programNet = ps.grossSavings - ps.payment.payment;
 
         // §9 split
@@ -333,17 +325,8 @@ TotalsSettlement settleTotals(const TotalsData& totals, const Scenario& scenario
         e.eligible = e.qualityGate;
         e.shareRate = sharingRate(scenario.sharing, rec.qualityScore);
 
-        SharingInput sin;
-        sin.sharing = &scenario.sharing;
-        sin.losses = &scenario.losses;
-        sin.expected = e.expected;
-        sin.grossSavings = e.grossSavings;
-        sin.savingsRate = e.savingsRate;
-        sin.msr = e.msr.rate;
-        sin.mlr = e.mlr.rate;
-        sin.shareRate = e.shareRate;
-        sin.eligible = e.eligible;
-        e.payment = computePayment(sin);
+        e.payment = computePayment(SharingInput{&scenario.sharing, &scenario.losses, e.expected, e.grossSavings,
+                                                e.savingsRate, e.msr.rate, e.mlr.rate, e.shareRate, e.eligible});
         e.programNet = e.grossSavings - e.payment.payment;
         out.entities.push_back(std::move(e));
     }

@@ -576,12 +576,14 @@ private Q_SLOTS:
             QVERIFY2(std::fabs(got - quota) < 1.0, qPrintable(QStringLiteral("%1: %2 rows, quota %3").arg(k).arg(got).arg(quota)));
         }
         QCOMPARE(rows.size() <= cellMm.size(), true);
-        // Pooled PMPM by rate cell within ±12 % of the experience (sampling error of heavy-tailed
-        // costs at these row counts is below 3 %, see docs/sample-data.md).
+        // Pooled PMPM by rate cell against the experience. At 200,000 rows one standard error of
+        // these heavy-tailed means is 2–3 % for the large rate cells (CV of annual cost 3–4.5) and
+        // about 5 % for LTC and LTC/Dual (a few hundred rows); the tolerances are 4 or more of them.
         for (const auto& [rateCell, sums] : experiencePmpm) {
             const double expected = sums.first / sums.second;
             const double got = memberPmpm[rateCell].first / memberPmpm[rateCell].second;
-            QVERIFY2(std::fabs(got / expected - 1.0) < 0.12,
+            const double tolerance = (rateCell == "LTC" || rateCell == "LTC/Dual") ? 0.25 : 0.12;
+            QVERIFY2(std::fabs(got / expected - 1.0) < tolerance,
                      qPrintable(QStringLiteral("%1: members %2 vs experience %3")
                                     .arg(QString::fromStdString(rateCell))
                                     .arg(got)
