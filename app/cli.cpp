@@ -127,10 +127,11 @@ int usageError(const QString& command, const QString& message)
 
 int settleCommand(const QStringList& args)
 {
-    const Options o = parseOptions(args, {"experience", "quality", "scenario", "year", "out", "explain"});
+    const Options o = parseOptions(args, {"project", "experience", "quality", "scenario", "year", "out", "explain"});
     if (!o.error.isEmpty())
         return usageError(QStringLiteral("settle"), o.error);
     io::SettleRequest r;
+    r.projectPath = o.values.value(QStringLiteral("project"));
     r.experiencePath = o.values.value(QStringLiteral("experience"));
     r.qualityPath = o.values.value(QStringLiteral("quality"));
     r.scenario = o.values.value(QStringLiteral("scenario"));
@@ -159,6 +160,59 @@ int settleTotalsCommand(const QStringList& args)
     return finish(io::runSettleTotals(r));
 }
 
+int importCommand(const QStringList& args)
+{
+    const Options o = parseOptions(args, {"project", "experience", "quality", "members", "truncation"});
+    if (!o.error.isEmpty())
+        return usageError(QStringLiteral("import"), o.error);
+    io::ImportCommandRequest r;
+    r.projectPath = o.values.value(QStringLiteral("project"));
+    r.projectPath = o.values.value(QStringLiteral("project"));
+    r.experiencePath = o.values.value(QStringLiteral("experience"));
+    r.qualityPath = o.values.value(QStringLiteral("quality"));
+    r.membersPath = o.values.value(QStringLiteral("members"));
+    if (o.values.contains(QStringLiteral("truncation"))) {
+        bool ok = false;
+        r.truncationThreshold = o.values.value(QStringLiteral("truncation")).toDouble(&ok);
+        if (!ok || !(r.truncationThreshold > 0))
+            return usageError(QStringLiteral("import"), QStringLiteral("--truncation '%1' is not a positive amount")
+                                                            .arg(o.values.value(QStringLiteral("truncation"))));
+    }
+    return finish(io::runImport(r));
+}
+
+int exportExperienceCommand(const QStringList& args)
+{
+    const Options o = parseOptions(args, {"project", "out"}, {"public"});
+    if (!o.error.isEmpty())
+        return usageError(QStringLiteral("export-experience"), o.error);
+    io::ExportExperienceRequest r;
+    r.projectPath = o.values.value(QStringLiteral("project"));
+    r.outPath = o.values.value(QStringLiteral("out"));
+    r.suppressSmallCells = o.values.contains(QStringLiteral("public"));
+    return finish(io::runExportExperience(r));
+}
+
+int generateSampleCommand(const QStringList& args)
+{
+    const Options o = parseOptions(args, {"seed", "out", "members", "project"});
+    if (!o.error.isEmpty())
+        return usageError(QStringLiteral("generate-sample"), o.error);
+    io::GenerateSampleRequest r;
+    r.outDir = o.values.value(QStringLiteral("out"));
+    r.projectPath = o.values.value(QStringLiteral("project"));
+    bool ok = true;
+    if (o.values.contains(QStringLiteral("seed")))
+        r.seed = o.values.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usageError(QStringLiteral("generate-sample"), QStringLiteral("--seed must be a whole number"));
+    if (o.values.contains(QStringLiteral("members")))
+        r.members = o.values.value(QStringLiteral("members")).toLongLong(&ok);
+    if (!ok || r.members < 0)
+        return usageError(QStringLiteral("generate-sample"), QStringLiteral("--members must be a whole number >= 0"));
+    return finish(io::runGenerateSample(r));
+}
+
 int presetsCommand(const QStringList& args)
 {
     if (!args.isEmpty())
@@ -171,7 +225,8 @@ const std::vector<Command>& commands()
     static const std::vector<Command> list = {
         {QStringLiteral("settle"), QStringLiteral("Settle a performance year from cell experience"),
          QStringLiteral("Usage: sharecast settle --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
-                        "                       [--year Y] --out R.csv [--explain PLAN_ID]\n\n"
+                        "                       [--year Y] --out R.csv [--explain PLAN_ID]\n"
+                        "       sharecast settle --project P.sharecast --scenario ... (the project's data)\n\n"
                         "Writes one row per plan (methodology §2-§9); --explain prints that plan's trace.\n"
                         "Exit 0 on success, 2 on bad input (nothing is written)."),
          settleCommand},
@@ -179,6 +234,25 @@ const std::vector<Command>& commands()
          QStringLiteral("Usage: sharecast settle-totals --input T.csv --scenario S.json|preset:NAME --out R.csv\n\n"
                         "Writes one row per entity (methodology §1.4). Exit 0 on success, 2 on bad input."),
          settleTotalsCommand},
+        {QStringLiteral("import"), QStringLiteral("Import experience, quality or member data into a project"),
+         QStringLiteral("Usage: sharecast import --project P.sharecast [--experience E.csv] [--quality Q.csv]\n"
+                        "                       [--members M.csv [--truncation 250000]]\n\n"
+                        "Creates the project when it does not exist. Every file is read and validated before\n"
+                        "anything is stored; on any error nothing changes (exit 2, the message names file,\n"
+                        "line, column and value). Member rows are aggregated to cells, with each member's cost\n"
+                        "above the truncation threshold kept as excess_over_threshold."),
+         importCommand},
+        {QStringLiteral("export-experience"), QStringLiteral("Write a project's experience back to experience.csv"),
+         QStringLiteral("Usage: sharecast export-experience --project P.sharecast --out E.csv [--public]\n\n"
+                        "--public suppresses small cells for public briefings: counts from 1 to 10 and every\n"
+                        "figure of a cell with fewer than 11 members are written as '*'."),
+         exportExperienceCommand},
+        {QStringLiteral("generate-sample"), QStringLiteral("Write the synthetic statewide Medi-Cal sample data"),
+         QStringLiteral("Usage: sharecast generate-sample --out DIR [--seed S] [--members N] [--project P.sharecast]\n\n"
+                        "Writes experience.csv and quality.csv (and members.csv with N member rows) of an\n"
+                        "invented, clearly synthetic statewide dataset; the same seed gives the same bytes.\n"
+                        "--project also builds a project from them, labelled as synthetic."),
+         generateSampleCommand},
         {QStringLiteral("presets"), QStringLiteral("List the bundled scenario presets"),
          QStringLiteral("Usage: sharecast presets\n\nUse a preset as --scenario preset:NAME."), presetsCommand},
         {QStringLiteral("help"), QStringLiteral("Show this help, or one command's options"),

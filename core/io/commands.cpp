@@ -6,6 +6,10 @@
 #include "engine/settlement.h"
 #include "io/csv_writer.h"
 #include "io/experience_csv.h"
+#include "io/experience_export.h"
+#include "io/importer.h"
+#include "io/project_store.h"
+#include "io/sample_generator.h"
 #include "io/presets.h"
 #include "io/quality_csv.h"
 #include "io/scenario_json.h"
@@ -13,7 +17,11 @@
 #include "io/totals_csv.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace sharecast::io {
 
@@ -47,8 +55,10 @@ QString checkOutputPath(const QString& path)
 
 CommandResult runSettle(const SettleRequest& req)
 {
-    if (req.experiencePath.isEmpty() || req.scenario.isEmpty())
-        return badInput(QStringLiteral("settle needs --experience and --scenario"));
+    if ((req.experiencePath.isEmpty() == req.projectPath.isEmpty()) || req.scenario.isEmpty())
+        return badInput(QStringLiteral("settle needs --scenario and either --experience or --project"));
+    if (!req.projectPath.isEmpty() && !req.qualityPath.isEmpty())
+        return badInput(QStringLiteral("--quality goes with --experience; a project brings its own quality data"));
     if (req.outPath.isEmpty() && req.explainPlan.isEmpty())
         return badInput(QStringLiteral("settle needs --out (or --explain PLAN_ID)"));
     if (!req.outPath.isEmpty())
@@ -56,11 +66,25 @@ CommandResult runSettle(const SettleRequest& req)
             return badInput(problem);
     try {
         const Scenario scenario = loadScenarioArgument(req.scenario);
-        const ExperienceData experience = readExperienceFile(req.experiencePath);
+        ExperienceData experience;
         QualityData quality;
-        const bool hasQuality = !req.qualityPath.isEmpty();
-        if (hasQuality)
-            quality = readQualityFile(req.qualityPath);
+        bool hasQuality = false;
+        if (!req.projectPath.isEmpty()) {
+            const std::unique_ptr<ProjectStore> store = ProjectStore::open(req.projectPath);
+            const std::optional<DatasetInfo> active = store->activeDataset(DatasetKind::Experience);
+            if (!active)
+                return badInput(QStringLiteral("%1: the project has no experience data").arg(req.projectPath));
+            experience = store->loadExperience(active->id);
+            if (const std::optional<DatasetInfo> q = store->activeDataset(DatasetKind::Quality)) {
+                quality = store->loadQuality(q->id);
+                hasQuality = true;
+            }
+        } else {
+            experience = readExperienceFile(req.experiencePath);
+            hasQuality = !req.qualityPath.isEmpty();
+            if (hasQuality)
+                quality = readQualityFile(req.qualityPath);
+        }
 
         const ExperienceIndex index(experience);
         SettlementOptions options;
@@ -73,7 +97,8 @@ CommandResult runSettle(const SettleRequest& req)
         if (!req.explainPlan.isEmpty()) {
             const PlanSettlement* plan = findPlan(settlement, req.explainPlan.toStdString());
             if (!plan)
-                return badInput(QStringLiteral("no settled plan '%1' in %2").arg(req.explainPlan, req.experiencePath));
+                return badInput(QStringLiteral("no settled plan '%1' in %2")
+                                    .arg(req.explainPlan, req.projectPath.isEmpty() ? req.experiencePath : req.projectPath));
             result.out = QString::fromStdString(explainPlan(settlement, *plan, scenario));
         }
         if (!req.outPath.isEmpty())
@@ -81,6 +106,8 @@ CommandResult runSettle(const SettleRequest& req)
                 return CommandResult{1, result.out, result.err + QStringLiteral("sharecast: %1\n").arg(problem)};
         return result;
     } catch (const InputError& e) {
+        return badInput(QString::fromStdString(e.what()));
+    } catch (const ProjectError& e) {
         return badInput(QString::fromStdString(e.what()));
     }
 }
@@ -102,6 +129,135 @@ CommandResult runSettleTotals(const SettleTotalsRequest& req)
         return result;
     } catch (const InputError& e) {
         return badInput(QString::fromStdString(e.what()));
+    }
+}
+
+CommandResult runImport(const ImportCommandRequest& req)
+{
+    if (req.projectPath.isEmpty())
+        return badInput(QStringLiteral("import needs --project"));
+    if (req.experiencePath.isEmpty() && req.qualityPath.isEmpty() && req.membersPath.isEmpty())
+        return badInput(QStringLiteral("import needs --experience, --quality or --members"));
+    if (const QString problem = checkOutputPath(req.projectPath); !problem.isEmpty())
+        return badInput(problem);
+
+    // A new project is built beside its final name and renamed into place only on success, so a
+    // failed import never leaves a half-made file behind.
+    const bool existed = QFileInfo::exists(req.projectPath);
+    const QString target = existed ? req.projectPath : req.projectPath + QStringLiteral(".importing");
+    if (!existed)
+        QFile::remove(target);
+    CommandResult result;
+    try {
+        ImportRequest request;
+        request.experiencePath = req.experiencePath;
+        request.qualityPath = req.qualityPath;
+        request.membersPath = req.membersPath;
+        request.memberOptions.truncationThreshold = req.truncationThreshold;
+        PreparedImport prepared = prepareImport(request);  // validate before opening the project
+        ImportReport report;
+        {
+            std::unique_ptr<ProjectStore> store = existed ? ProjectStore::open(target) : ProjectStore::create(target);
+            report = storeImport(*store, std::move(prepared));
+        }
+        if (!existed && !QFile::rename(target, req.projectPath)) {
+            QFile::remove(target);
+            return CommandResult{1, {}, QStringLiteral("sharecast: %1: cannot create the project\n").arg(req.projectPath)};
+        }
+        for (const QString& line : report.summaries)
+            result.out += QStringLiteral("imported %1\n").arg(line);
+        for (const QString& w : report.warnings)
+            result.err += QStringLiteral("warning: %1\n").arg(w);
+        return result;
+    } catch (const InputError& e) {
+        if (!existed)
+            QFile::remove(target);
+        return badInput(QString::fromStdString(e.what()));
+    } catch (const ProjectError& e) {
+        if (!existed)
+            QFile::remove(target);
+        return badInput(QString::fromStdString(e.what()));
+    }
+}
+
+CommandResult runExportExperience(const ExportExperienceRequest& req)
+{
+    if (req.projectPath.isEmpty() || req.outPath.isEmpty())
+        return badInput(QStringLiteral("export-experience needs --project and --out"));
+    if (const QString problem = checkOutputPath(req.outPath); !problem.isEmpty())
+        return badInput(problem);
+    try {
+        const std::unique_ptr<ProjectStore> store = ProjectStore::open(req.projectPath);
+        const std::optional<DatasetInfo> active = store->activeDataset(DatasetKind::Experience);
+        if (!active)
+            return badInput(QStringLiteral("%1: the project has no experience data").arg(req.projectPath));
+        ExportOptions options;
+        options.suppressSmallCells = req.suppressSmallCells;
+        const QByteArray bytes = experienceCsv(store->loadExperience(active->id), options);
+        if (const QString problem = writeFileAtomically(req.outPath, bytes); !problem.isEmpty())
+            return CommandResult{1, {}, QStringLiteral("sharecast: %1\n").arg(problem)};
+        return {};
+    } catch (const ProjectError& e) {
+        return badInput(QString::fromStdString(e.what()));
+    }
+}
+
+CommandResult runGenerateSample(const GenerateSampleRequest& req)
+{
+    if (req.outDir.isEmpty())
+        return badInput(QStringLiteral("generate-sample needs --out DIR"));
+    try {
+        SampleOptions options;
+        options.seed = req.seed;
+        options.outDir = req.outDir;
+        options.members = req.members;
+        const SampleSummary summary = generateSample(options);
+        CommandResult result;
+        for (const QString& f : summary.files)
+            result.out += QStringLiteral("wrote %1\n").arg(f);
+        Year last = 0;
+        for (const SampleCellTotal& t : summary.totals)
+            last = std::max(last, t.year);
+        result.out += QStringLiteral("synthetic statewide sample, seed %1: %2 plans; %3 by rate cell:\n")
+                          .arg(summary.seed)
+                          .arg(summary.plans.size())
+                          .arg(last);
+        for (const SampleCellTotal& t : summary.totals)
+            if (t.year == last)
+                result.out += QStringLiteral("  %1 %2 members, PMPM %3\n")
+                                  .arg(t.rateCell, -14)
+                                  .arg(QLocale::c().toString(t.members, 'f', 0), 12)
+                                  .arg(t.pmpm, 9, 'f', 2);
+        result.out += QStringLiteral("  %1 %2 members\n")
+                          .arg(QStringLiteral("statewide"), -14)
+                          .arg(QLocale::c().toString(summary.statewideMembers(last), 'f', 0), 12);
+        if (!req.projectPath.isEmpty()) {
+            // The project is built beside its name and renamed over it once complete.
+            const QString building = req.projectPath + QStringLiteral(".building");
+            QFile::remove(building);
+            {
+                ImportRequest request;
+                request.experiencePath = QDir(req.outDir).filePath(QStringLiteral("experience.csv"));
+                request.qualityPath = QDir(req.outDir).filePath(QStringLiteral("quality.csv"));
+                std::unique_ptr<ProjectStore> store = ProjectStore::create(building);
+                importFiles(*store, request);
+                store->setMetadata(QStringLiteral("title"),
+                                   QStringLiteral("Synthetic statewide Medi-Cal sample (seed %1)").arg(req.seed));
+                store->setMetadata(QStringLiteral("synthetic"), QStringLiteral("1"));
+                store->setMetadata(QStringLiteral("notice"),
+                                   QStringLiteral("SYNTHETIC DATA: invented plans and figures generated by Sharecast "
+                                                  "for demonstration; not real Medi-Cal experience."));
+            }
+            QFile::remove(req.projectPath);
+            if (!QFile::rename(building, req.projectPath))
+                return CommandResult{1, result.out, QStringLiteral("sharecast: %1: cannot write\n").arg(req.projectPath)};
+            result.out += QStringLiteral("wrote %1 (synthetic sample project)\n").arg(req.projectPath);
+        }
+        return result;
+    } catch (const InputError& e) {
+        return badInput(QString::fromStdString(e.what()));
+    } catch (const ProjectError& e) {
+        return CommandResult{1, {}, QStringLiteral("sharecast: %1\n").arg(QString::fromStdString(e.what()))};
     }
 }
 

@@ -18,6 +18,7 @@ struct CommandResult {
 
 //! `sharecast settle`.
 struct SettleRequest {
+    QString projectPath;    //!< instead of the files: the project's active datasets
     QString experiencePath;
     QString qualityPath;    //!< optional
     QString scenario;       //!< a path or preset:NAME
@@ -32,6 +33,39 @@ struct SettleTotalsRequest {
     QString scenario;
     QString outPath;
 };
+
+//! `sharecast import`.
+struct ImportCommandRequest {
+    QString projectPath;
+    QString experiencePath;
+    QString qualityPath;
+    QString membersPath;
+    double truncationThreshold = 250000.0;
+};
+
+//! `sharecast export-experience`.
+struct ExportExperienceRequest {
+    QString projectPath;
+    QString outPath;
+    bool suppressSmallCells = false;
+};
+
+//! Imports files into a project (created when absent), all or nothing.
+CommandResult runImport(const ImportCommandRequest& request);
+
+//! Writes a project's active experience as §1.1 CSV.
+CommandResult runExportExperience(const ExportExperienceRequest& request);
+
+//! `sharecast generate-sample`.
+struct GenerateSampleRequest {
+    quint64 seed = 2024;
+    QString outDir;
+    qint64 members = 0;
+    QString projectPath;  //!< also build a project from the files (replaced when it exists)
+};
+
+//! Writes the synthetic statewide sample (docs/sample-data.md) and prints its statewide totals.
+CommandResult runGenerateSample(const GenerateSampleRequest& request);
 
 //! Settles cell experience (methodology §2–§9) and writes the §9a CSV.
 CommandResult runSettle(const SettleRequest& request);

@@ -47,7 +47,7 @@ std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t tag, std::uint64_t a 
     return h;
 }
 
-constexpr double kLn2Hi = 6.93147180369123816490e-01;  // fdlibm's split of ln 2
+constexpr double kLn2Hi = 6.93147180369123816490e-01; // fdlibm's split of ln 2
 constexpr double kLn2Lo = 1.90821492927058770002e-10;
 constexpr double kInvLn2 = 1.44269504088896338700e+00;
 
@@ -60,7 +60,7 @@ double detExp(double x)
         return 0.0;
     const double kd = std::floor(x * kInvLn2 + 0.5);
     const double r = (x - kd * kLn2Hi) - kd * kLn2Lo;
-    double p = 1.0 / 6227020800.0;  // 1/13!
+    double p = 1.0 / 6227020800.0; // 1/13!
     constexpr double kInvFact[] = {1.0,
                                    1.0,
                                    1.0 / 2.0,
@@ -111,9 +111,10 @@ double upperTail(double z)
         -x * x - 1.26551223 +
         t * (1.00002368 +
              t * (0.37409196 +
-                  t * (0.09678418 +
-                       t * (-0.18628806 +
-                            t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+                  t * (0.09678418 + t * (-0.18628806 +
+                                         t * (0.27886807 + t * (-1.13520398 +
+                                                                t * (1.48851587 + t * (-0.82215223 +
+                                                                                       t * 0.17087277))))))));
     const double erfc = t * detExp(poly);
     return z >= 0.0 ? 0.5 * erfc : 1.0 - 0.5 * erfc;
 }
@@ -196,7 +197,10 @@ public:
     }
 
     //! A lognormal factor with mean 1 and log-sd sigma.
-    double meanOne(double sigma) { return sigma > 0.0 ? detExp(sigma * normal() - 0.5 * sigma * sigma) : 1.0; }
+    double meanOne(double sigma)
+    {
+        return sigma > 0.0 ? detExp(sigma * normal() - 0.5 * sigma * sigma) : 1.0;
+    }
 
     //! Binomial(n, p): exact for small n, else the rounded normal approximation.
     long long binomial(long long n, double p)
@@ -218,8 +222,7 @@ public:
     long long stochasticRound(double x) { return static_cast<long long>(std::floor(x + uniform())); }
 
     //! Fisher–Yates shuffle.
-    template <typename T>
-    void shuffle(std::vector<T>& v)
+    template <typename T> void shuffle(std::vector<T>& v)
     {
         for (std::size_t i = v.size(); i > 1; --i) {
             const std::size_t j = static_cast<std::size_t>(next() % i);
@@ -250,7 +253,8 @@ void appendInt(std::string& out, long long n)
     char tmp[24];
     int len = 0;
     const bool negative = n < 0;
-    unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    unsigned long long u =
+        negative ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
     do {
         tmp[len++] = static_cast<char>('0' + u % 10);
         u /= 10;
@@ -295,12 +299,13 @@ void appendText(std::string& out, const char* text)
 constexpr int kFirstYear = 2019;
 constexpr int kYears = 6;
 static_assert(kFirstYear + kYears - 1 == 2024, "the sample covers 2019–2024");
-constexpr int kRxCarveOutYear = 2022;  // Medi-Cal Rx, January 2022
-constexpr int kCalAimYear = 2022;      // ECM and Community Supports, January 2022
-constexpr int kLtcCarveInYear = 2023;  // long-term care carved in for every plan, January 2023
+constexpr int kRxCarveOutYear = 2022; // Medi-Cal Rx, January 2022
+constexpr int kCalAimYear = 2022;     // ECM and Community Supports, January 2022
+constexpr int kLtcCarveInYear = 2023; // long-term care carved in for every plan, January 2023
 
 enum RateCell { kChild, kAdult, kAca, kSpd, kSpdDual, kLtc, kLtcDual, kCellCount };
-const char* const kCellNames[kCellCount] = {"Child", "Adult", "ACA Expansion", "SPD", "SPD/Dual", "LTC", "LTC/Dual"};
+const char* const kCellNames[kCellCount] = {"Child",    "Adult", "ACA Expansion", "SPD",
+                                            "SPD/Dual", "LTC",   "LTC/Dual"};
 
 bool isLtcCell(int c)
 {
@@ -308,8 +313,9 @@ bool isLtcCell(int c)
 }
 
 enum Cos { kIp, kOp, kProf, kEd, kRx, kLtcCos, kBh, kEcm, kCs, kOther, kCosCount };
-const char* const kCosNames[kCosCount] = {"inpatient", "outpatient", "professional", "emergency", "pharmacy",
-                                          "ltc",       "behavioral", "ecm",          "community_supports", "other"};
+const char* const kCosNames[kCosCount] = {"inpatient",          "outpatient", "professional", "emergency",
+                                          "pharmacy",           "ltc",        "behavioral",   "ecm",
+                                          "community_supports", "other"};
 
 enum Util {
     kUDischarges,
@@ -325,10 +331,10 @@ enum Util {
     kUDeliveries,
     kUtilCount
 };
-const char* const kUtilNames[kUtilCount] = {"ip_discharges",       "ip_bed_days",      "readmissions",
-                                            "index_admissions",    "ed_visits",        "op_visits_preferred",
-                                            "op_visits_total",     "rx_generic",       "rx_total",
-                                            "csection_ntsv",       "deliveries_ntsv"};
+const char* const kUtilNames[kUtilCount] = {"ip_discharges",    "ip_bed_days",    "readmissions",
+                                            "index_admissions", "ed_visits",      "op_visits_preferred",
+                                            "op_visits_total",  "rx_generic",     "rx_total",
+                                            "csection_ntsv",    "deliveries_ntsv"};
 
 enum Model { kCohs, kTwoPlan, kGmc, kRegional, kSinglePlan };
 const char* const kModelNames[] = {"COHS", "Two-Plan", "GMC", "Regional", "Single Plan"};
@@ -338,27 +344,29 @@ constexpr double kMix[kCellCount] = {0.375, 0.175, 0.325, 0.067, 0.054, 0.0012, 
 
 //! Enrollment by year relative to 2024: continuous coverage 2020–2022, unwinding 2023–2024.
 constexpr double kEnrollment[kCellCount][kYears] = {
-    {0.92, 0.93, 0.98, 1.02, 1.04, 1.00},  // Child
-    {0.86, 0.88, 0.95, 1.02, 1.05, 1.00},  // Adult
-    {0.78, 0.81, 0.92, 1.01, 1.06, 1.00},  // ACA Expansion
-    {0.97, 0.97, 0.98, 0.99, 1.01, 1.00},  // SPD
-    {0.93, 0.94, 0.96, 0.98, 1.00, 1.00},  // SPD/Dual
-    {0.99, 0.95, 0.93, 0.95, 0.98, 1.00},  // LTC
-    {0.99, 0.95, 0.93, 0.95, 0.98, 1.00},  // LTC/Dual
+    {0.92, 0.93, 0.98, 1.02, 1.04, 1.00}, // Child
+    {0.86, 0.88, 0.95, 1.02, 1.05, 1.00}, // Adult
+    {0.78, 0.81, 0.92, 1.01, 1.06, 1.00}, // ACA Expansion
+    {0.97, 0.97, 0.98, 0.99, 1.01, 1.00}, // SPD
+    {0.93, 0.94, 0.96, 0.98, 1.00, 1.00}, // SPD/Dual
+    {0.99, 0.95, 0.93, 0.95, 0.98, 1.00}, // LTC
+    {0.99, 0.95, 0.93, 0.95, 0.98, 1.00}, // LTC/Dual
 };
 
 //! Statewide PMPM by rate cell and COS in 2024 (pharmacy: what it would be without Medi-Cal Rx).
 //! The rows other than pharmacy sum to 150, 380, 470, 1,250, 320, 7,500 and 6,900.
+// clang-format off
 constexpr double kPmpm2024[kCellCount][kCosCount] = {
     // inpatient outpatient professional emergency pharmacy ltc behavioral ecm cs other
-    {28, 22, 55, 14, 30, 0.3, 12, 0.8, 0.3, 17.6},
-    {105, 65, 110, 30, 75, 1, 22, 3, 2, 42},
-    {150, 90, 120, 38, 115, 3, 22, 6, 4, 37},
-    {480, 210, 240, 55, 360, 40, 35, 25, 15, 150},
-    {25, 35, 30, 6, 15, 90, 8, 12, 10, 104},
-    {450, 120, 200, 60, 300, 6300, 40, 5, 5, 320},
-    {20, 25, 30, 5, 15, 6600, 10, 3, 2, 205},
+    { 28,  22,  55, 14,  30,  0.3, 12,  0.8, 0.3,  17.6},  // Child
+    {105,  65, 110, 30,  75,  1,   22,  3,   2,    42},    // Adult
+    {150,  90, 120, 38, 115,  3,   22,  6,   4,    37},    // ACA Expansion
+    {480, 210, 240, 55, 360,  40,  35, 25,  15,   150},    // SPD
+    { 25,  35,  30,  6,  15,  90,   8, 12,  10,   104},    // SPD/Dual
+    {450, 120, 200, 60, 300, 6300, 40,  5,   5,   320},    // LTC
+    { 20,  25,  30,  5,  15, 6600, 10,  3,   2,   205},    // LTC/Dual
 };
+// clang-format on
 
 //! Statewide annual utilization and unit-cost trends by COS (inpatient and emergency
 //! utilization follow each plan's own trend instead).
@@ -366,17 +374,27 @@ constexpr double kUtilTrend[kCosCount] = {0, 0.015, 0.01, 0, 0.02, 0.0, 0.04, 0,
 constexpr double kUnitTrend[kCosCount] = {0.035, 0.03, 0.025, 0.03, 0.05, 0.04, 0.03, 0, 0, 0.03};
 
 //! Pandemic utilization factors for 2020, 2021 and 2022.
+// clang-format off
 constexpr double kCovid[kCosCount][3] = {
-    {0.90, 0.96, 0.99}, {0.85, 0.97, 1.00}, {0.90, 0.99, 1.00}, {0.75, 0.86, 0.95}, {0.98, 1.00, 1.00},
-    {0.95, 0.97, 1.00}, {0.97, 1.00, 1.00}, {1.00, 1.00, 1.00}, {1.00, 1.00, 1.00}, {0.92, 0.98, 1.00},
+    {0.90, 0.96, 0.99},  // inpatient
+    {0.85, 0.97, 1.00},  // outpatient
+    {0.90, 0.99, 1.00},  // professional
+    {0.75, 0.86, 0.95},  // emergency
+    {0.98, 1.00, 1.00},  // pharmacy
+    {0.95, 0.97, 1.00},  // ltc
+    {0.97, 1.00, 1.00},  // behavioral
+    {1.00, 1.00, 1.00},  // ecm
+    {1.00, 1.00, 1.00},  // community_supports
+    {0.92, 0.98, 1.00},  // other
 };
+// clang-format on
 
 //! ECM and Community Supports ramp-up from their January 2022 start.
 constexpr double kCalAimRamp[kYears] = {0, 0, 0, 0.35, 0.70, 1.00};
 
-//! Average acuity by year: the continuous-coverage population was healthier, unwinding left a
-//! sicker one.
-constexpr double kAcuity[kYears] = {1.000, 0.995, 0.975, 0.965, 0.975, 1.005};
+//! Average acuity by year: the continuous-coverage population was healthier; the unwinding
+//! (from mid-2023) left a sicker one.
+constexpr double kAcuity[kYears] = {1.000, 0.995, 0.975, 0.965, 0.980, 1.000};
 
 //! How much of a plan's efficiency and of the area's cost level reach each COS.
 constexpr double kEffExponent[kCosCount] = {1, 1, 1, 1, 1, 0.2, 1, 0.5, 0.5, 1};
@@ -399,8 +417,8 @@ constexpr double kGrievanceWeight[kCellCount] = {0.6, 1.0, 1.1, 1.8, 1.5, 1.3, 1
 struct RegionDef {
     const char* name;
     Model model;
-    double members2024;  // average enrollment, all plans
-    double area;         // cost level
+    double members2024; // average enrollment, all plans
+    double area;        // cost level
 };
 
 const RegionDef kRegions[] = {
@@ -427,16 +445,29 @@ const RegionDef kRegions[] = {
 constexpr int kRegionCount = static_cast<int>(std::size(kRegions));
 
 const char* const kPlanNames[] = {
-    "Golden Poppy Health Plan",        "Desert Tortoise Health Plan",     "Bay Laurel Health Plan",
-    "Valley Quail Health Plan",        "Tule Elk Health Plan",            "Condor Ridge Health Plan",
-    "Delta Heron Health Plan",         "Pacific Lupine Health Plan",      "Coyote Brush Health Plan",
-    "Western Bluebird Health Plan",    "Sand Verbena Health Plan",        "Garibaldi Coast Health Plan",
-    "Coastal Sage Care Plan",          "Orange Blossom Health Authority", "Redwood Sorrel Health Authority",
-    "Monterey Cypress Health Authority", "Kelp Forest Health Authority",  "Valley Oak Integrated Care",
-    "Ocotillo Bloom Health Plan",      "Fog Harbor Health Plan",
+    "Golden Poppy Health Plan",
+    "Desert Tortoise Health Plan",
+    "Bay Laurel Health Plan",
+    "Valley Quail Health Plan",
+    "Tule Elk Health Plan",
+    "Condor Ridge Health Plan",
+    "Delta Heron Health Plan",
+    "Pacific Lupine Health Plan",
+    "Coyote Brush Health Plan",
+    "Western Bluebird Health Plan",
+    "Sand Verbena Health Plan",
+    "Garibaldi Coast Health Plan",
+    "Coastal Sage Care Plan",
+    "Orange Blossom Health Authority",
+    "Redwood Sorrel Health Authority",
+    "Monterey Cypress Health Authority",
+    "Kelp Forest Health Authority",
+    "Valley Oak Integrated Care",
+    "Ocotillo Bloom Health Plan",
+    "Fog Harbor Health Plan",
 };
 constexpr int kPlanCount = static_cast<int>(std::size(kPlanNames));
-constexpr int kSpecialtyPlan = 12;  // P13: a small plan with few children and many SPD members
+constexpr int kSpecialtyPlan = 12; // P13: a small plan with few children and many SPD members
 
 //! A plan's share of a region's enrollment in 2024.
 struct ServiceDef {
@@ -445,6 +476,7 @@ struct ServiceDef {
     double share;
 };
 
+// clang-format off
 const ServiceDef kServices[] = {
     {0, 0, 0.68},    {0, 7, 0.32},                                                      // Los Angeles
     {1, 7, 0.22},    {1, 8, 0.17},  {1, 10, 0.14}, {1, 11, 0.21}, {1, 12, 0.006}, {1, 17, 0.254},  // San Diego
@@ -466,6 +498,7 @@ const ServiceDef kServices[] = {
     {17, 14, 1.0},                                                                      // North State Region
     {18, 8, 0.55},   {18, 9, 0.45},                                                     // Sierra Foothills Region
 };
+// clang-format on
 
 //! A quality measure of the Straw Proposal 7 preset: its MPL (50th percentile, the preset's
 //! threshold) and HPL (90th percentile, its benchmark), and who is eligible for it.
@@ -473,8 +506,8 @@ struct MeasureDef {
     const char* id;
     double mpl;
     double hpl;
-    int covidGroup;                    // 0 screening and well care, 1 chronic care, 2 prenatal
-    double eligible[kCellCount];       // denominator per member of each rate cell
+    int covidGroup;              // 0 screening and well care, 1 chronic care, 2 prenatal
+    double eligible[kCellCount]; // denominator per member of each rate cell
 };
 
 const MeasureDef kMeasures[] = {
@@ -504,13 +537,13 @@ enum : std::uint64_t { kTagGrid = 1, kTagPlan, kTagRegion, kTagService, kTagCell
 // Plan behaviour.
 
 struct PlanParams {
-    double efficiency = 1.0;   // persistent cost level
-    double utilTrend = 0.0;    // annual inpatient and emergency utilization trend
-    double risk = 1.0;         // risk level
-    double mlr = 0.88;         // revenue = expected medical cost / mlr
-    double adminRatio = 0.07;  // admin cost / revenue
+    double efficiency = 1.0;  // persistent cost level
+    double utilTrend = 0.0;   // annual inpatient and emergency utilization trend
+    double risk = 1.0;        // risk level
+    double mlr = 0.88;        // revenue = expected medical cost / mlr
+    double adminRatio = 0.07; // admin cost / revenue
     std::array<double, kYears> denial{};
-    std::array<double, kYears> grievance{};  // per 1,000 member months, before the rate-cell weight
+    std::array<double, kYears> grievance{}; // per 1,000 member months, before the rate-cell weight
     double preferred = 0.65, preferredGain = 0.0;
     double generic = 0.85, genericGain = 0.0;
     double csection = 0.24, csectionTrend = 0.0;
@@ -584,11 +617,11 @@ std::vector<PlanParams> makePlans(std::uint64_t seed)
 // Experience cells.
 
 struct Cell {
-    int plan = 0, region = 0, rateCell = 0, year = 0;  // year as an index from kFirstYear
-    double mm = 0.0;                                   // whole member months
-    double risk = 1.0;                                 // rounded to 4 decimals
-    std::array<double, kCosCount> factor{};            // deterministic cost factor before calibration
-    std::array<double, kCosCount> expected{};          // expected cost
+    int plan = 0, region = 0, rateCell = 0, year = 0; // year as an index from kFirstYear
+    double mm = 0.0;                                  // whole member months
+    double risk = 1.0;                                // rounded to 4 decimals
+    std::array<double, kCosCount> factor{};           // deterministic cost factor before calibration
+    std::array<double, kCosCount> expected{};         // expected cost
     std::array<long long, kCosCount> costCents{};
     std::array<long long, kUtilCount> util{};
     long long revenueCents = 0, adminCents = 0, denied = 0, claims = 0, grievances = 0;
@@ -654,7 +687,8 @@ std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& p
         for (int i = 0; i < kServiceCount; ++i) {
             if (kServices[i].region != region)
                 continue;
-            const double raw = kServices[i].share * detExp(drift[static_cast<std::size_t>(i)] * (y - (kYears - 1)));
+            const double raw =
+                kServices[i].share * detExp(drift[static_cast<std::size_t>(i)] * (y - (kYears - 1)));
             total += raw;
             if (i == service)
                 own = raw;
@@ -678,15 +712,20 @@ std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& p
                 mixTotal += mix[static_cast<std::size_t>(c)];
             }
             for (int c = 0; c < kCellCount; ++c) {
+                // The cell's persistent risk offset (its own stream, year slot 15).
+                Rng persistent(streamSeed(seed, kTagCell, static_cast<std::uint64_t>(p * 64 + r),
+                                          static_cast<std::uint64_t>(c * 16 + 15)));
+                const double riskOffset = 1.0 + 0.02 * persistent.normal();
                 for (int y = 0; y < kYears; ++y) {
                     if (isLtcCell(c) && !isCohs(r) && kFirstYear + y < kLtcCarveInYear)
                         continue;
                     Rng rng(streamSeed(seed, kTagCell, static_cast<std::uint64_t>(p * 64 + r),
                                        static_cast<std::uint64_t>(c * 16 + y)));
-                    const double members = kRegions[r].members2024 * shareOf(service, y) *
-                                           mix[static_cast<std::size_t>(c)] / mixTotal * kEnrollment[c][y] *
-                                           detExp(regionGrowth[static_cast<std::size_t>(r)] * (y - (kYears - 1))) *
-                                           rng.meanOne(0.01);
+                    const double members =
+                        kRegions[r].members2024 * shareOf(service, y) * mix[static_cast<std::size_t>(c)] /
+                        mixTotal * kEnrollment[c][y] *
+                        detExp(regionGrowth[static_cast<std::size_t>(r)] * (y - (kYears - 1))) *
+                        rng.meanOne(0.01);
                     const double mm = std::floor(members * 12.0 + 0.5);
                     if (mm < 12.0)
                         continue;
@@ -696,12 +735,13 @@ std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& p
                     cell.rateCell = c;
                     cell.year = y;
                     cell.mm = mm;
-                    const double risk = pp.risk * (1.0 + 0.02 * rng.normal()) * kAcuity[y] * (1.0 + 0.006 * rng.normal());
+                    const double risk = pp.risk * riskOffset * kAcuity[y] * (1.0 + 0.006 * rng.normal());
                     cell.risk = static_cast<double>(scaled(std::max(0.3, risk), 4)) / kScale[4];
                     for (int s = 0; s < kCosCount; ++s)
                         cell.factor[static_cast<std::size_t>(s)] =
-                            detPow(kRegions[r].area, kAreaExponent[s]) * detPow(pp.efficiency, kEffExponent[s]) *
-                            cell.risk * trendIndex(pp, s, y) * covidFactor(s, y);
+                            detPow(kRegions[r].area, kAreaExponent[s]) *
+                            detPow(pp.efficiency, kEffExponent[s]) * cell.risk * trendIndex(pp, s, y) *
+                            covidFactor(s, y);
                     cells.push_back(cell);
                 }
             }
@@ -770,7 +810,8 @@ void fillCells(std::uint64_t seed, const std::vector<PlanParams>& plans, std::ve
         u[kUIndex] = count(static_cast<double>(u[kUDischarges]) * 0.88 * rng.meanOne(0.005));
         cell.readmit = std::min(0.5, kReadmitRate[c] * pp.readmitFactor * planTrend);
         const double readm = static_cast<double>(u[kUIndex]) * cell.readmit;
-        u[kUReadmissions] = std::min(u[kUIndex], count(readm * rng.meanOne(std::min(0.3, 1.0 / std::sqrt(readm + 1.0)))));
+        u[kUReadmissions] =
+            std::min(u[kUIndex], count(readm * rng.meanOne(std::min(0.3, 1.0 / std::sqrt(readm + 1.0)))));
         u[kUEd] = count(my * edRate * detPow(noise[kEd], 0.8) * rng.meanOne(0.01));
         u[kUOpTotal] = count(my * opRate * detPow(noise[kOp], 0.8) * rng.meanOne(0.01));
         cell.preferred = std::clamp(pp.preferred + pp.preferredGain * y + 0.005 * rng.normal(), 0.0, 1.0);
@@ -795,7 +836,8 @@ void fillCells(std::uint64_t seed, const std::vector<PlanParams>& plans, std::ve
         const double revenue = expectedTotal / pp.mlr * rng.meanOne(0.01);
         cell.revenueCents = scaled(revenue, 2);
         cell.adminCents = scaled(revenue * pp.adminRatio * rng.meanOne(0.02), 2);
-        cell.claims = count(my * kClaimsPerYear[c] * powInt(1.01, y) * covidFactor(kProf, y) * riskU * rng.meanOne(0.01));
+        cell.claims = count(my * kClaimsPerYear[c] * powInt(1.01, y) * covidFactor(kProf, y) * riskU *
+                            rng.meanOne(0.01));
         double denial = pp.denial[static_cast<std::size_t>(y)];
         double grievance = pp.grievance[static_cast<std::size_t>(y)];
         if (cell.plan == denialJumpPlan && y == kYears - 1) {
@@ -805,7 +847,7 @@ void fillCells(std::uint64_t seed, const std::vector<PlanParams>& plans, std::ve
         denial = std::clamp(denial + 0.002 * rng.normal(), 0.0, 1.0);
         cell.denied = std::min(cell.claims, count(static_cast<double>(cell.claims) * denial));
         const double g = cell.mm / 1000.0 * grievance * kGrievanceWeight[c];
-        cell.grievances = count(g * rng.meanOne(std::min(0.5, 1.0 / std::sqrt(g + 1.0))));
+        cell.grievances = count(g * rng.meanOne(std::min(0.25, 0.5 / std::sqrt(g + 1.0))));
     }
 }
 
@@ -821,7 +863,8 @@ int pickDenialJumpPlan(const std::vector<PlanParams>& plans, const std::vector<C
     for (int p = 0; p < kPlanCount; ++p) {
         if (mm[static_cast<std::size_t>(p)] < 100000.0 * 12.0)
             continue;
-        if (best < 0 || plans[static_cast<std::size_t>(p)].utilTrend < plans[static_cast<std::size_t>(best)].utilTrend)
+        if (best < 0 ||
+            plans[static_cast<std::size_t>(p)].utilTrend < plans[static_cast<std::size_t>(best)].utilTrend)
             best = p;
     }
     return best;
@@ -898,8 +941,8 @@ std::string experienceCsv(const std::vector<Cell>& cells)
 //! quality.csv: every plan × year × measure as numerator/denominator. Rates sit on a z scale
 //! (0 at the MPL, 1 at the HPL) from each plan's level, its measure offsets, its improvement
 //! per year and the 2020–2021 dip.
-std::string qualityCsv(std::uint64_t seed, const std::vector<PlanParams>& plans, const std::vector<Cell>& cells,
-                       qint64& rows)
+std::string qualityCsv(std::uint64_t seed, const std::vector<PlanParams>& plans,
+                       const std::vector<Cell>& cells, qint64& rows)
 {
     // Two plans miss the MPL on CBP and one on W30-6, whatever the seed (not the small plan,
     // whose denominators are too small to report).
@@ -923,20 +966,23 @@ std::string qualityCsv(std::uint64_t seed, const std::vector<PlanParams>& plans,
     for (int p = 0; p < kPlanCount; ++p) {
         const PlanParams& pp = plans[static_cast<std::size_t>(p)];
         for (int y = 0; y < kYears; ++y) {
-            Rng rng(streamSeed(seed, kTagQuality, static_cast<std::uint64_t>(p), static_cast<std::uint64_t>(y)));
+            Rng rng(
+                streamSeed(seed, kTagQuality, static_cast<std::uint64_t>(p), static_cast<std::uint64_t>(y)));
             for (int m = 0; m < kMeasureCount; ++m) {
                 const MeasureDef& def = kMeasures[m];
                 double eligible = 0.0;
                 for (int c = 0; c < kCellCount; ++c)
-                    eligible += def.eligible[c] * members[static_cast<std::size_t>(p)][static_cast<std::size_t>(y)]
-                                                         [static_cast<std::size_t>(c)];
+                    eligible += def.eligible[c] *
+                                members[static_cast<std::size_t>(p)][static_cast<std::size_t>(y)]
+                                       [static_cast<std::size_t>(c)];
                 const long long denominator =
                     static_cast<long long>(std::floor(eligible * rng.meanOne(0.05) + 0.5));
                 const int year = kFirstYear + y;
-                const double covid = (year == 2020 || year == 2021) ? kQualityCovid[def.covidGroup][year - 2020] : 0.0;
+                const double covid =
+                    (year == 2020 || year == 2021) ? kQualityCovid[def.covidGroup][year - 2020] : 0.0;
                 const double z = pp.qualityLevel + pp.measureOffset[static_cast<std::size_t>(m)] +
-                                 forced[static_cast<std::size_t>(p)][static_cast<std::size_t>(m)] + pp.qualityGain * y +
-                                 covid + 0.1 * rng.normal();
+                                 forced[static_cast<std::size_t>(p)][static_cast<std::size_t>(m)] +
+                                 pp.qualityGain * y + covid + 0.1 * rng.normal();
                 const double rate = std::clamp(def.mpl + (def.hpl - def.mpl) * z, 0.02, 0.98);
                 const long long numerator = rng.binomial(denominator, rate);
                 out += planId(p);
@@ -964,9 +1010,9 @@ std::string qualityCsv(std::uint64_t seed, const std::vector<PlanParams>& plans,
 //! correlated with X.
 struct CosShape {
     double exponent = 1.0;
-    double hurdle = 1.0;  // probability of any use among members with any cost; 1 = no hurdle
-    double rho = 0.0;     // correlation of the hurdle with the intensity
-    double tau = 0.5;     // log-sd of the member-level noise
+    double hurdle = 1.0; // probability of any use among members with any cost; 1 = no hurdle
+    double rho = 0.0;    // correlation of the hurdle with the intensity
+    double tau = 0.5;    // log-sd of the member-level noise
 };
 
 CosShape cosShape(int s, int c)
@@ -977,10 +1023,8 @@ CosShape cosShape(int s, int c)
         constexpr double admitted[kCellCount] = {0.02, 0.08, 0.06, 0.18, 0.20, 0.35, 0.30};
         return {1.1, admitted[c], 0.8, 0.5};
     }
-    case kOp:
-        return {0.9, ltc ? 0.5 : 0.55, 0.6, 0.5};
-    case kProf:
-        return {0.7, 1.0, 0.0, 0.4};
+    case kOp: return {0.9, ltc ? 0.5 : 0.55, 0.6, 0.5};
+    case kProf: return {0.7, 1.0, 0.0, 0.4};
     case kEd: {
         constexpr double visited[kCellCount] = {0.25, 0.35, 0.35, 0.45, 0.35, 0.40, 0.35};
         return {0.5, visited[c], 0.6, 0.4};
@@ -989,16 +1033,11 @@ CosShape cosShape(int s, int c)
         constexpr double filled[kCellCount] = {0.60, 0.70, 0.70, 0.90, 0.50, 0.95, 0.60};
         return {0.8, filled[c], 0.5, 0.5};
     }
-    case kLtcCos:
-        return ltc ? CosShape{1.0, 1.0, 0.0, 0.15} : CosShape{0.0, 0.02, 0.7, 0.5};
-    case kBh:
-        return {0.6, ltc ? 0.20 : 0.12, 0.3, 0.8};
-    case kEcm:
-        return {0.0, ltc ? 0.05 : 0.02, 0.8, 0.4};
-    case kCs:
-        return {0.0, ltc ? 0.03 : 0.025, 0.7, 0.5};
-    default:
-        return {0.8, 1.0, 0.0, 0.5};
+    case kLtcCos: return ltc ? CosShape{1.0, 1.0, 0.0, 0.15} : CosShape{0.0, 0.02, 0.7, 0.5};
+    case kBh: return {0.6, ltc ? 0.20 : 0.12, 0.3, 0.8};
+    case kEcm: return {0.0, ltc ? 0.05 : 0.02, 0.8, 0.4};
+    case kCs: return {0.0, ltc ? 0.03 : 0.025, 0.7, 0.5};
+    default: return {0.8, 1.0, 0.0, 0.5};
     }
 }
 
@@ -1013,7 +1052,7 @@ struct MemberModel {
     std::array<CosShape, kCosCount> shape{};
     std::array<double, kCosCount> threshold{};
     std::array<double, kCosCount> mean{};
-    double sqrtMean = 1.0;  // E[X^0.5], for risk scores
+    double sqrtMean = 1.0; // E[X^0.5], for risk scores
 };
 
 MemberModel memberModel(int c)
@@ -1052,7 +1091,7 @@ std::vector<long long> allocateRows(const std::vector<Cell>& cells, long long n)
     std::vector<std::pair<long long, std::size_t>> remainders;
     long long given = 0;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        const long long product = n * static_cast<long long>(cells[i].mm);  // n <= 1e9, MM < 1e8
+        const long long product = n * static_cast<long long>(cells[i].mm); // n <= 1e9, MM < 1e8
         rows[i] = product / totalMm;
         given += rows[i];
         remainders.emplace_back(product % totalMm, i);
@@ -1125,7 +1164,7 @@ void writeMembers(const SampleOptions& options, const QString& path, const std::
             const bool anyCost = rng.uniform() >= m.zeroShare;
             std::array<double, kCosCount> cost{};
             std::array<long long, kUtilCount> util{};
-            double intensity = 0.0;  // X^0.5
+            double intensity = 0.0; // X^0.5
             if (anyCost) {
                 const double z = rng.normal();
                 const double logX = m.mu + m.sigma * z;
@@ -1147,32 +1186,35 @@ void writeMembers(const SampleOptions& options, const QString& path, const std::
                 // carve-out (DHCS has them from Medi-Cal Rx).
                 if (raw[kIp] > 0.0) {
                     long long d = std::max(1LL, rng.stochasticRound(cost[kIp] / std::max(1.0, cell.ipUnit)));
-                    const long long readm = std::min(d - 1, rng.stochasticRound(static_cast<double>(d) * cell.readmit * 1.5));
+                    const long long readm =
+                        std::min(d - 1, rng.stochasticRound(static_cast<double>(d) * cell.readmit * 1.5));
                     util[kUDischarges] = d;
                     util[kUIndex] = d;
                     util[kUReadmissions] = readm;
-                    util[kUBedDays] =
-                        std::max(d, rng.stochasticRound(static_cast<double>(d) * cell.alos * rng.meanOne(0.5)));
+                    util[kUBedDays] = std::max(
+                        d, rng.stochasticRound(static_cast<double>(d) * cell.alos * rng.meanOne(0.5)));
                 }
                 if (raw[kEd] > 0.0)
                     util[kUEd] = std::max(1LL, rng.stochasticRound(cost[kEd] / std::max(1.0, cell.edUnit)));
                 if (raw[kOp] > 0.0) {
-                    util[kUOpTotal] = std::max(1LL, rng.stochasticRound(cost[kOp] / std::max(1.0, cell.opUnit)));
+                    util[kUOpTotal] =
+                        std::max(1LL, rng.stochasticRound(cost[kOp] / std::max(1.0, cell.opUnit)));
                     util[kUOpPreferred] =
-                        std::min(util[kUOpTotal], rng.stochasticRound(static_cast<double>(util[kUOpTotal]) * cell.preferred));
+                        std::min(util[kUOpTotal],
+                                 rng.stochasticRound(static_cast<double>(util[kUOpTotal]) * cell.preferred));
                 }
                 if (raw[kRx] > 0.0) {
                     util[kURxTotal] = std::max(1LL, rng.stochasticRound(raw[kRx] * mm * rxScale));
                     util[kURxGeneric] =
-                        std::min(util[kURxTotal], rng.stochasticRound(static_cast<double>(util[kURxTotal]) * cell.generic));
+                        std::min(util[kURxTotal],
+                                 rng.stochasticRound(static_cast<double>(util[kURxTotal]) * cell.generic));
                 }
                 if (rng.uniform() < cell.deliveriesPerMm * mm) {
                     util[kUDeliveries] = 1;
                     util[kUCsection] = rng.uniform() < cell.csection ? 1 : 0;
                 }
             }
-            const double risk =
-                cell.risk * (0.35 + 0.65 * intensity / m.sqrtMean) * rng.meanOne(0.25);
+            const double risk = cell.risk * (0.35 + 0.65 * intensity / m.sqrtMean) * rng.meanOne(0.25);
 
             ++id;
             buf += 'M';
@@ -1207,7 +1249,7 @@ void writeMembers(const SampleOptions& options, const QString& path, const std::
         throw InputError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
 }
 
-}  // namespace
+} // namespace
 
 const SampleCellTotal* SampleSummary::total(const QString& rateCell, Year year) const
 {
@@ -1301,4 +1343,4 @@ SampleSummary generateSample(const SampleOptions& options)
     return summary;
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -15,10 +15,10 @@ namespace sharecast::io {
 
 //! What generateSample() writes, and where.
 struct SampleOptions {
-    quint64 seed = 2024;  //!< the same seed gives the same bytes
-    QString outDir;       //!< output folder, created when missing
-    qint64 members = 0;   //!< member-year rows of members.csv; 0 writes no members.csv
-    std::function<void(double)> progress;  //!< called with the fraction done, 0 to 1 (optional)
+    quint64 seed = 2024;                  //!< the same seed gives the same bytes
+    QString outDir;                       //!< output folder, created when missing
+    qint64 members = 0;                   //!< member-year rows of members.csv; 0 writes no members.csv
+    std::function<void(double)> progress; //!< called with the fraction done, 0 to 1 (optional)
 };
 
 //! A county or multi-county rating region served by a plan, with its managed-care model type
@@ -30,8 +30,8 @@ struct SampleRegion {
 
 //! One invented plan of the sample and the regions it serves.
 struct SamplePlan {
-    QString id;    //!< "P01" …
-    QString name;  //!< an invented name
+    QString id;   //!< "P01" …
+    QString name; //!< an invented name
     std::vector<SampleRegion> regions;
 };
 
@@ -40,21 +40,21 @@ struct SampleCellTotal {
     QString rateCell;
     Year year = 0;
     MemberMonths memberMonths = 0.0;
-    double members = 0.0;  //!< average enrollment, member months / 12
-    Dollars cost = 0.0;    //!< every category of service
-    Pmpm pmpm = 0.0;       //!< cost / member months
+    double members = 0.0; //!< average enrollment, member months / 12
+    Dollars cost = 0.0;   //!< every category of service
+    Pmpm pmpm = 0.0;      //!< cost / member months
 };
 
 //! What generateSample() wrote.
 struct SampleSummary {
     quint64 seed = 0;
     std::vector<SamplePlan> plans;
-    std::vector<SampleCellTotal> totals;  //!< rate cell × year, rate cells in file order, then years
-    QString denialJumpPlanId;  //!< the plan whose denial and grievance rates jump in the last year
+    std::vector<SampleCellTotal> totals; //!< rate cell × year, rate cells in file order, then years
+    QString denialJumpPlanId;            //!< the plan whose denial and grievance rates jump in the last year
     qint64 experienceRows = 0;
     qint64 qualityRows = 0;
     qint64 memberRows = 0;
-    QStringList files;  //!< absolute paths of the files written
+    QStringList files; //!< absolute paths of the files written
 
     //! The statewide totals of rateCell in year, or nullptr when the data has no such cell.
     const SampleCellTotal* total(const QString& rateCell, Year year) const;
@@ -68,4 +68,4 @@ struct SampleSummary {
 //! bad options or a file that cannot be written.
 SampleSummary generateSample(const SampleOptions& options);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

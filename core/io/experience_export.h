@@ -1,0 +1,33 @@
+#pragma once
+//! Writing experience back to the §1.1 CSV form, losslessly, with optional small-cell suppression.
+
+#include "engine/experience.h"
+
+#include <QByteArray>
+#include <string>
+
+namespace sharecast::io {
+
+//! How an export treats small numbers.
+struct ExportOptions {
+    //! Public-briefing mode: counts from 1 to 10, and every figure of a cell with fewer than 11
+    //! members (member months / 12), are written as "*" instead of the number.
+    bool suppressSmallCells = false;
+};
+
+//! The marker written in place of a suppressed figure.
+inline constexpr const char* kSuppressed = "*";
+
+//! The shortest decimal text that reads back as exactly this double ("0.1", "1234.5", "1e-07").
+std::string shortestNumber(double value);
+
+//! experience.csv bytes (§1.1): plan_id, plan_name, region, rate_cell, year, member_months,
+//! risk_score, cost_<cos>..., excess_over_threshold, util_<name>..., capitation_revenue,
+//! admin_cost, claims_denied, claims_total, grievances. Without suppression, reading the bytes
+//! back gives the same data (a lossless round trip).
+QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& options = {});
+
+//! True when a count should be suppressed in a public export (1 to 10).
+inline bool isSmallCount(double n) { return n >= 1.0 && n <= 10.0; }
+
+}  // namespace sharecast::io

@@ -1,0 +1,252 @@
+#include "io/members_csv.h"
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
+
+namespace sharecast::io {
+
+namespace {
+
+enum Fixed { MemberId, PlanId, Region, RateCell, YearCol, MemberMonthsCol, RiskScore, kFixed };
+constexpr const char* kFixedNames[kFixed] = {"member_id", "plan_id",       "region",    "rate_cell",
+                                             "year",      "member_months", "risk_score"};
+
+//! Open-addressing set of 64-bit row keys with the line that first used each, for the duplicate
+//! check over millions of rows in 16 bytes per row. Keys are hashes of (member, plan, region,
+//! rate cell, year); two different rows share a 64-bit hash with probability about n²/2⁶⁵
+//! (3·10⁻⁶ for 10 million rows).
+class SeenRows {
+public:
+    //! The line of an earlier row with the same key, or 0 after recording this one.
+    long insert(std::uint64_t key, long line)
+    {
+        if (key == 0)
+            key = 1;  // 0 marks an empty slot
+        if ((count_ + 1) * 2 > slots_.size())
+            grow();
+        std::size_t i = key & (slots_.size() - 1);
+        while (slots_[i].key != 0) {
+            if (slots_[i].key == key)
+                return slots_[i].line;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+        slots_[i] = {key, line};
+        ++count_;
+        return 0;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;
+        long line = 0;
+    };
+    void grow()
+    {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(1u << 16, old.size() * 2), Slot{});
+        count_ = 0;
+        for (const Slot& s : old)
+            if (s.key != 0) {
+                std::size_t i = s.key & (slots_.size() - 1);
+                while (slots_[i].key != 0)
+                    i = (i + 1) & (slots_.size() - 1);
+                slots_[i] = s;
+                ++count_;
+            }
+    }
+    std::vector<Slot> slots_;
+    std::size_t count_ = 0;
+};
+
+std::uint64_t mix(std::uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+}  // namespace
+
+MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const MemberAggregationOptions& options,
+                            const ImportControl& control)
+{
+    CsvReader reader(device, fileName.toStdString(), control);
+    const std::vector<std::string> header = readCsvHeader(reader);
+
+    // Layout: the fixed columns, cost_<cos> and util_<name> in file order.
+    int fixedAt[kFixed];
+    std::fill(std::begin(fixedAt), std::end(fixedAt), -1);
+    std::vector<int> costAt, utilAt;  // column index per COS / util
+    MemberImport out;
+    ExperienceData& data = out.cells;
+    data.sourceName = fileName.toStdString();
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const std::string& name = header[i];
+        bool known = false;
+        for (int k = 0; k < kFixed; ++k)
+            if (name == kFixedNames[k]) {
+                fixedAt[k] = static_cast<int>(i);
+                known = true;
+            }
+        if (known)
+            continue;
+        if (name.rfind("cost_", 0) == 0 && name.size() > 5) {
+            data.cosNames.push_back(name.substr(5));
+            costAt.push_back(static_cast<int>(i));
+        } else if (name.rfind("util_", 0) == 0 && name.size() > 5) {
+            data.utilNames.push_back(name.substr(5));
+            utilAt.push_back(static_cast<int>(i));
+        } else {
+            throw InputError(InputLocation{data.sourceName, 1, name, name, true},
+                             "unknown column (members.csv has member_id, plan_id, region, rate_cell, year, "
+                             "member_months, risk_score, cost_<cos>, util_<name>)");
+        }
+    }
+    for (int k = 0; k < kFixed; ++k)
+        if (fixedAt[k] < 0 && k != RiskScore)
+            throw InputError(InputLocation{data.sourceName, 1, kFixedNames[k], "", false}, "required column is missing");
+
+    // Which COS count towards a member's cost (truncation and statistics).
+    std::vector<char> included(data.cosNames.size(), 1);
+    if (options.includedCos) {
+        for (std::size_t s = 0; s < data.cosNames.size(); ++s)
+            included[s] = std::find(options.includedCos->begin(), options.includedCos->end(), data.cosNames[s]) !=
+                          options.includedCos->end();
+        out.aggregates.includedCos = *options.includedCos;
+    } else {
+        out.aggregates.includedCos = data.cosNames;
+    }
+    out.aggregates.truncationThreshold = options.truncationThreshold;
+
+    std::unordered_map<std::string, std::size_t> cellIndex;
+    std::string key;
+    std::string lastKey;
+    std::size_t lastCell = 0;
+    SeenRows seen;
+    const std::size_t columns = header.size();
+    std::vector<double> costs(data.cosNames.size());
+    const std::hash<std::string_view> hasher;
+
+    while (reader.next()) {
+        requireFieldCount(reader, columns);
+        ++out.rows;
+        for (int k : {MemberId, PlanId, Region, RateCell, YearCol, MemberMonthsCol}) {
+            if (reader.field(static_cast<std::size_t>(fixedAt[k])).empty())
+                throw reader.fieldError(static_cast<std::size_t>(fixedAt[k]), "required field is empty");
+        }
+        for (int k : {MemberId, PlanId, Region, RateCell})
+            requireUtf8Field(reader, static_cast<std::size_t>(fixedAt[k]));
+        const long long year = integerField(reader, static_cast<std::size_t>(fixedAt[YearCol]));
+        if (year < 1900 || year > 2200)
+            throw reader.fieldError(static_cast<std::size_t>(fixedAt[YearCol]), "not a plausible year");
+        const double mm = numberField(reader, static_cast<std::size_t>(fixedAt[MemberMonthsCol]));
+        if (!(mm > 0.0) || mm > 12.0)
+            throw reader.fieldError(static_cast<std::size_t>(fixedAt[MemberMonthsCol]),
+                                    "a member's months in a year must be > 0 and at most 12");
+        double risk = 1.0;
+        if (fixedAt[RiskScore] >= 0) {
+            const auto i = static_cast<std::size_t>(fixedAt[RiskScore]);
+            if (reader.field(i).empty()) {
+                ++out.blankRiskScores;
+            } else {
+                risk = numberField(reader, i);
+                if (!(risk > 0.0))
+                    throw reader.fieldError(i, "must be > 0");
+            }
+        }
+
+        const std::string_view plan = reader.field(static_cast<std::size_t>(fixedAt[PlanId]));
+        const std::string_view region = reader.field(static_cast<std::size_t>(fixedAt[Region]));
+        const std::string_view cell = reader.field(static_cast<std::size_t>(fixedAt[RateCell]));
+        const std::string_view member = reader.field(static_cast<std::size_t>(fixedAt[MemberId]));
+        key.assign(plan);
+        key += '\x1f';
+        key += region;
+        key += '\x1f';
+        key += cell;
+        key += '\x1f';
+        key += std::to_string(year);
+
+        const std::uint64_t rowKey = mix(hasher(key) * 31 + hasher(member));
+        if (const long earlier = seen.insert(rowKey, reader.line()))
+            throw InputError(InputLocation{data.sourceName, reader.line(), "member_id", std::string(member), true},
+                             "the member is listed twice for the same plan, region, rate cell and year (also on line " +
+                                 std::to_string(earlier) + ")");
+
+        if (key != lastKey || data.cells.empty()) {
+            const auto [it, added] = cellIndex.try_emplace(key, data.cells.size());
+            if (added) {
+                ExperienceCell c;
+                c.planId = plan;
+                c.region = region;
+                c.rateCell = cell;
+                c.year = static_cast<Year>(year);
+                c.riskScore = 0.0;  // Σ risk·MM until the end
+                c.cost.assign(data.cosNames.size(), 0.0);
+                c.util.assign(data.utilNames.size(), 0.0);
+                c.sourceLine = reader.line();
+                data.cells.push_back(std::move(c));
+                MemberCellAggregate a;
+                a.planId = plan;
+                a.region = region;
+                a.rateCell = cell;
+                a.year = static_cast<Year>(year);
+                out.aggregates.cells.push_back(std::move(a));
+            }
+            lastCell = it->second;
+            lastKey = key;
+        }
+        ExperienceCell& c = data.cells[lastCell];
+        MemberCellAggregate& agg = out.aggregates.cells[lastCell];
+
+        double memberCost = 0.0;
+        for (std::size_t s = 0; s < costAt.size(); ++s) {
+            const auto i = static_cast<std::size_t>(costAt[s]);
+            double v = 0.0;
+            if (reader.field(i).empty()) {
+                ++out.blankAmounts;
+            } else {
+                v = numberField(reader, i);
+                if (v < 0.0)
+                    throw reader.fieldError(i, "an amount must not be negative");
+            }
+            costs[s] = v;
+            c.cost[s] += v;
+            if (included[s])
+                memberCost += v;
+        }
+        for (std::size_t u = 0; u < utilAt.size(); ++u) {
+            const auto i = static_cast<std::size_t>(utilAt[u]);
+            if (reader.field(i).empty()) {
+                ++out.blankAmounts;
+                continue;
+            }
+            const double v = numberField(reader, i);
+            if (v < 0.0)
+                throw reader.fieldError(i, "a count must not be negative");
+            c.util[u] += v;
+        }
+        const double excess = std::max(0.0, memberCost - options.truncationThreshold);  // §1.3
+        c.memberMonths += mm;
+        c.riskScore += risk * mm;
+        c.excessOverThreshold += excess;
+        agg.members += 1;
+        agg.memberMonths += mm;
+        agg.costSum += memberCost;
+        agg.costSumSquares += memberCost * memberCost;
+        agg.excessSum += excess;
+    }
+    if (out.rows == 0)
+        throw InputError(InputLocation{data.sourceName, 1, "", "", false}, "the file has a header but no member rows");
+    for (ExperienceCell& c : data.cells)
+        c.riskScore = c.riskScore / c.memberMonths;
+    return out;
+}
+
+}  // namespace sharecast::io

@@ -1,0 +1,147 @@
+#pragma once
+//! A Sharecast project: one SQLite database (`*.sharecast`) holding imported datasets with their
+//! provenance, experience cells, quality rates, member-level aggregates, scenarios and a run log.
+
+#include "engine/experience.h"
+#include "engine/quality_data.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace sharecast::io {
+
+//! A project file could not be opened, read or written; what() names the file.
+class ProjectError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+//! The kinds of dataset a project holds.
+enum class DatasetKind { Experience, Quality, Members };
+
+//! Text name of a dataset kind ("experience", "quality", "members").
+QString toString(DatasetKind kind);
+
+//! Where a dataset came from (methodology §0: every number traceable to its source).
+struct Provenance {
+    QString sourceName;     //!< file name as imported (no folder)
+    qint64 sourceSize = 0;  //!< bytes
+    QString sha256;         //!< hex digest of the file's bytes
+    qint64 rowCount = 0;    //!< data records read
+    QDateTime importedAt;   //!< UTC
+    QStringList warnings;
+    QString summary;        //!< one readable paragraph (cells, plans, years, blanks counted as 0)
+};
+
+//! One imported dataset as listed in a project.
+struct DatasetInfo {
+    qint64 id = 0;
+    DatasetKind kind = DatasetKind::Experience;
+    Provenance provenance;
+    bool active = false;  //!< the dataset of its kind that settlements use
+};
+
+//! Per-cell sums of member-level experience (methodology §1.3), kept for the statistical tools.
+struct MemberCellAggregate {
+    std::string planId, region, rateCell;
+    Year year = 0;
+    qint64 members = 0;        //!< member rows in the cell
+    double memberMonths = 0.0;
+    double costSum = 0.0;      //!< Σ annual cost over members (included COS)
+    double costSumSquares = 0.0;
+    double excessSum = 0.0;    //!< Σ max(0, cost − threshold)
+};
+
+//! Member-level aggregates of one members.csv import.
+struct MemberAggregates {
+    double truncationThreshold = 0.0;
+    std::vector<std::string> includedCos;  //!< COS summed into each member's cost
+    std::vector<MemberCellAggregate> cells;
+};
+
+//! An open project file. Writes happen in transactions: each add…() is all or nothing.
+class ProjectStore {
+public:
+    //! The schema version this build writes (PRAGMA user_version); older files are migrated.
+    static constexpr int kSchemaVersion = 2;
+
+    //! Creates a new, empty project at path (which must not exist).
+    static std::unique_ptr<ProjectStore> create(const QString& path);
+    //! Opens an existing project, migrating an older schema forward. Throws ProjectError.
+    static std::unique_ptr<ProjectStore> open(const QString& path);
+    //! Opens path when it exists, else creates it.
+    static std::unique_ptr<ProjectStore> openOrCreate(const QString& path);
+
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+
+    //! Groups several add…() calls into one transaction: commit() saves them all; destroying an
+    //! uncommitted batch saves none (the file is left as it was).
+    class Batch {
+    public:
+        explicit Batch(ProjectStore& store);
+        ~Batch();
+        void commit();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+
+    private:
+        ProjectStore& store_;
+        bool done_ = false;
+    };
+
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    const QString& path() const { return path_; }
+    int schemaVersion() const;
+
+    //! Every dataset, oldest first.
+    QList<DatasetInfo> datasets() const;
+    //! The active dataset of a kind, if any.
+    std::optional<DatasetInfo> activeDataset(DatasetKind kind) const;
+
+    //! Stores an experience dataset and makes it the active one; returns its id.
+    qint64 addExperience(const ExperienceData& data, const Provenance& provenance);
+    //! Stores a quality dataset and makes it the active one.
+    qint64 addQuality(const QualityData& data, const Provenance& provenance);
+    //! Stores member-level aggregates and the experience cells built from them (active).
+    qint64 addMembers(const MemberAggregates& aggregates, const ExperienceData& cells, const Provenance& provenance);
+
+    //! The cells of an experience (or members) dataset.
+    ExperienceData loadExperience(qint64 datasetId) const;
+    //! The rates of a quality dataset.
+    QualityData loadQuality(qint64 datasetId) const;
+    //! The member aggregates of a members dataset.
+    MemberAggregates loadMemberAggregates(qint64 datasetId) const;
+
+    //! A project-level setting (name, synthetic-data notice, ...); empty when unset.
+    QString metadata(const QString& key) const;
+    void setMetadata(const QString& key, const QString& value);
+
+    //! Appends a line to the run log.
+    void logRun(const QString& command, const QString& detail);
+
+    //! The connection, for the stores of other issues (scenarios) built on this file.
+    QSqlDatabase database() const;
+
+private:
+    explicit ProjectStore(QString path);
+    void openConnection(bool create);
+    void migrate();
+    qint64 insertDataset(DatasetKind kind, const Provenance& p);
+    void insertCells(qint64 datasetId, const ExperienceData& data);
+
+    QString path_;
+    QString connection_;
+    bool inBatch_ = false;
+};
+
+}  // namespace sharecast::io
