@@ -568,7 +568,7 @@ std::vector<PlanParams> makePlans(std::uint64_t seed)
     Rng grid(streamSeed(seed, kTagGrid));
     const auto efficiency = shuffledGrid(grid, kPlanCount, 0.90, 1.10);
     const auto trend = shuffledGrid(grid, kPlanCount, -0.03, 0.01);
-    const auto level = shuffledGrid(grid, kPlanCount, -0.35, 0.75);
+    const auto level = shuffledGrid(grid, kPlanCount, 0.0, 1.0);
     const auto gain = shuffledGrid(grid, kPlanCount, 0.0, 0.09);
 
     std::vector<PlanParams> plans(kPlanCount);
