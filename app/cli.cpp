@@ -148,6 +148,33 @@ int settleCommand(const QStringList& args)
     return finish(io::runSettle(r));
 }
 
+int projectCommand(const QStringList& arguments)
+{
+    // --explain takes two values: the plan and the year.
+    QStringList args = arguments;
+    io::ProjectRequest r;
+    const int explain = args.indexOf(QStringLiteral("--explain"));
+    if (explain >= 0) {
+        if (explain + 2 >= args.size())
+            return usageError(QStringLiteral("project"), QStringLiteral("--explain needs PLAN_ID and YEAR"));
+        r.explainPlan = args[explain + 1];
+        bool ok = false;
+        r.explainYear = args[explain + 2].toInt(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("project"), QStringLiteral("--explain year '%1' is not a year").arg(args[explain + 2]));
+        args.remove(explain, 3);
+    }
+    const Options o = parseOptions(args, {"project", "experience", "quality", "scenario", "out"});
+    if (!o.error.isEmpty())
+        return usageError(QStringLiteral("project"), o.error);
+    r.projectPath = o.values.value(QStringLiteral("project"));
+    r.experiencePath = o.values.value(QStringLiteral("experience"));
+    r.qualityPath = o.values.value(QStringLiteral("quality"));
+    r.scenario = o.values.value(QStringLiteral("scenario"));
+    r.outPath = o.values.value(QStringLiteral("out"));
+    return finish(io::runProject(r));
+}
+
 int settleTotalsCommand(const QStringList& args)
 {
     const Options o = parseOptions(args, {"input", "scenario", "out"});
@@ -230,6 +257,14 @@ const std::vector<Command>& commands()
                         "Writes one row per plan (methodology §2-§9); --explain prints that plan's trace.\n"
                         "Exit 0 on success, 2 on bad input (nothing is written)."),
          settleCommand},
+        {QStringLiteral("project"), QStringLiteral("Project savings, payments and rates over the coming years"),
+         QStringLiteral("Usage: sharecast project --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
+                        "                        --out P.csv [--explain PLAN_ID YEAR]\n"
+                        "       sharecast project --project P.sharecast --scenario ... (the project's data)\n\n"
+                        "Writes one row per plan and year plus ALL rows (methodology §10-§11): counterfactual and\n"
+                        "projected cost, savings, plan payment, rebased and non-rebased rates and their impact,\n"
+                        "margins and the state's cost. --explain prints how one plan's year was built."),
+         projectCommand},
         {QStringLiteral("settle-totals"), QStringLiteral("Settle entities from benchmark and actual totals"),
          QStringLiteral("Usage: sharecast settle-totals --input T.csv --scenario S.json|preset:NAME --out R.csv\n\n"
                         "Writes one row per entity (methodology §1.4). Exit 0 on success, 2 on bad input."),

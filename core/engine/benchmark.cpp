@@ -1,5 +1,7 @@
 #include "benchmark.h"
 
+#include "rates.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -32,18 +34,7 @@ BenchmarkContext BenchmarkContext::make(const Scenario& scenario, const Experien
             for (std::size_t b = 0; b < nb; ++b) {
                 const Year base = ctx.baseline.years[b];
                 ctx.trend[c][b][k] = std::pow(annual, static_cast<double>(y - base));  // §2.3
-                double pc = 1.0;  // §2.4: every change for s (and c) with b < effective <= Y
-                for (const ProgramChange& change : scenario.programChanges) {
-                    if (change.cos && *change.cos != cos)
-                        continue;
-                    if (change.rateCells &&
-                        std::find(change.rateCells->begin(), change.rateCells->end(), cells[c]) ==
-                            change.rateCells->end())
-                        continue;
-                    if (base < change.effectiveYear && change.effectiveYear <= y)
-                        pc *= change.factor;
-                }
-                ctx.programChange[c][b][k] = pc;
+                ctx.programChange[c][b][k] = programChangeFactor(scenario, cos, cells[c], base, y);  // §2.4
             }
         }
     }

@@ -175,6 +175,81 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
     for (const SplitCell& c : p.split.cells)
         o << "  " << c.rateCell << ": net " << money(c.net) << " × FMAP " << num(c.fmap, 4) << "\n";
     o << "  federal " << money(p.split.federal) << ", state " << money(p.split.state) << "\n";
+
+    if (!p.corridors.empty() || p.blend || p.mlrRemittance)
+        o << "\nFurther tools (§12)\n";
+    for (const CorridorResult& c : p.corridors) {
+        o << "  corridor " << c.name << " on " << c.cos << ": actual " << money(c.actual) << " vs target "
+          << money(c.target) << ", deviation " << pct(c.deviation) << "\n";
+        for (const CorridorBandShare& b : c.bands)
+            o << "    band " << pct(b.from) << " to " << (b.to ? pct(*b.to) : std::string("no limit")) << ": overlap "
+              << pct(b.overlap) << " × state share " << pct(b.stateShare) << "\n";
+        o << "    settlement " << money(c.settlement) << (c.settlement >= 0 ? " (state pays the plan)" : " (plan pays the state)")
+          << "\n";
+    }
+    if (p.blend)
+        o << "  blend true-up: " << money(p.blend->atCellRates) << " at cell rates − " << money(p.blend->atBlendedRate)
+          << " at the blended rate " << num(p.blend->blendedRate, 2) << " = " << money(p.blend->difference)
+          << " (tolerance " << money(p.blend->threshold) << ") → " << money(p.blend->trueUp) << "\n";
+    if (p.mlrRemittance)
+        o << "  MLR: medical " << money(p.mlrRemittance->medicalCost) << " / revenue " << money(p.mlrRemittance->revenue)
+          << " = " << (p.mlrRemittance->ratio ? pct(*p.mlrRemittance->ratio) : std::string("NA")) << " → remittance "
+          << money(p.mlrRemittance->remittance) << "\n";
+    return o.str();
+}
+
+std::string explainProjection(const Projection& pr, const std::string& planId, Year year, const Scenario& scenario)
+{
+    const PlanProjection* plan = nullptr;
+    for (const PlanProjection& p : pr.plans)
+        if (p.planId == planId)
+            plan = &p;
+    if (!plan || year <= pr.startYear || year > pr.startYear + pr.horizon)
+        return {};
+    const std::size_t t = static_cast<std::size_t>(year - pr.startYear);
+    const ProjectionYear& y = plan->years[t - 1];
+    const ProjectionSpec& spec = scenario.projection;
+    std::ostringstream o;
+    o << "Plan " << planId << ", projection year " << year << " (t = " << t << " from " << pr.startYear << ")\n";
+    o << "  enrollment growth " << pct(spec.enrollmentGrowth) << ", investment " << num(spec.investmentPmpm, 2)
+      << " PMPM, rate lag " << spec.rateLag << ", admin load " << pct(spec.adminLoad) << ", underwriting gain "
+      << pct(spec.underwritingGain) << (spec.careCoordinationToMedical ? ", care coordination as medical" : "")
+      << "\n\nCost by cell (§11)\n";
+    for (const CellProjection& c : plan->cells) {
+        const CellProjectionYear& cy = c.years[t - 1];
+        o << "  " << c.region << " / " << c.rateCell << ": MM " << num(c.startMemberMonths, 2) << " → "
+          << num(cy.memberMonths, 2) << "\n";
+        for (std::size_t k = 0; k < pr.cos.size(); ++k)
+            o << "    " << pr.cosNames[static_cast<std::size_t>(pr.cos[k])] << ": PMPM " << num(c.startPmpm[k], 6)
+              << " × trend " << num(c.annualTrend[k], 6) << "^" << t << " → counterfactual " << money(cy.counterfactual[k])
+              << "; utilization change " << pct(c.utilizationChange[k]) << " a year → projected "
+              << money(cy.projected[k]) << "\n";
+        if (cy.investment != 0.0)
+            o << "    investment " << money(cy.investment) << "\n";
+        auto rate = [&](const char* label, const GrossRate& g) {
+            o << "    " << label << " rate (base " << g.baseYear << "): medical " << num(g.medicalPmpm, 6)
+              << " PMPM / (1 − " << num(g.adminLoad, 6) << " − " << num(g.underwritingGain, 6) << ") = "
+              << num(g.gross, 6) << "\n";
+        };
+        rate("rebased", cy.rebased);
+        rate("non-rebased", cy.nonRebased);
+    }
+    o << "\nPlan totals\n";
+    o << "  MM " << num(y.memberMonths, 2) << "; counterfactual (benchmark) " << money(y.benchmark) << "; projected "
+      << money(y.projectedCost) << " incl. investment " << money(y.investment) << "; G " << money(y.grossSavings)
+      << "\n";
+    o << "  quality " << (y.qualityScore ? num(*y.qualityScore, 4) : std::string("NA")) << ", eligible "
+      << (y.eligible ? "yes" : "no") << ", ρ " << num(y.shareRate, 6) << ", MSR " << pct(y.msr.rate) << "\n";
+    o << "  plan payment " << money(y.payment.payment) << " (" << y.payment.reason << ")\n";
+    o << "  rates PMPM: rebased " << num(y.rateRebased, 2) << ", non-rebased " << num(y.rateNonRebased, 2)
+      << (y.nonRebasedApplies ? "" : " (a blocking gate failed in the base year: rebased rate applies)") << "\n";
+    o << "  rate impact " << money(y.rateImpact) << " (federal " << money(y.rateImpactFederal) << ", state "
+      << money(y.rateImpactState) << ")\n";
+    o << "  margin: rebased " << money(y.marginRebased) << ", non-rebased " << money(y.marginNonRebased) << "\n";
+    o << "  state cost (all funds): rebased " << money(y.stateCostRebased) << ", non-rebased "
+      << money(y.stateCostNonRebased) << "; federal share (non-rebased) " << money(y.federalShareNonRebased) << "\n";
+    o << "  counterfactual program cost " << money(y.revenueCounterfactual) << " → net saving to the state (non-rebased) "
+      << money(y.netStateSavingNonRebased) << "\n";
     return o.str();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 //! Readable text of a plan's settlement trace: how every figure of its row came about.
 
+#include "projection.h"
 #include "settlement.h"
 
 #include <string>
@@ -9,6 +10,11 @@ namespace sharecast {
 
 //! The trace of one plan as indented text (for `settle --explain` and the workbench).
 std::string explainPlan(const Settlement& settlement, const PlanSettlement& plan, const Scenario& scenario);
+
+//! One plan's projection in one year as indented text (for `project --explain PLAN YEAR`);
+//! empty when the plan or year is not in the projection.
+std::string explainProjection(const Projection& projection, const std::string& planId, Year year,
+                              const Scenario& scenario);
 
 //! The plan with this id, or null.
 const PlanSettlement* findPlan(const Settlement& settlement, const std::string& planId);

@@ -109,3 +109,39 @@ QualityResult computeQuality(const QualityInput& in)
 }
 
 }  // namespace sharecast
+
+namespace sharecast {
+
+QualityResult planQualityFor(const std::vector<QualityRecord>& records, const QualitySpec& spec,
+                             const std::string& planId, Year y)
+{
+    QualityInput in;
+    in.spec = &spec;
+    in.rates.resize(spec.measures.size());
+    for (const QualityRecord& r : records) {
+        if (r.planId != planId || (r.year != y && r.year != y - 1))
+            continue;
+        for (std::size_t m = 0; m < spec.measures.size(); ++m)
+            if (spec.measures[m].id == r.measureId)
+                (r.year == y ? in.rates[m].rate : in.rates[m].priorRate) = r.reportableRate(spec.minDenominator);
+    }
+    return computeQuality(in);
+}
+
+std::optional<Year> latestQualityYear(const std::vector<QualityRecord>& records, const QualitySpec& spec,
+                                      const std::string& planId, Year upTo)
+{
+    std::optional<Year> latest;
+    for (const QualityRecord& r : records) {
+        if (r.planId != planId || r.year > upTo || (latest && r.year <= *latest))
+            continue;
+        for (const QualityMeasure& m : spec.measures)
+            if (m.id == r.measureId) {
+                latest = r.year;
+                break;
+            }
+    }
+    return latest;
+}
+
+}  // namespace sharecast

@@ -1,6 +1,7 @@
 #pragma once
 //! Quality composite and gate (methodology §6).
 
+#include "quality_data.h"
 #include "scenario.h"
 
 #include <optional>
@@ -56,5 +57,14 @@ MeasureScore scoreMeasure(const QualityMeasure& measure, const MeasureRates& rat
 
 //! The composite Q and the gate (§6).
 QualityResult computeQuality(const QualityInput& input);
+
+//! The plan's composite and gate for year y straight from quality records (rates of y, prior
+//! rates of y − 1).
+QualityResult planQualityFor(const std::vector<QualityRecord>& records, const QualitySpec& spec,
+                             const std::string& planId, Year y);
+
+//! The latest year <= upTo in which the plan reported any of the spec's measures, or nullopt.
+std::optional<Year> latestQualityYear(const std::vector<QualityRecord>& records, const QualitySpec& spec,
+                                      const std::string& planId, Year upTo);
 
 }  // namespace sharecast

@@ -113,6 +113,54 @@ void checkExcess(const ExperienceData& data, const std::vector<int>& included)
     }
 }
 
+//! §12: corridors, the blend true-up and the MLR remittance over the plan's settled cells.
+void addFurtherTools(PlanSettlement& ps, const Scenario& scenario, const ExperienceIndex& index, Year y,
+                     const std::vector<int>& included)
+{
+    const ExperienceData& data = index.data();
+    const PlanSeries* series = nullptr;
+    for (const PlanSeries& p : index.plans())
+        if (p.planId == ps.planId)
+            series = &p;
+    // The year-Y records of the settled cells.
+    std::vector<const ExperienceCell*> settled;
+    for (const CellResult& c : ps.cells)
+        for (const CellSeries& cs : series->cells)
+            if (cs.region == c.region && cs.rateCell == c.rateCell)
+                settled.push_back(cs.cellFor(y));
+
+    for (const Corridor& corridor : scenario.corridors) {
+        const int s = data.cosIndex(corridor.cos);
+        Dollars actual = 0.0;
+        MemberMonths mm = 0.0;
+        for (const ExperienceCell* c : settled) {
+            mm += c->memberMonths;
+            if (s >= 0)
+                actual += c->cost[static_cast<std::size_t>(s)];
+        }
+        ps.corridors.push_back(settleCorridor(corridor, actual, mm));
+    }
+    if (scenario.blend) {
+        std::vector<std::pair<std::string, MemberMonths>> mm;
+        for (const std::string& cell : scenario.blend->rateCells) {
+            MemberMonths sum = 0.0;
+            for (const ExperienceCell* c : settled)
+                if (c->rateCell == cell)
+                    sum += c->memberMonths;
+            mm.emplace_back(cell, sum);
+        }
+        ps.blend = trueUpBlend(*scenario.blend, mm);
+    }
+    if (scenario.mlrRemittance.enabled) {
+        Dollars medical = 0.0, revenue = 0.0;
+        for (const ExperienceCell* c : settled) {
+            medical += includedCost(*c, included);
+            revenue += c->capitationRevenue;
+        }
+        ps.mlrRemittance = computeMlrRemittance(scenario.mlrRemittance, medical, revenue);
+    }
+}
+
 }  // namespace
 
 Settlement settle(const ExperienceIndex& index, const QualityData* quality, const Scenario& scenario,
@@ -291,6 +339,7 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
             split.push_back(SplitCell{*c.rateCell, c.benchmark.expected, c.benchmark.expected - c.actual,
                                       scenario.fmap.forRateCell(*c.rateCell), 0.0});
         ps.split = splitProgramNet(std::move(split), ps.expected, ps.payment.payment, ruBasis, ps.resourceUseSavings);
+        addFurtherTools(ps, scenario, index, y, ctx.includedCos);
 
         out.plans.push_back(std::move(ps));
     }

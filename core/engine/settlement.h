@@ -9,6 +9,7 @@
 #include "quality.h"
 #include "quality_data.h"
 #include "resource_use.h"
+#include "risk_corridor.h"
 #include "scenario.h"
 #include "sharing.h"
 #include "thresholds.h"
@@ -64,6 +65,9 @@ struct PlanSettlement {
     SharingResult payment;                    //!< P with its steps
     Dollars programNet = 0.0;                 //!< G − P
     SplitResult split;                        //!< federal and state shares
+    std::vector<CorridorResult> corridors;    //!< one per scenario corridor (§12)
+    std::optional<BlendResult> blend;         //!< when the scenario has a blend (§12)
+    std::optional<MlrRemittanceResult> mlrRemittance;  //!< when enabled (§12)
 };
 
 //! The settlement of one performance year.

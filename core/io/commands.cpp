@@ -3,6 +3,7 @@
 #include "engine/error.h"
 #include "engine/explain.h"
 #include "engine/experience_index.h"
+#include "engine/projection.h"
 #include "engine/settlement.h"
 #include "io/csv_writer.h"
 #include "io/experience_csv.h"
@@ -11,6 +12,7 @@
 #include "io/project_store.h"
 #include "io/sample_generator.h"
 #include "io/presets.h"
+#include "io/projection_csv.h"
 #include "io/quality_csv.h"
 #include "io/scenario_json.h"
 #include "io/settlement_csv.h"
@@ -40,6 +42,35 @@ QString warningsText(const std::vector<std::string>& warnings)
     return text;
 }
 
+//! Experience and quality from files or from a project's active datasets.
+struct Inputs {
+    ExperienceData experience;
+    QualityData quality;
+    bool hasQuality = false;
+};
+
+Inputs loadInputs(const QString& projectPath, const QString& experiencePath, const QString& qualityPath)
+{
+    Inputs in;
+    if (!projectPath.isEmpty()) {
+        const std::unique_ptr<ProjectStore> store = ProjectStore::open(projectPath);
+        const std::optional<DatasetInfo> active = store->activeDataset(DatasetKind::Experience);
+        if (!active)
+            throw InputError(projectPath.toStdString() + ": the project has no experience data");
+        in.experience = store->loadExperience(active->id);
+        if (const std::optional<DatasetInfo> q = store->activeDataset(DatasetKind::Quality)) {
+            in.quality = store->loadQuality(q->id);
+            in.hasQuality = true;
+        }
+    } else {
+        in.experience = readExperienceFile(experiencePath);
+        in.hasQuality = !qualityPath.isEmpty();
+        if (in.hasQuality)
+            in.quality = readQualityFile(qualityPath);
+    }
+    return in;
+}
+
 //! Checks before any work that the output can be written to (its folder exists).
 QString checkOutputPath(const QString& path)
 {
@@ -66,26 +97,10 @@ CommandResult runSettle(const SettleRequest& req)
             return badInput(problem);
     try {
         const Scenario scenario = loadScenarioArgument(req.scenario);
-        ExperienceData experience;
-        QualityData quality;
-        bool hasQuality = false;
-        if (!req.projectPath.isEmpty()) {
-            const std::unique_ptr<ProjectStore> store = ProjectStore::open(req.projectPath);
-            const std::optional<DatasetInfo> active = store->activeDataset(DatasetKind::Experience);
-            if (!active)
-                return badInput(QStringLiteral("%1: the project has no experience data").arg(req.projectPath));
-            experience = store->loadExperience(active->id);
-            if (const std::optional<DatasetInfo> q = store->activeDataset(DatasetKind::Quality)) {
-                quality = store->loadQuality(q->id);
-                hasQuality = true;
-            }
-        } else {
-            experience = readExperienceFile(req.experiencePath);
-            hasQuality = !req.qualityPath.isEmpty();
-            if (hasQuality)
-                quality = readQualityFile(req.qualityPath);
-        }
-
+        const Inputs inputs = loadInputs(req.projectPath, req.experiencePath, req.qualityPath);
+        const ExperienceData& experience = inputs.experience;
+        const bool hasQuality = inputs.hasQuality;
+        const QualityData& quality = inputs.quality;
         const ExperienceIndex index(experience);
         SettlementOptions options;
         options.year = req.year;
@@ -102,7 +117,48 @@ CommandResult runSettle(const SettleRequest& req)
             result.out = QString::fromStdString(explainPlan(settlement, *plan, scenario));
         }
         if (!req.outPath.isEmpty())
-            if (const QString problem = writeFileAtomically(req.outPath, settlementCsv(settlement)); !problem.isEmpty())
+            if (const QString problem = writeFileAtomically(req.outPath, settlementCsv(settlement, scenario)); !problem.isEmpty())
+                return CommandResult{1, result.out, result.err + QStringLiteral("sharecast: %1\n").arg(problem)};
+        return result;
+    } catch (const InputError& e) {
+        return badInput(QString::fromStdString(e.what()));
+    } catch (const ProjectError& e) {
+        return badInput(QString::fromStdString(e.what()));
+    }
+}
+
+CommandResult runProject(const ProjectRequest& req)
+{
+    if ((req.experiencePath.isEmpty() == req.projectPath.isEmpty()) || req.scenario.isEmpty())
+        return badInput(QStringLiteral("project needs --scenario and either --experience or --project"));
+    if (!req.projectPath.isEmpty() && !req.qualityPath.isEmpty())
+        return badInput(QStringLiteral("--quality goes with --experience; a project brings its own quality data"));
+    if (req.outPath.isEmpty() && req.explainPlan.isEmpty())
+        return badInput(QStringLiteral("project needs --out (or --explain PLAN_ID YEAR)"));
+    if (!req.outPath.isEmpty())
+        if (const QString problem = checkOutputPath(req.outPath); !problem.isEmpty())
+            return badInput(problem);
+    try {
+        const Scenario scenario = loadScenarioArgument(req.scenario);
+        const Inputs inputs = loadInputs(req.projectPath, req.experiencePath, req.qualityPath);
+        const ExperienceIndex index(inputs.experience);
+        ProjectionOptions options;
+        options.trace = !req.explainPlan.isEmpty();
+        const Projection projection = project(index, inputs.hasQuality ? &inputs.quality : nullptr, scenario, options);
+        CommandResult result;
+        result.err = warningsText(projection.warnings);
+        if (!req.explainPlan.isEmpty()) {
+            const std::string text = explainProjection(projection, req.explainPlan.toStdString(), req.explainYear, scenario);
+            if (text.empty())
+                return badInput(QStringLiteral("no projection for plan '%1' in %2 (years %3–%4)")
+                                    .arg(req.explainPlan)
+                                    .arg(req.explainYear)
+                                    .arg(projection.startYear + 1)
+                                    .arg(projection.startYear + projection.horizon));
+            result.out = QString::fromStdString(text);
+        }
+        if (!req.outPath.isEmpty())
+            if (const QString problem = writeFileAtomically(req.outPath, projectionCsv(projection)); !problem.isEmpty())
                 return CommandResult{1, result.out, result.err + QStringLiteral("sharecast: %1\n").arg(problem)};
         return result;
     } catch (const InputError& e) {

@@ -27,6 +27,17 @@ struct SettleRequest {
     QString explainPlan;    //!< print this plan's trace
 };
 
+//! `sharecast project`.
+struct ProjectRequest {
+    QString projectPath;
+    QString experiencePath;
+    QString qualityPath;
+    QString scenario;
+    QString outPath;
+    QString explainPlan;
+    int explainYear = 0;
+};
+
 //! `sharecast settle-totals`.
 struct SettleTotalsRequest {
     QString inputPath;
@@ -69,6 +80,9 @@ CommandResult runGenerateSample(const GenerateSampleRequest& request);
 
 //! Settles cell experience (methodology §2–§9) and writes the §9a CSV.
 CommandResult runSettle(const SettleRequest& request);
+
+//! Projects every plan over the scenario's horizon (§10, §11) and writes the §11 CSV.
+CommandResult runProject(const ProjectRequest& request);
 
 //! Settles entity totals (§1.4) and writes the CSV.
 CommandResult runSettleTotals(const SettleTotalsRequest& request);

@@ -12,12 +12,44 @@ QString rate(const std::optional<double>& x) { return x ? rate(*x) : QString(); 
 QString flag(bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); }
 }  // namespace
 
-QStringList settlementColumns()
+namespace {
+QStringList baseColumns()
 {
     return {"plan_id",      "expected",          "actual",      "gross_savings",  "savings_rate",
             "members",      "msr",               "mlr",         "quality_score",  "quality_gate",
             "tcc_trend_gate", "appropriateness_flag", "eligible", "share_rate",   "plan_payment",
             "program_net",  "federal_share",     "state_share"};
+}
+
+QString corridorColumn(const Corridor& c, std::size_t i)
+{
+    return QStringLiteral("corridor_%1").arg(c.name.empty() ? QString::number(i + 1) : QString::fromStdString(c.name));
+}
+}  // namespace
+
+QStringList settlementColumns(const Scenario& scenario)
+{
+    QStringList columns = baseColumns();
+    for (std::size_t i = 0; i < scenario.corridors.size(); ++i)
+        columns << corridorColumn(scenario.corridors[i], i);
+    if (scenario.blend)
+        columns << QStringLiteral("blend_true_up");
+    if (scenario.mlrRemittance.enabled)
+        columns << QStringLiteral("medical_loss_ratio") << QStringLiteral("mlr_remittance");
+    return columns;
+}
+
+QStringList furtherToolsRow(const PlanSettlement& p, const Scenario& scenario)
+{
+    QStringList row;
+    for (const CorridorResult& c : p.corridors)
+        row << money(c.settlement);
+    if (scenario.blend)
+        row << (p.blend ? money(p.blend->trueUp) : QString());
+    if (scenario.mlrRemittance.enabled)
+        row << (p.mlrRemittance ? rate(p.mlrRemittance->ratio) : QString())
+            << (p.mlrRemittance ? money(p.mlrRemittance->remittance) : QString());
+    return row;
 }
 
 QStringList totalsSettlementColumns()
@@ -63,12 +95,12 @@ QStringList totalsSettlementRow(const EntitySettlement& e)
             money(e.programNet)};
 }
 
-QByteArray settlementCsv(const Settlement& s)
+QByteArray settlementCsv(const Settlement& s, const Scenario& scenario)
 {
     CsvWriter w;
-    w.addRow(settlementColumns());
+    w.addRow(settlementColumns(scenario));
     for (const PlanSettlement& p : s.plans)
-        w.addRow(settlementRow(p));
+        w.addRow(settlementRow(p) + furtherToolsRow(p, scenario));
     return w.bytes();
 }
 

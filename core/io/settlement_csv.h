@@ -8,8 +8,9 @@
 
 namespace sharecast::io {
 
-//! The header of `sharecast settle` output.
-QStringList settlementColumns();
+//! The header of `sharecast settle` output; the §12 columns follow when the scenario configures
+//! them: corridor_<name> per corridor, blend_true_up, medical_loss_ratio and mlr_remittance.
+QStringList settlementColumns(const Scenario& scenario);
 //! The header of `sharecast settle-totals` output.
 QStringList totalsSettlementColumns();
 
@@ -19,8 +20,11 @@ QStringList settlementRow(const PlanSettlement& plan);
 //! One output row per entity.
 QStringList totalsSettlementRow(const EntitySettlement& entity);
 
+//! The §12 values of a plan, matching the extra columns of settlementColumns(scenario).
+QStringList furtherToolsRow(const PlanSettlement& plan, const Scenario& scenario);
+
 //! The whole CSV document of a settlement.
-QByteArray settlementCsv(const Settlement& settlement);
+QByteArray settlementCsv(const Settlement& settlement, const Scenario& scenario);
 //! The whole CSV document of a totals settlement.
 QByteArray totalsSettlementCsv(const TotalsSettlement& settlement);
 
