@@ -35,9 +35,9 @@ QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& option
             return smallCell || (options.suppressSmallCells && isSmallCount(v)) ? QString::fromLatin1(kSuppressed)
                                                                                : QString::fromStdString(shortestNumber(v));
         };
-        QStringList row{QString::fromStdString(c.planId), QString::fromStdString(data.planName(c.planId) == c.planId
-                                                                                     ? std::string()
-                                                                                     : data.planName(c.planId)),
+        const auto name = data.planNames.find(c.planId);
+        QStringList row{QString::fromStdString(c.planId),
+                        name == data.planNames.end() ? QString() : QString::fromStdString(name->second),
                         QString::fromStdString(c.region), QString::fromStdString(c.rateCell), QString::number(c.year),
                         figure(c.memberMonths), figure(c.riskScore)};
         for (double v : c.cost)

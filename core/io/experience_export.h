@@ -24,7 +24,9 @@ std::string shortestNumber(double value);
 //! experience.csv bytes (§1.1): plan_id, plan_name, region, rate_cell, year, member_months,
 //! risk_score, cost_<cos>..., excess_over_threshold, util_<name>..., capitation_revenue,
 //! admin_cost, claims_denied, claims_total, grievances. Without suppression, reading the bytes
-//! back gives the same data (a lossless round trip).
+//! back gives the same data (a lossless round trip) — except text that a spreadsheet would take
+//! for a formula (starting with =, +, -, @, tab or CR), which is written with a leading
+//! apostrophe on purpose (see csvField()).
 QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& options = {});
 
 //! True when a count should be suppressed in a public export (1 to 10).

@@ -206,6 +206,7 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const QString& path)
         throw ProjectError(QStringLiteral("%1: already exists").arg(path).toStdString());
     std::unique_ptr<ProjectStore> store(new ProjectStore(path));
     store->openConnection(true);
+    store->useWriteAheadLog();
     store->migrate();
     store->setMetadata(QStringLiteral("application"), QStringLiteral("sharecast"));
     return store;
@@ -227,6 +228,13 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
         throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(path).toStdString());
     if (store->schemaVersion() == 0)
         throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path).toStdString());
+    if (store->schemaVersion() > kSchemaVersion)
+        throw ProjectError(QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
+                               .arg(path)
+                               .arg(store->schemaVersion())
+                               .arg(kSchemaVersion)
+                               .toStdString());
+    store->useWriteAheadLog();
     store->migrate();
     return store;
 }
@@ -246,7 +254,13 @@ void ProjectStore::openConnection(bool create)
         throw ProjectError(QStringLiteral("%1: cannot open: %2").arg(path_, db.lastError().text()).toStdString());
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    // WAL: readers never block the writer, and a failed write never touches the main file.
+}
+
+void ProjectStore::useWriteAheadLog()
+{
+    // WAL: readers never block the writer, and a failed write never touches the main file. Set
+    // only once the file is known to be ours (it writes to the database header).
+    QSqlQuery q(database());
     q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
     q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
 }
@@ -302,7 +316,7 @@ void ProjectStore::setMetadata(const QString& key, const QString& value)
     q.prepare(QStringLiteral("INSERT INTO project_meta (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(key);
-    q.addBindValue(value);
+    q.addBindValue(text(value));
     if (!q.exec())
         throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
 }

@@ -135,6 +135,7 @@ public:
 private:
     explicit ProjectStore(QString path);
     void openConnection(bool create);
+    void useWriteAheadLog();
     void migrate();
     qint64 insertDataset(DatasetKind kind, const Provenance& p);
     void insertCells(qint64 datasetId, const ExperienceData& data);

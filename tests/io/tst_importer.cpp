@@ -1,0 +1,598 @@
+//! Imports into a project (core/io/importer.h, and `sharecast import` in core/io/commands.h):
+//! methodology §0 "an import either succeeds whole or changes nothing" and §1's error locations.
+//! Every failed or cancelled import is checked against the project file's bytes, read with QFile
+//! after the store is closed, before and after. A successful import is checked for its provenance
+//! (file name, size, SHA-256 from QCryptographicHash, rows, time within the test's run), its summary
+//! and for storing exactly the cells the reader read (doubles compared with ==: storage is exact).
+
+#include "io/commands.h"
+#include "io/experience_csv.h"
+#include "io/importer.h"
+#include "io/project_store.h"
+#include "io/quality_csv.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using sharecast::ExperienceCell;
+using sharecast::ExperienceData;
+using sharecast::InputError;
+using namespace sharecast::io;
+
+namespace {
+
+// 3 cells, 2 plans, years 2022–2023, 2 COS; blanks: risk_score 1 (line 2), util_ed_visits 1 (line 3).
+const QByteArray kExperience = "plan_id,plan_name,region,rate_cell,year,member_months,risk_score,cost_"
+                               "inpatient,cost_pharmacy,util_ed_visits\n"
+                               "P1,Fresno Valley Health,Fresno,Child,2022,1000,,100000.5,40000,12\n"
+                               "P1,Fresno Valley Health,Fresno,Child,2023,1100,1.02,110000,42000,\n"
+                               "P2,\"Sierra, North\",Fresno,Adult,2023,500,0.95,90000,30000,7\n";
+
+// 3 rates (one NA), 2 plans, 2 measures, year 2023.
+const QByteArray kQuality = "plan_id,year,measure_id,numerator,denominator,rate\n"
+                            "P1,2023,CIS-10,40,50,\n"
+                            "P2,2023,CIS-10,,,0.85\n"
+                            "P2,2023,PPC,,,\n";
+
+// 4 member rows in 3 cells, 2 plans, years 2023–2024; blanks: risk_score 1, amounts 1.
+const QByteArray kMembers =
+    "member_id,plan_id,region,rate_cell,year,member_months,risk_score,cost_inpatient,util_ed\n"
+    "M1,P1,North,Adult,2023,12,1.5,300000,2\n"
+    "M2,P1,North,Adult,2023,6,,100,\n"
+    "M3,P1,North,Child,2023,12,0.5,10,0\n"
+    "M1,P2,South,Adult,2024,12,1,20,1\n";
+
+QString writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return !path.isEmpty() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QStringList folderEntries(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+QString num(double v)
+{
+    return QString::number(v, 'g', 17);
+}
+
+// The first difference between two experience datasets (every field, doubles exactly), or "".
+QString experienceDiff(const ExperienceData& got, const ExperienceData& want)
+{
+    if (got.cosNames != want.cosNames)
+        return QStringLiteral("cosNames differ");
+    if (got.utilNames != want.utilNames)
+        return QStringLiteral("utilNames differ");
+    if (got.planNames != want.planNames)
+        return QStringLiteral("planNames differ");
+    if (got.cells.size() != want.cells.size())
+        return QStringLiteral("%1 cells, expected %2").arg(got.cells.size()).arg(want.cells.size());
+    for (std::size_t i = 0; i < got.cells.size(); ++i) {
+        const ExperienceCell& a = got.cells[i];
+        const ExperienceCell& b = want.cells[i];
+        const QString at = QStringLiteral("cell %1: ").arg(i);
+        if (a.planId != b.planId || a.region != b.region || a.rateCell != b.rateCell || a.year != b.year)
+            return at + QStringLiteral("key differs");
+        const std::pair<const char*, std::pair<double, double>> figures[] = {
+            {"member_months", {a.memberMonths, b.memberMonths}},
+            {"risk_score", {a.riskScore, b.riskScore}},
+            {"excess", {a.excessOverThreshold, b.excessOverThreshold}},
+            {"capitation_revenue", {a.capitationRevenue, b.capitationRevenue}},
+            {"admin_cost", {a.adminCost, b.adminCost}},
+            {"claims_denied", {a.claimsDenied, b.claimsDenied}},
+            {"claims_total", {a.claimsTotal, b.claimsTotal}},
+            {"grievances", {a.grievances, b.grievances}}};
+        for (const auto& [name, v] : figures)
+            if (v.first != v.second)
+                return at + QStringLiteral("%1 = %2, expected %3")
+                                .arg(QString::fromLatin1(name), num(v.first), num(v.second));
+        if (a.cost != b.cost)
+            return at + QStringLiteral("costs differ");
+        if (a.util != b.util)
+            return at + QStringLiteral("utils differ");
+        if (a.sourceLine != b.sourceLine)
+            return at + QStringLiteral("source line %1, expected %2").arg(a.sourceLine).arg(b.sourceLine);
+    }
+    return {};
+}
+
+// An experience file of `rows` distinct cells (several 1 MiB read blocks when large).
+QByteArray bigExperience(int rows)
+{
+    QByteArray out =
+        "plan_id,region,rate_cell,year,member_months,risk_score,cost_inpatient,cost_rx,util_ed\n";
+    out.reserve(rows * 64);
+    for (int i = 0; i < rows; ++i)
+        out += QStringLiteral("P%1,R%2,Adult,%3,%4.5,1.%5,%6.25,%7,%8\n")
+                   .arg(i % 50)
+                   .arg(i / 50)
+                   .arg(2020 + i % 4)
+                   .arg(i % 997 + 1)
+                   .arg(i % 100, 2, 10, QLatin1Char('0'))
+                   .arg(i * 13)
+                   .arg(i % 7)
+                   .arg(i % 11)
+                   .toLatin1();
+    return out;
+}
+
+} // namespace
+
+class TestImporter : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString template_; // a project holding one experience and one quality import
+
+    //! A fresh copy of the template project at name.
+    QString projectCopy(const QString& name)
+    {
+        const QString path = dir_.filePath(name);
+        QFile::remove(path);
+        return QFile::copy(template_, path) ? path : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        template_ = dir_.filePath(QStringLiteral("template.sharecast"));
+        const QString e = writeFile(dir_.filePath(QStringLiteral("base_experience.csv")), kExperience);
+        const QString q = writeFile(dir_.filePath(QStringLiteral("base_quality.csv")), kQuality);
+        QVERIFY(!e.isEmpty() && !q.isEmpty());
+        auto store = ProjectStore::create(template_);
+        ImportRequest request;
+        request.experiencePath = e;
+        request.qualityPath = q;
+        QCOMPARE(importFiles(*store, request).datasetIds.size(), 2);
+    }
+
+    // clang-format off
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("experience");  // empty: not part of the import
+        QTest::addColumn<QByteArray>("quality");
+        QTest::addColumn<QByteArray>("members");
+        QTest::addColumn<QString>("file");           // file named by the error
+        QTest::addColumn<long>("line");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("value");
+
+        const QByteArray eh = "plan_id,plan_name,region,rate_cell,year,member_months,cost_inpatient,util_ed\n";
+        const QByteArray e2 = "P1,One,Fresno,Child,2023,100,10,1\n";  // a good line 2
+        const QByteArray qh = "plan_id,year,measure_id,numerator,denominator,rate\n";
+        const QByteArray q2 = "P1,2023,CIS-10,40,50,\n";
+        const QByteArray mh = "member_id,plan_id,region,rate_cell,year,member_months,risk_score,cost_inpatient,util_ed\n";
+        const QByteArray m2 = "M1,P1,North,Adult,2023,12,1,100,1\n";
+        const QByteArray none;
+
+        QTest::newRow("experience: bad number") << eh + e2 + "P1,One,Fresno,Adult,2023,12x,10,1\n" << none << none
+            << "experience.csv" << 3L << "member_months" << "12x";
+        QTest::newRow("experience: negative") << eh + e2 + "P1,One,Fresno,Adult,2023,12,-10,1\n" << none << none
+            << "experience.csv" << 3L << "cost_inpatient" << "-10";
+        QTest::newRow("experience: unknown column") << QByteArray("plan_id,region,rate_cell,year,member_months,colour\n") + "P,R,C,2023,1,red\n"
+            << none << none << "experience.csv" << 1L << "colour" << "colour";
+        QTest::newRow("experience: duplicate cell key") << eh + e2 + "P1,One,Fresno,Adult,2023,5,1,1\n" + "P1,One,Fresno,Child,2023,7,1,1\n"
+            << none << none << "experience.csv" << 4L << "plan_id, region, rate_cell, year" << "P1 | Fresno | Child | 2023";
+        QTest::newRow("experience: empty required field") << eh + e2 + "P1,One,,Adult,2023,12,10,1\n" << none << none
+            << "experience.csv" << 3L << "region" << "";
+        // The quoted plan_name of line 2 holds a line break: the bad record starts on physical line 4.
+        QTest::newRow("experience: quoted newline first") << eh + "P1,\"One\nHealth\",Fresno,Child,2023,100,10,1\n"
+                                                                  "P1,One,Fresno,Adult,2023,100,abc,1\n"
+            << none << none << "experience.csv" << 4L << "cost_inpatient" << "abc";
+        QTest::newRow("experience: BOM and CRLF") << "\xEF\xBB\xBF" + QByteArray(eh).replace("\n", "\r\n")
+                                                         + QByteArray(e2).replace("\n", "\r\n")
+                                                         + "P2,Two,Fresno,Child,2023,100,10,-2\r\n"
+            << none << none << "experience.csv" << 3L << "util_ed" << "-2";
+
+        QTest::newRow("quality: bad number") << none << qh + q2 + "P1,2023,PPC,4o,50,\n" << none
+            << "quality.csv" << 3L << "numerator" << "4o";
+        QTest::newRow("quality: negative") << none << qh + q2 + "P1,2023,PPC,-1,50,\n" << none
+            << "quality.csv" << 3L << "numerator" << "-1";
+        QTest::newRow("quality: unknown column") << none << QByteArray("plan_id,year,measure_id,rate,score\n") << none
+            << "quality.csv" << 1L << "score" << "score";
+        QTest::newRow("quality: duplicate key") << none << qh + q2 + "P2,2023,CIS-10,1,2,\n" + "P1,2023,CIS-10,,,0.5\n" << none
+            << "quality.csv" << 4L << "plan_id, year, measure_id" << "P1 | 2023 | CIS-10";
+        QTest::newRow("quality: empty required field") << none << qh + q2 + "P1,2023,,1,2,\n" << none
+            << "quality.csv" << 3L << "measure_id" << "";
+        QTest::newRow("quality: quoted newline first") << none << qh + "P1,2023,\"CIS\n10\",40,50,\nP1,2023,PPC,,,1.5\n" << none
+            << "quality.csv" << 4L << "rate" << "1.5";
+        QTest::newRow("quality: BOM and CRLF") << none << "\xEF\xBB\xBF" + QByteArray(qh).replace("\n", "\r\n")
+                                                           + "P1,2023,A,1,2,\r\nP1,2023,B,3,2,\r\n" << none
+            << "quality.csv" << 3L << "numerator" << "3";
+
+        QTest::newRow("members: bad number") << none << none << mh + m2 + "M2,P1,North,Adult,2023,12,1,1e,1\n"
+            << "members.csv" << 3L << "cost_inpatient" << "1e";
+        QTest::newRow("members: negative") << none << none << mh + m2 + "M2,P1,North,Adult,2023,12,1,5,-1\n"
+            << "members.csv" << 3L << "util_ed" << "-1";
+        QTest::newRow("members: unknown column") << none << none << QByteArray("member_id,plan_id,region,rate_cell,year,member_months,age\n")
+            << "members.csv" << 1L << "age" << "age";
+        QTest::newRow("members: member listed twice") << none << none << mh + m2 + "M2,P1,North,Adult,2023,12,1,5,1\n" + m2
+            << "members.csv" << 4L << "member_id" << "M1";
+        QTest::newRow("members: empty required field") << none << none << mh + m2 + "M2,,North,Adult,2023,12,1,5,1\n"
+            << "members.csv" << 3L << "plan_id" << "";
+        QTest::newRow("members: member_months 13") << none << none << mh + m2 + "M2,P1,North,Adult,2023,13,1,5,1\n"
+            << "members.csv" << 3L << "member_months" << "13";
+        QTest::newRow("members: quoted newline first") << none << none << mh + "\"M\n1\",P1,North,Adult,2023,12,1,100,1\n"
+                                                                                "M2,P1,North,Adult,2023,12,0,5,1\n"
+            << "members.csv" << 4L << "risk_score" << "0";
+        QTest::newRow("members: BOM and CRLF") << none << none << "\xEF\xBB\xBF" + QByteArray(mh).replace("\n", "\r\n")
+                                                                   + QByteArray(m2).replace("\n", "\r\n")
+                                                                   + "M2,P1,North,Adult,2023,0,1,5,1\r\n"
+            << "members.csv" << 3L << "member_months" << "0";
+
+        // Several files: the good ones are not stored either.
+        QTest::newRow("good experience, bad quality") << kExperience << qh + q2 + "P1,2023,PPC,60,50,\n" << none
+            << "quality.csv" << 3L << "numerator" << "60";
+        QTest::newRow("good quality, bad members") << none << kQuality << mh + "M1,P1,North,Adult,2023,12,1,100,x\n"
+            << "members.csv" << 2L << "util_ed" << "x";
+        QTest::newRow("experience and members together") << kExperience << none << kMembers
+            << "" << 0L << "" << "";
+    }
+    // clang-format on
+    void malformed()
+    {
+        QFETCH(QByteArray, experience);
+        QFETCH(QByteArray, quality);
+        QFETCH(QByteArray, members);
+        QFETCH(QString, file);
+        QFETCH(long, line);
+        QFETCH(QString, column);
+        QFETCH(QString, value);
+
+        QTemporaryDir inputs;
+        ImportRequest request;
+        if (!experience.isEmpty())
+            request.experiencePath = writeFile(inputs.filePath(QStringLiteral("experience.csv")), experience);
+        if (!quality.isEmpty())
+            request.qualityPath = writeFile(inputs.filePath(QStringLiteral("quality.csv")), quality);
+        if (!members.isEmpty())
+            request.membersPath = writeFile(inputs.filePath(QStringLiteral("members.csv")), members);
+
+        const QString path = projectCopy(QStringLiteral("malformed.sharecast"));
+        QVERIFY(!path.isEmpty());
+        const QByteArray before = fileBytes(path);
+        const QStringList entries = folderEntries(dir_.path());
+        {
+            auto store = ProjectStore::open(path);
+            const int datasets = store->datasets().size();
+            try {
+                importFiles(*store, request);
+                QFAIL("no InputError");
+            } catch (const InputError& e) {
+                const auto& where = e.where();
+                QCOMPARE(QFileInfo(QString::fromStdString(where.file)).fileName(), file);
+                QCOMPARE(where.line, line);
+                QCOMPARE(QString::fromStdString(where.column), column);
+                QCOMPARE(QString::fromStdString(where.value), value);
+                // The message names them too.
+                const QString what = QString::fromStdString(e.what());
+                if (line > 0)
+                    QVERIFY2(what.contains(QStringLiteral("%1:%2").arg(file).arg(line)), e.what());
+            }
+            QCOMPARE(store->datasets().size(), datasets);
+        }
+        QVERIFY2(fileBytes(path) == before, "a failed import changed the project file");
+        QCOMPARE(folderEntries(dir_.path()), entries);
+    }
+
+    //! The byte comparison above can see an import: a successful one changes the file.
+    void successChangesTheFile()
+    {
+        QTemporaryDir inputs;
+        ImportRequest request;
+        request.qualityPath = writeFile(inputs.filePath(QStringLiteral("quality.csv")), kQuality);
+        const QString path = projectCopy(QStringLiteral("success.sharecast"));
+        const QByteArray before = fileBytes(path);
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(importFiles(*store, request).datasetIds.size(), 1);
+        }
+        QVERIFY(fileBytes(path) != before);
+    }
+
+    // clang-format off
+    void cancel_data()
+    {
+        QTest::addColumn<int>("cancelAt");  // the poll that cancels; 0: the last poll of the import
+        QTest::newRow("first poll") << 1;
+        QTest::newRow("second poll") << 2;
+        QTest::newRow("last poll") << 0;
+    }
+    // clang-format on
+    void cancel()
+    {
+        QFETCH(int, cancelAt);
+        QTemporaryDir inputs;
+        ImportRequest request;
+        request.experiencePath =
+            writeFile(inputs.filePath(QStringLiteral("experience.csv")), bigExperience(80000));
+        request.qualityPath = writeFile(inputs.filePath(QStringLiteral("quality.csv")), kQuality);
+        const qint64 total = QFileInfo(request.experiencePath).size() + QFileInfo(request.qualityPath).size();
+        QVERIFY(total > 2 * (qint64(1) << 20)); // several read blocks
+
+        // A full run counts the polls and checks progress: non-decreasing, ending at the total.
+        int polls = 0;
+        QList<QPair<qint64, qint64>> progress;
+        ImportControl counting;
+        counting.cancelled = [&] { return ++polls < 0; };
+        counting.progress = [&](qint64 read, qint64 of) { progress.append({read, of}); };
+        prepareImport(request, counting);
+        QVERIFY(polls >= 3);
+        QVERIFY(!progress.isEmpty());
+        for (int i = 1; i < progress.size(); ++i)
+            QVERIFY(progress[i].first >= progress[i - 1].first);
+        QCOMPARE(progress.last(), qMakePair(total, total));
+
+        const QString path = projectCopy(QStringLiteral("cancel.sharecast"));
+        const QByteArray before = fileBytes(path);
+        const int stopAt = cancelAt == 0 ? polls : cancelAt;
+        {
+            auto store = ProjectStore::open(path);
+            int calls = 0;
+            ImportControl control;
+            control.cancelled = [&] { return ++calls >= stopAt; };
+            QVERIFY_THROWS_EXCEPTION(ImportCancelled, importFiles(*store, request, control));
+            QCOMPARE(calls, stopAt);
+            QCOMPARE(store->datasets().size(), 2);
+        }
+        QVERIFY2(fileBytes(path) == before, "a cancelled import changed the project file");
+    }
+
+    // clang-format off
+    void provenance_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<qint64>("rows");
+        QTest::addColumn<QStringList>("summary");  // fragments the summary must hold
+
+        QTest::newRow("small") << kExperience << qint64(3)
+            << QStringList{"experience.csv: 3 cells", "2 plans", QString::fromUtf8("years 2022–2023"),
+                           "2 categories of service", "blanks counted as default", "risk_score 1", "util_ed_visits 1"};
+        QTest::newRow("BOM and CRLF") << "\xEF\xBB\xBF" + QByteArray(kExperience).replace("\n", "\r\n") << qint64(3)
+            << QStringList{"3 cells", "2 plans", QString::fromUtf8("years 2022–2023"), "risk_score 1"};
+        // 80,000 cells (about 3 MB) over several 1 MiB blocks: the digest must cover every block.
+        QTest::newRow("several read blocks") << bigExperience(80000) << qint64(80000)
+            << QStringList{"80000 cells", "50 plans", QString::fromUtf8("years 2020–2023"), "2 categories of service"};
+    }
+    // clang-format on
+    void provenance()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(qint64, rows);
+        QFETCH(QStringList, summary);
+        QTemporaryDir inputs;
+        const QString experiencePath = writeFile(inputs.filePath(QStringLiteral("experience.csv")), bytes);
+        const QString qualityPath = writeFile(inputs.filePath(QStringLiteral("quality.csv")), kQuality);
+        const QString path = inputs.filePath(QStringLiteral("p.sharecast"));
+        ImportRequest request;
+        request.experiencePath = experiencePath;
+        request.qualityPath = qualityPath;
+
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        ImportReport report;
+        {
+            auto store = ProjectStore::create(path);
+            report = importFiles(*store, request);
+        }
+        const QDateTime end = QDateTime::currentDateTimeUtc();
+        QCOMPARE(report.datasetIds.size(), 2);
+        QCOMPARE(report.summaries.size(), 2);
+        QVERIFY(report.warnings.isEmpty());
+
+        auto store = ProjectStore::open(path);
+        const QList<DatasetInfo> sets = store->datasets();
+        QCOMPARE(sets.size(), 2);
+        const DatasetInfo& e = sets[0];
+        QCOMPARE(e.id, report.datasetIds[0]);
+        QCOMPARE(toString(e.kind), QStringLiteral("experience"));
+        QVERIFY(e.active);
+        QCOMPARE(e.provenance.sourceName, QStringLiteral("experience.csv"));
+        QCOMPARE(e.provenance.sourceSize, qint64(bytes.size()));
+        QCOMPARE(e.provenance.sourceSize, QFileInfo(experiencePath).size());
+        QCOMPARE(e.provenance.sha256,
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(e.provenance.rowCount, rows);
+        QVERIFY2(e.provenance.importedAt >= start && e.provenance.importedAt <= end,
+                 qPrintable(e.provenance.importedAt.toString(Qt::ISODateWithMs)));
+        QCOMPARE(e.provenance.summary, report.summaries[0]);
+        for (const QString& fragment : summary)
+            QVERIFY2(e.provenance.summary.contains(fragment),
+                     qPrintable(e.provenance.summary + " lacks " + fragment));
+
+        const DatasetInfo& q = sets[1];
+        QCOMPARE(toString(q.kind), QStringLiteral("quality"));
+        QCOMPARE(q.provenance.sourceName, QStringLiteral("quality.csv"));
+        QCOMPARE(q.provenance.sourceSize, qint64(kQuality.size()));
+        QCOMPARE(q.provenance.sha256,
+                 QString::fromLatin1(QCryptographicHash::hash(kQuality, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(q.provenance.rowCount, qint64(3));
+        QVERIFY(q.provenance.importedAt >= start && q.provenance.importedAt <= end);
+        for (const char* fragment : {"quality.csv: 3 rates", "2 plans", "2 measures", "years 2023"})
+            QVERIFY2(q.provenance.summary.contains(QString::fromLatin1(fragment)),
+                     qPrintable(q.provenance.summary));
+
+        // Stored exactly as the reader read the file.
+        const ExperienceData read = readExperienceFile(experiencePath);
+        const ExperienceData loaded = store->loadExperience(e.id);
+        const QString diff = experienceDiff(loaded, read);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(QString::fromStdString(loaded.sourceName), QStringLiteral("experience.csv"));
+        const sharecast::QualityData qualityRead = readQualityFile(qualityPath);
+        const sharecast::QualityData qualityLoaded = store->loadQuality(q.id);
+        QCOMPARE(qualityLoaded.records.size(), qualityRead.records.size());
+        for (std::size_t i = 0; i < qualityRead.records.size(); ++i) {
+            const auto& a = qualityLoaded.records[i];
+            const auto& b = qualityRead.records[i];
+            QCOMPARE(a.planId, b.planId);
+            QCOMPARE(a.year, b.year);
+            QCOMPARE(a.measureId, b.measureId);
+            QCOMPARE(a.numerator, b.numerator);
+            QCOMPARE(a.denominator, b.denominator);
+            QVERIFY(a.rate == b.rate);
+            QCOMPARE(a.sourceLine, b.sourceLine);
+        }
+
+        // The import is in the run log, with its summaries.
+        QSqlQuery log(store->database());
+        QVERIFY(log.exec(QStringLiteral("SELECT command, detail FROM run_log")));
+        QVERIFY(log.next());
+        QCOMPARE(log.value(0).toString(), QStringLiteral("import"));
+        QCOMPARE(log.value(1).toString(), report.summaries.join(u'\n'));
+        QVERIFY(!log.next());
+    }
+
+    void membersImport()
+    {
+        QTemporaryDir inputs;
+        const QString membersPath = writeFile(inputs.filePath(QStringLiteral("members.csv")), kMembers);
+        const QString path = projectCopy(QStringLiteral("members.sharecast"));
+        ImportRequest request;
+        request.membersPath = membersPath;
+        request.memberOptions.truncationThreshold = 250000.0;
+        const PreparedImport prepared = prepareImport(request);
+        QVERIFY(prepared.members);
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        qint64 id = 0;
+        {
+            auto store = ProjectStore::open(path);
+            const ImportReport report = storeImport(*store, prepared);
+            QCOMPARE(report.datasetIds.size(), 1);
+            id = report.datasetIds[0];
+        }
+        const QDateTime end = QDateTime::currentDateTimeUtc();
+        auto store = ProjectStore::open(path);
+        const std::optional<DatasetInfo> active = store->activeDataset(DatasetKind::Experience);
+        QVERIFY(active);
+        QCOMPARE(active->id, id);
+        QCOMPARE(toString(active->kind), QStringLiteral("members"));
+        const Provenance& p = active->provenance;
+        QCOMPARE(p.sourceName, QStringLiteral("members.csv"));
+        QCOMPARE(p.sourceSize, qint64(kMembers.size()));
+        QCOMPARE(p.sha256,
+                 QString::fromLatin1(QCryptographicHash::hash(kMembers, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(p.rowCount, qint64(4));
+        QVERIFY(p.importedAt >= start.addMSecs(-60000) && p.importedAt <= end); // prepared a moment earlier
+        for (const QString& fragment :
+             {QStringLiteral("members.csv: 4 member rows aggregated to 3 cells"), QStringLiteral("2 plans"),
+              QString::fromUtf8("years 2023–2024"), QStringLiteral("truncation at 250000.00"),
+              QStringLiteral("risk_score 1, amounts 1")})
+            QVERIFY2(p.summary.contains(fragment), qPrintable(p.summary + " lacks " + fragment));
+        // The quality dataset of the template stays active beside it.
+        QCOMPARE(toString(store->activeDataset(DatasetKind::Quality)->kind), QStringLiteral("quality"));
+
+        const QString diff = experienceDiff(store->loadExperience(id), prepared.members->cells);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        const MemberAggregates agg = store->loadMemberAggregates(id);
+        QCOMPARE(agg.cells.size(), std::size_t(3));
+        // Cell (P1, North, Adult, 2023): M1 300000 (excess 50000) and M2 100; Σ² = 9·10¹⁰ + 10⁴.
+        QCOMPARE(agg.cells[0].members, qint64(2));
+        QVERIFY(agg.cells[0].memberMonths == 18.0);
+        QVERIFY(agg.cells[0].costSum == 300100.0);
+        QVERIFY(agg.cells[0].costSumSquares == 90000010000.0);
+        QVERIFY(agg.cells[0].excessSum == 50000.0);
+        QVERIFY(agg.truncationThreshold == 250000.0);
+        QCOMPARE(agg.includedCos, std::vector<std::string>{"inpatient"});
+    }
+
+    // clang-format off
+    void command_data()
+    {
+        QTest::addColumn<QString>("project");     // none | existing | text | missing-folder | empty-path
+        QTest::addColumn<QByteArray>("experience");
+        QTest::addColumn<QByteArray>("quality");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");     // in out (success) or err (failure)
+        QTest::addColumn<int>("datasets");        // in the project afterwards; -1: no project file
+
+        const QByteArray bad = "plan_id,region,rate_cell,year,member_months\nP1,R,C,2023,-4\n";
+        QTest::newRow("new project") << "none" << kExperience << kQuality << 0 << "imported experience.csv: 3 cells" << 2;
+        QTest::newRow("new project, quality only") << "none" << QByteArray() << kQuality << 0 << "imported quality.csv: 3 rates" << 1;
+        QTest::newRow("new project, bad experience") << "none" << bad << kQuality << 2 << "experience.csv:2: column 'member_months', value '-4'" << -1;
+        QTest::newRow("new project, bad quality") << "none" << kExperience << QByteArray("plan_id,year\n") << 2 << "quality.csv:1" << -1;
+        QTest::newRow("new project, missing input") << "none" << QByteArray("(missing)") << QByteArray() << 2 << "cannot read" << -1;
+        QTest::newRow("existing project") << "existing" << kExperience << QByteArray() << 0 << "imported experience.csv" << 3;
+        QTest::newRow("existing project, bad experience") << "existing" << bad << QByteArray() << 2 << "experience.csv:2" << 2;
+        QTest::newRow("not a project") << "text" << kExperience << QByteArray() << 2 << "not a Sharecast project" << -1;
+        QTest::newRow("folder missing") << "missing-folder" << kExperience << QByteArray() << 2 << "does not exist" << -1;
+        QTest::newRow("no project named") << "empty-path" << kExperience << QByteArray() << 2 << "needs --project" << -1;
+        QTest::newRow("no input named") << "none" << QByteArray() << QByteArray() << 2 << "needs --experience" << -1;
+    }
+    // clang-format on
+    void command()
+    {
+        QFETCH(QString, project);
+        QFETCH(QByteArray, experience);
+        QFETCH(QByteArray, quality);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QFETCH(int, datasets);
+
+        QTemporaryDir work;
+        const QString inputs = work.filePath(QStringLiteral("in"));
+        const QString projects = work.filePath(QStringLiteral("out"));
+        QVERIFY(QDir().mkpath(inputs) && QDir().mkpath(projects));
+        ImportCommandRequest request;
+        if (experience == "(missing)")
+            request.experiencePath = work.filePath(QStringLiteral("in/experience.csv"));
+        else if (!experience.isEmpty())
+            request.experiencePath =
+                writeFile(work.filePath(QStringLiteral("in/experience.csv")), experience);
+        if (!quality.isEmpty())
+            request.qualityPath = writeFile(work.filePath(QStringLiteral("in/quality.csv")), quality);
+        request.projectPath = work.filePath(QStringLiteral("out/p.sharecast"));
+        if (project == QLatin1String("existing"))
+            QVERIFY(QFile::copy(template_, request.projectPath));
+        else if (project == QLatin1String("text"))
+            QVERIFY(!writeFile(request.projectPath, "not a project\n").isEmpty());
+        else if (project == QLatin1String("missing-folder"))
+            request.projectPath = work.filePath(QStringLiteral("nowhere/p.sharecast"));
+        else if (project == QLatin1String("empty-path"))
+            request.projectPath.clear();
+
+        const bool existed = QFileInfo::exists(request.projectPath);
+        const QByteArray before = fileBytes(request.projectPath);
+        const QStringList entries = folderEntries(projects);
+        const CommandResult result = runImport(request);
+        QVERIFY2(
+            result.exitCode == exitCode,
+            qPrintable(QStringLiteral("exit %1: %2%3").arg(result.exitCode).arg(result.out, result.err)));
+        QVERIFY2((exitCode == 0 ? result.out : result.err).contains(message),
+                 qPrintable(result.out + result.err));
+
+        if (exitCode != 0) {
+            // Nothing left behind, nothing changed.
+            QCOMPARE(folderEntries(projects), entries);
+            QCOMPARE(QFileInfo::exists(request.projectPath), existed);
+            if (existed)
+                QVERIFY2(fileBytes(request.projectPath) == before,
+                         "a failed import changed the project file");
+        } else {
+            QCOMPARE(folderEntries(projects), QStringList{"p.sharecast"}); // no p.sharecast.importing
+        }
+        if (datasets >= 0) {
+            auto store = ProjectStore::open(request.projectPath);
+            QCOMPARE(store->datasets().size(), datasets);
+        } else if (project != QLatin1String("text") && !request.projectPath.isEmpty()) {
+            QVERIFY(!QFileInfo::exists(request.projectPath));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
