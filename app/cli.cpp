@@ -3,6 +3,7 @@
 #include "version.h"
 
 #include "io/commands.h"
+#include "io/scenario_commands.h"
 
 #include <QMap>
 #include <QString>
@@ -240,6 +241,25 @@ int generateSampleCommand(const QStringList& args)
     return finish(io::runGenerateSample(r));
 }
 
+int scenarioCommand(const QStringList& args)
+{
+    if (args.isEmpty())
+        return usageError(QStringLiteral("scenario"), QStringLiteral("needs an action"));
+    const QString action = args.first();
+    QStringList rest = args.mid(1);
+    QStringList positional;
+    for (int i = rest.size() - 1; i >= 0; --i)  // diff takes two scenario references
+        if (!rest[i].startsWith(QLatin1String("--")) &&
+            (i == 0 || !rest[i - 1].startsWith(QLatin1String("--")) || rest[i - 1] == QLatin1String("--replace"))) {
+            positional.prepend(rest[i]);
+            rest.removeAt(i);
+        }
+    const Options o = parseOptions(rest, {"project", "name", "file", "out", "preset", "version"}, {"replace"});
+    if (!o.error.isEmpty())
+        return usageError(QStringLiteral("scenario"), o.error);
+    return finish(io::runScenarioCommand(action, o.values, positional));
+}
+
 int presetsCommand(const QStringList& args)
 {
     if (!args.isEmpty())
@@ -288,6 +308,19 @@ const std::vector<Command>& commands()
                         "invented, clearly synthetic statewide dataset; the same seed gives the same bytes.\n"
                         "--project also builds a project from them, labelled as synthetic."),
          generateSampleCommand},
+        {QStringLiteral("scenario"), QStringLiteral("Keep scenarios in a project: list, new, import, export, diff"),
+         QStringLiteral("Usage: sharecast scenario list    --project P.sharecast\n"
+                        "       sharecast scenario new     --project P --preset NAME [--name N]\n"
+                        "       sharecast scenario import  --project P --file S.json|S.sharecast-scenario|preset:NAME\n"
+                        "                                  [--name N] [--replace]\n"
+                        "       sharecast scenario export  --project P --name N --out S.json|S.sharecast-scenario\n"
+                        "       sharecast scenario history --project P --name N\n"
+                        "       sharecast scenario restore --project P --name N --version V\n"
+                        "       sharecast scenario diff    [--project P] A B\n\n"
+                        "A and B are scenario names in the project, files (.json or .sharecast-scenario) or\n"
+                        "preset:NAME; diff prints every differing key with both values. A project keeps every\n"
+                        "saved version of a scenario; restore saves an earlier one again as the newest."),
+         scenarioCommand},
         {QStringLiteral("presets"), QStringLiteral("List the bundled scenario presets"),
          QStringLiteral("Usage: sharecast presets\n\nUse a preset as --scenario preset:NAME."), presetsCommand},
         {QStringLiteral("help"), QStringLiteral("Show this help, or one command's options"),

@@ -10,16 +10,17 @@ namespace {
 
 std::string money(double x)
 {
-    // Cents with thousands separators, for reading.
+    // Cents with thousands separators, for reading; negatives as "−$1,234.56".
     std::string s = formatMoney(x);
     const bool neg = !s.empty() && s[0] == '-';
-    const std::size_t start = neg ? 1 : 0;
+    if (neg)
+        s.erase(0, 1);
     std::size_t dot = s.find('.');
     if (dot == std::string::npos)
         dot = s.size();
-    for (long i = static_cast<long>(dot) - 3; i > static_cast<long>(start); i -= 3)
+    for (long i = static_cast<long>(dot) - 3; i > 0; i -= 3)
         s.insert(static_cast<std::size_t>(i), ",");
-    return "$" + s;
+    return (neg ? "−$" : "$") + s;
 }
 
 std::string num(double x, int d) { return formatFixed(x, d); }
@@ -221,7 +222,8 @@ std::string explainProjection(const Projection& pr, const std::string& planId, Y
           << num(cy.memberMonths, 2) << "\n";
         for (std::size_t k = 0; k < pr.cos.size(); ++k)
             o << "    " << pr.cosNames[static_cast<std::size_t>(pr.cos[k])] << ": PMPM " << num(c.startPmpm[k], 6)
-              << " × trend " << num(c.annualTrend[k], 6) << "^" << t << " → counterfactual " << money(cy.counterfactual[k])
+              << " × trend " << num(c.annualTrend[k], 6) << "^" << t << " × program change "
+              << num(cy.programChange[k], 6) << " × MM → counterfactual " << money(cy.counterfactual[k])
               << "; utilization change " << pct(c.utilizationChange[k]) << " a year → projected "
               << money(cy.projected[k]) << "\n";
         if (cy.investment != 0.0)

@@ -148,11 +148,14 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                 y.memberMonths = c.startMemberMonths * std::pow(1.0 + spec.enrollmentGrowth, t);
                 for (std::size_t k = 0; k < nk; ++k) {
                     const std::string& name = data.cosNames[static_cast<std::size_t>(out.cos[k])];
-                    const Dollars cf = c.startPmpm[k] * std::pow(c.annualTrend[k], t) *
-                                       programChangeFactor(s, name, c.rateCell, y0, y0 + t) * y.memberMonths;
+                    const double pc = programChangeFactor(s, name, c.rateCell, y0, y0 + t);
+                    const Dollars cf = c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc * y.memberMonths;
+                    y.programChange.push_back(pc);
                     y.counterfactual.push_back(cf);
                     y.projected.push_back(cf * std::pow(1.0 + c.utilizationChange[k], t));
                 }
+                // Investment is care-management cost: part of projected cost (§11), paid from the
+                // plan's margin, and not part of the capitation rates.
                 y.investment = spec.investmentPmpm * y.memberMonths;
                 c.years.push_back(std::move(y));
             }
@@ -208,7 +211,7 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                 if (base <= y0) {
                     // Both paths rest on actual experience: no impact yet (§11).
                     const ExperienceCell* rec = w.series->cellFor(base);
-                    if (!rec) {
+                    if (!rec) {  // a cell without the base year's record: its start year instead
                         rec = w.series->cellFor(y0);
                         in.baseYear = y0;
                     }

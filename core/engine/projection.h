@@ -25,6 +25,7 @@ struct CellProjectionYear {
     MemberMonths memberMonths = 0.0;
     std::vector<Dollars> counterfactual;  //!< C_{s,t}, one per projected COS
     std::vector<Dollars> projected;       //!< A_{s,t}
+    std::vector<double> programChange;    //!< PC_s(Y0, Y0 + t)
     Dollars investment = 0.0;             //!< I_t
     GrossRate rebased;
     GrossRate nonRebased;

@@ -11,6 +11,8 @@
 #include "io/importer.h"
 #include "io/project_store.h"
 #include "io/sample_generator.h"
+#include "io/scenario_file.h"
+#include "io/scenario_store.h"
 #include "io/presets.h"
 #include "io/projection_csv.h"
 #include "io/quality_csv.h"
@@ -40,6 +42,21 @@ QString warningsText(const std::vector<std::string>& warnings)
     for (const std::string& w : warnings)
         text += QStringLiteral("warning: %1\n").arg(QString::fromStdString(w));
     return text;
+}
+
+//! The scenario an argument names: a scenario of the project (when one is open and has that
+//! name), a scenario file (.sharecast-scenario), a JSON file, or preset:NAME.
+Scenario scenarioFor(const QString& projectPath, const QString& argument)
+{
+    if (!projectPath.isEmpty()) {
+        const std::unique_ptr<ProjectStore> store = ProjectStore::open(projectPath);
+        ScenarioStore scenarios(*store);
+        if (const std::optional<ScenarioInfo> info = scenarios.find(argument))
+            return scenarios.load(info->id);
+    }
+    if (argument.endsWith(QStringLiteral(".sharecast-scenario")))
+        return loadScenarioFile(argument);
+    return loadScenarioArgument(argument);
 }
 
 //! Experience and quality from files or from a project's active datasets.
@@ -96,7 +113,7 @@ CommandResult runSettle(const SettleRequest& req)
         if (const QString problem = checkOutputPath(req.outPath); !problem.isEmpty())
             return badInput(problem);
     try {
-        const Scenario scenario = loadScenarioArgument(req.scenario);
+        const Scenario scenario = scenarioFor(req.projectPath, req.scenario);
         const Inputs inputs = loadInputs(req.projectPath, req.experiencePath, req.qualityPath);
         const ExperienceData& experience = inputs.experience;
         const bool hasQuality = inputs.hasQuality;
@@ -139,7 +156,7 @@ CommandResult runProject(const ProjectRequest& req)
         if (const QString problem = checkOutputPath(req.outPath); !problem.isEmpty())
             return badInput(problem);
     try {
-        const Scenario scenario = loadScenarioArgument(req.scenario);
+        const Scenario scenario = scenarioFor(req.projectPath, req.scenario);
         const Inputs inputs = loadInputs(req.projectPath, req.experiencePath, req.qualityPath);
         const ExperienceIndex index(inputs.experience);
         ProjectionOptions options;
@@ -175,7 +192,7 @@ CommandResult runSettleTotals(const SettleTotalsRequest& req)
     if (const QString problem = checkOutputPath(req.outPath); !problem.isEmpty())
         return badInput(problem);
     try {
-        const Scenario scenario = loadScenarioArgument(req.scenario);
+        const Scenario scenario = scenarioFor({}, req.scenario);
         const TotalsData totals = readTotalsFile(req.inputPath);
         const TotalsSettlement settlement = settleTotals(totals, scenario);
         CommandResult result;

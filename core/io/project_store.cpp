@@ -59,6 +59,20 @@ const char* const kMigration2[] = {
     " truncation_threshold REAL NOT NULL, included_cos TEXT NOT NULL)",
 };
 
+// Version 3: scenarios as documents, with their lineage and every saved version (the archive of
+// core/io/scenario_file.h as a blob).
+const char* const kMigration3[] = {
+    "CREATE TABLE scenario ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL, modified_at TEXT NOT NULL,"
+    " derived_from INTEGER REFERENCES scenario(id) ON DELETE SET NULL,"
+    " preset TEXT NOT NULL DEFAULT '', current_version INTEGER NOT NULL)",
+    "CREATE TABLE scenario_version ("
+    " scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,"
+    " version INTEGER NOT NULL, saved_at TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', archive BLOB NOT NULL,"
+    " PRIMARY KEY (scenario_id, version))",
+};
+
 struct Migration {
     const char* const* statements;
     std::size_t count;
@@ -67,6 +81,7 @@ struct Migration {
 const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
     {kMigration2, std::size(kMigration2)},
+    {kMigration3, std::size(kMigration3)},
 };
 static_assert(std::size(kMigrations) == ProjectStore::kSchemaVersion);
 

@@ -71,7 +71,7 @@ struct MemberAggregates {
 class ProjectStore {
 public:
     //! The schema version this build writes (PRAGMA user_version); older files are migrated.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     //! Creates a new, empty project at path (which must not exist).
     static std::unique_ptr<ProjectStore> create(const QString& path);

@@ -308,7 +308,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path);
             QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion);
-            QCOMPARE(ProjectStore::kSchemaVersion, 2);
+            QCOMPARE(ProjectStore::kSchemaVersion, 3);
         }
         {
             auto store = ProjectStore::openOrCreate(path); // exists: opened, not recreated
@@ -428,13 +428,15 @@ private Q_SLOTS:
             ProjectStore::create(path)->setMetadata(QStringLiteral("name"),
                                                     QStringLiteral("from the future"));
             error =
-                withSqlite(path, [](QSqlDatabase& db) { return execAll(db, {"PRAGMA user_version = 3"}); });
+                withSqlite(path, [](QSqlDatabase& db) {
+                    return execAll(db, {QStringLiteral("PRAGMA user_version = %1").arg(ProjectStore::kSchemaVersion + 1)});
+                });
         } else if (setup == QLatin1String("newer-rollback")) {
             error = withSqlite(path, [&](QSqlDatabase& db) {
                 return execAll(
                     db, v2 + QStringList{"CREATE TABLE future_table (x)",
                                          "INSERT INTO project_meta VALUES ('application', 'sharecast')",
-                                         "PRAGMA user_version = 3"});
+                                         QStringLiteral("PRAGMA user_version = %1").arg(ProjectStore::kSchemaVersion + 1)});
             });
         }
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -560,9 +562,9 @@ private Q_SLOTS:
         c2.sourceLine = 3;
         expected.cells = {c1, c2};
 
-        for (int pass = 0; pass < 2; ++pass) { // migrated once; the second open finds version 2
+        for (int pass = 0; pass < 2; ++pass) { // migrated once; the second open finds the current version
             auto store = ProjectStore::open(path);
-            QCOMPARE(store->schemaVersion(), 2);
+            QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion);
             QCOMPARE(store->metadata(QStringLiteral("name")), QStringLiteral("Legacy project"));
             const QList<DatasetInfo> sets = store->datasets();
             QCOMPARE(sets.size(), 2);
@@ -602,7 +604,8 @@ private Q_SLOTS:
             QVERIFY(none.cells.empty());
             QVERIFY(none.includedCos.empty());
         }
-        QCOMPARE(scalar(path, "PRAGMA user_version").toInt(), 2);
+        QCOMPARE(scalar(path, "PRAGMA user_version").toInt(), ProjectStore::kSchemaVersion);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'scenario_version'").toInt(), 1);
         QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'member_aggregate'").toInt(),
                  1);
         QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'member_aggregate_setting'")

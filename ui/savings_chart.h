@@ -1,0 +1,38 @@
+#pragma once
+//! Savings by plan: gross savings, the plan's share and the state's net, in $ millions.
+
+#include <QObject>
+#include <QVector>
+
+class QCustomPlot;
+class QCPBars;
+
+namespace sharecast::ui {
+
+class ProjectDocument;
+
+//! Owns the chart's bars and redraws them whenever the document has new results.
+class SavingsChartController : public QObject {
+    Q_OBJECT
+public:
+    SavingsChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr);
+
+    //! The plotted values ($M), in plan order (the tests compare them with the engine).
+    const QVector<double>& grossMillions() const { return gross_; }
+    const QVector<double>& paymentMillions() const { return payment_; }
+    const QVector<double>& netMillions() const { return net_; }
+
+private:
+    void redraw();
+    void showValueAt(const QPoint& pos);
+
+    ProjectDocument* document_;
+    QCustomPlot* plot_;
+    QCPBars* grossBars_ = nullptr;
+    QCPBars* paymentBars_ = nullptr;
+    QCPBars* netBars_ = nullptr;
+    QVector<double> gross_, payment_, net_;
+    QStringList plans_;
+};
+
+}  // namespace sharecast::ui
