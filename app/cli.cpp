@@ -42,7 +42,7 @@ const std::vector<Command>& commands();
 QString generalUsage()
 {
     QString text = QStringLiteral(
-        "Usage: sharecast                      open the workbench\n"
+        "Usage: sharecast [P.sharecast]        open the workbench (on the sample project by default)\n"
         "       sharecast <command> [options]   run a command headless\n"
         "       sharecast --screenshot FILE.png [--size WxH]   save a picture of the workbench and quit\n"
         "       sharecast --help | --version\n\nCommands:\n");
@@ -333,7 +333,8 @@ const std::vector<Command>& commands()
 
 bool wantsWorkbench(const QStringList& arguments)
 {
-    return arguments.size() <= 1 || arguments.value(1) == QLatin1String("--screenshot");
+    return arguments.size() <= 1 || arguments.value(1) == QLatin1String("--screenshot") ||
+           (arguments.size() == 2 && arguments.value(1).endsWith(QLatin1String(".sharecast")));
 }
 
 int run(const QStringList& arguments)

@@ -28,6 +28,15 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
     sharecast::ui::MainWindow window;
+    // The project named on the command line, else the bundled sample (a writable copy).
+    QString project;
+    for (int i = 1; i < arguments.size(); ++i)
+        if (arguments[i].endsWith(QStringLiteral(".sharecast")))
+            project = arguments[i];
+    if (project.isEmpty())
+        project = sharecast::ui::MainWindow::defaultProjectPath();
+    if (!project.isEmpty())
+        window.openProject(project);
     window.show();
 
     // `sharecast --screenshot FILE.png [--size WxH]`: open the workbench, save a picture of the

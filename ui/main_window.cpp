@@ -1,71 +1,663 @@
 #include "ui/main_window.h"
 
+#include "engine/explain.h"
+#include "engine/rounding.h"
+#include "io/csv_writer.h"
+#include "io/presets.h"
+#include "io/settlement_csv.h"
+#include "ui/assumptions_panel.h"
+#include "ui/format.h"
+#include "ui/project_document.h"
+#include "ui/savings_chart.h"
+#include "ui/settlement_model.h"
+
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
 namespace sharecast::ui {
 
+namespace {
+const char* const kRecentKey = "workbench/recentProjects";
+const char* const kGeometryKey = "workbench/geometry";
+const char* const kStateKey = "workbench/windowState";
+constexpr int kMaxRecent = 8;
+
+const char* const kHeadlineKeys[] = {"expected", "actual", "gross", "payments", "net", "federal", "state"};
+const char* const kHeadlineTitles[] = {"Expected cost", "Actual cost", "Gross savings", "Plan payments",
+                                       "Program net (all funds)", "Federal share", "State share"};
+}  // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
-    setWindowTitle(tr("Sharecast"));
     setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
-    resize(1280, 800);
+    setAcceptDrops(false);
+    resize(1366, 768);
+    setDockNestingEnabled(true);
+    createDocks();
+    createActions();
 
-    chart_ = new QCustomPlot(this);
-    chart_->setObjectName(QStringLiteral("savingsChart"));
-    chart_->plotLayout()->insertRow(0);
-    chart_->plotLayout()->addElement(
-        0, 0, new QCPTextElement(chart_, tr("Savings by plan — open a project to begin"), QFont(font().family(), 12, QFont::Bold)));
-    chart_->xAxis->setLabel(tr("Plan"));
-    chart_->yAxis->setLabel(tr("Savings ($M)"));
-    chart_->xAxis->setRange(0, 1);
-    chart_->yAxis->setRange(0, 1);
-    chart_->xAxis->setTickLabels(false);  // nothing to show until a project is open
-    chart_->yAxis->setTickLabels(false);
-    setCentralWidget(chart_);
-
-    createMenus();
-
-    dataSummary_ = new QLabel(tr("No project open"), this);
+    notice_ = new QLabel;
+    dataSummary_ = new QLabel(tr("No project open"));
+    calcTime_ = new QLabel;
     statusBar()->addPermanentWidget(dataSummary_, 1);
+    statusBar()->addPermanentWidget(calcTime_);
+
+    // Until a project is open: an empty chart with a hint.
+    auto* placeholder = new QLabel(tr("Open a project (File ▸ Open Project…) to settle and project it."));
+    placeholder->setAlignment(Qt::AlignCenter);
+    setCentralWidget(placeholder);
+    refreshTitle();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray());
+    restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
 }
 
-void MainWindow::createMenus()
+MainWindow::~MainWindow()
+{
+    destroying_ = true;  // a window being destroyed asks nothing (closeEvent runs from ~QWidget)
+    detachDocument();
+}
+
+void MainWindow::detachDocument()
+{
+    // Everything that reads the document goes before it does.
+    if (QWidget* central = takeCentralWidget())
+        delete central;
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("assumptionsDock")); dock && dock->widget())
+        delete dock->widget();
+    delete proxy_;
+    delete model_;
+    proxy_ = nullptr;
+    model_ = nullptr;
+    table_ = nullptr;
+    chart_ = nullptr;
+    savingsChart_ = nullptr;
+    assumptions_ = nullptr;
+    headlines_.clear();
+    selectedPlan_.clear();
+    if (document_) {
+        // The undo actions belong to the document's stack: replace them with inert ones.
+        auto* undo = new QAction(tr("&Undo"), this);
+        auto* redo = new QAction(tr("&Redo"), this);
+        undo->setEnabled(false);
+        redo->setEnabled(false);
+        if (editMenu_ && undoAction_) {
+            editMenu_->insertAction(undoAction_, undo);
+            editMenu_->insertAction(undoAction_, redo);
+            editMenu_->removeAction(undoAction_);
+            editMenu_->removeAction(redoAction_);
+        }
+        delete undoAction_;
+        delete redoAction_;
+        undoAction_ = undo;
+        redoAction_ = redo;
+    }
+    document_.reset();
+}
+
+QString MainWindow::defaultProjectPath()
+{
+    // The sample built with (or installed beside) the executable: <prefix>/share/sharecast/sample.
+    const QString bundled =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/sharecast/sample/default.sharecast"));
+    if (!QFileInfo::exists(bundled))
+        return {};
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    const QString copy = QDir(dir).filePath(QStringLiteral("sample.sharecast"));
+    if (!QFileInfo::exists(copy) || QFileInfo(copy).lastModified() < QFileInfo(bundled).lastModified()) {
+        // A fresh writable copy, so the user's edits never touch the installed file; an older
+        // copy is replaced only when it holds no scenario edits of the user's (no run log yet).
+        if (!QFileInfo::exists(copy) || QFile::remove(copy))
+            QFile::copy(bundled, copy);
+        QFile(copy).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    return QDir::cleanPath(copy);
+}
+
+void MainWindow::createDocks()
+{
+    auto* navigatorDock = new QDockWidget(tr("Project"), this);
+    navigatorDock->setObjectName(QStringLiteral("navigatorDock"));
+    navigator_ = new QTreeWidget;
+    navigator_->setHeaderHidden(true);
+    navigator_->setObjectName(QStringLiteral("navigator"));
+    navigatorDock->setWidget(navigator_);
+    addDockWidget(Qt::LeftDockWidgetArea, navigatorDock);
+    connect(navigator_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QVariant id = item->data(0, Qt::UserRole);
+        if (document_ && id.isValid() && maybeSave())
+            document_->selectScenario(id.toLongLong());
+    });
+
+    auto* assumptionsDock = new QDockWidget(tr("Assumptions"), this);
+    assumptionsDock->setObjectName(QStringLiteral("assumptionsDock"));
+    addDockWidget(Qt::LeftDockWidgetArea, assumptionsDock);
+    splitDockWidget(navigatorDock, assumptionsDock, Qt::Vertical);
+
+    auto* explainDock = new QDockWidget(tr("Explain"), this);
+    explainDock->setObjectName(QStringLiteral("explainDock"));
+    explain_ = new QPlainTextEdit;
+    explain_->setReadOnly(true);
+    explain_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    explain_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    explain_->setPlaceholderText(tr("Select a plan to see how its figures came about."));
+    explainDock->setWidget(explain_);
+    addDockWidget(Qt::BottomDockWidgetArea, explainDock);
+    resizeDocks({explainDock}, {190}, Qt::Vertical);
+    resizeDocks({navigatorDock, assumptionsDock}, {150, 450}, Qt::Vertical);
+    navigatorDock->setMinimumWidth(330);
+    resizeDocks({navigatorDock}, {360}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
+    open->setShortcut(QKeySequence::Open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    QAction* sample = file->addAction(tr("Open the &Sample Project"), this, [this] {
+        const QString path = defaultProjectPath();
+        if (path.isEmpty())
+            QMessageBox::information(this, tr("Sample project"), tr("No sample project is installed."));
+        else if (maybeSave())
+            openProject(path);
+    });
+    Q_UNUSED(sample);
+    file->addSeparator();
+    QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
+        if (document_)
+            document_->saveScenario();
+    });
+    save->setShortcut(QKeySequence::Save);
+    file->addAction(tr("&Export Results as CSV…"), this, &MainWindow::exportResults)->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = edit->addAction(tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setEnabled(false);
-    QAction* redo = edit->addAction(tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setEnabled(false);
+    editMenu_ = menuBar()->addMenu(tr("&Edit"));
+    undoAction_ = editMenu_->addAction(tr("&Undo"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    undoAction_->setEnabled(false);
+    redoAction_ = editMenu_->addAction(tr("&Redo"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    redoAction_->setEnabled(false);
+    editMenu_->addSeparator();
+    editMenu_->addAction(tr("&Copy"), this, &MainWindow::copySelection)->setShortcut(QKeySequence::Copy);
 
-    menuBar()->addMenu(tr("&Scenario"));
-    menuBar()->addMenu(tr("&View"));
+    QMenu* scenario = menuBar()->addMenu(tr("&Scenario"));
+    QMenu* fromPreset = scenario->addMenu(tr("&New from Preset"));
+    for (const QString& name : io::presetNames()) {
+        QString title = name;
+        try {
+            title = QString::fromStdString(io::loadPreset(name).name);
+        } catch (...) {
+        }
+        fromPreset->addAction(title, this, [this, name] { newScenarioFromPreset(name); });
+    }
+    scenario->addAction(tr("&Duplicate…"), this, &MainWindow::duplicateScenario);
+    scenario->addAction(tr("&Rename…"), this, &MainWindow::renameScenario);
+    scenario->addAction(tr("De&lete…"), this, &MainWindow::deleteScenario);
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        viewMenu_->addAction(dock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Methodology Summary"), this, &MainWindow::showMethodology);
     help->addAction(tr("&About Sharecast"), this, &MainWindow::showAbout);
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    std::unique_ptr<ProjectDocument> doc;
+    try {
+        doc = ProjectDocument::open(path);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot open project"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    detachDocument();
+    document_ = std::move(doc);
+    attachDocument();
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QLatin1String(kRecentKey), recent);
+    updateRecentMenu();
+    return true;
+}
+
+void MainWindow::attachDocument()
+{
+    ProjectDocument* doc = document_.get();
+
+    // Central area: headline figures and the settlement table; the savings chart.
+    auto* tabs = new QTabWidget;
+    auto* settlementPage = new QWidget;
+    auto* layout = new QVBoxLayout(settlementPage);
+    notice_ = new QLabel;
+    notice_->setWordWrap(true);
+    notice_->setStyleSheet(QStringLiteral("background: #fff4d6; color: #6b4e00; padding: 4px; border: 1px solid #e8cf8a;"));
+    layout->addWidget(notice_);
+    headlineBox_ = new QWidget;
+    auto* grid = new QGridLayout(headlineBox_);
+    grid->setContentsMargins(0, 0, 0, 0);
+    headlines_.clear();
+    for (int i = 0; i < 7; ++i) {
+        auto* title = new QLabel(tr(kHeadlineTitles[i]));
+        title->setStyleSheet(QStringLiteral("color: #555;"));
+        auto* value = new QLabel;
+        value->setObjectName(QStringLiteral("headline_%1").arg(QLatin1String(kHeadlineKeys[i])));
+        value->setStyleSheet(QStringLiteral("font-size: 15px; font-weight: bold;"));
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid->addWidget(title, 0, i);
+        grid->addWidget(value, 1, i);
+        headlines_.insert(QLatin1String(kHeadlineKeys[i]), value);
+    }
+    layout->addWidget(headlineBox_);
+
+    model_ = new SettlementModel(doc, this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(model_);
+    proxy_->setSortRole(Qt::UserRole);
+    table_ = new QTableView;
+    table_->setObjectName(QStringLiteral("settlementTable"));
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(0, Qt::AscendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->setVisible(false);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(table_, 1);
+    tabs->addTab(settlementPage, tr("Settlement"));
+
+    chart_ = new QCustomPlot;
+    chart_->setObjectName(QStringLiteral("savingsChart"));
+    savingsChart_ = new SavingsChartController(doc, chart_, chart_);
+    tabs->addTab(chart_, tr("Savings by plan"));
+    setCentralWidget(tabs);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        selectedPlan_ = model_->planId(proxy_->mapToSource(current).row());
+        showExplain();
+    });
+
+    // Assumptions dock content.
+    assumptions_ = new AssumptionsPanel(doc);
+    assumptions_->setObjectName(QStringLiteral("assumptions"));
+    findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))->setWidget(assumptions_);
+
+    // Undo and redo with the edits' own texts.
+    editMenu_->removeAction(undoAction_);
+    editMenu_->removeAction(redoAction_);
+    delete undoAction_;
+    delete redoAction_;
+    QAction* first = editMenu_->actions().value(0);
+    undoAction_ = doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    redoAction_ = doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    editMenu_->insertAction(first, undoAction_);
+    editMenu_->insertAction(first, redoAction_);
+
+    connect(doc, &ProjectDocument::resultsChanged, this, [this] {
+        refreshHeadlines();
+        refreshStatus();
+        showExplain();
+    });
+    connect(doc, &ProjectDocument::scenarioChanged, this, &MainWindow::refreshTitle);
+    connect(doc, &ProjectDocument::projectChanged, this, [this] {
+        refreshTitle();
+        refreshNavigator();
+    });
+    connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::refreshTitle);
+
+    const QString notice = doc->notice();
+    notice_->setText(notice);
+    notice_->setVisible(!notice.isEmpty());
+    refreshTitle();
+    refreshNavigator();
+    refreshHeadlines();
+    refreshStatus();
+    if (proxy_->rowCount() > 0)
+        table_->selectRow(0);
+}
+
+QLabel* MainWindow::headline(const QString& key) const { return headlines_.value(key); }
+
+void MainWindow::refreshTitle()
+{
+    if (!document_) {
+        setWindowTitle(tr("Sharecast"));
+        return;
+    }
+    setWindowModified(document_->isModified());
+    setWindowTitle(tr("%1 — %2[*] — Sharecast")
+                       .arg(document_->title(), QString::fromStdString(document_->scenario().name)));
+}
+
+void MainWindow::refreshHeadlines()
+{
+    if (!document_)
+        return;
+    const Settlement& s = document_->settlement();
+    double e = 0, a = 0, g = 0, p = 0, n = 0, f = 0, st = 0;
+    for (const PlanSettlement& plan : s.plans) {
+        e += plan.expected;
+        a += plan.actual;
+        g += plan.grossSavings;
+        p += plan.payment.payment;
+        n += plan.programNet;
+        f += plan.split.federal;
+        st += plan.split.state;
+    }
+    const double values[] = {e, a, g, p, n, f, st};
+    for (int i = 0; i < 7; ++i) {
+        QLabel* l = headlines_.value(QLatin1String(kHeadlineKeys[i]));
+        l->setText(formatMillions(values[i], 1));
+        l->setToolTip(formatDollars(values[i]));
+    }
+}
+
+void MainWindow::refreshNavigator()
+{
+    navigator_->clear();
+    if (!document_)
+        return;
+    auto* data = new QTreeWidgetItem(navigator_, {tr("Datasets")});
+    for (const io::DatasetInfo& d : document_->datasets()) {
+        auto* item = new QTreeWidgetItem(data, {QStringLiteral("%1 (%2)%3").arg(d.provenance.sourceName, io::toString(d.kind),
+                                                                             d.active ? QString() : tr(", inactive"))});
+        item->setToolTip(0, tr("%1\n%2 bytes, SHA-256 %3\n%4 rows, imported %5")
+                                .arg(d.provenance.summary)
+                                .arg(d.provenance.sourceSize)
+                                .arg(d.provenance.sha256)
+                                .arg(d.provenance.rowCount)
+                                .arg(d.provenance.importedAt.toString(Qt::ISODate)));
+    }
+    auto* scenarios = new QTreeWidgetItem(navigator_, {tr("Scenarios")});
+    for (const io::ScenarioInfo& s : document_->scenarios()) {
+        QString text = s.name;
+        if (document_->scenarioId() && *document_->scenarioId() == s.id)
+            text = QStringLiteral("▶ ") + text;
+        auto* item = new QTreeWidgetItem(scenarios, {text});
+        item->setData(0, Qt::UserRole, s.id);
+        QString tip = tr("version %1, saved %2").arg(s.version).arg(s.modified.toLocalTime().toString(Qt::ISODate));
+        if (!s.derivedFromName.isEmpty())
+            tip += tr("\nderived from '%1'").arg(s.derivedFromName);
+        if (!s.preset.isEmpty())
+            tip += tr("\nstarted from preset %1").arg(s.preset);
+        item->setToolTip(0, tip);
+    }
+    navigator_->expandAll();
+}
+
+void MainWindow::refreshStatus()
+{
+    if (!document_)
+        return;
+    const ExperienceIndex& idx = document_->index();
+    double mm = 0.0;
+    for (const ExperienceCell& c : document_->experience().cells)
+        if (c.year == document_->performanceYear())
+            mm += c.memberMonths;
+    dataSummary_->setText(tr("%1 plans, %2 cells, %3–%4; %5 members in %6")
+                              .arg(idx.plans().size())
+                              .arg(document_->experience().cells.size())
+                              .arg(idx.minYear())
+                              .arg(idx.maxYear())
+                              .arg(formatNumber(mm / 12.0, 0))
+                              .arg(document_->performanceYear()));
+    if (!document_->calculationError().isEmpty())
+        calcTime_->setText(tr("cannot settle: %1").arg(document_->calculationError()));
+    else
+        calcTime_->setText(tr("recalculated in %1 ms").arg(document_->lastCalculationMs(), 0, 'f', 1));
+}
+
+void MainWindow::showExplain()
+{
+    if (!document_ || selectedPlan_.isEmpty()) {
+        explain_->clear();
+        return;
+    }
+    const Settlement& s = document_->settlement();
+    const PlanSettlement* plan = findPlan(s, selectedPlan_.toStdString());
+    const int scroll = explain_->verticalScrollBar()->value();
+    explain_->setPlainText(plan ? QString::fromStdString(explainPlan(s, *plan, document_->scenario())) : QString());
+    explain_->verticalScrollBar()->setValue(scroll);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!document_ || !document_->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved scenario"),
+        tr("The scenario '%1' has unsaved changes. Save them in the project?").arg(QString::fromStdString(document_->scenario().name)),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        document_->saveScenario();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!destroying_ && !maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1String(kStateKey), saveState());
+    event->accept();
+}
+
+void MainWindow::chooseProject()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("Sharecast projects (*.sharecast);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString& path : recent)
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openProject(path);
+        })->setToolTip(path);
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::newScenarioFromPreset(const QString& preset)
+{
+    if (!document_ || !maybeSave())
+        return;
+    Scenario s = io::loadPreset(preset);
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New scenario"), tr("Name:"), QLineEdit::Normal,
+                                               QString::fromStdString(s.name), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    s.name = name.trimmed().toStdString();
+    try {
+        document_->addScenario(s, std::nullopt, preset);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("New scenario"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::duplicateScenario()
+{
+    if (!document_ || !maybeSave())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Duplicate scenario"), tr("Name of the copy:"), QLineEdit::Normal,
+                                               QString::fromStdString(document_->scenario().name) + tr(" (copy)"), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    Scenario s = document_->scenario();
+    s.name = name.trimmed().toStdString();
+    try {
+        document_->addScenario(s, document_->scenarioId(), {});
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Duplicate scenario"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::renameScenario()
+{
+    if (!document_)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
+                                               QString::fromStdString(document_->scenario().name), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    Scenario s = document_->scenario();
+    s.name = name.trimmed().toStdString();
+    document_->setScenario(s, tr("Rename the scenario"));
+}
+
+void MainWindow::deleteScenario()
+{
+    if (!document_ || !document_->scenarioId())
+        return;
+    if (document_->scenarios().size() <= 1) {
+        QMessageBox::information(this, tr("Delete scenario"), tr("A project keeps at least one scenario."));
+        return;
+    }
+    if (QMessageBox::question(this, tr("Delete scenario"),
+                              tr("Delete the scenario '%1' and its saved versions?")
+                                  .arg(QString::fromStdString(document_->scenario().name))) != QMessageBox::Yes)
+        return;
+    io::ScenarioStore store(document_->store());
+    store.remove(*document_->scenarioId());
+    document_->selectScenario(store.list().front().id);
+    refreshNavigator();
+}
+
+void MainWindow::exportResults()
+{
+    if (!document_)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("settlement.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString problem =
+        io::writeFileAtomically(path, io::settlementCsv(document_->settlement(), document_->scenario()));
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Export results"), problem);
+    else
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+}
+
+void MainWindow::copySelection()
+{
+    if (!table_ || !table_->selectionModel())
+        return;
+    // Tab-separated, with headers, for pasting into a spreadsheet.
+    QModelIndexList cells = table_->selectionModel()->selectedIndexes();
+    if (cells.isEmpty())
+        return;
+    std::sort(cells.begin(), cells.end(), [](const QModelIndex& a, const QModelIndex& b) {
+        return a.row() != b.row() ? a.row() < b.row() : a.column() < b.column();
+    });
+    QStringList headers;
+    QList<int> columns;
+    for (const QModelIndex& i : cells)
+        if (!columns.contains(i.column()))
+            columns << i.column();
+    for (int c : columns)
+        headers << proxy_->headerData(c, Qt::Horizontal).toString();
+    QString text = headers.join(u'\t') + u'\n';
+    int row = cells.front().row();
+    QStringList line;
+    for (const QModelIndex& i : cells) {
+        if (i.row() != row) {
+            text += line.join(u'\t') + u'\n';
+            line.clear();
+            row = i.row();
+        }
+        line << i.data().toString();
+    }
+    text += line.join(u'\t') + u'\n';
+    QApplication::clipboard()->setText(text);
 }
 
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Sharecast"),
-                       tr("<h3>Sharecast %1</h3><p>An actuarial workbench for shared-savings and "
-                          "shared-risk arrangements in Medicaid managed care.</p>")
+                       tr("<h3>Sharecast %1</h3><p>An actuarial workbench for shared-savings and shared-risk "
+                          "arrangements in Medicaid managed care: settlements exact to the cent, explained step by "
+                          "step, with projections of savings and rate impacts.</p>")
                            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showMethodology()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Methodology summary"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>How a settlement is computed</h3><ol>"
+                   "<li><b>Expected cost</b> (§2): baseline-year PMPM by cell and COS, weighted, trended, adjusted for "
+                   "program changes and risk, times the performance year's member months.</li>"
+                   "<li><b>Actual cost</b> (§3) over the same cells; <b>savings</b> G = E − A, S = G / E (§4).</li>"
+                   "<li><b>Thresholds</b> (§5): the minimum savings (and loss) rate.</li>"
+                   "<li><b>Quality</b> (§6): attainment and improvement per measure, a weighted composite, a gate.</li>"
+                   "<li><b>Eligibility and sharing</b> (§8): gates, the sharing rate ρ, the payment P with its cap, "
+                   "and shared losses.</li>"
+                   "<li><b>Split</b> (§9): the program net G − P shared by FMAP between federal and state funds.</li>"
+                   "<li><b>Projection and rates</b> (§10–11): counterfactual vs projected cost, rebased and "
+                   "non-rebased capitation rates, the rate impact.</li></ol>"
+                   "<p>Select a plan to see its own figures step by step in the Explain panel.</p>"));
+    box.exec();
 }
 
 }  // namespace sharecast::ui

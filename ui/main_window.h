@@ -1,28 +1,96 @@
 #pragma once
-//! The workbench's main window: menus, status bar, and the central chart area.
+//! The workbench's main window: a project's results, charts, assumptions and explanations.
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QCustomPlot;
 class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeWidget;
 
 namespace sharecast::ui {
 
-//! Top-level window of the workbench.
+class AssumptionsPanel;
+class ProjectDocument;
+class SavingsChartController;
+class SettlementModel;
+
+//! Top-level window of the workbench. It shows one project at a time (ProjectDocument).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    //! The central chart (the tests look at it).
+    //! Opens a project file; on failure shows the error and keeps the current project.
+    bool openProject(const QString& path);
+
+    //! The open project, or null.
+    ProjectDocument* document() const { return document_.get(); }
+    //! The savings chart (the tests look at it).
     QCustomPlot* chart() const { return chart_; }
+    SavingsChartController* savingsChart() const { return savingsChart_; }
+    QTableView* settlementTable() const { return table_; }
+    AssumptionsPanel* assumptions() const { return assumptions_; }
+    QPlainTextEdit* explainView() const { return explain_; }
+    //! The headline figure labels by key (expected, actual, gross, payments, net, federal, state).
+    QLabel* headline(const QString& key) const;
+
+    //! The writable copy of the bundled sample project, created on first use; empty if there is
+    //! no bundled sample next to the executable.
+    static QString defaultProjectPath();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createMenus();
+    void createActions();
+    void createDocks();
+    void attachDocument();
+    void detachDocument();
+    void refreshTitle();
+    void refreshHeadlines();
+    void refreshNavigator();
+    void refreshStatus();
+    void showExplain();
+    bool maybeSave();
+    void chooseProject();
+    void newScenarioFromPreset(const QString& preset);
+    void duplicateScenario();
+    void renameScenario();
+    void deleteScenario();
+    void exportResults();
+    void copySelection();
+    void updateRecentMenu();
     void showAbout();
+    void showMethodology();
 
+    std::unique_ptr<ProjectDocument> document_;
     QCustomPlot* chart_ = nullptr;
+    SavingsChartController* savingsChart_ = nullptr;
+    SettlementModel* model_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTableView* table_ = nullptr;
+    QPlainTextEdit* explain_ = nullptr;
+    QTreeWidget* navigator_ = nullptr;
+    AssumptionsPanel* assumptions_ = nullptr;
+    QWidget* headlineBox_ = nullptr;
+    QMap<QString, QLabel*> headlines_;
+    QLabel* notice_ = nullptr;
     QLabel* dataSummary_ = nullptr;
+    QLabel* calcTime_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
+    QString selectedPlan_;
+    bool destroying_ = false;
 };
 
 }  // namespace sharecast::ui

@@ -82,7 +82,7 @@ QString formatDifferences(const std::vector<ScenarioDifference>& d, const QStrin
         width = std::max(width, static_cast<int>(x.key.size()));
     QString text = QStringLiteral("%1 differing key(s): %2 → %3\n").arg(d.size()).arg(leftName, rightName);
     for (const ScenarioDifference& x : d)
-        text += QStringLiteral("  %1  %2 → %3\n").arg(x.key, -width).arg(x.left, x.right);
+        text += QStringLiteral("  %1  %2 → %3\n").arg(x.key.leftJustified(width), x.left, x.right);
     return text;
 }
 

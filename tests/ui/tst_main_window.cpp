@@ -1,28 +1,181 @@
-//! The workbench shell constructs offscreen with its menus, status bar and chart.
+//! The workbench driven through its real widgets on the offscreen platform: it opens a project,
+//! shows the settlement, and an edit of an assumption recalculates the table, the headline
+//! figures and the chart exactly as the engine does; undo, redo, save and reopen work.
 
+#include "engine/experience_index.h"
+#include "engine/settlement.h"
+#include "io/importer.h"
+#include "io/project_store.h"
+#include "io/sample_generator.h"
+#include "ui/assumptions_panel.h"
+#include "ui/format.h"
 #include "ui/main_window.h"
+#include "ui/project_document.h"
+#include "ui/savings_chart.h"
 
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QMenuBar>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <qcustomplot.h>
 
+using namespace sharecast;
+
 class TestMainWindow : public QObject {
     Q_OBJECT
-private Q_SLOTS:
-    void constructsWithChartAndMenus()
+
+    QTemporaryDir dir_;
+    QString project_;
+
+    //! The engine's settlement of the window's scenario, computed independently of the UI.
+    static Settlement engineSettlement(ui::ProjectDocument* doc)
     {
-        sharecast::ui::MainWindow w;
+        SettlementOptions o;
+        o.year = doc->performanceYear();
+        o.trace = false;
+        return settle(doc->index(), doc->quality(), doc->scenario(), o);
+    }
+
+    static QString cell(QTableView* t, int row, int column)
+    {
+        return t->model()->index(row, column).data().toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        io::SampleOptions options;
+        options.outDir = dir_.filePath(QStringLiteral("sample"));
+        io::generateSample(options);
+        project_ = dir_.filePath(QStringLiteral("p.sharecast"));
+        auto store = io::ProjectStore::create(project_);
+        io::ImportRequest r;
+        r.experiencePath = options.outDir + QStringLiteral("/experience.csv");
+        r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
+        io::importFiles(*store, r);
+    }
+
+    void shellWithoutProject()
+    {
+        ui::MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.chart() != nullptr);
-        QCOMPARE(w.centralWidget()->findChild<QCustomPlot*>() != nullptr || qobject_cast<QCustomPlot*>(w.centralWidget()), true);
         QStringList titles;
         for (QAction* a : w.menuBar()->actions())
             titles << a->text().remove(u'&');
         QCOMPARE(titles, (QStringList{"File", "Edit", "Scenario", "View", "Help"}));
         QVERIFY(w.statusBar()->isVisible());
+        QVERIFY(w.document() == nullptr);
+    }
+
+    void opensProjectAndShowsTheSettlement()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.chart() != nullptr);
+        ui::ProjectDocument* doc = w.document();
+        const Settlement s = engineSettlement(doc);
+        QCOMPARE(w.settlementTable()->model()->rowCount(), static_cast<int>(s.plans.size()));
+        QCOMPARE(cell(w.settlementTable(), 0, 0), QString::fromStdString(s.plans.front().planId));
+        QCOMPARE(cell(w.settlementTable(), 0, 14), ui::formatDollars(s.plans.front().payment.payment));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("Medi-Cal Straw Proposal 7")));
+        QVERIFY(!w.explainView()->toPlainText().isEmpty());
+    }
+
+    void editingThePlanShareRecalculatesEverything()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::ProjectDocument* doc = w.document();
+
+        // Plan share 50 % → 40 % without quality scaling, through the real widgets.
+        auto* scaling = w.assumptions()->findChild<QComboBox*>(QStringLiteral("qualityScaling"));
+        auto* share = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("maxShare"));
+        QVERIFY(scaling && share);
+        scaling->setCurrentIndex(0);  // none: every eligible plan gets the plan share
+        share->clear();
+        QTest::keyClicks(share, QStringLiteral("40"));
+        QTest::keyClick(share, Qt::Key_Enter);
+        QTRY_COMPARE(doc->scenario().sharing.maxShare, 0.40);
+        QCOMPARE(doc->scenario().sharing.qualityScaling, QualityScaling::None);
+        doc->recalculate();
+
+        const Settlement s = engineSettlement(doc);
+        double payments = 0.0, state = 0.0;
+        int paid = 0;
+        for (std::size_t i = 0; i < s.plans.size(); ++i) {
+            const PlanSettlement& p = s.plans[i];
+            payments += p.payment.payment;
+            state += p.split.state;
+            if (p.payment.payment > 0) {
+                ++paid;
+                QCOMPARE(p.shareRate, 0.40);
+            }
+            // Table (sorted by plan id), chart bars ($M) against the engine.
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14), ui::formatDollars(p.payment.payment));
+            QCOMPARE(w.savingsChart()->paymentMillions().at(static_cast<int>(i)), p.payment.payment / 1e6);
+            QCOMPARE(w.savingsChart()->grossMillions().at(static_cast<int>(i)), p.grossSavings / 1e6);
+        }
+        QVERIFY(paid > 0);
+        QCOMPARE(w.headline(QStringLiteral("payments"))->text(), ui::formatMillions(payments, 1));
+        QCOMPARE(w.headline(QStringLiteral("state"))->text(), ui::formatMillions(state, 1));
+        QVERIFY(w.isWindowModified());
+
+        // Undo restores the preset's 50 % and tiers, with the edits' own texts; redo reapplies.
+        QUndoStack* undo = doc->undoStack();
+        QCOMPARE(undo->undoText(), QStringLiteral("Change the plan share"));
+        undo->undo();
+        QCOMPARE(doc->scenario().sharing.maxShare, 0.50);
+        QCOMPARE(undo->undoText(), QStringLiteral("Change the quality scaling"));
+        undo->undo();
+        QCOMPARE(doc->scenario().sharing.qualityScaling, QualityScaling::Tiers);
+        QVERIFY(!w.isWindowModified());
+        undo->redo();
+        undo->redo();
+        QCOMPARE(doc->scenario().sharing.maxShare, 0.40);
+        QCOMPARE(share->value(), 40.0);
+    }
+
+    void anInvalidEntryIsRefusedAtTheField()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        ui::ProjectDocument* doc = w.document();
+        const Scenario before = doc->scenario();
+        const QString reason = w.assumptions()->edit(QStringLiteral("bad"), -1, [](Scenario& s) {
+            s.baseline.years = {2022, 2023};
+            s.baseline.weights = {0.5, 0.6};
+        });
+        QVERIFY2(reason.contains(QStringLiteral("baseline.weights")), qPrintable(reason));
+        QVERIFY(doc->scenario() == before);
+        QCOMPARE(doc->undoStack()->count(), 0);
+    }
+
+    void savedScenarioSurvivesReopening()
+    {
+        {
+            ui::MainWindow w;
+            QVERIFY(w.openProject(project_));
+            QVERIFY(w.assumptions()->edit(QStringLiteral("Change the plan share"), -1,
+                                          [](Scenario& s) { s.sharing.minShare = 0.05; }).isEmpty());
+            w.document()->saveScenario();
+            QVERIFY(!w.isWindowModified());
+        }
+        ui::MainWindow again;
+        QVERIFY(again.openProject(project_));
+        QCOMPARE(again.document()->scenario().sharing.minShare, 0.05);
     }
 };
 

@@ -1,0 +1,331 @@
+#include "ui/assumptions_panel.h"
+
+#include "engine/error.h"
+#include "engine/scenario.h"
+#include "ui/project_document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace sharecast::ui {
+
+namespace {
+
+//! Merge keys: consecutive edits of the same field merge into one undo step.
+enum MergeKey {
+    kPerformanceYear = 1, kBaseline, kTrendUtil, kTrendUnit, kMsrMethod, kMsrRate, kGateEnabled, kGateMin,
+    kMaxShare, kMinShare, kScaling, kFirstDollar, kCapOn, kCap, kReduction, kLossesOn, kLossMethod, kLossRate,
+    kLossCapOn, kLossCap, kFmap, kHorizon, kLag, kInvestment, kGrowth, kRiskOn, kRiskCap, kQualityLow, kQualityHigh
+};
+
+QString baselineText(const Scenario& s)
+{
+    QStringList parts;
+    for (std::size_t i = 0; i < s.baseline.years.size(); ++i)
+        parts << (s.baseline.weights.empty()
+                      ? QString::number(s.baseline.years[i])
+                      : QStringLiteral("%1:%2").arg(s.baseline.years[i]).arg(s.baseline.weights[i]));
+    return parts.join(QStringLiteral(", "));
+}
+
+}  // namespace
+
+//! Builds one field bound to a scenario value.
+class AssumptionFieldBuilder {
+public:
+    AssumptionFieldBuilder(AssumptionsPanel* panel, QFormLayout* form) : panel_(panel), form_(form) {}
+
+    //! A percentage field (the scenario holds a fraction).
+    QDoubleSpinBox* percent(const QString& label, const QString& undoText, int key, double min, double max,
+                            std::function<double(const Scenario&)> get, std::function<void(Scenario&, double)> set,
+                            int decimals = 2)
+    {
+        auto* box = new QDoubleSpinBox;
+        box->setRange(min * 100.0, max * 100.0);
+        box->setDecimals(decimals);
+        box->setSuffix(QStringLiteral(" %"));
+        box->setKeyboardTracking(false);
+        form_->addRow(label, box);
+        bind(box, undoText, key, get, set, 100.0);
+        return box;
+    }
+
+    //! A plain number field.
+    QDoubleSpinBox* number(const QString& label, const QString& undoText, int key, double min, double max,
+                           std::function<double(const Scenario&)> get, std::function<void(Scenario&, double)> set,
+                           int decimals = 2, const QString& suffix = {})
+    {
+        auto* box = new QDoubleSpinBox;
+        box->setRange(min, max);
+        box->setDecimals(decimals);
+        box->setSuffix(suffix);
+        box->setKeyboardTracking(false);
+        form_->addRow(label, box);
+        bind(box, undoText, key, get, set, 1.0);
+        return box;
+    }
+
+    //! A check box.
+    QCheckBox* check(const QString& label, const QString& undoText, int key, std::function<bool(const Scenario&)> get,
+                     std::function<void(Scenario&, bool)> set)
+    {
+        auto* box = new QCheckBox(label);
+        form_->addRow(QString(), box);
+        QObject::connect(box, &QCheckBox::toggled, panel_, [panel = panel_, box, undoText, key, set](bool on) {
+            if (panel->refreshing_)
+                return;
+            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, on); }));
+        });
+        panel_->refreshers_.push_back([box, get, p = panel_] { box->setChecked(get(p->document_->scenario())); });
+        return box;
+    }
+
+    //! A choice among named values.
+    QComboBox* choice(const QString& label, const QString& undoText, int key, const QStringList& names,
+                      std::function<int(const Scenario&)> get, std::function<void(Scenario&, int)> set)
+    {
+        auto* box = new QComboBox;
+        box->addItems(names);
+        form_->addRow(label, box);
+        QObject::connect(box, &QComboBox::currentIndexChanged, panel_, [panel = panel_, box, undoText, key, set](int i) {
+            if (panel->refreshing_ || i < 0)
+                return;
+            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, i); }));
+        });
+        panel_->refreshers_.push_back([box, get, p = panel_] { box->setCurrentIndex(get(p->document_->scenario())); });
+        return box;
+    }
+
+    //! A slider tied to a percentage spin box: dragging merges into one undo step.
+    void sliderFor(QDoubleSpinBox* box, int key, const QString& undoText,
+                   std::function<void(Scenario&, double)> set)
+    {
+        auto* slider = new QSlider(Qt::Horizontal);
+        slider->setRange(static_cast<int>(box->minimum()), static_cast<int>(box->maximum()));
+        slider->setObjectName(box->objectName() + QStringLiteral("Slider"));
+        form_->addRow(QString(), slider);
+        QObject::connect(slider, &QSlider::valueChanged, panel_, [panel = panel_, box, slider, key, undoText, set](int v) {
+            if (panel->refreshing_)
+                return;
+            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, v / 100.0); }));
+            Q_UNUSED(slider);
+        });
+        panel_->refreshers_.push_back([slider, box] {
+            const QSignalBlocker block(slider);
+            slider->setValue(static_cast<int>(std::lround(box->value())));
+        });
+    }
+
+    //! Shows a refusal at the field (red frame and the reason as tool tip), or clears it.
+    static void mark(QWidget* w, const QString& refusal)
+    {
+        w->setStyleSheet(refusal.isEmpty() ? QString() : QStringLiteral("border: 2px solid #b01e1e;"));
+        w->setToolTip(refusal);
+    }
+
+private:
+    void bind(QDoubleSpinBox* box, const QString& undoText, int key, std::function<double(const Scenario&)> get,
+              std::function<void(Scenario&, double)> set, double scale)
+    {
+        QObject::connect(box, &QDoubleSpinBox::valueChanged, panel_, [panel = panel_, box, undoText, key, set, scale](double v) {
+            if (panel->refreshing_)
+                return;
+            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, v / scale); }));
+        });
+        panel_->refreshers_.push_back([box, get, scale, p = panel_] { box->setValue(get(p->document_->scenario()) * scale); });
+    }
+
+    AssumptionsPanel* panel_;
+    QFormLayout* form_;
+};
+
+AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) : QWidget(parent), document_(document)
+{
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    status_ = new QLabel;
+    status_->setWordWrap(true);
+    status_->setStyleSheet(QStringLiteral("color: #b01e1e;"));
+    outer->addWidget(status_);
+
+    auto group = [&](const QString& title) {
+        auto* box = new QGroupBox(title);
+        auto* form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        column->addWidget(box);
+        return form;
+    };
+
+    {
+        QFormLayout* form = group(tr("Performance year and baseline (§2)"));
+        AssumptionFieldBuilder f(this, form);
+        f.number(tr("Performance year"), tr("Change the performance year"), kPerformanceYear, 1990, 2100,
+                 [this](const Scenario&) { return double(document_->performanceYear()); },
+                 [](Scenario& s, double v) { s.performanceYear = static_cast<Year>(v); }, 0);
+        auto* baseline = new QLineEdit;
+        baseline->setObjectName(QStringLiteral("baselineEdit"));
+        baseline->setPlaceholderText(tr("e.g. 2021:0.1, 2022:0.3, 2023:0.6"));
+        baseline->setToolTip(tr("Baseline years with their weights (year:weight, comma separated)"));
+        form->addRow(tr("Baseline years"), baseline);
+        connect(baseline, &QLineEdit::editingFinished, this, [this, baseline] {
+            if (refreshing_)
+                return;
+            BaselineSpec b;
+            for (const QString& part : baseline->text().split(u',', Qt::SkipEmptyParts)) {
+                const QStringList yw = part.trimmed().split(u':');
+                bool okY = false, okW = true;
+                b.years.push_back(yw.value(0).toInt(&okY));
+                if (yw.size() > 1)
+                    b.weights.push_back(yw.value(1).toDouble(&okW));
+                if (!okY || !okW) {
+                    AssumptionFieldBuilder::mark(baseline, tr("'%1' is not year:weight").arg(part.trimmed()));
+                    return;
+                }
+            }
+            AssumptionFieldBuilder::mark(baseline, edit(tr("Change the baseline years"), kBaseline,
+                                                        [&](Scenario& s) { s.baseline = b; }));
+        });
+        refreshers_.push_back([this, baseline] { baseline->setText(baselineText(document_->scenario())); });
+        f.check(tr("Risk adjustment"), tr("Switch risk adjustment"), kRiskOn,
+                [](const Scenario& s) { return s.riskAdjustment.enabled; },
+                [](Scenario& s, bool on) { s.riskAdjustment.enabled = on; });
+        f.percent(tr("Risk cap up"), tr("Change the upward risk cap"), kRiskCap, 0, 1,
+                  [](const Scenario& s) { return s.riskAdjustment.capUp.value_or(0.0); },
+                  [](Scenario& s, double v) { s.riskAdjustment.capUp = v; });
+    }
+    {
+        QFormLayout* form = group(tr("Trend (§2.3, default for every COS)"));
+        AssumptionFieldBuilder f(this, form);
+        f.percent(tr("Utilization"), tr("Change the utilization trend"), kTrendUtil, -0.5, 0.5,
+                  [](const Scenario& s) { return s.trend.defaultTrend.utilization; },
+                  [](Scenario& s, double v) { s.trend.defaultTrend.utilization = v; });
+        f.percent(tr("Unit cost"), tr("Change the unit-cost trend"), kTrendUnit, -0.5, 0.5,
+                  [](const Scenario& s) { return s.trend.defaultTrend.unitCost; },
+                  [](Scenario& s, double v) { s.trend.defaultTrend.unitCost = v; });
+    }
+    {
+        QFormLayout* form = group(tr("Minimum savings rate (§5)"));
+        AssumptionFieldBuilder f(this, form);
+        f.choice(tr("Method"), tr("Change the MSR method"), kMsrMethod,
+                 {tr("none"), tr("fixed"), tr("elected (totals only)"), tr("confidence interval"), tr("MSSP table")},
+                 [](const Scenario& s) { return static_cast<int>(s.msr.method); },
+                 [](Scenario& s, int i) { s.msr.method = static_cast<ThresholdMethod>(i); });
+        f.percent(tr("Fixed MSR"), tr("Change the MSR"), kMsrRate, 0, 1, [](const Scenario& s) { return s.msr.rate; },
+                  [](Scenario& s, double v) { s.msr.rate = v; });
+    }
+    {
+        QFormLayout* form = group(tr("Quality gate (§6)"));
+        AssumptionFieldBuilder f(this, form);
+        f.check(tr("Quality gate enabled"), tr("Switch the quality gate"), kGateEnabled,
+                [](const Scenario& s) { return s.quality.gateEnabled; },
+                [](Scenario& s, bool on) { s.quality.gateEnabled = on; });
+        f.number(tr("Minimum composite"), tr("Change the minimum quality composite"), kGateMin, 0, 100,
+                 [](const Scenario& s) { return s.quality.minComposite; },
+                 [](Scenario& s, double v) { s.quality.minComposite = v; }, 1);
+    }
+    {
+        QFormLayout* form = group(tr("Sharing (§8)"));
+        AssumptionFieldBuilder f(this, form);
+        QDoubleSpinBox* maxShare = f.percent(tr("Plan share (maximum)"), tr("Change the plan share"), kMaxShare, 0, 1,
+                                             [](const Scenario& s) { return s.sharing.maxShare; },
+                                             [](Scenario& s, double v) { s.sharing.maxShare = v; }, 1);
+        maxShare->setObjectName(QStringLiteral("maxShare"));
+        f.sliderFor(maxShare, kMaxShare, tr("Change the plan share"), [](Scenario& s, double v) { s.sharing.maxShare = v; });
+        f.percent(tr("Minimum share (linear)"), tr("Change the minimum share"), kMinShare, 0, 1,
+                  [](const Scenario& s) { return s.sharing.minShare; },
+                  [](Scenario& s, double v) { s.sharing.minShare = v; }, 1);
+        f.choice(tr("Quality scaling"), tr("Change the quality scaling"), kScaling,
+                 {tr("none: the plan share"), tr("multiply by Q/100"), tr("tiers"), tr("linear between scores")},
+                 [](const Scenario& s) { return static_cast<int>(s.sharing.qualityScaling); },
+                 [](Scenario& s, int i) { s.sharing.qualityScaling = static_cast<QualityScaling>(i); })
+            ->setObjectName(QStringLiteral("qualityScaling"));
+        f.check(tr("Share from the first dollar"), tr("Switch first-dollar sharing"), kFirstDollar,
+                [](const Scenario& s) { return s.sharing.firstDollar; },
+                [](Scenario& s, bool on) { s.sharing.firstDollar = on; });
+        f.check(tr("Cap the payment"), tr("Switch the payment cap"), kCapOn,
+                [](const Scenario& s) { return s.sharing.cap.has_value(); },
+                [](Scenario& s, bool on) { s.sharing.cap = on ? std::optional<Rate>(s.sharing.cap.value_or(0.1)) : std::nullopt; });
+        f.percent(tr("Cap (share of E)"), tr("Change the payment cap"), kCap, 0, 1,
+                  [](const Scenario& s) { return s.sharing.cap.value_or(0.0); },
+                  [](Scenario& s, double v) { s.sharing.cap = v; });
+        f.percent(tr("Payment reduction"), tr("Change the payment reduction"), kReduction, 0, 1,
+                  [](const Scenario& s) { return s.sharing.paymentReduction; },
+                  [](Scenario& s, double v) { s.sharing.paymentReduction = v; });
+    }
+    {
+        QFormLayout* form = group(tr("Shared losses (§8)"));
+        AssumptionFieldBuilder f(this, form);
+        f.check(tr("Two-sided: plans share losses"), tr("Switch shared losses"), kLossesOn,
+                [](const Scenario& s) { return s.losses.enabled; }, [](Scenario& s, bool on) { s.losses.enabled = on; });
+        f.choice(tr("Loss rate"), tr("Change the loss-rate method"), kLossMethod, {tr("fixed"), tr("1 − sharing rate")},
+                 [](const Scenario& s) { return static_cast<int>(s.losses.rateMethod); },
+                 [](Scenario& s, int i) { s.losses.rateMethod = static_cast<LossRateMethod>(i); });
+        f.percent(tr("Fixed loss rate"), tr("Change the loss rate"), kLossRate, 0, 1,
+                  [](const Scenario& s) { return s.losses.rate; }, [](Scenario& s, double v) { s.losses.rate = v; });
+    }
+    {
+        QFormLayout* form = group(tr("Federal share (§9) and projection (§10–11)"));
+        AssumptionFieldBuilder f(this, form);
+        f.percent(tr("FMAP (default)"), tr("Change the FMAP"), kFmap, 0, 1, [](const Scenario& s) { return s.fmap.defaultRate; },
+                  [](Scenario& s, double v) { s.fmap.defaultRate = v; }, 1);
+        f.number(tr("Horizon"), tr("Change the projection horizon"), kHorizon, 1, 50,
+                 [](const Scenario& s) { return double(s.projection.horizon); },
+                 [](Scenario& s, double v) { s.projection.horizon = static_cast<int>(v); }, 0, tr(" years"));
+        f.number(tr("Rate lag"), tr("Change the rate lag"), kLag, 0, 10,
+                 [](const Scenario& s) { return double(s.projection.rateLag); },
+                 [](Scenario& s, double v) { s.projection.rateLag = static_cast<int>(v); }, 0, tr(" years"));
+        f.number(tr("Investment"), tr("Change the care-management investment"), kInvestment, 0, 1000,
+                 [](const Scenario& s) { return s.projection.investmentPmpm; },
+                 [](Scenario& s, double v) { s.projection.investmentPmpm = v; }, 2, tr(" PMPM"));
+        f.percent(tr("Enrollment growth"), tr("Change the enrollment growth"), kGrowth, -0.5, 0.5,
+                  [](const Scenario& s) { return s.projection.enrollmentGrowth; },
+                  [](Scenario& s, double v) { s.projection.enrollmentGrowth = v; });
+    }
+    column->addStretch(1);
+
+    connect(document_, &ProjectDocument::scenarioChanged, this, &AssumptionsPanel::refresh);
+    refresh();
+}
+
+QString AssumptionsPanel::edit(const QString& text, int mergeKey, const std::function<void(Scenario&)>& change)
+{
+    Scenario s = document_->scenario();
+    change(s);
+    try {
+        s.validate();
+        s.effectiveBaseline(s.performanceYear ? *s.performanceYear : document_->performanceYear());
+    } catch (const InputError& e) {
+        const QString reason = QString::fromStdString(e.what());
+        status_->setText(reason);
+        return reason;
+    }
+    status_->clear();
+    document_->setScenario(s, text, mergeKey);
+    return {};
+}
+
+void AssumptionsPanel::refresh()
+{
+    refreshing_ = true;
+    for (const auto& r : refreshers_)
+        r();
+    refreshing_ = false;
+}
+
+}  // namespace sharecast::ui

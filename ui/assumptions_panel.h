@@ -1,0 +1,41 @@
+#pragma once
+//! The assumptions editor: the scenario's keys as fields; every edit is one undoable step.
+
+#include <QWidget>
+
+#include <functional>
+
+class QFormLayout;
+class QLabel;
+
+namespace sharecast {
+struct Scenario;
+}
+
+namespace sharecast::ui {
+
+class ProjectDocument;
+
+//! Fields for the scenario's assumptions. An entry the scenario rules refuse is marked at the
+//! field with the reason and changes nothing; a valid one is pushed to the document's undo stack.
+class AssumptionsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AssumptionsPanel(ProjectDocument* document, QWidget* parent = nullptr);
+
+    //! Applies an edit made in code (as a field would): validated, then one undo step.
+    //! Returns the refusal reason, or an empty string.
+    QString edit(const QString& text, int mergeKey, const std::function<void(Scenario&)>& change);
+
+private:
+    void refresh();
+
+    ProjectDocument* document_;
+    QLabel* status_ = nullptr;
+    std::vector<std::function<void()>> refreshers_;  //!< each field's "show the scenario's value"
+    bool refreshing_ = false;
+
+    friend class AssumptionFieldBuilder;
+};
+
+}  // namespace sharecast::ui
