@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace sharecast {
@@ -24,8 +25,21 @@ std::string formatFixed(double x, int decimals)
     const bool negative = std::signbit(x);
     const double mag = std::fabs(x);
     char buf[512];
-    const int keep = decimals + 60 > 400 ? 400 : decimals + 60;
+    // A short print decides the rounding unless printf's own rounding at its last digit could
+    // have carried into the digit that decides ours: when every printed digit after that one is
+    // 9 (a carry may be due) or 0 (a carry may have happened, or an exact tie), the long, exact
+    // print decides.
+    int keep = decimals + 20;
     std::snprintf(buf, sizeof buf, "%.*f", keep, mag);
+    {
+        const char* tail = std::strchr(buf, '.') + 1 + decimals + 1;
+        const bool allNines = std::strspn(tail, "9") == std::strlen(tail);
+        const bool allZeros = std::strspn(tail, "0") == std::strlen(tail);
+        if (allNines || allZeros) {
+            keep = decimals + 60 > 400 ? 400 : decimals + 60;
+            std::snprintf(buf, sizeof buf, "%.*f", keep, mag);
+        }
+    }
     std::string digits(buf);
     const std::size_t dot = digits.find('.');
     std::string intPart = digits.substr(0, dot);

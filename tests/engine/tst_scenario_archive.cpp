@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <locale>
 #include <random>
 #include <string>
 #include <type_traits>
@@ -307,6 +308,35 @@ private Q_SLOTS:
         QCOMPARE(bits(*back.corridors.at(0).bands.at(0).to), bits(value));
         QCOMPARE(bits(back.blend->rates.at("SPD")), bits(value));
         QCOMPARE(bits(back.blend->tolerance), bits(value));
+    }
+
+    void textDoesNotDependOnTheGlobalLocale()
+    {
+        // A machine whose C++ locale groups thousands and writes decimal commas writes and reads
+        // the same text as any other (the archive is portable across machines).
+        struct Continental : std::numpunct<char> {
+            char do_decimal_point() const override { return ','; }
+            char do_thousands_sep() const override { return '.'; }
+            std::string do_grouping() const override { return "\3"; }
+        };
+        Scenario s = AnyScenario(11).next();
+        s.truncation.threshold = 1234567.25;
+        s.quality.minDenominator = 1234567;
+        const std::string classic = writeScenarioArchive(s);
+        const std::locale previous =
+            std::locale::global(std::locale(std::locale::classic(), new Continental));
+        std::string continental;
+        Scenario back;
+        try {
+            continental = writeScenarioArchive(s);
+            back = readScenarioArchivePayload(classic);
+        } catch (...) {
+            std::locale::global(previous);
+            throw;
+        }
+        std::locale::global(previous);
+        QCOMPARE(continental, classic);
+        QVERIFY(back == s);
     }
 
     void optionalsAbsentAndEmptyCollectionsStayDistinct()
