@@ -114,8 +114,7 @@ void checkExcess(const ExperienceData& data, const std::vector<int>& included)
 }
 
 //! §12: corridors, the blend true-up and the MLR remittance over the plan's settled cells.
-void addFurtherTools(PlanSettlement& ps, const Scenario& scenario, const ExperienceIndex& index, Year y,
-                     const std::vector<int>& included)
+void addFurtherTools(PlanSettlement& ps, const Scenario& scenario, const ExperienceIndex& index, Year y)
 {
     const ExperienceData& data = index.data();
     const PlanSeries* series = nullptr;
@@ -152,9 +151,12 @@ void addFurtherTools(PlanSettlement& ps, const Scenario& scenario, const Experie
         ps.blend = trueUpBlend(*scenario.blend, mm);
     }
     if (scenario.mlrRemittance.enabled) {
+        // §12's "included medical cost" is read as every COS the capitation covers (every cost_
+        // column), not the shared-savings selection: revenue pays for all of them.
         Dollars medical = 0.0, revenue = 0.0;
         for (const ExperienceCell* c : settled) {
-            medical += includedCost(*c, included);
+            for (Dollars v : c->cost)
+                medical += v;
             revenue += c->capitationRevenue;
         }
         ps.mlrRemittance = computeMlrRemittance(scenario.mlrRemittance, medical, revenue);
@@ -339,7 +341,7 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
             split.push_back(SplitCell{*c.rateCell, c.benchmark.expected, c.benchmark.expected - c.actual,
                                       scenario.fmap.forRateCell(*c.rateCell), 0.0});
         ps.split = splitProgramNet(std::move(split), ps.expected, ps.payment.payment, ruBasis, ps.resourceUseSavings);
-        addFurtherTools(ps, scenario, index, y, ctx.includedCos);
+        addFurtherTools(ps, scenario, index, y);
 
         out.plans.push_back(std::move(ps));
     }
