@@ -5,11 +5,19 @@
 #include <QString>
 
 class QCustomPlot;
+class QCPTextElement;
 
 namespace sharecast::ui {
 
 //! Sets up interactions (drag and wheel zoom), the legend, fonts, and the export context menu.
 void prepareChart(QCustomPlot* plot, const QString& fileStem);
+
+//! Title on top, a centred legend row under it (wrapped to the width before each replot), then
+//! the axis rect, so the legend never covers data; returns the (empty) title element.
+QCPTextElement* arrangeChartLayout(QCustomPlot* plot);
+
+//! Wraps the legend into as many rows as the plot's width needs.
+void fitChartLegend(QCustomPlot* plot);
 
 //! Saves the chart to path by its suffix (.png at 2× resolution, .pdf as vectors); false on error.
 bool exportChart(QCustomPlot* plot, const QString& path);

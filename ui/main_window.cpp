@@ -8,8 +8,15 @@
 #include "ui/assumptions_panel.h"
 #include "ui/format.h"
 #include "ui/project_document.h"
+#include "ui/compare_view.h"
+#include "ui/corridor_chart.h"
+#include "ui/experience_view.h"
+#include "ui/projection_chart.h"
+#include "ui/quality_chart.h"
+#include "ui/rate_impact_chart.h"
 #include "ui/savings_chart.h"
 #include "ui/settlement_model.h"
+#include "ui/waterfall_chart.h"
 
 #include <QAction>
 #include <QApplication>
@@ -103,6 +110,9 @@ void MainWindow::detachDocument()
     table_ = nullptr;
     chart_ = nullptr;
     savingsChart_ = nullptr;
+    experienceView_ = nullptr;
+    compareView_ = nullptr;
+    tabs_ = nullptr;
     assumptions_ = nullptr;
     headlines_.clear();
     selectedPlan_.clear();
@@ -231,6 +241,11 @@ void MainWindow::createActions()
     scenario->addAction(tr("&Duplicate…"), this, &MainWindow::duplicateScenario);
     scenario->addAction(tr("&Rename…"), this, &MainWindow::renameScenario);
     scenario->addAction(tr("De&lete…"), this, &MainWindow::deleteScenario);
+    scenario->addSeparator();
+    scenario->addAction(tr("&Compare Scenarios"), this, [this] {
+        if (tabs_ && compareView_)
+            tabs_->setCurrentWidget(compareView_);
+    })->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
@@ -313,6 +328,27 @@ void MainWindow::attachDocument()
     chart_->setObjectName(QStringLiteral("savingsChart"));
     savingsChart_ = new SavingsChartController(doc, chart_, chart_);
     tabs->addTab(chart_, tr("Savings by plan"));
+    auto addChart = [&](const QString& title, const QString& name, auto make) {
+        auto* plot = new QCustomPlot;
+        plot->setObjectName(name);
+        make(plot);
+        tabs->addTab(plot, title);
+    };
+    addChart(tr("Waterfall"), QStringLiteral("waterfallChart"),
+             [&](QCustomPlot* p) { new WaterfallChartController(doc, p, p); });
+    addChart(tr("Projection"), QStringLiteral("projectionChart"),
+             [&](QCustomPlot* p) { new ProjectionChartController(doc, p, p); });
+    addChart(tr("Rate impact"), QStringLiteral("rateImpactChart"),
+             [&](QCustomPlot* p) { new RateImpactChartController(doc, p, p); });
+    addChart(tr("Quality"), QStringLiteral("qualityChart"),
+             [&](QCustomPlot* p) { new QualityChartController(doc, p, p); });
+    addChart(tr("Corridor"), QStringLiteral("corridorChart"),
+             [&](QCustomPlot* p) { new CorridorChartController(doc, p, p); });
+    experienceView_ = new ExperienceView(doc);
+    tabs->addTab(experienceView_, tr("Experience"));
+    compareView_ = new CompareView(doc);
+    tabs->addTab(compareView_, tr("Compare"));
+    tabs_ = tabs;
     setCentralWidget(tabs);
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
@@ -348,7 +384,7 @@ void MainWindow::attachDocument()
         refreshTitle();
         refreshNavigator();
     });
-    connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::refreshTitle);
+    connect(doc, &ProjectDocument::modifiedChanged, this, &MainWindow::refreshTitle);
 
     const QString notice = doc->notice();
     notice_->setText(notice);
@@ -600,6 +636,10 @@ void MainWindow::exportResults()
 
 void MainWindow::copySelection()
 {
+    if (tabs_ && experienceView_ && tabs_->currentWidget() == experienceView_) {
+        experienceView_->copySelection();
+        return;
+    }
     if (!table_ || !table_->selectionModel())
         return;
     // Tab-separated, with headers, for pasting into a spreadsheet.

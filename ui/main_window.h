@@ -10,12 +10,15 @@ class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 class QTreeWidget;
 
 namespace sharecast::ui {
 
 class AssumptionsPanel;
+class CompareView;
+class ExperienceView;
 class ProjectDocument;
 class SavingsChartController;
 class SettlementModel;
@@ -38,6 +41,8 @@ public:
     QTableView* settlementTable() const { return table_; }
     AssumptionsPanel* assumptions() const { return assumptions_; }
     QPlainTextEdit* explainView() const { return explain_; }
+    CompareView* compareView() const { return compareView_; }
+    ExperienceView* experienceView() const { return experienceView_; }
     //! The headline figure labels by key (expected, actual, gross, payments, net, federal, state).
     QLabel* headline(const QString& key) const;
 
@@ -91,6 +96,9 @@ private:
     QAction* redoAction_ = nullptr;
     QString selectedPlan_;
     bool destroying_ = false;
+    QTabWidget* tabs_ = nullptr;
+    ExperienceView* experienceView_ = nullptr;
+    CompareView* compareView_ = nullptr;
 };
 
 }  // namespace sharecast::ui

@@ -74,7 +74,7 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObj
                                                                QStringLiteral("new from preset straw-proposal-7"));
         doc->scenario_ = s;
     }
-    connect(&doc->undo_, &QUndoStack::cleanChanged, doc.get(), [d = doc.get()] { Q_EMIT d->projectChanged(); });
+    connect(&doc->undo_, &QUndoStack::cleanChanged, doc.get(), [d = doc.get()] { Q_EMIT d->modifiedChanged(); });
     doc->recalculate();
     return doc;
 }

@@ -85,6 +85,8 @@ Q_SIGNALS:
     void resultsChanged();
     //! The list of scenarios or datasets changed.
     void projectChanged();
+    //! The edited scenario became modified, or saved (clean) again.
+    void modifiedChanged();
 
 private:
     explicit ProjectDocument(QObject* parent);

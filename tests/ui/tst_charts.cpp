@@ -1,0 +1,477 @@
+//! The workbench's chart controllers on the offscreen platform: each draws what the engine computes
+//! for the synthetic sample under Straw Proposal 7 (waterfall, projection, rates, quality, risk
+//! corridor), redraws after a change of the scenario, and exports as PNG and PDF.
+//!
+//! Tolerance: the charts sum the engine's doubles in plan order, as the test does, and divide by
+//! 1e6; plotted values must agree within 1e-9 $M (a tenth of a cent). Set
+//! SHARECAST_CHART_REVIEW_DIR to also save each chart at 1100×420 for a look.
+
+#include "engine/projection.h"
+#include "engine/risk_corridor.h"
+#include "engine/settlement.h"
+#include "io/importer.h"
+#include "io/project_store.h"
+#include "io/sample_generator.h"
+#include "ui/chart_support.h"
+#include "ui/corridor_chart.h"
+#include "ui/format.h"
+#include "ui/project_document.h"
+#include "ui/projection_chart.h"
+#include "ui/quality_chart.h"
+#include "ui/rate_impact_chart.h"
+#include "ui/waterfall_chart.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <memory>
+#include <numeric>
+
+using namespace sharecast;
+
+namespace {
+
+constexpr double kTolerance = 1e-9; // $M, or % / PMPM / score for the other charts
+
+//! The plot size the charts are reviewed at (a main-window chart pane at 1366×768 is about this).
+const QSize kReviewSize(1100, 420);
+
+#define CHECK_NEAR(actual, expected, what)                                                                   \
+    do {                                                                                                     \
+        const double a_ = (actual), e_ = (expected);                                                         \
+        QVERIFY2(std::fabs(a_ - e_) <= kTolerance, qPrintable(QStringLiteral("%1: chart %2, engine %3")      \
+                                                                  .arg(what)                                 \
+                                                                  .arg(a_, 0, 'g', 17)                       \
+                                                                  .arg(e_, 0, 'g', 17)));                    \
+    } while (false)
+
+//! The QCPBars of a plot with the given legend name (nullptr if none).
+QCPBars* barsNamed(QCustomPlot* plot, const QString& name)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPBars*>(plot->plottable(i)); bars && bars->name() == name)
+            return bars;
+    return nullptr;
+}
+
+//! The ECM corridor of the spec's example bands (methodology §12) at a target PMPM.
+Corridor ecmCorridor(double targetPmpm)
+{
+    Corridor c;
+    c.name = "ECM";
+    c.cos = "ecm";
+    c.targetPmpm = targetPmpm;
+    c.bands = {{0.0, 0.02, 0.0}, {0.02, 0.05, 0.5}, {0.05, std::nullopt, 0.9}};
+    return c;
+}
+
+//! §12 by hand for the bands above: sign(d) · (0.5 · overlap(|d|, [2 %, 5 %]) + 0.9 · overlap(|d|, [5 %,
+//! ∞))), in %.
+double handCorridorPercent(double ratio)
+{
+    const double d = ratio - 1.0, m = std::fabs(d);
+    const double shared = 0.5 * std::clamp(m - 0.02, 0.0, 0.03) + 0.9 * std::max(0.0, m - 0.05);
+    return (d < 0.0 ? -100.0 : 100.0) * shared;
+}
+
+} // namespace
+
+class TestCharts : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::unique_ptr<ui::ProjectDocument> doc_;
+
+    //! The engine's settlement of the document's scenario, computed apart from the UI.
+    Settlement engineSettlement() const
+    {
+        SettlementOptions o;
+        o.year = doc_->performanceYear();
+        o.trace = false;
+        return settle(doc_->index(), doc_->quality(), doc_->scenario(), o);
+    }
+
+    //! The engine's projection of the document's scenario, computed apart from the UI.
+    Projection engineProjection() const
+    {
+        ProjectionOptions o;
+        o.trace = false;
+        return project(doc_->index(), doc_->quality(), doc_->scenario(), o);
+    }
+
+    //! Edits a copy of the scenario, pushes it through the document and recalculates.
+    void editScenario(const std::function<void(Scenario&)>& edit)
+    {
+        Scenario s = doc_->scenario();
+        edit(s);
+        doc_->setScenario(s, QStringLiteral("test edit"));
+        doc_->recalculate();
+        QVERIFY2(doc_->calculationError().isEmpty(), qPrintable(doc_->calculationError()));
+    }
+
+    //! A shown plot at the review size (hover needs laid-out axes).
+    static std::unique_ptr<QCustomPlot> makePlot()
+    {
+        auto plot = std::make_unique<QCustomPlot>();
+        plot->resize(kReviewSize);
+        plot->show();
+        if (!QTest::qWaitForWindowExposed(plot.get()))
+            qWarning("the plot was not exposed");
+        return plot;
+    }
+
+    //! Saves the chart for a human look when SHARECAST_CHART_REVIEW_DIR is set.
+    static void saveForReview(QCustomPlot* plot, const QString& name, QSize size = kReviewSize)
+    {
+        const QString dir = qEnvironmentVariable("SHARECAST_CHART_REVIEW_DIR");
+        if (!dir.isEmpty() && QDir().mkpath(dir))
+            plot->savePng(dir + u'/' + name + QStringLiteral(".png"), size.width(), size.height());
+    }
+
+    //! The pixel of plot coordinates (key, value) on an axis pair.
+    static QPoint pixelOf(QCPAxis* keyAxis, QCPAxis* valueAxis, double key, double value)
+    {
+        return QPoint(static_cast<int>(std::lround(keyAxis->coordToPixel(key))),
+                      static_cast<int>(std::lround(valueAxis->coordToPixel(value))));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        io::SampleOptions options;
+        options.outDir = dir_.filePath(QStringLiteral("sample"));
+        io::generateSample(options);
+        const QString project = dir_.filePath(QStringLiteral("p.sharecast"));
+        {
+            auto store = io::ProjectStore::create(project);
+            io::ImportRequest r;
+            r.experiencePath = options.outDir + QStringLiteral("/experience.csv");
+            r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
+            io::importFiles(*store, r);
+        }
+        doc_ = ui::ProjectDocument::open(project);
+        QVERIFY(doc_->calculationError().isEmpty());
+        QCOMPARE(QString::fromStdString(doc_->scenario().name), QStringLiteral("Medi-Cal Straw Proposal 7"));
+        QVERIFY(!doc_->settlement().plans.empty());
+        QVERIFY(!doc_->projection().all.empty());
+    }
+
+    //! Every test starts from the preset as opened.
+    void cleanup()
+    {
+        doc_->undoStack()->setIndex(0);
+        doc_->recalculate();
+    }
+
+    void waterfallDrawsTheStatewideSettlement()
+    {
+        auto plot = makePlot();
+        ui::WaterfallChartController chart(doc_.get(), plot.get());
+        saveForReview(plot.get(), QStringLiteral("waterfall"));
+
+        auto check = [&](const Settlement& s) {
+            double e = 0, a = 0, g = 0, p = 0, n = 0, f = 0, st = 0;
+            for (const PlanSettlement& plan : s.plans) {
+                e += plan.expected;
+                a += plan.actual;
+                g += plan.grossSavings;
+                p += plan.payment.payment;
+                n += plan.programNet;
+                f += plan.split.federal;
+                st += plan.split.state;
+            }
+            QCOMPARE(chart.categories(),
+                     (QStringList{"Expected cost", "Gross savings", "Actual cost", "Gross savings",
+                                  "Plan payments", "Program net", "Federal share", "State share"}));
+            const QVector<double>& v = chart.valuesMillions();
+            CHECK_NEAR(v[0], e / 1e6, "expected cost");
+            CHECK_NEAR(v[1], (a - e) / 1e6, "gross savings step");
+            CHECK_NEAR(v[2], a / 1e6, "actual cost");
+            CHECK_NEAR(v[3], g / 1e6, "gross savings");
+            CHECK_NEAR(v[4], -p / 1e6, "plan payments step");
+            CHECK_NEAR(v[5], n / 1e6, "program net");
+            CHECK_NEAR(v[6], -f / 1e6, "federal share step");
+            CHECK_NEAR(v[7], st / 1e6, "state share");
+            // The floating steps join the levels either side of them.
+            CHECK_NEAR(chart.upperMillions()[1], std::max(e, a) / 1e6, "savings step top");
+            CHECK_NEAR(chart.lowerMillions()[1], std::min(e, a) / 1e6, "savings step bottom");
+            CHECK_NEAR(chart.upperMillions()[4], std::max(g, g - p) / 1e6, "payments step top");
+            CHECK_NEAR(chart.lowerMillions()[4], std::min(g, g - p) / 1e6, "payments step bottom");
+            CHECK_NEAR(chart.lowerMillions()[6], std::min(n, n - f) / 1e6, "federal step bottom");
+        };
+        check(engineSettlement());
+        const double before = -chart.valuesMillions()[4] * 1e6;
+        QVERIFY(before > 0.0);
+
+        // Hovering the plan payments bar shows its amount.
+        auto* split = plot->axisRects().at(1);
+        const QString hover =
+            chart.hoverText(pixelOf(split->axis(QCPAxis::atBottom), split->axis(QCPAxis::atLeft), 2.0,
+                                    (chart.lowerMillions()[4] + chart.upperMillions()[4]) / 2));
+        QVERIFY2(hover.contains(QStringLiteral("Plan payments")) &&
+                     hover.contains(ui::formatMillions(-before, 1)),
+                 qPrintable(hover));
+
+        // Every eligible plan gets 50 % without quality tiers: the payments and the net change.
+        editScenario([](Scenario& s) {
+            s.sharing.qualityScaling = QualityScaling::None;
+            s.sharing.maxShare = 0.5;
+        });
+        check(engineSettlement());
+        QVERIFY(-chart.valuesMillions()[4] * 1e6 > before);
+    }
+
+    void projectionDrawsTheAllRows()
+    {
+        auto plot = makePlot();
+        ui::ProjectionChartController chart(doc_.get(), plot.get());
+        saveForReview(plot.get(), QStringLiteral("projection"));
+
+        auto check = [&](const Projection& p) {
+            QCOMPARE(chart.years().size(), static_cast<int>(p.all.size()));
+            double cumulative = 0.0;
+            for (int i = 0; i < chart.years().size(); ++i) {
+                const ProjectionYear& y = p.all[static_cast<std::size_t>(i)];
+                cumulative += y.grossSavings;
+                QCOMPARE(chart.years()[i], static_cast<double>(y.year));
+                CHECK_NEAR(chart.counterfactualMillions()[i], y.counterfactualCost / 1e6,
+                           "counterfactual cost");
+                CHECK_NEAR(chart.projectedMillions()[i], y.projectedCost / 1e6, "projected cost");
+                CHECK_NEAR(chart.cumulativeSavingsMillions()[i], cumulative / 1e6,
+                           "cumulative gross savings");
+            }
+        };
+        const Projection p = engineProjection();
+        QCOMPARE(static_cast<int>(p.all.size()), doc_->scenario().projection.horizon);
+        check(p);
+        const double before = chart.cumulativeSavingsMillions().back();
+        QVERIFY(before > 0.0);
+
+        const QString hover = chart.hoverText(
+            pixelOf(plot->xAxis, plot->yAxis, chart.years().back(), chart.projectedMillions().back()));
+        QVERIFY2(hover.contains(ui::formatMillions(chart.projectedMillions().back() * 1e6, 1)),
+                 qPrintable(hover));
+
+        // A steeper utilization reduction saves more by the end of the window.
+        editScenario([](Scenario& s) { s.projection.utilizationChange.defaultRate = -0.01; });
+        check(engineProjection());
+        QVERIFY(chart.cumulativeSavingsMillions().back() > before);
+    }
+
+    void rateImpactDrawsBothRatePaths()
+    {
+        auto plot = makePlot();
+        ui::RateImpactChartController chart(doc_.get(), plot.get());
+        saveForReview(plot.get(), QStringLiteral("rate-impact"));
+
+        auto check = [&](const Projection& p) {
+            QCOMPARE(chart.years().size(), static_cast<int>(p.all.size()));
+            for (int i = 0; i < chart.years().size(); ++i) {
+                const ProjectionYear& y = p.all[static_cast<std::size_t>(i)];
+                QCOMPARE(chart.years()[i], static_cast<double>(y.year));
+                CHECK_NEAR(chart.rebasedPmpm()[i], y.rateRebased, "rebased PMPM");
+                CHECK_NEAR(chart.nonRebasedPmpm()[i], y.rateNonRebased, "non-rebased PMPM");
+                CHECK_NEAR(chart.rateImpactMillions()[i], y.rateImpact / 1e6, "rate impact");
+            }
+        };
+        auto total = [&] {
+            const QVector<double>& v = chart.rateImpactMillions();
+            return std::accumulate(v.begin(), v.end(), 0.0);
+        };
+        check(engineProjection());
+        const double before = total();
+        QVERIFY(before > 0.0);
+        // §10: with a base year at or before Y0 (lag 2) both paths use actual experience.
+        QCOMPARE(chart.rateImpactMillions().front(), 0.0);
+
+        const QString hover = chart.hoverText(
+            pixelOf(plot->xAxis, plot->yAxis, chart.years().back(), chart.nonRebasedPmpm().back()));
+        QVERIFY2(hover.contains(ui::formatDollars(chart.nonRebasedPmpm().back())) &&
+                     hover.contains(ui::formatMillions(chart.rateImpactMillions().back() * 1e6, 1)),
+                 qPrintable(hover));
+
+        editScenario([](Scenario& s) { s.projection.rateLag = 1; });
+        check(engineProjection());
+        QVERIFY(total() > before);
+        QCOMPARE(chart.rateImpactMillions().front(), 0.0);
+        QVERIFY(chart.rateImpactMillions()[1] > 0.0);
+    }
+
+    void qualityMarksTheGate()
+    {
+        auto plot = makePlot();
+        ui::QualityChartController chart(doc_.get(), plot.get());
+        saveForReview(plot.get(), QStringLiteral("quality"));
+
+        auto failing = [](const Settlement& s) {
+            return static_cast<int>(
+                std::count_if(s.plans.begin(), s.plans.end(), [](const PlanSettlement& p) {
+                    return p.quality.composite && p.quality.gateBlocks;
+                }));
+        };
+        auto check = [&](const Settlement& s) {
+            QCOMPARE(chart.plans().size(), static_cast<int>(s.plans.size()));
+            int failed = 0, passed = 0;
+            for (int i = 0; i < chart.plans().size(); ++i) {
+                const QualityResult& q = s.plans[static_cast<std::size_t>(i)].quality;
+                QCOMPARE(chart.plans()[i],
+                         QString::fromStdString(s.plans[static_cast<std::size_t>(i)].planId));
+                QCOMPARE(chart.failsGate()[i], q.gateBlocks);
+                if (q.composite) {
+                    CHECK_NEAR(chart.composites()[i], *q.composite, "composite");
+                    QCOMPARE(chart.tickLabels()[i], chart.plans()[i]);
+                    ++(q.gateBlocks ? failed : passed);
+                } else {
+                    QVERIFY(std::isnan(chart.composites()[i]));
+                    QCOMPARE(chart.tickLabels()[i], chart.plans()[i] + QStringLiteral(" (NA)"));
+                }
+            }
+            // What is drawn: one bar per plan with a composite, in the colour of its gate outcome.
+            QCOMPARE(barsNamed(plot.get(), QStringLiteral("Fails the gate"))->dataCount(), failed);
+            QCOMPARE(barsNamed(plot.get(), QStringLiteral("Meets the gate"))->dataCount(), passed);
+        };
+        check(engineSettlement());
+        const int failingBefore = failing(engineSettlement());
+        QVERIFY(failingBefore > 0);
+        QCOMPARE(chart.minComposite(), 25.0); // the preset's gate
+        const int first = static_cast<int>(
+            std::find(chart.failsGate().begin(), chart.failsGate().end(), true) - chart.failsGate().begin());
+        const QString hover = chart.hoverText(pixelOf(plot->xAxis, plot->yAxis, first + 1.0, 1.0));
+        QVERIFY2(hover.startsWith(chart.plans()[first]) &&
+                     hover.contains(QStringLiteral("fails the quality gate")),
+                 qPrintable(hover));
+        QVERIFY(!chart.tickLabelsRotated()); // 20 short ids fit 1100 pixels
+
+        // A stricter gate: the line moves and more plans fail.
+        editScenario([](Scenario& s) { s.quality.minComposite = 70.0; });
+        QCOMPARE(chart.minComposite(), 70.0);
+        check(engineSettlement());
+        QVERIFY(failing(engineSettlement()) > failingBefore);
+
+        // Requiring as many measures as the best-reporting plan has leaves the others NA.
+        int most = 0;
+        for (const PlanSettlement& p : doc_->settlement().plans)
+            most = std::max(most, p.quality.reportableMeasures);
+        editScenario([most](Scenario& s) { s.quality.minMeasures = most + 1; });
+        check(engineSettlement());
+        QVERIFY(std::all_of(chart.composites().begin(), chart.composites().end(),
+                            [](double q) { return std::isnan(q); }));
+        editScenario([most](Scenario& s) { s.quality.minMeasures = most; });
+        check(engineSettlement());
+        saveForReview(plot.get(), QStringLiteral("quality-na"));
+
+        // In a narrow pane the plan labels turn.
+        plot->resize(480, 420);
+        QVERIFY(chart.tickLabelsRotated());
+        saveForReview(plot.get(), QStringLiteral("quality-narrow"), plot->size());
+    }
+
+    void corridorDrawsTheCurveAndThePlans()
+    {
+        auto plot = makePlot();
+        ui::CorridorChartController chart(doc_.get(), plot.get());
+        QVERIFY(!chart.hasCorridor());
+        QCOMPARE(chart.noticeText(), QStringLiteral("No risk corridor in this scenario"));
+        QVERIFY(chart.curveRatios().isEmpty() && chart.planIds().isEmpty());
+        saveForReview(plot.get(), QStringLiteral("corridor-none"));
+
+        // A unit PMPM target gives each plan's ECM PMPM as its A / T; aim the target at their median.
+        editScenario([](Scenario& s) { s.corridors = {ecmCorridor(1.0)}; });
+        std::vector<double> pmpm;
+        for (const PlanSettlement& p : doc_->settlement().plans)
+            if (!p.corridors.empty() && p.corridors.front().target > 0.0 && p.corridors.front().actual > 0.0)
+                pmpm.push_back(p.corridors.front().actual / p.corridors.front().target);
+        QVERIFY(pmpm.size() > 2);
+        std::nth_element(pmpm.begin(), pmpm.begin() + static_cast<std::ptrdiff_t>(pmpm.size() / 2),
+                         pmpm.end());
+        const double target = pmpm[pmpm.size() / 2];
+        editScenario([target](Scenario& s) { s.corridors = {ecmCorridor(target)}; });
+        saveForReview(plot.get(), QStringLiteral("corridor"));
+
+        auto check = [&](const Settlement& s) {
+            QVERIFY(chart.hasCorridor());
+            QVERIFY(chart.noticeText().isEmpty());
+            QVERIFY(chart.curveRatios().size() > 100);
+            QVERIFY(chart.curveRatios().front() <= 0.8 && chart.curveRatios().back() >= 1.2);
+            for (int i = 0; i < chart.curveRatios().size(); ++i)
+                CHECK_NEAR(chart.curvePercents()[i], handCorridorPercent(chart.curveRatios()[i]),
+                           "corridor curve");
+            // The bends are drawn: at A / T = 1.05 the state pays 0.5 · 3 % = 1.5 % of the target.
+            const auto bend = std::find(chart.curveRatios().begin(), chart.curveRatios().end(), 1.0 + 0.05);
+            QVERIFY(bend != chart.curveRatios().end());
+            CHECK_NEAR(chart.curvePercents()[static_cast<int>(bend - chart.curveRatios().begin())], 1.5,
+                       "bend");
+            int k = 0;
+            for (const PlanSettlement& p : s.plans) {
+                const CorridorResult& r = p.corridors.front();
+                if (!(r.target > 0.0))
+                    continue;
+                QCOMPARE(chart.planIds()[k], QString::fromStdString(p.planId));
+                CHECK_NEAR(chart.planRatios()[k], 1.0 + r.deviation, "plan A / T");
+                CHECK_NEAR(chart.planPercents()[k], 100.0 * r.settlement / r.target, "plan settlement %");
+                CHECK_NEAR(chart.planPercents()[k], handCorridorPercent(r.actual / r.target),
+                           "plan on the curve");
+                ++k;
+            }
+            QCOMPARE(k, chart.planIds().size());
+        };
+        check(engineSettlement());
+        const QVector<double> ratiosBefore = chart.planRatios();
+
+        const QString hover = chart.hoverText(
+            pixelOf(plot->xAxis, plot->yAxis, chart.planRatios().front(), chart.planPercents().front()));
+        QVERIFY2(hover.startsWith(chart.planIds().front()), qPrintable(hover));
+
+        // A target 10 % higher lowers every plan's A / T by a factor of 1.1.
+        editScenario([target](Scenario& s) { s.corridors = {ecmCorridor(1.1 * target)}; });
+        check(engineSettlement());
+        for (int i = 0; i < ratiosBefore.size(); ++i)
+            QVERIFY(std::fabs(chart.planRatios()[i] * 1.1 - ratiosBefore[i]) < 1e-9);
+    }
+
+    void chartsExportAsPngAndPdf()
+    {
+        editScenario([](Scenario& s) { s.corridors = {ecmCorridor(5.0)}; });
+        const QString stem = dir_.filePath(QStringLiteral("export-"));
+        auto exportAll = [&](QCustomPlot* plot, const QString& name) {
+            for (const QString& suffix : {QStringLiteral(".png"), QStringLiteral(".pdf")}) {
+                const QString path = stem + name + suffix;
+                QVERIFY2(ui::exportChart(plot, path), qPrintable(path));
+                QVERIFY2(QFileInfo(path).size() > 1000, qPrintable(path));
+            }
+        };
+        std::vector<std::unique_ptr<QCustomPlot>> plots;
+        for (int i = 0; i < 5; ++i)
+            plots.push_back(makePlot());
+        ui::WaterfallChartController waterfall(doc_.get(), plots[0].get());
+        ui::ProjectionChartController projection(doc_.get(), plots[1].get());
+        ui::RateImpactChartController rates(doc_.get(), plots[2].get());
+        ui::QualityChartController quality(doc_.get(), plots[3].get());
+        ui::CorridorChartController corridor(doc_.get(), plots[4].get());
+        exportAll(plots[0].get(), QStringLiteral("waterfall"));
+        exportAll(plots[1].get(), QStringLiteral("projection"));
+        exportAll(plots[2].get(), QStringLiteral("rate-impact"));
+        exportAll(plots[3].get(), QStringLiteral("quality"));
+        exportAll(plots[4].get(), QStringLiteral("corridor"));
+        // A narrow pane (the main window's chart dock at 1366×768 may be this small).
+        const QStringList names{"waterfall", "projection", "rate-impact", "quality", "corridor"};
+        for (int i = 0; i < 5; ++i) {
+            plots[static_cast<std::size_t>(i)]->resize(560, 380);
+            plots[static_cast<std::size_t>(i)]->replot();
+            saveForReview(plots[static_cast<std::size_t>(i)].get(), names[i] + QStringLiteral("-narrow"),
+                          QSize(560, 380));
+        }
+    }
+};
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"
