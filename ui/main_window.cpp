@@ -18,7 +18,17 @@
 #include "ui/settlement_model.h"
 #include "ui/waterfall_chart.h"
 
+#include "engine/error.h"
+#include "io/importer.h"
+
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QThread>
+
+#include <atomic>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -67,7 +77,7 @@ const char* const kHeadlineTitles[] = {"Expected cost", "Actual cost", "Gross sa
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
-    setAcceptDrops(false);
+    setAcceptDrops(true);  // CSV files dropped on the window are imported
     resize(1366, 768);
     setDockNestingEnabled(true);
     createDocks();
@@ -206,6 +216,7 @@ void MainWindow::createActions()
             openProject(path);
     });
     Q_UNUSED(sample);
+    file->addAction(tr("&Import Data…"), this, &MainWindow::chooseImport)->setShortcut(QKeySequence(tr("Ctrl+I")));
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
         if (document_)
@@ -536,6 +547,103 @@ void MainWindow::chooseProject()
                                                       tr("Sharecast projects (*.sharecast);;All files (*)"));
     if (!path.isEmpty())
         openProject(path);
+}
+
+void MainWindow::chooseImport()
+{
+    if (!document_)
+        return;
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import experience, quality or member data"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    if (!paths.isEmpty())
+        importFiles(paths);
+}
+
+QString MainWindow::importFiles(const QStringList& paths, bool interactive)
+{
+    if (!document_)
+        return tr("No project is open.");
+    if (!maybeSave())
+        return tr("Cancelled.");
+    io::ImportRequest request;
+    for (const QString& path : paths) {
+        QFile f(path);
+        const QByteArray header = f.open(QIODevice::ReadOnly) ? f.readLine() : QByteArray();
+        QString* slot = header.contains("measure_id") ? &request.qualityPath
+                        : header.contains("member_id") ? &request.membersPath
+                                                       : &request.experiencePath;
+        if (!slot->isEmpty())
+            return tr("Import one file of each kind at a time (%1 and %2).").arg(*slot, path);
+        *slot = path;
+    }
+
+    // Read and validate on a worker thread; the project is touched only after everything passed.
+    QProgressDialog progress(tr("Reading and checking the files…"), tr("Cancel"), 0, 1000, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    std::atomic<bool> cancel{false};
+    std::atomic<int> permille{0};
+    io::ImportControl control;
+    control.cancelled = [&cancel] { return cancel.load(); };
+    control.progress = [&permille](qint64 done, qint64 total) {
+        if (total > 0)
+            permille = static_cast<int>(1000 * done / total);
+    };
+    io::PreparedImport prepared;
+    QString error;
+    QThread* worker = QThread::create([&] {
+        try {
+            prepared = io::prepareImport(request, control);
+        } catch (const io::ImportCancelled&) {
+            error = tr("The import was cancelled; the project is unchanged.");
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+    });
+    connect(&progress, &QProgressDialog::canceled, this, [&cancel] { cancel = true; });
+    worker->start();
+    while (!worker->wait(30)) {
+        progress.setValue(permille.load());
+        QCoreApplication::processEvents();
+    }
+    delete worker;
+    progress.setValue(1000);
+
+    if (error.isEmpty()) {
+        try {
+            io::storeImport(document_->store(), std::move(prepared));
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+    }
+    if (!error.isEmpty()) {
+        if (interactive)
+            QMessageBox::warning(this, tr("Import"), tr("Nothing was imported.\n\n%1").arg(error));
+        return error;
+    }
+    openProject(document_->path());  // reload the project's data
+    statusBar()->showMessage(tr("Imported %1 file(s)").arg(paths.size()), 5000);
+    return {};
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (document_ && event->mimeData()->hasUrls())
+        for (const QUrl& url : event->mimeData()->urls())
+            if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    event->acceptProposedAction();
+    importFiles(paths);
 }
 
 void MainWindow::updateRecentMenu()

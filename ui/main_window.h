@@ -33,6 +33,11 @@ public:
     //! Opens a project file; on failure shows the error and keeps the current project.
     bool openProject(const QString& path);
 
+    //! Imports CSV files into the open project (kind by header: quality has measure_id, members
+    //! member_id, else experience) with a progress dialog that can cancel; all or nothing.
+    //! Returns an empty string on success, else the error shown to the user.
+    QString importFiles(const QStringList& paths, bool interactive = true);
+
     //! The open project, or null.
     ProjectDocument* document() const { return document_.get(); }
     //! The savings chart (the tests look at it).
@@ -52,6 +57,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
@@ -65,6 +72,7 @@ private:
     void showExplain();
     bool maybeSave();
     void chooseProject();
+    void chooseImport();
     void newScenarioFromPreset(const QString& preset);
     void duplicateScenario();
     void renameScenario();

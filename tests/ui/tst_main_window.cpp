@@ -14,6 +14,7 @@
 #include "ui/savings_chart.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenuBar>
@@ -161,6 +162,34 @@ private Q_SLOTS:
         QVERIFY2(reason.contains(QStringLiteral("baseline.weights")), qPrintable(reason));
         QVERIFY(doc->scenario() == before);
         QCOMPARE(doc->undoStack()->count(), 0);
+    }
+
+    void aBrokenImportShowsTheErrorAndChangesNothing()
+    {
+        const QString copy = dir_.filePath(QStringLiteral("import.sharecast"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(project_, copy));
+        ui::MainWindow w;
+        QVERIFY(w.openProject(copy));
+        auto bytes = [&] {
+            QFile f(copy);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray before = bytes();
+        const int datasets = static_cast<int>(w.document()->datasets().size());
+        const QString bad = dir_.filePath(QStringLiteral("bad.csv"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("plan_id,region,rate_cell,year,member_months,cost_inpatient\n"
+                    "P1,Fresno,Child,2024,100,5000\n"
+                    "P1,Fresno,Adult,2024,-3,5000\n");
+        }
+        const QString error = w.importFiles({bad}, false);
+        QVERIFY2(error.contains(QStringLiteral("bad.csv:3")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("member_months")), qPrintable(error));
+        QCOMPARE(static_cast<int>(w.document()->datasets().size()), datasets);
+        QCOMPARE(bytes(), before);
     }
 
     void savedScenarioSurvivesReopening()
