@@ -4,6 +4,7 @@
 
 #include "io/commands.h"
 #include "io/scenario_commands.h"
+#include "ui/report_command.h"
 
 #include <QMap>
 #include <QString>
@@ -321,6 +322,9 @@ const std::vector<Command>& commands()
                         "preset:NAME; diff prints every differing key with both values. A project keeps every\n"
                         "saved version of a scenario; restore saves an earlier one again as the newest."),
          scenarioCommand},
+        {QStringLiteral("report"), QStringLiteral("Write the PDF stakeholder briefing and CSV exports"),
+         ui::reportCommandUsage(),
+         [](const QStringList& args) { return ui::runReportCommand(args); }},
         {QStringLiteral("presets"), QStringLiteral("List the bundled scenario presets"),
          QStringLiteral("Usage: sharecast presets\n\nUse a preset as --scenario preset:NAME."), presetsCommand},
         {QStringLiteral("help"), QStringLiteral("Show this help, or one command's options"),

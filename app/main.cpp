@@ -4,6 +4,7 @@
 #include "version.h"
 
 #include "ui/main_window.h"
+#include "ui/report_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -19,6 +20,11 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Sharecast"));
     QCoreApplication::setApplicationName(QStringLiteral("Sharecast"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SHARECAST_VERSION));
+
+    // `report` draws charts, which needs a QApplication: it creates its own (offscreen when no
+    // platform is set), so it runs before the headless commands' QCoreApplication.
+    if (arguments.value(1) == QLatin1String("report"))
+        return sharecast::ui::runReportCommand(arguments.mid(2));
 
     if (!sharecast::cli::wantsWorkbench(arguments)) {
         QCoreApplication app(argc, argv);  // headless: no display needed

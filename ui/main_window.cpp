@@ -13,6 +13,7 @@
 #include "ui/experience_view.h"
 #include "ui/projection_chart.h"
 #include "ui/quality_chart.h"
+#include "ui/report_preview.h"
 #include "ui/rate_impact_chart.h"
 #include "ui/savings_chart.h"
 #include "ui/settlement_model.h"
@@ -224,6 +225,31 @@ void MainWindow::createActions()
     });
     save->setShortcut(QKeySequence::Save);
     file->addAction(tr("&Export Results as CSV…"), this, &MainWindow::exportResults)->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export &Report…"), this, [this] {
+        if (!document_)
+            return;
+        const auto answer = QMessageBox::question(
+            this, tr("Export report"), tr("Suppress small cells (fewer than 11 members) for a public briefing?"),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+        if (answer == QMessageBox::Cancel)
+            return;
+        ReportOptions options;
+        options.suppressSmallCells = answer == QMessageBox::Yes;
+        showReportPreview(document_.get(), options, this);  // preview with print and save as PDF
+    })->setShortcut(QKeySequence(tr("Ctrl+P")));
+    file->addAction(tr("Save Report as &PDF…"), this, [this] {
+        if (!document_)
+            return;
+        const QString pdf = QFileDialog::getSaveFileName(this, tr("Save report"), QStringLiteral("briefing.pdf"),
+                                                         tr("PDF documents (*.pdf)"));
+        if (pdf.isEmpty())
+            return;
+        const QString problem = exportReport(document_.get(), ReportOptions{}, pdf);
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, tr("Save report"), problem);
+        else
+            statusBar()->showMessage(tr("Wrote %1").arg(pdf), 5000);
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

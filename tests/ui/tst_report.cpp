@@ -1,0 +1,629 @@
+//! The stakeholder briefing and its CSV files, built from the synthetic statewide sample through
+//! `runReportCommand` (as `sharecast report` runs it): the PDF has its sections on the pages its
+//! contents say, the headline figures exactly as an independent settlement formats them, the
+//! CSV files round-trip to the engine's numbers, a public report shows no count below 11, and
+//! bad input writes nothing.
+
+#include "engine/experience_index.h"
+#include "engine/rounding.h"
+#include "engine/settlement.h"
+#include "io/commands.h"
+#include "io/csv_reader.h"
+#include "io/experience_csv.h"
+#include "io/experience_export.h"
+#include "io/importer.h"
+#include "io/presets.h"
+#include "io/project_store.h"
+#include "io/report_csv.h"
+#include "io/scenario_store.h"
+#include "ui/format.h"
+#include "ui/project_document.h"
+#include "ui/report_assumptions.h"
+#include "ui/report_command.h"
+#include "ui/report_preview.h"
+#include "ui/report_renderer.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QPrinter>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+
+using namespace sharecast;
+
+namespace {
+
+//! The PDF's text, laid out as on the page; pages are separated by form feeds.
+QString pdfText(const QString& pdf)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+//! The number of pages pdfinfo reports.
+int pdfPages(const QString& pdf)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdfinfo"), {pdf});
+    if (!p.waitForFinished(60000))
+        return -1;
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                                          .match(QString::fromUtf8(p.readAllStandardOutput()));
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+//! A CSV file as a header and rows of fields (through the project's own RFC 4180 reader).
+struct CsvTable {
+    QStringList header;
+    QList<QStringList> rows;
+    int column(const QString& name) const { return static_cast<int>(header.indexOf(name)); }
+};
+
+CsvTable readCsv(const QString& path)
+{
+    CsvTable t;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return t;
+    io::CsvReader reader(f, path.toStdString());
+    bool first = true;
+    while (reader.next()) {
+        QStringList fields;
+        for (std::string_view v : reader.fields())
+            fields << QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+        if (first)
+            t.header = fields;
+        else
+            t.rows << fields;
+        first = false;
+    }
+    return t;
+}
+
+//! An independent settlement of the project's active data under a scenario.
+struct EngineRun {
+    ExperienceData experience;
+    QualityData quality;
+    std::unique_ptr<ExperienceIndex> index;
+    Settlement settlement;
+    Projection projection;
+};
+
+std::unique_ptr<EngineRun> engineRun(const QString& projectPath, const Scenario& scenario)
+{
+    auto run = std::make_unique<EngineRun>();
+    const auto store = io::ProjectStore::open(projectPath);
+    run->experience = store->loadExperience(store->activeDataset(io::DatasetKind::Experience)->id);
+    run->quality = store->loadQuality(store->activeDataset(io::DatasetKind::Quality)->id);
+    run->index = std::make_unique<ExperienceIndex>(run->experience);
+    SettlementOptions o;
+    o.year = scenario.performanceYear ? *scenario.performanceYear : run->index->maxYear();
+    o.trace = false;
+    run->settlement = settle(*run->index, &run->quality, scenario, o);
+    run->projection = project(*run->index, &run->quality, scenario, {});
+    return run;
+}
+
+//! "$1,234" / "−$1,234" from a total of cents, as a reader of the settlement CSV would write it.
+QString wholeDollars(double total)
+{
+    const QString s = ui::formatNumber(total, 0);
+    return s.startsWith(QStringLiteral("−")) ? QStringLiteral("−$") + s.mid(1) : QStringLiteral("$") + s;
+}
+
+//! Σ of the values each rounded to cents, summed as whole cents (independent of the report code).
+double centsTotal(const std::vector<double>& values)
+{
+    long long cents = 0;
+    for (double v : values)
+        cents += std::llround(std::stod(formatMoney(v)) * 100.0);
+    return static_cast<double>(cents) / 100.0;
+}
+
+const QStringList kSections = {"Executive summary",   "Settlement by plan", "Five-year projection",
+                               "Quality results",     "Assumptions",        "Data provenance",
+                               "Methodology summary", "Disclosures"};
+
+} // namespace
+
+class TestReport : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString project_;      //!< the synthetic sample, marked synthetic
+    QString smallProject_; //!< the sample plus a plan of about 5 members (P99)
+
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+    static int report(const QStringList& args) { return ui::runReportCommand(args); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        for (const char* tool : {"pdftotext", "pdfinfo"})
+            QVERIFY2(!QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty(),
+                     "the PDF checks need poppler-utils (pdftotext, pdfinfo)");
+        io::GenerateSampleRequest sample;
+        sample.outDir = path(QStringLiteral("sample"));
+        sample.projectPath = path(QStringLiteral("sample.sharecast"));
+        QCOMPARE(io::runGenerateSample(sample).exitCode, 0);
+        project_ = sample.projectPath;
+
+        // A copy of plan P13 at a thousandth of its size: about 5 members, so public reports must
+        // suppress it.
+        ExperienceData data = io::readExperienceFile(sample.outDir + QStringLiteral("/experience.csv"));
+        std::vector<ExperienceCell> tiny;
+        for (const ExperienceCell& c : data.cells) {
+            if (c.planId != "P13")
+                continue;
+            ExperienceCell t = c;
+            t.planId = "P99";
+            t.memberMonths /= 1000.0;
+            for (double& v : t.cost)
+                v /= 1000.0;
+            for (double& v : t.util)
+                v /= 1000.0;
+            t.capitationRevenue /= 1000.0;
+            t.adminCost /= 1000.0;
+            t.claimsDenied /= 1000.0;
+            t.claimsTotal /= 1000.0;
+            t.grievances /= 1000.0;
+            tiny.push_back(t);
+        }
+        QVERIFY(!tiny.empty());
+        data.cells.insert(data.cells.end(), tiny.begin(), tiny.end());
+        data.planNames["P99"] = "Tiny Test Plan";
+        QFile out(path(QStringLiteral("small-experience.csv")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(io::experienceCsv(data));
+        out.close();
+        smallProject_ = path(QStringLiteral("small.sharecast"));
+        auto store = io::ProjectStore::create(smallProject_);
+        io::ImportRequest r;
+        r.experiencePath = out.fileName();
+        r.qualityPath = sample.outDir + QStringLiteral("/quality.csv");
+        io::importFiles(*store, r);
+    }
+
+    //! The briefing has its sections, on the pages its contents list, and numbered pages.
+    void pdfHasSectionsAndPages()
+    {
+        const QString pdf = path(QStringLiteral("briefing.pdf"));
+        auto fileBytes = [](const QString& name) {
+            QFile f(name);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray before = fileBytes(project_);
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf}), 0);
+        // The command only read the project (a workbench document would have added a scenario).
+        QCOMPARE(fileBytes(project_), before);
+        {
+            const auto store = io::ProjectStore::open(project_);
+            QVERIFY(io::ScenarioStore(*store).list().isEmpty());
+        }
+
+        // The same report through the library gives the layout's own page count and contents.
+        auto doc = ui::ProjectDocument::open(project_);
+        ui::ReportInfo info;
+        const QByteArray bytes = ui::renderReportPdf(*doc, {}, &info);
+        QVERIFY(!bytes.isEmpty());
+        QVERIFY2(info.problems.isEmpty(), qPrintable(info.problems.join(QStringLiteral("; "))));
+        QCOMPARE(info.sections.size(), kSections.size());
+
+        const int pages = pdfPages(pdf);
+        QCOMPARE(pages, info.pages);
+        const QStringList pageTexts = pdfText(pdf).split(u'\f', Qt::SkipEmptyParts);
+        QCOMPARE(pageTexts.size(), pages);
+
+        // Cover, then a one-page executive summary, then each section in order on its page.
+        QVERIFY(pageTexts[0].contains(QStringLiteral("Shared-savings settlement")));
+        QVERIFY(pageTexts[0].contains(QStringLiteral("Scenario: Medi-Cal Straw Proposal 7")));
+        QVERIFY(pageTexts[0].contains(QStringLiteral("SYNTHETIC DATA")));
+        QVERIFY(pageTexts[0].contains(QStringLiteral("Data as of")));
+        QVERIFY(pageTexts[0].contains(QStringLiteral("experience years 2019–2024")));
+        int previous = 1;
+        for (int i = 0; i < kSections.size(); ++i) {
+            const ui::report::TocEntry& e = info.sections[i];
+            QVERIFY2(e.title.endsWith(kSections[i]), qPrintable(e.title));
+            QVERIFY(e.page > previous);
+            QVERIFY2(pageTexts[e.page - 1].contains(QStringLiteral("%1  %2").arg(i + 1).arg(kSections[i])) ||
+                         pageTexts[e.page - 1].contains(QStringLiteral("%1 %2").arg(i + 1).arg(kSections[i])),
+                     qPrintable(kSections[i]));
+            // The cover's contents list the same page.
+            QVERIFY(pageTexts[0].contains(QRegularExpression(QRegularExpression::escape(kSections[i]) +
+                                                             QStringLiteral("\\s+%1\\s*\\n").arg(e.page))));
+            previous = e.page;
+        }
+        QCOMPARE(info.sections[0].page, 2);
+        QCOMPARE(info.sections[1].page, 3); // the executive summary is one page
+        // Running header and "Page N of M" on every page after the cover, none on the cover.
+        QVERIFY(!pageTexts[0].contains(QStringLiteral("Page 1 of")));
+        for (int i = 1; i < pages; ++i) {
+            QVERIFY2(pageTexts[i].contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages)),
+                     qPrintable(QString::number(i)));
+            QVERIFY(pageTexts[i].contains(QStringLiteral("Shared-savings briefing")));
+        }
+        // Landscape pages for the wide tables (settlement has 18 figures per plan).
+        QProcess p;
+        p.start(QStringLiteral("pdfinfo"), {"-f", "1", "-l", QString::number(pages), pdf});
+        QVERIFY(p.waitForFinished(60000));
+        const QString sizes = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY(sizes.contains(QStringLiteral("Page    %1 size:  792 x 612").arg(info.sections[1].page)));
+        QVERIFY(sizes.contains(QStringLiteral("Page    1 size:  612 x 792")));
+        // A table broken across pages repeats its caption and header.
+        const QString all = pageTexts.join(QStringLiteral("\f"));
+        QVERIFY(all.contains(QStringLiteral("Projection by plan: cost and savings (continued)")));
+        for (const QString& t : pageTexts)
+            if (t.contains(QStringLiteral("cost and savings (continued)")))
+                QVERIFY(t.contains(QStringLiteral("Counterfactual cost")));
+    }
+
+    //! The executive summary prints the statewide figures exactly as `sharecast settle` adds up.
+    void headlineFiguresMatchTheEngine()
+    {
+        const QString pdf = path(QStringLiteral("headline.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf}), 0);
+        const QStringList pages = pdfText(pdf).split(u'\f');
+        const QString summary = pages.value(1);
+
+        const auto run = engineRun(project_, io::loadPreset(QStringLiteral("straw-proposal-7")));
+        std::vector<double> e, a, g, p, n, f, s;
+        for (const PlanSettlement& plan : run->settlement.plans) {
+            e.push_back(plan.expected);
+            a.push_back(plan.actual);
+            g.push_back(plan.grossSavings);
+            p.push_back(plan.payment.payment);
+            n.push_back(plan.programNet);
+            f.push_back(plan.split.federal);
+            s.push_back(plan.split.state);
+        }
+        const std::vector<std::pair<QString, double>> figures = {
+            {"Expected cost", centsTotal(e)}, {"Actual cost", centsTotal(a)},
+            {"Gross savings", centsTotal(g)}, {"Plan payments", centsTotal(p)},
+            {"Program net", centsTotal(n)},   {"Federal share", centsTotal(f)},
+            {"State share", centsTotal(s)}};
+        for (const auto& [label, total] : figures) {
+            const QString dollars = wholeDollars(total);
+            const QString millions = ui::formatMillions(total, 1);
+            const QRegularExpression row(QRegularExpression::escape(label) + QStringLiteral("\\s+") +
+                                         QRegularExpression::escape(millions) + QStringLiteral("\\s+") +
+                                         QRegularExpression::escape(dollars) + QStringLiteral("\\s"));
+            QVERIFY2(summary.contains(row),
+                     qPrintable(QStringLiteral("%1: %2 / %3").arg(label, millions, dollars)));
+        }
+        // Sanity: the sample's published magnitude (docs/sample-data.md: gross savings about $532 M).
+        QVERIFY(std::fabs(centsTotal(g) / 1e6 - 532.0) < 5.0);
+        // The library's list of headline texts agrees.
+        auto doc = ui::ProjectDocument::open(project_);
+        doc->setScenario(io::loadPreset(QStringLiteral("straw-proposal-7")), QStringLiteral("test"));
+        doc->recalculate();
+        const auto headlines = ui::reportHeadlines(*doc);
+        QCOMPARE(headlines.size(), 7);
+        QCOMPARE(headlines[0].second, wholeDollars(centsTotal(e)));
+        QCOMPARE(headlines[6].second, wholeDollars(centsTotal(s)));
+    }
+
+    //! The CSV files read back to the engine's figures; settlement.csv is `sharecast settle`'s.
+    void csvFilesRoundTrip()
+    {
+        const QString out = path(QStringLiteral("csv"));
+        const QString pdf = path(QStringLiteral("csv.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf,
+                         "--csv", out}),
+                 0);
+        const Scenario scenario = io::loadPreset(QStringLiteral("straw-proposal-7"));
+        const auto run = engineRun(project_, scenario);
+
+        // Settlement: every plan, every money column to the cent, rates and members.
+        const CsvTable st = readCsv(out + QStringLiteral("/settlement.csv"));
+        QCOMPARE(st.header.size(), 18);
+        QCOMPARE(st.rows.size(), static_cast<int>(run->settlement.plans.size()));
+        const std::vector<std::pair<const char*, double PlanSettlement::*>> money = {
+            {"expected", &PlanSettlement::expected},
+            {"actual", &PlanSettlement::actual},
+            {"gross_savings", &PlanSettlement::grossSavings},
+            {"program_net", &PlanSettlement::programNet}};
+        for (int i = 0; i < st.rows.size(); ++i) {
+            const PlanSettlement& p = run->settlement.plans[static_cast<std::size_t>(i)];
+            const QStringList& row = st.rows[i];
+            QCOMPARE(row[st.column("plan_id")], QString::fromStdString(p.planId));
+            for (const auto& [column, member] : money) {
+                const double v = row[st.column(QString::fromLatin1(column))].toDouble();
+                QVERIFY2(std::fabs(v - p.*member) <= 0.005 + 1e-9, column);
+            }
+            QVERIFY(std::fabs(row[st.column("plan_payment")].toDouble() - p.payment.payment) <= 0.005 + 1e-9);
+            QVERIFY(std::fabs(row[st.column("federal_share")].toDouble() - p.split.federal) <= 0.005 + 1e-9);
+            QVERIFY(std::fabs(row[st.column("state_share")].toDouble() - p.split.state) <= 0.005 + 1e-9);
+            QVERIFY(std::fabs(row[st.column("members")].toDouble() - p.members) <= 5e-7);
+            QVERIFY(std::fabs(row[st.column("share_rate")].toDouble() - p.shareRate) <= 5e-11);
+            QCOMPARE(row[st.column("eligible")], p.eligible ? QStringLiteral("1") : QStringLiteral("0"));
+        }
+        // Byte for byte what `sharecast settle --project P --scenario preset:straw-proposal-7
+        // --year 2024` writes (the report settles the latest year of the data, as the workbench).
+        io::SettleRequest settleRequest;
+        settleRequest.projectPath = project_;
+        settleRequest.scenario = QStringLiteral("preset:straw-proposal-7");
+        settleRequest.year = run->index->maxYear();
+        settleRequest.outPath = path(QStringLiteral("settle.csv"));
+        const io::CommandResult settled = io::runSettle(settleRequest);
+        QVERIFY2(settled.exitCode == 0, qPrintable(settled.err));
+        QFile a(out + QStringLiteral("/settlement.csv")), b(settleRequest.outPath);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+
+        // Projection: the ALL rows against the engine.
+        const CsvTable pt = readCsv(out + QStringLiteral("/projection.csv"));
+        int allRows = 0;
+        for (const QStringList& row : pt.rows) {
+            if (row[0] != u"ALL")
+                continue;
+            const ProjectionYear& y = run->projection.all[static_cast<std::size_t>(allRows++)];
+            QCOMPARE(row[pt.column("year")].toInt(), y.year);
+            QVERIFY(std::fabs(row[pt.column("benchmark")].toDouble() - y.benchmark) <= 0.005 + 1e-6);
+            QVERIFY(std::fabs(row[pt.column("rate_impact")].toDouble() - y.rateImpact) <= 0.005 + 1e-6);
+            QVERIFY(std::fabs(row[pt.column("net_state_saving_nonrebased")].toDouble() -
+                              y.netStateSavingNonRebased) <= 0.005 + 1e-6);
+        }
+        QCOMPARE(allRows, static_cast<int>(run->projection.all.size()));
+        QCOMPARE(pt.rows.size(), allRows * (1 + static_cast<int>(run->projection.plans.size())));
+
+        // Assumptions: one row per leaf of the JSON form, with its value.
+        const CsvTable at = readCsv(out + QStringLiteral("/assumptions.csv"));
+        QCOMPARE(at.header, (QStringList{"key", "value"}));
+        QCOMPARE(at.rows.size(), static_cast<int>(io::flattenScenario(scenario).size()));
+        std::map<QString, QString> values;
+        for (const QStringList& row : at.rows)
+            values[row[0]] = row[1];
+        QCOMPARE(values["trend.by_cos.inpatient.unit_cost"], QStringLiteral("0.035"));
+        QCOMPARE(values["baseline.weights[2]"], QStringLiteral("0.6"));
+        QCOMPARE(values["quality.measures[7].id"], QStringLiteral("CBP"));
+        QCOMPARE(values["fmap.by_rate_cell.ACA Expansion"], QStringLiteral("0.9"));
+        QCOMPARE(values["sharing.cap"], QStringLiteral("0.1"));
+        QCOMPARE(values["blend"], QStringLiteral("null"));
+
+        // Trace: long format, each plan's payment and expected cost as settled.
+        const CsvTable tt = readCsv(out + QStringLiteral("/trace.csv"));
+        QCOMPARE(tt.header, (QStringList{"plan_id", "step", "item", "value"}));
+        int payments = 0, cells = 0;
+        for (const QStringList& row : tt.rows) {
+            if (row[1] == u"sharing" && row[2] == u"payment") {
+                const PlanSettlement* p = nullptr;
+                for (const PlanSettlement& x : run->settlement.plans)
+                    if (QString::fromStdString(x.planId) == row[0])
+                        p = &x;
+                QVERIFY(p);
+                QCOMPARE(row[3], QString::fromStdString(formatMoney(p->payment.payment)));
+                ++payments;
+            }
+            if (row[1] == u"benchmark" && row[2].endsWith(QStringLiteral(".cos[inpatient].trend_factor")))
+                ++cells;
+        }
+        QCOMPARE(payments, static_cast<int>(run->settlement.plans.size()));
+        QVERIFY(cells > 100);
+    }
+
+    //! A public report suppresses the small plan everywhere and shows no count below 11.
+    void publicReportHasNoSmallCounts()
+    {
+        const QString out = path(QStringLiteral("public"));
+        const QString pdf = path(QStringLiteral("public.pdf"));
+        QCOMPARE(report({"--project", smallProject_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf,
+                         "--csv", out, "--public"}),
+                 0);
+        const auto run = engineRun(smallProject_, io::loadPreset(QStringLiteral("straw-proposal-7")));
+        const PlanSettlement* tiny = nullptr;
+        for (const PlanSettlement& p : run->settlement.plans)
+            if (p.planId == "P99")
+                tiny = &p;
+        QVERIFY(tiny);
+        QVERIFY(tiny->members > 0.0 && tiny->members < 11.0);
+
+        // CSV count columns: nothing from 1 to 10 members (or member months below 132).
+        auto smallCount = [](const QString& v, double perMember) {
+            bool ok = false;
+            const double x = v.toDouble(&ok);
+            return ok && x > 0.0 && x / perMember < 11.0;
+        };
+        const CsvTable st = readCsv(out + QStringLiteral("/settlement.csv"));
+        bool sawTiny = false;
+        for (const QStringList& row : st.rows) {
+            QVERIFY2(!smallCount(row[st.column("members")], 1.0), qPrintable(row[0]));
+            if (row[0] == u"P99") {
+                sawTiny = true;
+                for (int c = 1; c < row.size(); ++c)
+                    QCOMPARE(row[c], QStringLiteral("*"));
+            }
+        }
+        QVERIFY(sawTiny);
+        const CsvTable pt = readCsv(out + QStringLiteral("/projection.csv"));
+        for (const QStringList& row : pt.rows)
+            QVERIFY2(!smallCount(row[pt.column("member_months")], 12.0), qPrintable(row.join(u',')));
+        const CsvTable tt = readCsv(out + QStringLiteral("/trace.csv"));
+        int suppressedCells = 0;
+        for (const QStringList& row : tt.rows) {
+            if (row[2].endsWith(QStringLiteral("member_months")))
+                QVERIFY2(!smallCount(row[3], 12.0), qPrintable(row.join(u',')));
+            if (row[2].endsWith(QStringLiteral(".members")) || row[2] == u"members")
+                QVERIFY2(!smallCount(row[3], 1.0), qPrintable(row.join(u',')));
+            if (row[0] == u"P99" && !row[3].isEmpty())
+                QCOMPARE(row[3], QStringLiteral("*"));
+            suppressedCells += row[3] == u"*" ? 1 : 0;
+        }
+        QVERIFY(suppressedCells > 0);
+
+        // The PDF: marked on the cover and at the tables; the member columns show no small count.
+        const QStringList pages = pdfText(pdf).split(u'\f');
+        QVERIFY(pages[0].contains(QStringLiteral("Small cells suppressed")));
+        const QString all = pages.join(u'\f');
+        QVERIFY(all.count(QStringLiteral("Small cells suppressed: figures from fewer than 11 members")) >= 7);
+        for (int i = 1; i < pages.size(); ++i)
+            if (pages[i].contains(QStringLiteral("Page ")))
+                QVERIFY(pages[i].contains(QStringLiteral("Small cells suppressed")));
+        const QRegularExpression planRow(QStringLiteral("^\\s*(P\\d\\d)\\s+(.*)$"),
+                                         QRegularExpression::MultilineOption);
+        int tinyRows = 0;
+        for (const QString& page : pages) {
+            const bool settlementTable = page.contains(QStringLiteral("Costs and savings by plan"));
+            const bool projectionTable =
+                page.contains(QStringLiteral("Projection by plan: cost and savings"));
+            for (auto it = planRow.globalMatch(page); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                QStringList tokens =
+                    m.captured(2).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+                if (m.captured(1) == u"P99") {
+                    ++tinyRows;
+                    // No figure of the small plan: every numeric token is suppressed.
+                    for (const QString& t : tokens)
+                        QVERIFY2(!t.contains(QRegularExpression(QStringLiteral("\\d"))) ||
+                                     t.contains(QRegularExpression(QStringLiteral("^20\\d\\d$"))),
+                                 qPrintable(m.captured(0)));
+                }
+                if (settlementTable) {
+                    // Plan, name words, then members: the first token that is a number or "*".
+                    for (const QString& t : tokens) {
+                        if (t == u"*")
+                            break;
+                        if (t.contains(QRegularExpression(QStringLiteral("^[\\d,]+$")))) {
+                            QVERIFY2(QString(t).remove(u',').toDouble() >= 11.0, qPrintable(m.captured(0)));
+                            break;
+                        }
+                    }
+                }
+                if (projectionTable && tokens.size() >= 2 && tokens[0].startsWith(QStringLiteral("20")) &&
+                    tokens[1].contains(QRegularExpression(QStringLiteral("^[\\d,]+$"))))
+                    QVERIFY2(QString(tokens[1]).remove(u',').toDouble() / 12.0 >= 11.0,
+                             qPrintable(m.captured(0)));
+            }
+        }
+        QVERIFY(tinyRows >= 3); // settlement (two tables), quality, projection
+        // Its figures appear nowhere.
+        for (double figure : {tiny->expected, tiny->actual, tiny->split.federal}) {
+            const QRegularExpression amount(QRegularExpression::escape(wholeDollars(roundTo(figure, 2))) +
+                                            QStringLiteral("(?![\\d,])"));
+            QVERIFY2(!all.contains(amount), qPrintable(amount.pattern()));
+        }
+    }
+
+    //! Two scenarios side by side: statewide figures and plan payments with their differences.
+    void comparisonReport()
+    {
+        const QString out = path(QStringLiteral("compare"));
+        const QString pdf = path(QStringLiteral("compare.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--compare",
+                         "preset:iha-vbp4p", "--pdf", pdf, "--csv", out}),
+                 0);
+        const auto a = engineRun(project_, io::loadPreset(QStringLiteral("straw-proposal-7")));
+        const auto b = engineRun(project_, io::loadPreset(QStringLiteral("iha-vbp4p")));
+        std::vector<double> pa, pb;
+        for (const PlanSettlement& p : a->settlement.plans)
+            pa.push_back(p.payment.payment);
+        for (const PlanSettlement& p : b->settlement.plans)
+            pb.push_back(p.payment.payment);
+        const QString text = pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("Scenario comparison")));
+        const QRegularExpression row(
+            QStringLiteral("Plan payments\\s+") + QRegularExpression::escape(wholeDollars(centsTotal(pa))) +
+            QStringLiteral("\\s+") + QRegularExpression::escape(wholeDollars(centsTotal(pb))) +
+            QStringLiteral("\\s+") +
+            QRegularExpression::escape(wholeDollars(centsTotal(pb) - centsTotal(pa))));
+        QVERIFY2(text.contains(row), qPrintable(row.pattern()));
+        QVERIFY(text.contains(QStringLiteral("Assumptions that differ")));
+        QVERIFY(text.contains(QStringLiteral("savings_basis")));
+
+        const CsvTable ct = readCsv(out + QStringLiteral("/comparison.csv"));
+        QCOMPARE(ct.rows.front()[0], QStringLiteral("ALL"));
+        QCOMPARE(ct.rows.front()[ct.column("plan_payment_a")],
+                 QString::fromStdString(formatMoney(centsTotal(pa))));
+        QCOMPARE(ct.rows.front()[ct.column("plan_payment_b")],
+                 QString::fromStdString(formatMoney(centsTotal(pb))));
+        QCOMPARE(ct.rows.size(), 1 + static_cast<int>(a->settlement.plans.size()));
+    }
+
+    //! Every value of every bundled preset has a readable label in the assumptions section.
+    void assumptionsAreComplete()
+    {
+        for (const QString& name : io::presetNames()) {
+            const Scenario s = io::loadPreset(name);
+            const ui::report::AssumptionDescription d = ui::report::describeAssumptions(s, 2024);
+            QVERIFY2(d.uncoveredKeys.isEmpty(),
+                     qPrintable(name + QStringLiteral(": ") + d.uncoveredKeys.join(u',')));
+            QCOMPARE(d.flattenedKeys, static_cast<int>(io::flattenScenario(s).size()));
+            int shown = 0;
+            for (const auto& g : d.groups)
+                shown += static_cast<int>(g.items.size() + g.tables.size());
+            QVERIFY(shown > 20);
+        }
+        QCOMPARE(ui::report::exactPercent(0.035), QStringLiteral("3.5 %"));
+        QCOMPARE(ui::report::exactPercent(-0.02), QStringLiteral("−2 %"));
+        QCOMPARE(ui::report::exactPercent(0.1 + 0.2), QStringLiteral("30 %"));
+    }
+
+    //! Bad input exits 2 and writes nothing; an unwritable output exits 1.
+    void badInputWritesNothing()
+    {
+        const QString pdf = path(QStringLiteral("never.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7"}), 2);
+        QCOMPARE(report({"--project", project_, "--scenario", "no such scenario", "--pdf", pdf, "--csv",
+                         path(QStringLiteral("never"))}),
+                 2);
+        QCOMPARE(report({"--project", path(QStringLiteral("missing.sharecast")), "--scenario",
+                         "preset:straw-proposal-7", "--pdf", pdf}),
+                 2);
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:nope", "--pdf", pdf}), 2);
+        QCOMPARE(
+            report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf, "--bogus"}),
+            2);
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf",
+                         path(QStringLiteral("no/such/folder/x.pdf"))}),
+                 2);
+        QVERIFY(!QFile::exists(pdf));
+        QVERIFY(!QFile::exists(path(QStringLiteral("never"))));
+        // A project that is not one.
+        QFile junk(path(QStringLiteral("junk.sharecast")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a database");
+        junk.close();
+        QCOMPARE(
+            report({"--project", junk.fileName(), "--scenario", "preset:straw-proposal-7", "--pdf", pdf}), 2);
+        QVERIFY(!QFile::exists(pdf));
+        // An output that cannot be written: the CSV folder is a file path under a file.
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf,
+                         "--csv", junk.fileName() + QStringLiteral("/sub")}),
+                 1);
+        QVERIFY(!QFile::exists(pdf));
+    }
+
+    //! The workbench's preview paints the same report onto a printer, landscape tables rotated.
+    void previewPaintsOntoAPrinter()
+    {
+        auto doc = ui::ProjectDocument::open(project_);
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        const QString pdf = path(QStringLiteral("printed.pdf"));
+        printer.setOutputFileName(pdf);
+        QString error;
+        const ui::ReportInfo info = ui::printReport(doc.get(), &printer, {}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(info.pages > 10);
+        QCOMPARE(pdfPages(pdf), info.pages);
+        QProcess p;
+        p.start(QStringLiteral("pdfinfo"), {"-f", "1", "-l", QString::number(info.pages), pdf});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(!QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("792 x 612")));
+        QVERIFY(pdfText(pdf).contains(QStringLiteral("Settlement by plan")));
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"
