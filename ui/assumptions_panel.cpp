@@ -9,12 +9,15 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace sharecast::ui {
 
@@ -239,6 +242,7 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                  [](const Scenario& s) { return s.quality.minComposite; },
                  [](Scenario& s, double v) { s.quality.minComposite = v; }, 1);
     }
+    measuresForm_ = group(tr("Quality measure weights (§6)"));
     {
         QFormLayout* form = group(tr("Sharing (§8)"));
         AssumptionFieldBuilder f(this, form);
@@ -320,10 +324,71 @@ QString AssumptionsPanel::edit(const QString& text, int mergeKey, const std::fun
     return {};
 }
 
+void AssumptionsPanel::rebuildMeasures()
+{
+    while (measuresForm_->rowCount() > 0)
+        measuresForm_->removeRow(0);
+    measureRefreshers_.clear();
+    measureIds_.clear();
+    const Scenario& scenario = document_->scenario();
+    if (scenario.quality.measures.empty()) {
+        measuresForm_->addRow(new QLabel(tr("The scenario has no quality measures.")));
+        return;
+    }
+    for (std::size_t i = 0; i < scenario.quality.measures.size(); ++i) {
+        const QualityMeasure& m = scenario.quality.measures[i];
+        measureIds_.push_back(m.id);
+        auto* row = new QWidget;
+        auto* h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto* slider = new QSlider(Qt::Horizontal);
+        slider->setRange(0, 500);  // weight × 100
+        slider->setObjectName(QStringLiteral("weightSlider_%1").arg(QString::fromStdString(m.id)));
+        auto* box = new QDoubleSpinBox;
+        box->setRange(0.0, 5.0);
+        box->setDecimals(2);
+        box->setSingleStep(0.25);
+        box->setKeyboardTracking(false);
+        box->setObjectName(QStringLiteral("weight_%1").arg(QString::fromStdString(m.id)));
+        h->addWidget(slider, 1);
+        h->addWidget(box);
+        const QString label = QString::fromStdString(m.id) + (m.direction == Direction::Lower ? tr(" (lower is better)") : QString());
+        measuresForm_->addRow(label, row);
+        row->setToolTip(QString::fromStdString(m.name));
+        const QString text = tr("Change the weight of %1").arg(QString::fromStdString(m.id));
+        const int key = 1000 + static_cast<int>(i);
+        auto apply = [this, i, text, key, box](double w) {
+            AssumptionFieldBuilder::mark(box, edit(text, key, [&](Scenario& s) { s.quality.measures[i].weight = w; }));
+        };
+        connect(slider, &QSlider::valueChanged, this, [this, apply](int v) {
+            if (!refreshing_)
+                apply(v / 100.0);
+        });
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, apply](double v) {
+            if (!refreshing_)
+                apply(v);
+        });
+        measureRefreshers_.push_back([this, i, slider, box] {
+            const auto& measures = document_->scenario().quality.measures;
+            if (i >= measures.size())
+                return;
+            box->setValue(measures[i].weight);
+            slider->setValue(static_cast<int>(std::lround(measures[i].weight * 100.0)));
+        });
+    }
+}
+
 void AssumptionsPanel::refresh()
 {
     refreshing_ = true;
+    std::vector<std::string> ids;
+    for (const QualityMeasure& m : document_->scenario().quality.measures)
+        ids.push_back(m.id);
+    if (ids != measureIds_ || measuresForm_->rowCount() == 0)
+        rebuildMeasures();
     for (const auto& r : refreshers_)
+        r();
+    for (const auto& r : measureRefreshers_)
         r();
     refreshing_ = false;
 }

@@ -29,11 +29,15 @@ public:
 
 private:
     void refresh();
+    void rebuildMeasures();
 
     ProjectDocument* document_;
     QLabel* status_ = nullptr;
     std::vector<std::function<void()>> refreshers_;  //!< each field's "show the scenario's value"
     bool refreshing_ = false;
+    QFormLayout* measuresForm_ = nullptr;
+    std::vector<std::string> measureIds_;                     //!< the measures the rows were built for
+    std::vector<std::function<void()>> measureRefreshers_;
 
     friend class AssumptionFieldBuilder;
 };

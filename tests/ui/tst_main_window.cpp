@@ -149,6 +149,41 @@ private Q_SLOTS:
         QCOMPARE(share->value(), 40.0);
     }
 
+    void editingAQualityWeightRecalculatesTheComposite()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::ProjectDocument* doc = w.document();
+        const double before = doc->settlement().plans.front().quality.composite.value_or(-1);
+
+        auto* weight = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("weight_CBP"));
+        QVERIFY(weight);
+        weight->clear();
+        QTest::keyClicks(weight, QStringLiteral("3"));
+        QTest::keyClick(weight, Qt::Key_Enter);
+        std::size_t cbp = 0;
+        while (doc->scenario().quality.measures[cbp].id != "CBP")
+            ++cbp;
+        QTRY_COMPARE(doc->scenario().quality.measures[cbp].weight, 3.0);
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Change the weight of CBP"));
+        doc->recalculate();
+
+        // Composite, share rate and payment of every plan as the engine gives them.
+        const Settlement s = engineSettlement(doc);
+        QVERIFY(s.plans.front().quality.composite.value_or(-1) != before);
+        for (std::size_t i = 0; i < s.plans.size(); ++i) {
+            const PlanSettlement& p = s.plans[i];
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 8),
+                     p.quality.composite ? ui::formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"));
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14), ui::formatDollars(p.payment.payment));
+        }
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().quality.measures[cbp].weight, 1.0);
+        QCOMPARE(weight->value(), 1.0);
+    }
+
     void anInvalidEntryIsRefusedAtTheField()
     {
         ui::MainWindow w;
