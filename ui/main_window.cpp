@@ -205,6 +205,7 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Project…"), this, &MainWindow::newProject)->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
@@ -573,6 +574,50 @@ void MainWindow::chooseProject()
                                                       tr("Sharecast projects (*.sharecast);;All files (*)"));
     if (!path.isEmpty())
         openProject(path);
+}
+
+void MainWindow::newProject()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QStringLiteral("project.sharecast"),
+                                                      tr("Sharecast projects (*.sharecast)"));
+    if (path.isEmpty())
+        return;
+    const QString experience = QFileDialog::getOpenFileName(this, tr("Experience data for the new project"), QString(),
+                                                            tr("experience.csv (*.csv)"));
+    if (experience.isEmpty())
+        return;
+    const QString quality = QFileDialog::getOpenFileName(
+        this, tr("Quality data (optional: Cancel to skip)"), QFileInfo(experience).absolutePath(), tr("quality.csv (*.csv)"));
+    const QString error = createProject(path, experience, quality);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("New project"), tr("The project was not created.\n\n%1").arg(error));
+}
+
+QString MainWindow::createProject(const QString& path, const QString& experience, const QString& quality)
+{
+    // Validate the files first, build the project beside its name, rename it into place.
+    const QString building = path + QStringLiteral(".building");
+    QFile::remove(building);
+    try {
+        io::ImportRequest request;
+        request.experiencePath = experience;
+        request.qualityPath = quality;
+        io::PreparedImport prepared = io::prepareImport(request);
+        {
+            std::unique_ptr<io::ProjectStore> store = io::ProjectStore::create(building);
+            io::storeImport(*store, std::move(prepared));
+        }
+        if (QFileInfo::exists(path) && !QFile::remove(path))
+            throw io::ProjectError(path.toStdString() + ": cannot replace the existing file");
+        if (!QFile::rename(building, path))
+            throw io::ProjectError(path.toStdString() + ": cannot write");
+    } catch (const std::exception& e) {
+        QFile::remove(building);
+        return QString::fromUtf8(e.what());
+    }
+    return openProject(path) ? QString() : tr("%1: cannot open the new project").arg(path);
 }
 
 void MainWindow::chooseImport()

@@ -38,6 +38,10 @@ public:
     //! Returns an empty string on success, else the error shown to the user.
     QString importFiles(const QStringList& paths, bool interactive = true);
 
+    //! Creates a project at path from experience (and optional quality) files, all or nothing,
+    //! and opens it. Returns an empty string on success, else the error.
+    QString createProject(const QString& path, const QString& experience, const QString& quality);
+
     //! The open project, or null.
     ProjectDocument* document() const { return document_.get(); }
     //! The savings chart (the tests look at it).
@@ -73,6 +77,7 @@ private:
     bool maybeSave();
     void chooseProject();
     void chooseImport();
+    void newProject();
     void newScenarioFromPreset(const QString& preset);
     void duplicateScenario();
     void renameScenario();

@@ -227,6 +227,23 @@ private Q_SLOTS:
         QCOMPARE(bytes(), before);
     }
 
+    void newProjectFromFiles()
+    {
+        ui::MainWindow w;
+        const QString path = dir_.filePath(QStringLiteral("new.sharecast"));
+        const QString sample = dir_.filePath(QStringLiteral("sample"));
+        // A file that cannot be read: the error names it and nothing is created.
+        const QString error = w.createProject(path, dir_.filePath(QStringLiteral("missing.csv")), {});
+        QVERIFY2(error.contains(QStringLiteral("missing.csv")), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(w.createProject(path, sample + QStringLiteral("/experience.csv"), sample + QStringLiteral("/quality.csv")),
+                 QString());
+        QVERIFY(w.document() != nullptr);
+        QCOMPARE(w.document()->path(), path);
+        QVERIFY(w.document()->quality() != nullptr);
+        QCOMPARE(w.settlementTable()->model()->rowCount(), 20);
+    }
+
     void savedScenarioSurvivesReopening()
     {
         {
