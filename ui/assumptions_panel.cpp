@@ -27,7 +27,9 @@ namespace {
 enum MergeKey {
     kPerformanceYear = 1, kBaseline, kTrendUtil, kTrendUnit, kMsrMethod, kMsrRate, kGateEnabled, kGateMin,
     kMaxShare, kMinShare, kScaling, kFirstDollar, kCapOn, kCap, kReduction, kLossesOn, kLossMethod, kLossRate,
-    kLossCapOn, kLossCap, kFmap, kHorizon, kLag, kInvestment, kGrowth, kRiskOn, kRiskCap, kQualityLow, kQualityHigh
+    kLossCapOn, kLossCap, kFmap, kHorizon, kLag, kInvestment, kGrowth, kRiskOn, kRiskCap, kQualityLow, kQualityHigh,
+    kRiskCapDown, kTruncOn, kTruncThreshold, kMlrMethod, kMlrRate, kTccOn, kTccMax, kGuardOn, kGuardDenial,
+    kGuardGrievance, kGuardAction, kLossMin, kLossMax
 };
 
 QString baselineText(const Scenario& s)
@@ -211,6 +213,15 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
         f.percent(tr("Risk cap up"), tr("Change the upward risk cap"), kRiskCap, 0, 1,
                   [](const Scenario& s) { return s.riskAdjustment.capUp.value_or(0.0); },
                   [](Scenario& s, double v) { s.riskAdjustment.capUp = v; });
+        f.percent(tr("Risk cap down"), tr("Change the downward risk cap"), kRiskCapDown, 0, 1,
+                  [](const Scenario& s) { return s.riskAdjustment.capDown.value_or(0.0); },
+                  [](Scenario& s, double v) { s.riskAdjustment.capDown = v; });
+        f.check(tr("Truncate high-cost members"), tr("Switch truncation"), kTruncOn,
+                [](const Scenario& s) { return s.truncation.enabled; },
+                [](Scenario& s, bool on) { s.truncation.enabled = on; });
+        f.number(tr("Truncation threshold"), tr("Change the truncation threshold"), kTruncThreshold, 1, 1e8,
+                 [](const Scenario& s) { return s.truncation.threshold; },
+                 [](Scenario& s, double v) { s.truncation.threshold = v; }, 0, tr(" $"));
     }
     {
         QFormLayout* form = group(tr("Trend (§2.3, default for every COS)"));
@@ -231,6 +242,39 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                  [](Scenario& s, int i) { s.msr.method = static_cast<ThresholdMethod>(i); });
         f.percent(tr("Fixed MSR"), tr("Change the MSR"), kMsrRate, 0, 1, [](const Scenario& s) { return s.msr.rate; },
                   [](Scenario& s, double v) { s.msr.rate = v; });
+        f.choice(tr("MLR method"), tr("Change the MLR method"), kMlrMethod,
+                 {tr("same as the MSR"), tr("none"), tr("fixed"), tr("elected (totals only)"), tr("confidence interval"),
+                  tr("MSSP table")},
+                 [](const Scenario& s) { return s.mlr.sameAsMsr ? 0 : 1 + static_cast<int>(s.mlr.method); },
+                 [](Scenario& s, int i) {
+                     s.mlr.sameAsMsr = i == 0;
+                     s.mlr.method = i == 0 ? ThresholdMethod::None : static_cast<ThresholdMethod>(i - 1);
+                 });
+        f.percent(tr("Fixed MLR"), tr("Change the MLR"), kMlrRate, 0, 1, [](const Scenario& s) { return s.mlr.rate; },
+                  [](Scenario& s, double v) { s.mlr.rate = v; });
+    }
+    {
+        QFormLayout* form = group(tr("Other gates (§8)"));
+        AssumptionFieldBuilder f(this, form);
+        f.check(tr("TCC trend gate"), tr("Switch the TCC trend gate"), kTccOn,
+                [](const Scenario& s) { return s.tccTrendGate.enabled; },
+                [](Scenario& s, bool on) { s.tccTrendGate.enabled = on; });
+        f.percent(tr("Maximum TCC trend"), tr("Change the maximum TCC trend"), kTccMax, -0.5, 1,
+                  [](const Scenario& s) { return s.tccTrendGate.maxTrend; },
+                  [](Scenario& s, double v) { s.tccTrendGate.maxTrend = v; });
+        f.check(tr("Appropriateness guardrail"), tr("Switch the appropriateness guardrail"), kGuardOn,
+                [](const Scenario& s) { return s.appropriateness.enabled; },
+                [](Scenario& s, bool on) { s.appropriateness.enabled = on; });
+        f.percent(tr("Denial rate rise limit"), tr("Change the denial-rate limit"), kGuardDenial, 0, 1,
+                  [](const Scenario& s) { return s.appropriateness.maxDenialRateIncrease; },
+                  [](Scenario& s, double v) { s.appropriateness.maxDenialRateIncrease = v; });
+        f.number(tr("Grievance rise limit"), tr("Change the grievance-rate limit"), kGuardGrievance, 0, 1000,
+                 [](const Scenario& s) { return s.appropriateness.maxGrievanceRateIncrease; },
+                 [](Scenario& s, double v) { s.appropriateness.maxGrievanceRateIncrease = v; }, 2, tr(" per 1,000 MM"));
+        f.choice(tr("When tripped"), tr("Change the guardrail action"), kGuardAction,
+                 {tr("flag only"), tr("block sharing")},
+                 [](const Scenario& s) { return static_cast<int>(s.appropriateness.action); },
+                 [](Scenario& s, int i) { s.appropriateness.action = static_cast<GuardrailAction>(i); });
     }
     {
         QFormLayout* form = group(tr("Quality gate (§6)"));
@@ -282,6 +326,16 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                  [](Scenario& s, int i) { s.losses.rateMethod = static_cast<LossRateMethod>(i); });
         f.percent(tr("Fixed loss rate"), tr("Change the loss rate"), kLossRate, 0, 1,
                   [](const Scenario& s) { return s.losses.rate; }, [](Scenario& s, double v) { s.losses.rate = v; });
+        f.percent(tr("Loss rate at least"), tr("Change the minimum loss rate"), kLossMin, 0, 1,
+                  [](const Scenario& s) { return s.losses.rateMin; }, [](Scenario& s, double v) { s.losses.rateMin = v; });
+        f.percent(tr("Loss rate at most"), tr("Change the maximum loss rate"), kLossMax, 0, 1,
+                  [](const Scenario& s) { return s.losses.rateMax; }, [](Scenario& s, double v) { s.losses.rateMax = v; });
+        f.check(tr("Cap the losses"), tr("Switch the loss cap"), kLossCapOn,
+                [](const Scenario& s) { return s.losses.cap.has_value(); },
+                [](Scenario& s, bool on) { s.losses.cap = on ? std::optional<Rate>(s.losses.cap.value_or(0.05)) : std::nullopt; });
+        f.percent(tr("Loss cap (share of E)"), tr("Change the loss cap"), kLossCap, 0, 1,
+                  [](const Scenario& s) { return s.losses.cap.value_or(0.0); },
+                  [](Scenario& s, double v) { s.losses.cap = v; });
     }
     {
         QFormLayout* form = group(tr("Federal share (§9) and projection (§10–11)"));

@@ -184,6 +184,34 @@ private Q_SLOTS:
         QCOMPARE(weight->value(), 1.0);
     }
 
+    void theGuardrailActionChangesEligibility()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        ui::ProjectDocument* doc = w.document();
+        QCOMPARE(doc->scenario().appropriateness.action, GuardrailAction::Ineligible);
+        QComboBox* action = nullptr;
+        for (QComboBox* box : w.assumptions()->findChildren<QComboBox*>())
+            if (box->itemText(0) == QStringLiteral("flag only"))
+                action = box;
+        QVERIFY(action);
+        const Settlement blocking = engineSettlement(doc);
+        action->setCurrentIndex(0);  // flag only
+        QCOMPARE(doc->scenario().appropriateness.action, GuardrailAction::Flag);
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Change the guardrail action"));
+        doc->recalculate();
+        const Settlement flagging = engineSettlement(doc);
+        int unblocked = 0;
+        for (std::size_t i = 0; i < flagging.plans.size(); ++i) {
+            const PlanSettlement& p = flagging.plans[i];
+            if (p.appropriateness.tripped && p.eligible && !blocking.plans[i].eligible)
+                ++unblocked;
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 12), p.eligible ? QStringLiteral("yes") : QStringLiteral("no"));
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14), ui::formatDollars(p.payment.payment));
+        }
+        QVERIFY(unblocked >= 1);  // the sample's plan whose denial rate jumps
+    }
+
     void anInvalidEntryIsRefusedAtTheField()
     {
         ui::MainWindow w;
