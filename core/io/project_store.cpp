@@ -518,15 +518,21 @@ qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceDat
     return id;
 }
 
-ExperienceData ProjectStore::loadExperience(qint64 id) const
+std::string ProjectStore::sourceNameOf(qint64 id) const
 {
-    ExperienceData data;
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT source_name FROM dataset WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         throw ProjectError(QStringLiteral("%1: no dataset %2").arg(path_).arg(id).toStdString());
-    data.sourceName = q.value(0).toString().toStdString();
+    return q.value(0).toString().toStdString();
+}
+
+ExperienceData ProjectStore::loadExperience(qint64 id) const
+{
+    ExperienceData data;
+    data.sourceName = sourceNameOf(id);
+    QSqlQuery q(database());
 
     q.prepare(QStringLiteral("SELECT kind, name FROM dataset_column WHERE dataset_id = ? ORDER BY kind, position"));
     q.addBindValue(id);
@@ -573,12 +579,8 @@ ExperienceData ProjectStore::loadExperience(qint64 id) const
 QualityData ProjectStore::loadQuality(qint64 id) const
 {
     QualityData data;
+    data.sourceName = sourceNameOf(id);
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT source_name FROM dataset WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        throw ProjectError(QStringLiteral("%1: no dataset %2").arg(path_).arg(id).toStdString());
-    data.sourceName = q.value(0).toString().toStdString();
     q.prepare(QStringLiteral("SELECT plan_id, year, measure_id, numerator, denominator, rate, source_line "
                              "FROM quality_rate WHERE dataset_id = ? ORDER BY source_line"));
     q.addBindValue(id);

@@ -139,6 +139,8 @@ private:
     void migrate();
     qint64 insertDataset(DatasetKind kind, const Provenance& p);
     void insertCells(qint64 datasetId, const ExperienceData& data);
+    //! The dataset's source file name; throws ProjectError when there is no such dataset.
+    std::string sourceNameOf(qint64 datasetId) const;
 
     QString path_;
     QString connection_;

@@ -19,33 +19,6 @@ QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
     throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(p.path(), q.lastError().text()).toStdString());
 }
 
-//! A transaction that rolls back unless committed.
-class Transaction {
-public:
-    explicit Transaction(ProjectStore& p) : p_(p)
-    {
-        if (!p_.database().transaction())
-            throw ProjectError(QStringLiteral("%1: cannot start a transaction").arg(p_.path()).toStdString());
-    }
-    ~Transaction()
-    {
-        if (!done_)
-            p_.database().rollback();
-    }
-    void commit()
-    {
-        if (!p_.database().commit())
-            throw ProjectError(QStringLiteral("%1: cannot save: %2")
-                                   .arg(p_.path(), p_.database().lastError().text())
-                                   .toStdString());
-        done_ = true;
-    }
-
-private:
-    ProjectStore& p_;
-    bool done_ = false;
-};
-
 ScenarioInfo infoFrom(const QSqlQuery& q)
 {
     ScenarioInfo i;
@@ -144,7 +117,7 @@ qint64 ScenarioStore::add(const Scenario& scenario, std::optional<qint64> derive
 {
     const QString name = QString::fromStdString(scenario.name);
     checkNameFree(name, std::nullopt);
-    Transaction t(project_);
+    ProjectStore::Batch t(project_);  // rolls back unless committed
     QSqlQuery q(project_.database());
     q.prepare(QStringLiteral("INSERT INTO scenario (name, description, created_at, modified_at, derived_from, "
                              "preset, current_version) VALUES (?, ?, ?, ?, ?, ?, 0)"));
@@ -167,7 +140,7 @@ int ScenarioStore::save(qint64 id, const Scenario& scenario, const QString& note
 {
     info(id);
     checkNameFree(QString::fromStdString(scenario.name), id);
-    Transaction t(project_);
+    ProjectStore::Batch t(project_);  // rolls back unless committed
     const int version = insertVersion(id, scenario, note);
     t.commit();
     return version;
@@ -227,7 +200,7 @@ void ScenarioStore::rename(qint64 id, const QString& newName)
 void ScenarioStore::remove(qint64 id)
 {
     info(id);
-    Transaction t(project_);
+    ProjectStore::Batch t(project_);  // rolls back unless committed
     QSqlQuery q(project_.database());
     q.prepare(QStringLiteral("DELETE FROM scenario WHERE id = ?"));
     q.addBindValue(id);
