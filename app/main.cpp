@@ -32,6 +32,7 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
+    sharecast::ui::initResources();
     app.setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
     sharecast::ui::MainWindow window;
     // The project named on the command line, else the bundled sample (a writable copy).

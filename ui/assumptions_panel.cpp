@@ -2,6 +2,8 @@
 
 #include "engine/error.h"
 #include "engine/scenario.h"
+#include "ui/assumption_table.h"
+#include "ui/assumption_table_specs.h"
 #include "ui/project_document.h"
 
 #include <QCheckBox>
@@ -29,8 +31,28 @@ enum MergeKey {
     kMaxShare, kMinShare, kScaling, kFirstDollar, kCapOn, kCap, kReduction, kLossesOn, kLossMethod, kLossRate,
     kLossCapOn, kLossCap, kFmap, kHorizon, kLag, kInvestment, kGrowth, kRiskOn, kRiskCap, kQualityLow, kQualityHigh,
     kRiskCapDown, kTruncOn, kTruncThreshold, kMlrMethod, kMlrRate, kTccOn, kTccMax, kGuardOn, kGuardDenial,
-    kGuardGrievance, kGuardAction, kLossMin, kLossMax
+    kGuardGrievance, kGuardAction, kLossMin, kLossMax, kIncludedCos, kExcludedCos, kMsrZ, kMsrCv, kScoring,
+    kBlendWeight, kImprovementMax, kMinDenominator, kMinMeasures, kSavingsBasis, kQualityLowShare, kQualityHighShare,
+    kStartYear, kUtilDefault, kQualityPath, kAdminLoad, kUnderwriting, kCareCoordination, kBlendOn, kBlendTolerance,
+    kRemittanceOn, kRemittanceMin
 };
+
+QString joinNames(const std::vector<std::string>& names)
+{
+    QStringList parts;
+    for (const std::string& n : names)
+        parts << QString::fromStdString(n);
+    return parts.join(QStringLiteral(", "));
+}
+
+std::vector<std::string> splitNames(const QString& text)
+{
+    std::vector<std::string> names;
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty())
+            names.push_back(part.trimmed().toStdString());
+    return names;
+}
 
 QString baselineText(const Scenario& s)
 {
@@ -110,8 +132,40 @@ public:
         return box;
     }
 
+    //! A one-line text field read by parse (which throws InputError for text it cannot read).
+    QLineEdit* text(const QString& label, const QString& undoText, int key, const QString& placeholder,
+                    std::function<QString(const Scenario&)> get, std::function<void(Scenario&, const QString&)> set)
+    {
+        auto* line = new QLineEdit;
+        line->setPlaceholderText(placeholder);
+        form_->addRow(label, line);
+        QObject::connect(line, &QLineEdit::editingFinished, panel_, [panel = panel_, line, undoText, key, set] {
+            if (panel->refreshing_)
+                return;
+            const QString t = line->text();
+            mark(line, panel->edit(undoText, key, [&](Scenario& s) { set(s, t); }));
+        });
+        panel_->refreshers_.push_back([line, get, p = panel_] {
+            line->setText(get(p->document_->scenario()));
+            mark(line, {});
+        });
+        return line;
+    }
+
+    //! A table editor under a caption, spanning the form's width.
+    AssumptionTable* table(const QString& caption, TableSpec spec)
+    {
+        auto* t = new AssumptionTable(std::move(spec), panel_);
+        auto* label = new QLabel(caption);
+        label->setWordWrap(true);
+        form_->addRow(label);
+        form_->addRow(t);
+        panel_->tables_.push_back(t);
+        return t;
+    }
+
     //! A slider tied to a percentage spin box: dragging merges into one undo step.
-    void sliderFor(QDoubleSpinBox* box, int key, const QString& undoText,
+    QSlider* sliderFor(QDoubleSpinBox* box, int key, const QString& undoText,
                    std::function<void(Scenario&, double)> set)
     {
         auto* slider = new QSlider(Qt::Horizontal);
@@ -128,6 +182,7 @@ public:
             const QSignalBlocker block(slider);
             slider->setValue(static_cast<int>(std::lround(box->value())));
         });
+        return slider;
     }
 
     //! Shows a refusal at the field (red frame and the reason as tool tip), or clears it.
@@ -160,6 +215,7 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // fields fit the panel's width
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
     scroll->setWidget(content);
@@ -173,8 +229,20 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
         auto* box = new QGroupBox(title);
         auto* form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow panel puts the field under its label
         column->addWidget(box);
         return form;
+    };
+
+    const DataNamesFn names = [this] {
+        DataNames n;
+        for (const std::string& c : document_->experience().cosNames)
+            n.cos << QString::fromStdString(c);
+        for (const std::string& c : document_->index().rateCells())
+            n.rateCells << QString::fromStdString(c);
+        for (const std::string& u : document_->experience().utilNames)
+            n.utils << QString::fromStdString(u);
+        return n;
     };
 
     {
@@ -224,7 +292,23 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                  [](Scenario& s, double v) { s.truncation.threshold = v; }, 0, tr(" $"));
     }
     {
-        QFormLayout* form = group(tr("Trend (§2.3, default for every COS)"));
+        QFormLayout* form = group(tr("COS and program changes (§2)"));
+        AssumptionFieldBuilder f(this, form);
+        f.text(tr("Included COS"), tr("Change the included COS"), kIncludedCos, tr("all (empty)"),
+               [](const Scenario& s) { return s.includedCos ? joinNames(*s.includedCos) : QString(); },
+               [](Scenario& s, const QString& t) {
+                   s.includedCos = t.trimmed().isEmpty() ? std::nullopt : std::optional(splitNames(t));
+               })
+            ->setToolTip(tr("Comma-separated COS the settlement counts; empty counts every COS"));
+        f.text(tr("Excluded COS"), tr("Change the excluded COS"), kExcludedCos, tr("none"),
+               [](const Scenario& s) { return joinNames(s.excludedCos); },
+               [](Scenario& s, const QString& t) { s.excludedCos = splitNames(t); })
+            ->setToolTip(tr("Comma-separated COS left out of expected and actual cost (e.g. carved-out pharmacy)"));
+        f.table(tr("Program changes: a factor on a COS's base cost for the base years before it took effect"),
+                programChangesTable(names));
+    }
+    {
+        QFormLayout* form = group(tr("Trend (§2.3)"));
         AssumptionFieldBuilder f(this, form);
         f.percent(tr("Utilization"), tr("Change the utilization trend"), kTrendUtil, -0.5, 0.5,
                   [](const Scenario& s) { return s.trend.defaultTrend.utilization; },
@@ -232,6 +316,8 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
         f.percent(tr("Unit cost"), tr("Change the unit-cost trend"), kTrendUnit, -0.5, 0.5,
                   [](const Scenario& s) { return s.trend.defaultTrend.unitCost; },
                   [](Scenario& s, double v) { s.trend.defaultTrend.unitCost = v; });
+        f.table(tr("By COS (replaces the default for that COS)"), trendByCosTable(names));
+        f.table(tr("By rate cell ('all': the cell's default; a COS row wins over it)"), trendByRateCellTable(names));
     }
     {
         QFormLayout* form = group(tr("Minimum savings rate (§5)"));
@@ -242,6 +328,10 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                  [](Scenario& s, int i) { s.msr.method = static_cast<ThresholdMethod>(i); });
         f.percent(tr("Fixed MSR"), tr("Change the MSR"), kMsrRate, 0, 1, [](const Scenario& s) { return s.msr.rate; },
                   [](Scenario& s, double v) { s.msr.rate = v; });
+        f.number(tr("Confidence z"), tr("Change the MSR confidence z"), kMsrZ, 0, 10,
+                 [](const Scenario& s) { return s.msr.z; }, [](Scenario& s, double v) { s.msr.z = v; }, 4);
+        f.number(tr("Coefficient of variation"), tr("Change the MSR coefficient of variation"), kMsrCv, 0, 100,
+                 [](const Scenario& s) { return s.msr.cv; }, [](Scenario& s, double v) { s.msr.cv = v; }, 3);
         f.choice(tr("MLR method"), tr("Change the MLR method"), kMlrMethod,
                  {tr("same as the MSR"), tr("none"), tr("fixed"), tr("elected (totals only)"), tr("confidence interval"),
                   tr("MSSP table")},
@@ -277,8 +367,24 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                  [](Scenario& s, int i) { s.appropriateness.action = static_cast<GuardrailAction>(i); });
     }
     {
-        QFormLayout* form = group(tr("Quality gate (§6)"));
+        QFormLayout* form = group(tr("Quality composite and gate (§6)"));
         AssumptionFieldBuilder f(this, form);
+        f.choice(tr("Scoring"), tr("Change the quality scoring"), kScoring,
+                 {tr("attainment"), tr("improvement"), tr("better of the two"), tr("blend")},
+                 [](const Scenario& s) { return static_cast<int>(s.quality.scoring); },
+                 [](Scenario& s, int i) { s.quality.scoring = static_cast<QualityScoring>(i); });
+        f.percent(tr("Attainment weight (blend)"), tr("Change the blend weight"), kBlendWeight, 0, 1,
+                  [](const Scenario& s) { return s.quality.blendWeight; },
+                  [](Scenario& s, double v) { s.quality.blendWeight = v; }, 1);
+        f.number(tr("Improvement score at most"), tr("Change the improvement maximum"), kImprovementMax, 0, 100,
+                 [](const Scenario& s) { return s.quality.improvementMax; },
+                 [](Scenario& s, double v) { s.quality.improvementMax = v; }, 1);
+        f.number(tr("Minimum denominator"), tr("Change the minimum denominator"), kMinDenominator, 0, 1e6,
+                 [](const Scenario& s) { return double(s.quality.minDenominator); },
+                 [](Scenario& s, double v) { s.quality.minDenominator = static_cast<int>(v); }, 0);
+        f.number(tr("Minimum scored measures"), tr("Change the minimum number of measures"), kMinMeasures, 0, 1000,
+                 [](const Scenario& s) { return double(s.quality.minMeasures); },
+                 [](Scenario& s, double v) { s.quality.minMeasures = static_cast<int>(v); }, 0);
         f.check(tr("Quality gate enabled"), tr("Switch the quality gate"), kGateEnabled,
                 [](const Scenario& s) { return s.quality.gateEnabled; },
                 [](Scenario& s, bool on) { s.quality.gateEnabled = on; });
@@ -288,13 +394,38 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
     }
     measuresForm_ = group(tr("Quality measure weights (§6)"));
     {
+        QFormLayout* form = group(tr("Quality measures (§6)"));
+        AssumptionFieldBuilder f(this, form);
+        f.table(tr("Threshold scores 0, benchmark 100; a gate minimum every plan must reach"), qualityMeasuresTable());
+    }
+    {
+        QFormLayout* form = group(tr("Resource-use savings (§7)"));
+        AssumptionFieldBuilder f(this, form);
+        f.choice(tr("Savings basis"), tr("Change the savings basis"), kSavingsBasis,
+                 {tr("total cost of care"), tr("resource use")},
+                 [](const Scenario& s) { return static_cast<int>(s.savingsBasis); },
+                 [](Scenario& s, int i) { s.savingsBasis = static_cast<SavingsBasis>(i); });
+        f.table(tr("Measures (IHA style): savings = rate change × unit cost"), resourceUseTable(names));
+    }
+    {
         QFormLayout* form = group(tr("Sharing (§8)"));
         AssumptionFieldBuilder f(this, form);
         QDoubleSpinBox* maxShare = f.percent(tr("Plan share (maximum)"), tr("Change the plan share"), kMaxShare, 0, 1,
                                              [](const Scenario& s) { return s.sharing.maxShare; },
                                              [](Scenario& s, double v) { s.sharing.maxShare = v; }, 1);
         maxShare->setObjectName(QStringLiteral("maxShare"));
-        f.sliderFor(maxShare, kMaxShare, tr("Change the plan share"), [](Scenario& s, double v) { s.sharing.maxShare = v; });
+        QSlider* shareSlider = f.sliderFor(maxShare, kMaxShare, tr("Change the plan share"),
+                                           [](Scenario& s, double v) { s.sharing.maxShare = v; });
+        refreshers_.push_back([this, maxShare, shareSlider] {
+            // Tiers carry their own shares: the plan share field would change nothing.
+            const bool tiers = document_->scenario().sharing.qualityScaling == QualityScaling::Tiers;
+            maxShare->setEnabled(!tiers);
+            shareSlider->setEnabled(!tiers);
+            const QString tip = tiers ? tr("Tier scaling: each tier below carries its own share") : QString();
+            if (maxShare->styleSheet().isEmpty())
+                maxShare->setToolTip(tip);
+            shareSlider->setToolTip(tip);
+        });
         f.percent(tr("Minimum share (linear)"), tr("Change the minimum share"), kMinShare, 0, 1,
                   [](const Scenario& s) { return s.sharing.minShare; },
                   [](Scenario& s, double v) { s.sharing.minShare = v; }, 1);
@@ -303,6 +434,13 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                  [](const Scenario& s) { return static_cast<int>(s.sharing.qualityScaling); },
                  [](Scenario& s, int i) { s.sharing.qualityScaling = static_cast<QualityScaling>(i); })
             ->setObjectName(QStringLiteral("qualityScaling"));
+        f.number(tr("Linear: share 'minimum' at score"), tr("Change the low quality score"), kQualityLowShare, 0, 100,
+                 [](const Scenario& s) { return s.sharing.qualityLow; },
+                 [](Scenario& s, double v) { s.sharing.qualityLow = v; }, 1);
+        f.number(tr("Linear: share 'maximum' at score"), tr("Change the high quality score"), kQualityHighShare, 0, 100,
+                 [](const Scenario& s) { return s.sharing.qualityHigh; },
+                 [](Scenario& s, double v) { s.sharing.qualityHigh = v; }, 1);
+        f.table(tr("Tiers (used with tier scaling; each tier carries its own share)"), sharingTiersTable());
         f.check(tr("Share from the first dollar"), tr("Switch first-dollar sharing"), kFirstDollar,
                 [](const Scenario& s) { return s.sharing.firstDollar; },
                 [](Scenario& s, bool on) { s.sharing.firstDollar = on; });
@@ -338,10 +476,21 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                   [](Scenario& s, double v) { s.losses.cap = v; });
     }
     {
-        QFormLayout* form = group(tr("Federal share (§9) and projection (§10–11)"));
+        QFormLayout* form = group(tr("Federal share (§9)"));
         AssumptionFieldBuilder f(this, form);
         f.percent(tr("FMAP (default)"), tr("Change the FMAP"), kFmap, 0, 1, [](const Scenario& s) { return s.fmap.defaultRate; },
                   [](Scenario& s, double v) { s.fmap.defaultRate = v; }, 1);
+        f.table(tr("By rate cell"), fmapByRateCellTable(names));
+    }
+    {
+        QFormLayout* form = group(tr("Projection and rates (§10–11)"));
+        AssumptionFieldBuilder f(this, form);
+        f.number(tr("Start year"), tr("Change the projection start year"), kStartYear, 1989, 2100,
+                 [](const Scenario& s) { return double(s.projection.startYear.value_or(1989)); },
+                 [](Scenario& s, double v) {
+                     s.projection.startYear = v < 1990 ? std::nullopt : std::optional<Year>(static_cast<Year>(v));
+                 }, 0)
+            ->setSpecialValueText(tr("latest experience year"));
         f.number(tr("Horizon"), tr("Change the projection horizon"), kHorizon, 1, 50,
                  [](const Scenario& s) { return double(s.projection.horizon); },
                  [](Scenario& s, double v) { s.projection.horizon = static_cast<int>(v); }, 0, tr(" years"));
@@ -354,6 +503,70 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
         f.percent(tr("Enrollment growth"), tr("Change the enrollment growth"), kGrowth, -0.5, 0.5,
                   [](const Scenario& s) { return s.projection.enrollmentGrowth; },
                   [](Scenario& s, double v) { s.projection.enrollmentGrowth = v; });
+        f.percent(tr("Utilization change a year"), tr("Change the projected utilization change"), kUtilDefault, -0.5, 0.5,
+                  [](const Scenario& s) { return s.projection.utilizationChange.defaultRate; },
+                  [](Scenario& s, double v) { s.projection.utilizationChange.defaultRate = v; });
+        f.table(tr("Utilization change by COS (replaces the default for that COS)"), utilizationChangeTable(names));
+        f.text(tr("Quality path"), tr("Change the projected quality path"), kQualityPath,
+               tr("each plan's latest composite"),
+               [](const Scenario& s) {
+                   QStringList parts;
+                   if (s.projection.qualityPath)
+                       for (double q : *s.projection.qualityPath)
+                           parts << QString::number(q, 'g', 15);
+                   return parts.join(QStringLiteral(", "));
+               },
+               [](Scenario& s, const QString& t) {
+                   if (t.trimmed().isEmpty()) {
+                       s.projection.qualityPath.reset();
+                       return;
+                   }
+                   std::vector<Score> path;
+                   for (const QString& part : t.split(u',', Qt::SkipEmptyParts))
+                       path.push_back(cell::readNumber(part, tr("Quality path")));
+                   s.projection.qualityPath = path;
+               })
+            ->setToolTip(tr("Quality scores for projection years 1, 2, ... (comma separated); empty: each plan's latest"));
+        f.percent(tr("Administrative load"), tr("Change the administrative load"), kAdminLoad, 0, 1,
+                  [](const Scenario& s) { return s.projection.adminLoad; },
+                  [](Scenario& s, double v) { s.projection.adminLoad = v; });
+        f.percent(tr("Underwriting gain"), tr("Change the underwriting gain"), kUnderwriting, 0, 1,
+                  [](const Scenario& s) { return s.projection.underwritingGain; },
+                  [](Scenario& s, double v) { s.projection.underwritingGain = v; });
+        f.check(tr("Care coordination is medical cost"), tr("Switch care coordination to medical"),
+                kCareCoordination, [](const Scenario& s) { return s.projection.careCoordinationToMedical; },
+                [](Scenario& s, bool on) { s.projection.careCoordinationToMedical = on; });
+    }
+    {
+        QFormLayout* form = group(tr("Risk corridors (§12, CalAIM ECM)"));
+        AssumptionFieldBuilder f(this, form);
+        f.table(tr("One row per band: the state pays (or recoups) its share of the deviation from the target"),
+                corridorsTable(names));
+    }
+    {
+        QFormLayout* form = group(tr("Blended rate true-up (§12, SPD/LTC)"));
+        AssumptionFieldBuilder f(this, form);
+        f.check(tr("Blend rate cells"), tr("Switch the blended rate"), kBlendOn,
+                [](const Scenario& s) { return s.blend.has_value(); },
+                [](Scenario& s, bool on) { s.blend = on ? std::optional(s.blend.value_or(BlendSpec{})) : std::nullopt; });
+        f.percent(tr("Tolerance"), tr("Change the blend tolerance"), kBlendTolerance, 0, 1,
+                  [](const Scenario& s) { return s.blend ? s.blend->tolerance : 0.0; },
+                  [](Scenario& s, double v) {
+                      if (!s.blend)
+                          s.blend = BlendSpec{};
+                      s.blend->tolerance = v;
+                  });
+        f.table(tr("Rate cells in the blend"), blendTable(names));
+    }
+    {
+        QFormLayout* form = group(tr("MLR remittance (§12)"));
+        AssumptionFieldBuilder f(this, form);
+        f.check(tr("Remit below a minimum MLR"), tr("Switch the MLR remittance"), kRemittanceOn,
+                [](const Scenario& s) { return s.mlrRemittance.enabled; },
+                [](Scenario& s, bool on) { s.mlrRemittance.enabled = on; });
+        f.percent(tr("Minimum MLR"), tr("Change the minimum MLR"), kRemittanceMin, 0, 1,
+                  [](const Scenario& s) { return s.mlrRemittance.minimum; },
+                  [](Scenario& s, double v) { s.mlrRemittance.minimum = v; }, 1);
     }
     column->addStretch(1);
 
@@ -364,8 +577,8 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
 QString AssumptionsPanel::edit(const QString& text, int mergeKey, const std::function<void(Scenario&)>& change)
 {
     Scenario s = document_->scenario();
-    change(s);
     try {
+        change(s);
         s.validate();
         s.effectiveBaseline(s.performanceYear ? *s.performanceYear : document_->performanceYear());
     } catch (const InputError& e) {
@@ -376,6 +589,16 @@ QString AssumptionsPanel::edit(const QString& text, int mergeKey, const std::fun
     status_->clear();
     document_->setScenario(s, text, mergeKey);
     return {};
+}
+
+const Scenario& AssumptionsPanel::scenario() const { return document_->scenario(); }
+
+AssumptionTable* AssumptionsPanel::table(const QString& objectName) const
+{
+    for (AssumptionTable* t : tables_)
+        if (t->objectName() == objectName)
+            return t;
+    return nullptr;
 }
 
 void AssumptionsPanel::rebuildMeasures()
@@ -444,6 +667,8 @@ void AssumptionsPanel::refresh()
         r();
     for (const auto& r : measureRefreshers_)
         r();
+    for (AssumptionTable* t : tables_)
+        t->refresh(document_->scenario());
     refreshing_ = false;
 }
 

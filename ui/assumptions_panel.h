@@ -15,6 +15,7 @@ struct Scenario;
 namespace sharecast::ui {
 
 class ProjectDocument;
+class AssumptionTable;
 
 //! Fields for the scenario's assumptions. An entry the scenario rules refuse is marked at the
 //! field with the reason and changes nothing; a valid one is pushed to the document's undo stack.
@@ -25,7 +26,14 @@ public:
 
     //! Applies an edit made in code (as a field would): validated, then one undo step.
     //! Returns the refusal reason, or an empty string.
+    //! The change may throw InputError (a cell it cannot read): that is a refusal too.
     QString edit(const QString& text, int mergeKey, const std::function<void(Scenario&)>& change);
+
+    //! The scenario being edited.
+    const Scenario& scenario() const;
+
+    //! The table editor with this object name (trendByCos, qualityMeasures, sharingTiers, ...).
+    AssumptionTable* table(const QString& objectName) const;
 
 private:
     void refresh();
@@ -38,6 +46,7 @@ private:
     QFormLayout* measuresForm_ = nullptr;
     std::vector<std::string> measureIds_;                     //!< the measures the rows were built for
     std::vector<std::function<void()>> measureRefreshers_;
+    std::vector<AssumptionTable*> tables_;
 
     friend class AssumptionFieldBuilder;
 };

@@ -62,7 +62,13 @@
 
 #include <qcustomplot.h>
 
+// The icon and other resources live in this static library: register them before use
+// (Q_INIT_RESOURCE must be called outside any namespace).
+static void registerSharecastResources() { Q_INIT_RESOURCE(sharecast); }
+
 namespace sharecast::ui {
+
+void initResources() { registerSharecastResources(); }
 
 namespace {
 const char* const kRecentKey = "workbench/recentProjects";
@@ -77,6 +83,7 @@ const char* const kHeadlineTitles[] = {"Expected cost", "Actual cost", "Gross sa
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    initResources();
     setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
     setAcceptDrops(true);  // CSV files dropped on the window are imported
     resize(1366, 768);

@@ -24,6 +24,9 @@ class SavingsChartController;
 class SettlementModel;
 
 //! Top-level window of the workbench. It shows one project at a time (ProjectDocument).
+//! Registers the workbench's Qt resources (icon); safe to call more than once.
+void initResources();
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:

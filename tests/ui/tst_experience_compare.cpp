@@ -8,6 +8,7 @@
 #include "io/importer.h"
 #include "io/project_store.h"
 #include "io/sample_generator.h"
+#include "tests/ui/sample_project.h"
 #include "io/scenario_store.h"
 #include "ui/compare_view.h"
 #include "ui/experience_model.h"
@@ -77,16 +78,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
-        io::SampleOptions options;
-        options.outDir = dir_.filePath(QStringLiteral("sample"));
-        sample_ = io::generateSample(options);
-        project_ = dir_.filePath(QStringLiteral("p.sharecast"));
-        auto store = io::ProjectStore::create(project_);
-        io::ImportRequest r;
-        r.experiencePath = options.outDir + QStringLiteral("/experience.csv");
-        r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
-        io::importFiles(*store, r);
-        store.reset();
+        project_ = testing::makeSampleProject(QDir(dir_.path()), &sample_);
 
         doc_ = ui::ProjectDocument::open(project_); // adds Straw Proposal 7
         QVERIFY(doc_->scenarioId().has_value());

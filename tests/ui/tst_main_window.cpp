@@ -3,10 +3,7 @@
 //! figures and the chart exactly as the engine does; undo, redo, save and reopen work.
 
 #include "engine/experience_index.h"
-#include "engine/settlement.h"
-#include "io/importer.h"
-#include "io/project_store.h"
-#include "io/sample_generator.h"
+#include "tests/ui/sample_project.h"
 #include "ui/assumptions_panel.h"
 #include "ui/format.h"
 #include "ui/main_window.h"
@@ -35,15 +32,6 @@ class TestMainWindow : public QObject {
     QTemporaryDir dir_;
     QString project_;
 
-    //! The engine's settlement of the window's scenario, computed independently of the UI.
-    static Settlement engineSettlement(ui::ProjectDocument* doc)
-    {
-        SettlementOptions o;
-        o.year = doc->performanceYear();
-        o.trace = false;
-        return settle(doc->index(), doc->quality(), doc->scenario(), o);
-    }
-
     static QString cell(QTableView* t, int row, int column)
     {
         return t->model()->index(row, column).data().toString();
@@ -53,15 +41,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
-        io::SampleOptions options;
-        options.outDir = dir_.filePath(QStringLiteral("sample"));
-        io::generateSample(options);
-        project_ = dir_.filePath(QStringLiteral("p.sharecast"));
-        auto store = io::ProjectStore::create(project_);
-        io::ImportRequest r;
-        r.experiencePath = options.outDir + QStringLiteral("/experience.csv");
-        r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
-        io::importFiles(*store, r);
+        project_ = testing::makeSampleProject(QDir(dir_.path()));
     }
 
     void shellWithoutProject()
@@ -85,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.chart() != nullptr);
         ui::ProjectDocument* doc = w.document();
-        const Settlement s = engineSettlement(doc);
+        const Settlement s = testing::engineSettlement(doc);
         QCOMPARE(w.settlementTable()->model()->rowCount(), static_cast<int>(s.plans.size()));
         QCOMPARE(cell(w.settlementTable(), 0, 0), QString::fromStdString(s.plans.front().planId));
         QCOMPARE(cell(w.settlementTable(), 0, 14), ui::formatDollars(s.plans.front().payment.payment));
@@ -113,7 +93,7 @@ private Q_SLOTS:
         QCOMPARE(doc->scenario().sharing.qualityScaling, QualityScaling::None);
         doc->recalculate();
 
-        const Settlement s = engineSettlement(doc);
+        const Settlement s = testing::engineSettlement(doc);
         double payments = 0.0, state = 0.0;
         int paid = 0;
         for (std::size_t i = 0; i < s.plans.size(); ++i) {
@@ -171,7 +151,7 @@ private Q_SLOTS:
         doc->recalculate();
 
         // Composite, share rate and payment of every plan as the engine gives them.
-        const Settlement s = engineSettlement(doc);
+        const Settlement s = testing::engineSettlement(doc);
         QVERIFY(s.plans.front().quality.composite.value_or(-1) != before);
         for (std::size_t i = 0; i < s.plans.size(); ++i) {
             const PlanSettlement& p = s.plans[i];
@@ -195,12 +175,12 @@ private Q_SLOTS:
             if (box->itemText(0) == QStringLiteral("flag only"))
                 action = box;
         QVERIFY(action);
-        const Settlement blocking = engineSettlement(doc);
+        const Settlement blocking = testing::engineSettlement(doc);
         action->setCurrentIndex(0);  // flag only
         QCOMPARE(doc->scenario().appropriateness.action, GuardrailAction::Flag);
         QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Change the guardrail action"));
         doc->recalculate();
-        const Settlement flagging = engineSettlement(doc);
+        const Settlement flagging = testing::engineSettlement(doc);
         int unblocked = 0;
         for (std::size_t i = 0; i < flagging.plans.size(); ++i) {
             const PlanSettlement& p = flagging.plans[i];

@@ -1,0 +1,43 @@
+#pragma once
+//! What the workbench tests share: the synthetic sample imported into a fresh project, and the
+//! engine's own settlement of a document's scenario to hold the widgets against.
+
+#include "engine/settlement.h"
+#include "io/importer.h"
+#include "io/project_store.h"
+#include "io/sample_generator.h"
+#include "ui/project_document.h"
+
+#include <QDir>
+#include <QString>
+
+namespace sharecast::testing {
+
+//! Generates the sample under dir/sample and imports its experience and quality into
+//! dir/p.sharecast; returns the project's path. `sample` receives what the generator reports.
+inline QString makeSampleProject(const QDir& dir, io::SampleSummary* sample = nullptr)
+{
+    io::SampleOptions options;
+    options.outDir = dir.filePath(QStringLiteral("sample"));
+    const io::SampleSummary summary = io::generateSample(options);
+    if (sample)
+        *sample = summary;
+    const QString project = dir.filePath(QStringLiteral("p.sharecast"));
+    auto store = io::ProjectStore::create(project);
+    io::ImportRequest r;
+    r.experiencePath = options.outDir + QStringLiteral("/experience.csv");
+    r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
+    io::importFiles(*store, r);
+    return project;
+}
+
+//! The engine's settlement of the document's scenario, computed without the UI.
+inline Settlement engineSettlement(const ui::ProjectDocument* doc)
+{
+    SettlementOptions o;
+    o.year = doc->performanceYear();
+    o.trace = false;
+    return settle(doc->index(), doc->quality(), doc->scenario(), o);
+}
+
+}  // namespace sharecast::testing
