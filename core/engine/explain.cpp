@@ -26,6 +26,40 @@ std::string money(double x)
 std::string num(double x, int d) { return formatFixed(x, d); }
 std::string pct(double x) { return formatFixed(100.0 * x, 4) + " %"; }
 
+//! Why ρ is what it is: the rule of the scaling mode applied to the plan's quality score (§8).
+void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score> q)
+{
+    if (!q) {
+        o << ": quality score NA, so ρ = 0";
+        return;
+    }
+    switch (s.qualityScaling) {
+    case QualityScaling::None:
+        o << ": the plan share " << pct(s.maxShare);
+        break;
+    case QualityScaling::Multiply:
+        o << ": plan share " << pct(s.maxShare) << " × Q " << num(*q, 4) << " / 100";
+        break;
+    case QualityScaling::Tiers: {
+        const SharingTier* best = nullptr;
+        for (const SharingTier& t : s.tiers)
+            if (*q >= t.minScore && (!best || t.minScore > best->minScore))
+                best = &t;
+        if (best)
+            o << ": Q " << num(*q, 4) << " reaches the tier from " << num(best->minScore, 1) << ", share "
+              << pct(best->share);
+        else
+            o << ": Q " << num(*q, 4) << " is below every tier";
+        break;
+    }
+    case QualityScaling::Linear:
+        o << ": " << pct(s.minShare) << " + (" << pct(s.maxShare) << " − " << pct(s.minShare) << ") × clamp((Q "
+          << num(*q, 4) << " − " << num(s.qualityLow, 1) << ") / (" << num(s.qualityHigh, 1) << " − "
+          << num(s.qualityLow, 1) << "))";
+        break;
+    }
+}
+
 std::string thresholdText(const ThresholdResult& t)
 {
     std::string s = std::string(toString(t.method)) + " → " + pct(t.rate);
@@ -156,7 +190,9 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
     o << "  eligible: " << (p.eligible ? "yes" : "no") << "\n";
 
     o << "\nSharing (§8)\n";
-    o << "  share rate ρ " << num(p.shareRate, 10) << " (" << toString(scenario.sharing.qualityScaling) << ")\n";
+    o << "  share rate ρ " << num(p.shareRate, 10) << " (" << toString(scenario.sharing.qualityScaling) << ")";
+    explainShareRate(o, scenario.sharing, p.quality.scalingScore());
+    o << "\n";
     const SharingResult& pay = p.payment;
     if (pay.side == PaymentSide::None) {
         o << "  no payment: " << pay.reason << "\n";

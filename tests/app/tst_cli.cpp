@@ -88,6 +88,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const char* heading : {"Plan P1, performance year 2024", "Expected cost (§2)", "base 2023",
                                     "inpatient: base PMPM 100.000000", "Thresholds (§5)", "Quality (§6)",
+                                    "share rate ρ 0.5000000000 (none): the plan share 50.0000 %",
                                     "plan payment P $5,000.00", "federal $3,000.00, state $2,000.00"})
             QVERIFY2(r.out.contains(QString::fromUtf8(heading)), heading);
     }

@@ -10,6 +10,8 @@
 #include "ui/project_document.h"
 
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableView>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -110,6 +112,16 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(changed > 0, "the sample has plans in the top tier with savings");
+
+        // Explain says why: selecting a top-tier plan shows the tier its composite reached.
+        for (std::size_t i = 0; i < after.plans.size(); ++i)
+            if (after.plans[i].quality.composite && *after.plans[i].quality.composite >= 80.0 &&
+                after.plans[i].eligible) {
+                w.settlementTable()->selectRow(static_cast<int>(i));
+                const QString text = w.explainView()->toPlainText();
+                QVERIFY2(text.contains(QStringLiteral("reaches the tier from 80.0, share 40.0000 %")), qPrintable(text));
+                break;
+            }
         const Settlement engine = testing::engineSettlement(doc);
         for (std::size_t i = 0; i < engine.plans.size(); ++i)
             QCOMPARE(after.plans[i].payment.payment, engine.plans[i].payment.payment);
