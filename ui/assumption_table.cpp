@@ -212,7 +212,11 @@ QString AssumptionTable::cellText(int row, int column) const
 
 void AssumptionTable::refresh(const Scenario& scenario)
 {
-    shown_ = spec_.rows(scenario);
+    TableRows rows = spec_.rows(scenario);
+    if (rows == shown_ && !stale_)
+        return;  // most edits leave most tables as they are: keep the items (and the layout)
+    shown_ = std::move(rows);
+    stale_ = false;
     filling_ = true;
     const int current = table_->currentRow();
     table_->setRowCount(static_cast<int>(shown_.size()));
@@ -267,6 +271,7 @@ QString AssumptionTable::setCellText(int row, int column, const QString& text)
             item->setText(text);
             item->setBackground(kRefused);
             item->setToolTip(reason);
+            stale_ = true;
         }
         filling_ = false;
     }

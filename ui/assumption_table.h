@@ -101,6 +101,7 @@ private:
     QPushButton* remove_ = nullptr;
     TableRows shown_;  //!< the scenario's rows as last shown
     bool filling_ = false;
+    bool stale_ = true;  //!< the cells do not show shown_ (never filled, or a refused text)
 };
 
 //! Cell text helpers shared by the table specs. Every reader throws InputError naming the
