@@ -5,7 +5,7 @@ if(NOT SOURCE_DIR)
 endif()
 
 set(_qt_any "#[ \t]*include[ \t]*[<\"](Q[A-Za-z]|qcustomplot)")
-set(_qt_gui "#[ \t]*include[ \t]*[<\"](QtWidgets|QtGui|QtPrintSupport|QWidget|QMainWindow|QApplication|QGuiApplication|QPainter|QPdfWriter|QImage|QPixmap|QColor|QFont|qcustomplot)")
+set(_qt_gui "#[ \t]*include[ \t]*[<\"](QtWidgets|QtGui|QtPrintSupport|QtSvg|QSvgGenerator|QWidget|QMainWindow|QApplication|QGuiApplication|QPainter|QPdfWriter|QImage|QPixmap|QColor|QFont|qcustomplot)")
 
 set(_violations "")
 function(_scan dir pattern what)

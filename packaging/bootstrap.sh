@@ -15,7 +15,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${SHARECAST_BUILD_DIR:-$here/build}
 
 packages=(cmake ninja-build g++ pkg-config dpkg-dev file
-          qt6-base-dev libqt6sql6-sqlite qt6-qpa-plugins libqcustomplot-dev
+          qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libqcustomplot-dev
           libboost-serialization-dev fonts-dejavu-core xvfb xauth
           sqlite3 time poppler-utils clang libclang-rt-14-dev)
 

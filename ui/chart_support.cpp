@@ -1,7 +1,11 @@
 #include "ui/chart_support.h"
 
 #include <QFileDialog>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QMenu>
+#include <QSvgGenerator>
 #include <QToolTip>
 
 #include <qcustomplot.h>
@@ -22,6 +26,52 @@ void fitLegend(QCustomPlot* plot)
         legend->setWrap(columns);
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     }
+}
+
+//! Saves the chart as SVG vectors at the plot's size; pens as savePdf draws them with epNoCosmetic.
+bool saveSvg(QCustomPlot* plot, const QString& path)
+{
+    const int width = plot->width(), height = plot->height();
+    const QString stem = QFileInfo(path).completeBaseName();
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(QSize(width, height));
+    generator.setViewBox(QRect(0, 0, width, height));
+    generator.setTitle(stem.isEmpty() ? QStringLiteral("Sharecast chart") : stem);
+    generator.setDescription(QStringLiteral("Sharecast chart"));
+    // The screen's resolution, so point-sized fonts keep their on-screen size relative to the plot.
+    generator.setResolution(plot->logicalDpiX());
+    // Qt 6.4's SVG writer cannot clip: whatever lies outside the axis ranges (a zoomed view, the
+    // waterfall's bars below a cut axis) would spill over the image. The SVG therefore shows the
+    // whole chart: the ranges widen to every plottable's data for the export and come back after.
+    std::vector<std::pair<QCPAxis*, QCPRange>> ranges;
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes())
+            ranges.emplace_back(axis, axis->range());
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* p = plot->plottable(i);
+        bool found = false;
+        const QCPRange keys = p->getKeyRange(found);
+        if (found && p->keyAxis() && !(p->keyAxis()->range().contains(keys.lower) && p->keyAxis()->range().contains(keys.upper)))
+            p->rescaleKeyAxis(true);
+        const QCPRange values = p->getValueRange(found);
+        if (found && p->valueAxis() &&
+            !(p->valueAxis()->range().contains(values.lower) && p->valueAxis()->range().contains(values.upper)))
+            p->rescaleValueAxis(true);
+    }
+    QCPPainter painter;
+    bool ok = painter.begin(&generator);
+    if (ok) {
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        painter.setMode(QCPPainter::pmNonCosmetic);
+        plot->toPainter(&painter, width, height);
+        ok = painter.end();
+    }
+    for (const auto& [axis, range] : ranges)
+        axis->setRange(range);
+    plot->replot();
+    return ok;
 }
 
 }  // namespace
@@ -67,6 +117,8 @@ bool exportChart(QCustomPlot* plot, const QString& path)
 {
     if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
         return plot->savePdf(path, plot->width(), plot->height(), QCP::epNoCosmetic);
+    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
+        return saveSvg(plot, path);
     return plot->savePng(path, plot->width(), plot->height(), 2.0);
 }
 
@@ -84,18 +136,21 @@ void prepareChart(QCustomPlot* plot, const QString& fileStem)
             plot->replot();
         });
         menu.addSeparator();
-        menu.addAction(QObject::tr("Export as PNG…"), plot, [plot, fileStem] {
-            const QString f = QFileDialog::getSaveFileName(plot, QObject::tr("Export chart"), fileStem + QStringLiteral(".png"),
-                                                           QObject::tr("PNG image (*.png)"));
-            if (!f.isEmpty())
-                exportChart(plot, f);
-        });
-        menu.addAction(QObject::tr("Export as PDF…"), plot, [plot, fileStem] {
-            const QString f = QFileDialog::getSaveFileName(plot, QObject::tr("Export chart"), fileStem + QStringLiteral(".pdf"),
-                                                           QObject::tr("PDF document (*.pdf)"));
-            if (!f.isEmpty())
-                exportChart(plot, f);
-        });
+        const struct {
+            QString label, suffix, filter;
+        } formats[] = {
+            {QObject::tr("Export as PNG…"), QStringLiteral(".png"), QObject::tr("PNG image (*.png)")},
+            {QObject::tr("Export as SVG…"), QStringLiteral(".svg"), QObject::tr("SVG image (*.svg)")},
+            {QObject::tr("Export as PDF…"), QStringLiteral(".pdf"), QObject::tr("PDF document (*.pdf)")},
+        };
+        for (const auto& format : formats)
+            menu.addAction(format.label, plot, [plot, fileStem, format] {
+                const QString f = QFileDialog::getSaveFileName(plot, QObject::tr("Export chart"),
+                                                               fileStem + format.suffix, format.filter);
+                if (!f.isEmpty() && !exportChart(plot, f))
+                    QMessageBox::warning(plot, QObject::tr("Export chart"),
+                                         QObject::tr("Could not write %1.").arg(QDir::toNativeSeparators(f)));
+            });
         menu.exec(plot->mapToGlobal(pos));
     });
 }

@@ -1,6 +1,6 @@
 #pragma once
 //! What every chart of the workbench shares: hover values, zoom and pan, and a context menu that
-//! exports the chart as PNG or PDF.
+//! exports the chart as PNG, SVG or PDF.
 
 #include <QString>
 
@@ -19,7 +19,9 @@ QCPTextElement* arrangeChartLayout(QCustomPlot* plot);
 //! Wraps the legend into as many rows as the plot's width needs.
 void fitChartLegend(QCustomPlot* plot);
 
-//! Saves the chart to path by its suffix (.png at 2× resolution, .pdf as vectors); false on error.
+//! Saves the chart to path by its suffix (.pdf and .svg as vectors, anything else as .png at 2×
+//! resolution); false on error. PNG and PDF show the current view; SVG shows the whole chart
+//! (every plottable's data in range), since Qt 6.4's SVG writer cannot clip a zoomed view.
 bool exportChart(QCustomPlot* plot, const QString& path);
 
 }  // namespace sharecast::ui

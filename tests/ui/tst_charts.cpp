@@ -1,6 +1,6 @@
 //! The workbench's chart controllers on the offscreen platform: each draws what the engine computes
 //! for the synthetic sample under Straw Proposal 7 (waterfall, projection, rates, quality, risk
-//! corridor), redraws after a change of the scenario, and exports as PNG and PDF.
+//! corridor), redraws after a change of the scenario, and exports as PNG, SVG and PDF.
 //!
 //! Tolerance: the charts sum the engine's doubles in plan order, as the test does, and divide by
 //! 1e6; plotted values must agree within 1e-9 $M (a tenth of a cent). Set
@@ -22,6 +22,7 @@
 #include "ui/waterfall_chart.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -438,16 +439,29 @@ private Q_SLOTS:
             QVERIFY(std::fabs(chart.planRatios()[i] * 1.1 - ratiosBefore[i]) < 1e-9);
     }
 
-    void chartsExportAsPngAndPdf()
+    void chartsExportAsPngSvgAndPdf()
     {
         editScenario([](Scenario& s) { s.corridors = {ecmCorridor(5.0)}; });
         const QString stem = dir_.filePath(QStringLiteral("export-"));
-        auto exportAll = [&](QCustomPlot* plot, const QString& name) {
-            for (const QString& suffix : {QStringLiteral(".png"), QStringLiteral(".pdf")}) {
+        // drawn: a text the chart draws, which the SVG (text kept as text) must contain.
+        auto exportAll = [&](QCustomPlot* plot, const QString& name, const QString& drawn) {
+            for (const QString& suffix :
+                 {QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf")}) {
                 const QString path = stem + name + suffix;
                 QVERIFY2(ui::exportChart(plot, path), qPrintable(path));
                 QVERIFY2(QFileInfo(path).size() > 1000, qPrintable(path));
             }
+            QFile file(stem + name + QStringLiteral(".svg"));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString svg = QString::fromUtf8(file.readAll());
+            QVERIFY2(svg.startsWith(QStringLiteral("<?xml")) && svg.contains(QStringLiteral("<svg")) &&
+                         svg.trimmed().endsWith(QStringLiteral("</svg>")),
+                     qPrintable(name));
+            const QString viewBox =
+                QStringLiteral("viewBox=\"0 0 %1 %2\"").arg(plot->width()).arg(plot->height());
+            QVERIFY2(svg.contains(viewBox), qPrintable(name));
+            QVERIFY2(svg.contains(QStringLiteral(">%1</text>").arg(drawn.toHtmlEscaped())),
+                     qPrintable(name + QStringLiteral(": no text ") + drawn));
         };
         std::vector<std::unique_ptr<QCustomPlot>> plots;
         for (int i = 0; i < 5; ++i)
@@ -457,11 +471,31 @@ private Q_SLOTS:
         ui::RateImpactChartController rates(doc_.get(), plots[2].get());
         ui::QualityChartController quality(doc_.get(), plots[3].get());
         ui::CorridorChartController corridor(doc_.get(), plots[4].get());
-        exportAll(plots[0].get(), QStringLiteral("waterfall"));
-        exportAll(plots[1].get(), QStringLiteral("projection"));
-        exportAll(plots[2].get(), QStringLiteral("rate-impact"));
-        exportAll(plots[3].get(), QStringLiteral("quality"));
-        exportAll(plots[4].get(), QStringLiteral("corridor"));
+        exportAll(plots[0].get(), QStringLiteral("waterfall"), QStringLiteral("$ millions"));
+        exportAll(plots[1].get(), QStringLiteral("projection"), QStringLiteral("Projection year"));
+        exportAll(plots[2].get(), QStringLiteral("rate-impact"),
+                  QStringLiteral("Statewide gross rate, $ PMPM"));
+        exportAll(plots[3].get(), QStringLiteral("quality"), QStringLiteral("Composite score (0–100)"));
+        exportAll(plots[4].get(), QStringLiteral("corridor"),
+                  QStringLiteral("Cost ratio A / T (actual over target cost)"));
+        // A zoomed chart: the SVG (which cannot clip) shows the whole chart, last year included,
+        // and the view keeps its zoom.
+        {
+            QCustomPlot* plot = plots[1].get();
+            const QCPRange full = plot->xAxis->range();
+            const QCPRange zoomed(full.lower, full.lower + full.size() / 4.0);
+            plot->xAxis->setRange(zoomed);
+            plot->replot();
+            const QString path = stem + QStringLiteral("projection-zoomed.svg");
+            QVERIFY(ui::exportChart(plot, path));
+            QCOMPARE(plot->xAxis->range().lower, zoomed.lower);
+            QCOMPARE(plot->xAxis->range().upper, zoomed.upper);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString svg = QString::fromUtf8(file.readAll());
+            const QString lastYear = QString::number(doc_->projection().all.back().year);
+            QVERIFY2(svg.contains(QStringLiteral(">%1</text>").arg(lastYear)), qPrintable(lastYear));
+        }
         // A narrow pane (the main window's chart dock at 1366×768 may be this small).
         const QStringList names{"waterfall", "projection", "rate-impact", "quality", "corridor"};
         for (int i = 0; i < 5; ++i) {
