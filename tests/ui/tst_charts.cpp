@@ -9,9 +9,7 @@
 #include "engine/projection.h"
 #include "engine/risk_corridor.h"
 #include "engine/settlement.h"
-#include "io/importer.h"
-#include "io/project_store.h"
-#include "io/sample_generator.h"
+#include "tests/ui/sample_project.h"
 #include "ui/chart_support.h"
 #include "ui/corridor_chart.h"
 #include "ui/format.h"
@@ -148,17 +146,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
-        io::SampleOptions options;
-        options.outDir = dir_.filePath(QStringLiteral("sample"));
-        io::generateSample(options);
-        const QString project = dir_.filePath(QStringLiteral("p.sharecast"));
-        {
-            auto store = io::ProjectStore::create(project);
-            io::ImportRequest r;
-            r.experiencePath = options.outDir + QStringLiteral("/experience.csv");
-            r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
-            io::importFiles(*store, r);
-        }
+        const QString project = testing::makeSampleProject(QDir(dir_.path()));
         doc_ = ui::ProjectDocument::open(project);
         QVERIFY(doc_->calculationError().isEmpty());
         QCOMPARE(QString::fromStdString(doc_->scenario().name), QStringLiteral("Medi-Cal Straw Proposal 7"));
