@@ -289,7 +289,8 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
                 [](Scenario& s, bool on) { s.truncation.enabled = on; });
         f.number(tr("Truncation threshold"), tr("Change the truncation threshold"), kTruncThreshold, 1, 1e8,
                  [](const Scenario& s) { return s.truncation.threshold; },
-                 [](Scenario& s, double v) { s.truncation.threshold = v; }, 0, tr(" $"));
+                 [](Scenario& s, double v) { s.truncation.threshold = v; }, 0)
+            ->setPrefix(tr("$ "));
     }
     {
         QFormLayout* form = group(tr("COS and program changes (§2)"));

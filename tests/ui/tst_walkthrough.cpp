@@ -13,9 +13,11 @@
 #include "ui/compare_view.h"
 #include "ui/main_window.h"
 
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -85,8 +87,8 @@ private Q_SLOTS:
         table->setFocus();
         table->setCurrentCell(top, 1);
         QTest::keyClick(table, Qt::Key_F2);
-        QWidget* editor = QApplication::focusWidget();
-        QVERIFY(editor && editor != table);
+        QLineEdit* editor = nullptr;
+        QTRY_VERIFY((editor = table->viewport()->findChild<QLineEdit*>()) != nullptr);
         QTest::keySequence(editor, QKeySequence::SelectAll);
         QTest::keyClicks(editor, QStringLiteral("40"));
         QTest::keyClick(editor, Qt::Key_Return);
@@ -129,6 +131,10 @@ private Q_SLOTS:
                                          after.plans.begin());
         w.settlementTable()->selectRow(row);
         QVERIFY(w.explainView()->toPlainText().contains(QStringLiteral("reaches the tier from 80.0, share 40.0000 %")));
+        // For the picture: the tier table and Explain's sharing step in view.
+        w.assumptions()->findChild<QScrollArea*>()->ensureWidgetVisible(tiers, 0, 120);
+        w.explainView()->moveCursor(QTextCursor::End);
+        QVERIFY(w.explainView()->find(QStringLiteral("Sharing (§8)"), QTextDocument::FindBackward));
         shoot(&w, "walkthrough-edit.png");
 
         // Scenario ▸ Compare Scenarios: check the stored scenario and the edited one.
