@@ -2,6 +2,7 @@
 
 #include "engine/rounding.h"
 #include "engine/settlement.h"
+#include "io/report_csv.h"
 #include "io/scenario_store.h"
 #include "ui/chart_support.h"
 #include "ui/experience_model.h"
@@ -536,15 +537,11 @@ void CompareView::compare(const QList<qint64>& ids)
                     const QString plan = QString::fromStdString(p.planId);
                     c.plans.insert(plan, ComparedPlan{p.payment.payment, p.programNet});
                     plans.insert(plan);
-                    // Statewide sums of the plans' figures (display aggregation).
-                    c.statewide.expected += p.expected;
-                    c.statewide.actual += p.actual;
-                    c.statewide.grossSavings += p.grossSavings;
-                    c.statewide.payments += p.payment.payment;
-                    c.statewide.programNet += p.programNet;
-                    c.statewide.federal += p.split.federal;
-                    c.statewide.state += p.split.state;
                 }
+                // Statewide: the plans' figures in cents, summed (they foot with the plan table).
+                const io::StatewideTotals t = io::statewideTotals(s);
+                c.statewide = StatewideFigures{t.expected, t.actual, t.grossSavings, t.payments,
+                                               t.programNet, t.federal, t.state};
                 compared_ << c;
             } catch (const std::exception& e) {
                 errors_ << tr("%1: %2").arg(c.name, QString::fromUtf8(e.what()));

@@ -4,6 +4,7 @@
 #include "engine/rounding.h"
 #include "io/csv_writer.h"
 #include "io/presets.h"
+#include "io/report_csv.h"
 #include "io/settlement_csv.h"
 #include "ui/assumptions_panel.h"
 #include "ui/format.h"
@@ -459,18 +460,9 @@ void MainWindow::refreshHeadlines()
 {
     if (!document_)
         return;
-    const Settlement& s = document_->settlement();
-    double e = 0, a = 0, g = 0, p = 0, n = 0, f = 0, st = 0;
-    for (const PlanSettlement& plan : s.plans) {
-        e += plan.expected;
-        a += plan.actual;
-        g += plan.grossSavings;
-        p += plan.payment.payment;
-        n += plan.programNet;
-        f += plan.split.federal;
-        st += plan.split.state;
-    }
-    const double values[] = {e, a, g, p, n, f, st};
+    // Statewide totals foot with the table: sums of the plans' figures in cents.
+    const io::StatewideTotals t = io::statewideTotals(document_->settlement());
+    const double values[] = {t.expected, t.actual, t.grossSavings, t.payments, t.programNet, t.federal, t.state};
     for (int i = 0; i < 7; ++i) {
         QLabel* l = headlines_.value(QLatin1String(kHeadlineKeys[i]));
         l->setText(formatMillions(values[i], 1));

@@ -1,5 +1,6 @@
 #include "ui/waterfall_chart.h"
 
+#include "io/report_csv.h"
 #include "ui/chart_support.h"
 #include "ui/format.h"
 #include "ui/project_document.h"
@@ -131,18 +132,13 @@ WaterfallChartController::WaterfallChartController(ProjectDocument* document, QC
 void WaterfallChartController::redraw()
 {
     // Statewide sums in plan order (methodology §8: G, P, G − P; §9: federal and state shares).
-    double expected = 0.0, actual = 0.0, gross = 0.0, payments = 0.0, net = 0.0, federal = 0.0, state = 0.0;
+    // The totals foot with the settlement table: the plans' figures in cents, summed.
+    const io::StatewideTotals t = io::statewideTotals(document_->settlement());
+    const double expected = t.expected, actual = t.actual, gross = t.grossSavings, payments = t.payments,
+                 net = t.programNet, federal = t.federal, state = t.state;
     bool tccBasis = true;
-    for (const PlanSettlement& p : document_->settlement().plans) {
-        expected += p.expected;
-        actual += p.actual;
-        gross += p.grossSavings;
-        payments += p.payment.payment;
-        net += p.programNet;
-        federal += p.split.federal;
-        state += p.split.state;
+    for (const PlanSettlement& p : document_->settlement().plans)
         tccBasis = tccBasis && !p.resourceUseBasis;
-    }
     title_->setText(tr("Statewide settlement waterfall, %1").arg(document_->settlement().year));
     categories_.clear();
     values_.clear();

@@ -8,6 +8,7 @@
 
 #include "engine/projection.h"
 #include "engine/risk_corridor.h"
+#include "engine/rounding.h"
 #include "engine/settlement.h"
 #include "tests/ui/sample_project.h"
 #include "ui/chart_support.h"
@@ -169,14 +170,14 @@ private Q_SLOTS:
 
         auto check = [&](const Settlement& s) {
             double e = 0, a = 0, g = 0, p = 0, n = 0, f = 0, st = 0;
-            for (const PlanSettlement& plan : s.plans) {
-                e += plan.expected;
-                a += plan.actual;
-                g += plan.grossSavings;
-                p += plan.payment.payment;
-                n += plan.programNet;
-                f += plan.split.federal;
-                st += plan.split.state;
+            for (const PlanSettlement& plan : s.plans) {  // totals foot with the table: sums of cents
+                e += roundTo(plan.expected, 2);
+                a += roundTo(plan.actual, 2);
+                g += roundTo(plan.grossSavings, 2);
+                p += roundTo(plan.payment.payment, 2);
+                n += roundTo(plan.programNet, 2);
+                f += roundTo(plan.split.federal, 2);
+                st += roundTo(plan.split.state, 2);
             }
             QCOMPARE(chart.categories(),
                      (QStringList{"Expected cost", "Gross savings", "Actual cost", "Gross savings",
