@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
@@ -35,6 +36,33 @@ enum MergeKey {
     kBlendWeight, kImprovementMax, kMinDenominator, kMinMeasures, kSavingsBasis, kQualityLowShare, kQualityHighShare,
     kStartYear, kUtilDefault, kQualityPath, kAdminLoad, kUnderwriting, kCareCoordination, kBlendOn, kBlendTolerance,
     kRemittanceOn, kRemittanceMin
+};
+
+//! The value just below 0 of a percentage field that stands for an absent (null) cap.
+constexpr double kNoCap = 0.0001;
+
+//! Get and set for an optional risk cap through a field whose lowest value means "no cap".
+std::pair<std::function<double(const Scenario&)>, std::function<void(Scenario&, double)>>
+capAccessors(std::optional<Rate> RiskAdjustment::*member)
+{
+    return {[member](const Scenario& s) { return (s.riskAdjustment.*member).value_or(-kNoCap); },
+            [member](Scenario& s, double v) {
+                s.riskAdjustment.*member = v < 0.0 ? std::nullopt : std::optional<Rate>(v);
+            }};
+}
+
+//! Multi-line text that reports the edit when it loses focus (as a line edit does on Enter).
+class DescriptionEdit : public QPlainTextEdit {
+public:
+    std::function<void()> finished;
+
+protected:
+    void focusOutEvent(QFocusEvent* e) override
+    {
+        QPlainTextEdit::focusOutEvent(e);
+        if (finished)
+            finished();
+    }
 };
 
 QString joinNames(const std::vector<std::string>& names)
@@ -246,6 +274,28 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
     };
 
     {
+        QFormLayout* form = group(tr("Scenario"));
+        auto* description = new DescriptionEdit;
+        description->setObjectName(QStringLiteral("descriptionEdit"));
+        description->setPlaceholderText(tr("What the scenario is for and where its assumptions come from"));
+        description->setTabChangesFocus(true);
+        description->setFixedHeight(description->fontMetrics().lineSpacing() * 5 + 12);
+        form->addRow(new QLabel(tr("Description (the scenario's provenance)")));
+        form->addRow(description);
+        description->finished = [this, description] {
+            if (refreshing_)
+                return;
+            const std::string text = description->toPlainText().toStdString();
+            if (text != document_->scenario().description)
+                edit(tr("Change the description"), -1, [&](Scenario& s) { s.description = text; });
+        };
+        refreshers_.push_back([this, description] {
+            const QString text = QString::fromStdString(document_->scenario().description);
+            if (description->toPlainText() != text)
+                description->setPlainText(text);
+        });
+    }
+    {
         QFormLayout* form = group(tr("Performance year and baseline (§2)"));
         AssumptionFieldBuilder f(this, form);
         f.number(tr("Performance year"), tr("Change the performance year"), kPerformanceYear, 1990, 2100,
@@ -278,12 +328,14 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
         f.check(tr("Risk adjustment"), tr("Switch risk adjustment"), kRiskOn,
                 [](const Scenario& s) { return s.riskAdjustment.enabled; },
                 [](Scenario& s, bool on) { s.riskAdjustment.enabled = on; });
-        f.percent(tr("Risk cap up"), tr("Change the upward risk cap"), kRiskCap, 0, 1,
-                  [](const Scenario& s) { return s.riskAdjustment.capUp.value_or(0.0); },
-                  [](Scenario& s, double v) { s.riskAdjustment.capUp = v; });
-        f.percent(tr("Risk cap down"), tr("Change the downward risk cap"), kRiskCapDown, 0, 1,
-                  [](const Scenario& s) { return s.riskAdjustment.capDown.value_or(0.0); },
-                  [](Scenario& s, double v) { s.riskAdjustment.capDown = v; });
+        // A cap may be absent (null: the risk ratio is not capped): the field's lowest value,
+        // shown as "no cap", stands for that.
+        const auto [getUp, setUp] = capAccessors(&RiskAdjustment::capUp);
+        f.percent(tr("Risk cap up"), tr("Change the upward risk cap"), kRiskCap, -kNoCap, 1, getUp, setUp)
+            ->setSpecialValueText(tr("no cap"));
+        const auto [getDown, setDown] = capAccessors(&RiskAdjustment::capDown);
+        f.percent(tr("Risk cap down"), tr("Change the downward risk cap"), kRiskCapDown, -kNoCap, 1, getDown, setDown)
+            ->setSpecialValueText(tr("no cap"));
         f.check(tr("Truncate high-cost members"), tr("Switch truncation"), kTruncOn,
                 [](const Scenario& s) { return s.truncation.enabled; },
                 [](Scenario& s, bool on) { s.truncation.enabled = on; });

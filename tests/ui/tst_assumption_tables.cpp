@@ -9,6 +9,7 @@
 #include "ui/main_window.h"
 #include "ui/project_document.h"
 
+#include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTableView>
@@ -343,6 +344,45 @@ private Q_SLOTS:
         QVERIFY(ip >= 0);
         type(util, ip, 1, QStringLiteral("-4"));
         QCOMPARE(doc->scenario().projection.utilizationChange.byCos.at("inpatient"), -0.04);
+    }
+
+    void riskCapsMayBeAbsentAndTheDescriptionEdits()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::ProjectDocument* doc = w.document();
+        // The preset caps the risk ratio up at 3 % and not down (null): the field says "no cap".
+        QList<QDoubleSpinBox*> caps;
+        for (QDoubleSpinBox* b : w.assumptions()->findChildren<QDoubleSpinBox*>())
+            if (b->specialValueText() == QStringLiteral("no cap"))
+                caps << b;
+        QCOMPARE(caps.size(), 2);
+        QDoubleSpinBox* down = caps[0]->value() == caps[0]->minimum() ? caps[0] : caps[1];
+        QDoubleSpinBox* up = down == caps[0] ? caps[1] : caps[0];
+        QCOMPARE(down->text(), QStringLiteral("no cap"));
+        QCOMPARE(up->value(), 3.0);
+        QVERIFY(!doc->scenario().riskAdjustment.capDown.has_value());
+        down->setValue(2.0);
+        QCOMPARE(doc->scenario().riskAdjustment.capDown, std::optional<double>(0.02));
+        down->setValue(down->minimum());
+        QVERIFY(!doc->scenario().riskAdjustment.capDown.has_value());
+        up->setValue(up->minimum());
+        QVERIFY(!doc->scenario().riskAdjustment.capUp.has_value());
+
+        auto* description = w.assumptions()->findChild<QPlainTextEdit*>(QStringLiteral("descriptionEdit"));
+        QVERIFY(description);
+        QCOMPARE(description->toPlainText().toStdString(), doc->scenario().description);
+        const int steps = doc->undoStack()->count();
+        description->setFocus();
+        description->setPlainText(QStringLiteral("Tier shares under review."));
+        description->clearFocus();  // leaving the field commits it
+        QCOMPARE(doc->scenario().description, std::string("Tier shares under review."));
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+        doc->undoStack()->undo();
+        QVERIFY(doc->scenario().description != "Tier shares under review.");
+        QCOMPARE(description->toPlainText().toStdString(), doc->scenario().description);
     }
 };
 
