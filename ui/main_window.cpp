@@ -45,6 +45,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeySequence>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -135,6 +136,7 @@ void MainWindow::detachDocument()
     assumptions_ = nullptr;
     headlines_.clear();
     selectedPlan_.clear();
+    explainedFigure_.clear();
     if (document_) {
         // The undo actions belong to the document's stack: replace them with inert ones.
         auto* undo = new QAction(tr("&Undo"), this);
@@ -347,7 +349,13 @@ void MainWindow::attachDocument()
         auto* value = new QLabel;
         value->setObjectName(QStringLiteral("headline_%1").arg(QLatin1String(kHeadlineKeys[i])));
         value->setStyleSheet(QStringLiteral("font-size: 15px; font-weight: bold;"));
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // A headline is clickable (and focusable: Enter or Space) to show its breakdown by plan.
+        for (QLabel* l : {title, value}) {
+            l->setProperty("headlineKey", QLatin1String(kHeadlineKeys[i]));
+            l->setCursor(Qt::PointingHandCursor);
+            l->installEventFilter(this);
+        }
+        value->setFocusPolicy(Qt::StrongFocus);
         grid->addWidget(title, 0, i);
         grid->addWidget(value, 1, i);
         headlines_.insert(QLatin1String(kHeadlineKeys[i]), value);
@@ -399,6 +407,7 @@ void MainWindow::attachDocument()
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         selectedPlan_ = model_->planId(proxy_->mapToSource(current).row());
+        explainedFigure_.clear();
         showExplain();
     });
 
@@ -466,7 +475,7 @@ void MainWindow::refreshHeadlines()
     for (int i = 0; i < 7; ++i) {
         QLabel* l = headlines_.value(QLatin1String(kHeadlineKeys[i]));
         l->setText(formatMillions(values[i], 1));
-        l->setToolTip(formatDollars(values[i]));
+        l->setToolTip(tr("%1 — click for the breakdown by plan").arg(formatDollars(values[i])));
     }
 }
 
@@ -525,8 +534,41 @@ void MainWindow::refreshStatus()
         calcTime_->setText(tr("recalculated in %1 ms").arg(document_->lastCalculationMs(), 0, 'f', 1));
 }
 
+void MainWindow::explainHeadline(const QString& key)
+{
+    explainedFigure_ = key;
+    showExplain();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    const QString key = watched->property("headlineKey").toString();
+    if (!key.isEmpty()) {
+        const bool click = event->type() == QEvent::MouseButtonRelease;
+        const bool keyPress = event->type() == QEvent::KeyPress &&
+                              (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Return ||
+                               static_cast<QKeyEvent*>(event)->key() == Qt::Key_Enter ||
+                               static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space);
+        if (click || keyPress) {
+            explainHeadline(key);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::showExplain()
 {
+    if (document_ && !explainedFigure_.isEmpty()) {
+        int figure = 0;
+        while (figure < 7 && explainedFigure_ != QLatin1String(kHeadlineKeys[figure]))
+            ++figure;
+        if (figure < 7) {
+            explain_->setPlainText(QString::fromStdString(
+                explainStatewide(document_->settlement(), static_cast<StatewideFigure>(figure))));
+            return;
+        }
+    }
     if (!document_ || selectedPlan_.isEmpty()) {
         explain_->clear();
         return;

@@ -62,7 +62,12 @@ public:
     //! no bundled sample next to the executable.
     static QString defaultProjectPath();
 
+    //! Shows in Explain how headline figure `key` (expected, actual, gross, payments, net,
+    //! federal, state) comes about, as clicking it does.
+    void explainHeadline(const QString& key);
+
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -111,6 +116,7 @@ private:
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
     QString selectedPlan_;
+    QString explainedFigure_;  //!< the headline Explain shows, instead of a plan (empty: a plan)
     bool destroying_ = false;
     QTabWidget* tabs_ = nullptr;
     ExperienceView* experienceView_ = nullptr;

@@ -24,6 +24,17 @@ std::string money(double x)
 }
 
 std::string num(double x, int d) { return formatFixed(x, d); }
+
+//! Characters (UTF-8 code points) of s: "−" is one.
+std::size_t width(const std::string& s)
+{
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+std::string padLeft(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
+std::string padRight(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
 std::string pct(double x) { return formatFixed(100.0 * x, 4) + " %"; }
 
 //! Why ρ is what it is: the rule of the scaling mode applied to the plan's quality score (§8).
@@ -72,6 +83,49 @@ std::string thresholdText(const ThresholdResult& t)
 }
 
 }  // namespace
+
+std::string explainStatewide(const Settlement& settlement, StatewideFigure figure)
+{
+    struct Definition {
+        const char* title;
+        const char* rule;
+        double (*of)(const PlanSettlement&);
+    };
+    static const Definition defs[] = {
+        {"Expected cost", "E: each plan's benchmark fixed before the performance year (§2)",
+         [](const PlanSettlement& p) { return p.expected; }},
+        {"Actual cost", "A: each plan's included cost in the performance year (§3)",
+         [](const PlanSettlement& p) { return p.actual; }},
+        {"Gross savings", "G = E − A, or the resource-use savings on that basis (§4, §7)",
+         [](const PlanSettlement& p) { return p.grossSavings; }},
+        {"Plan payments", "P: the shared savings paid to (or losses owed by) each plan (§5, §8)",
+         [](const PlanSettlement& p) { return p.payment.payment; }},
+        {"Program net (all funds)", "G − P: what the program keeps of each plan's savings (§8)",
+         [](const PlanSettlement& p) { return p.programNet; }},
+        {"Federal share", "Σ over rate cells of the net × FMAP (§9)",
+         [](const PlanSettlement& p) { return p.split.federal; }},
+        {"State share", "the net minus the federal share (§9)", [](const PlanSettlement& p) { return p.split.state; }},
+    };
+    const Definition& d = defs[static_cast<int>(figure)];
+    std::ostringstream o;
+    o << d.title << ", performance year " << settlement.year << "\n  " << d.rule << "\n\n";
+    double total = 0.0;
+    for (const PlanSettlement& p : settlement.plans) {
+        const double cents = roundTo(d.of(p), 2);
+        total += cents;
+        o << "  " << padRight(p.planId + (p.eligible ? "" : " *"), 12) << padLeft(money(cents), 24) << "\n";
+    }
+    o << "  " << std::string(12, ' ') << std::string(24, '-') << "\n";
+    o << "  " << padRight("total", 12) << padLeft(money(total), 24) << "  (" << settlement.plans.size()
+      << " plans, each in cents)\n";
+    bool anyIneligible = false;
+    for (const PlanSettlement& p : settlement.plans)
+        anyIneligible = anyIneligible || !p.eligible;
+    if (anyIneligible)
+        o << "  * not eligible to share savings (§8)\n";
+    o << "\nSelect a plan in the table for its own calculation.\n";
+    return o.str();
+}
 
 const PlanSettlement* findPlan(const Settlement& s, const std::string& planId)
 {

@@ -16,6 +16,13 @@ std::string explainPlan(const Settlement& settlement, const PlanSettlement& plan
 std::string explainProjection(const Projection& projection, const std::string& planId, Year year,
                               const Scenario& scenario);
 
+//! The statewide figures of the workbench's headlines.
+enum class StatewideFigure { Expected, Actual, GrossSavings, Payments, ProgramNet, Federal, State };
+
+//! How a statewide figure comes about: its definition, each plan's amount in cents and their
+//! sum (the total foots with the plan rows, §9a).
+std::string explainStatewide(const Settlement& settlement, StatewideFigure figure);
+
 //! The plan with this id, or null.
 const PlanSettlement* findPlan(const Settlement& settlement, const std::string& planId);
 

@@ -3,6 +3,7 @@
 //! figures and the chart exactly as the engine does; undo, redo, save and reopen work.
 
 #include "engine/experience_index.h"
+#include "engine/rounding.h"
 #include "tests/ui/sample_project.h"
 #include "ui/assumptions_panel.h"
 #include "ui/format.h"
@@ -190,6 +191,35 @@ private Q_SLOTS:
             QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14), ui::formatDollars(p.payment.payment));
         }
         QVERIFY(unblocked >= 1);  // the sample's plan whose denial rate jumps
+    }
+
+    void clickingAHeadlineExplainsItByPlan()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::ProjectDocument* doc = w.document();
+        QLabel* payments = w.headline(QStringLiteral("payments"));
+        QTest::mouseClick(payments, Qt::LeftButton);
+        const QString text = w.explainView()->toPlainText();
+        QVERIFY2(text.startsWith(QStringLiteral("Plan payments, performance year 2024")), qPrintable(text));
+        // Each plan's payment in cents, and the total as the sum of those cents (it foots).
+        double total = 0.0;
+        for (const PlanSettlement& p : testing::engineSettlement(doc).plans) {
+            const double cents = roundTo(p.payment.payment, 2);
+            total += cents;
+            QVERIFY2(text.contains(ui::formatDollars(cents)), p.planId.c_str());
+        }
+        QVERIFY2(text.contains(QStringLiteral("total")) && text.contains(ui::formatDollars(total)), qPrintable(text));
+        QVERIFY(payments->toolTip().startsWith(ui::formatDollars(total)));
+
+        // Enter on the focused federal-share figure; choosing a plan shows the plan again.
+        QLabel* federal = w.headline(QStringLiteral("federal"));
+        QTest::keyClick(federal, Qt::Key_Return);
+        QVERIFY(w.explainView()->toPlainText().startsWith(QStringLiteral("Federal share")));
+        w.settlementTable()->selectRow(1);
+        QVERIFY(w.explainView()->toPlainText().startsWith(QStringLiteral("Plan P02")));
     }
 
     void anInvalidEntryIsRefusedAtTheField()
