@@ -175,6 +175,7 @@ public:
         });
         panel_->refreshers_.push_back([line, get, p = panel_] {
             line->setText(get(p->document_->scenario()));
+            line->setCursorPosition(0);  // show the start of a long list
             mark(line, {});
         });
         return line;
@@ -324,7 +325,10 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
             AssumptionFieldBuilder::mark(baseline, edit(tr("Change the baseline years"), kBaseline,
                                                         [&](Scenario& s) { s.baseline = b; }));
         });
-        refreshers_.push_back([this, baseline] { baseline->setText(baselineText(document_->scenario())); });
+        refreshers_.push_back([this, baseline] {
+            baseline->setText(baselineText(document_->scenario()));
+            baseline->setCursorPosition(0);  // show the start of a long list
+        });
         f.check(tr("Risk adjustment"), tr("Switch risk adjustment"), kRiskOn,
                 [](const Scenario& s) { return s.riskAdjustment.enabled; },
                 [](Scenario& s, bool on) { s.riskAdjustment.enabled = on; });
