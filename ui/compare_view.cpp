@@ -307,7 +307,7 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(intro);
     leftLayout->addWidget(list_, 1);
-    left->setFixedWidth(240);
+    left->setFixedWidth(190);
 
     auto setUp = [this](QTableView* t, const QString& name) {
         t->setObjectName(name);
@@ -325,7 +325,7 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
     setUp(statewideTable_, QStringLiteral("compareStatewide"));
     // As wide as its columns (they grow with the scenarios compared); the chart takes the rest.
     statewideTable_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    statewideTable_->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum);
+    statewideTable_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Maximum);  // never clipped
 
     planModel_ = new ComparePlanModel(this, document_, this);
     auto* proxy = new QSortFilterProxyModel(this);
@@ -337,9 +337,10 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
     planTable_->setSortingEnabled(true);
     planTable_->sortByColumn(0, Qt::AscendingOrder);
 
+
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("compareChart"));
-    chart_->setMinimumWidth(420);
+    chart_->setMinimumWidth(280);
     prepareChart(chart_, QStringLiteral("payment-differences"));
     chart_->plotLayout()->insertRow(0);
     chart_->plotLayout()->addElement(0, 0,
@@ -562,6 +563,12 @@ void CompareView::compare(const QList<qint64>& ids)
 
     planModel_->refresh();
     statewideModel_->refresh();
+    // The plan's name at a set width (elided; the full name is in the settlement tab), so the
+    // differences at the right fit a 1366-pixel screen.
+    if (QHeaderView* h = planTable_->horizontalHeader(); h->count() > 1 && h->sectionResizeMode(1) != QHeaderView::Interactive) {
+        h->setSectionResizeMode(1, QHeaderView::Interactive);
+        h->resizeSection(1, 170);
+    }
     redrawChart();
 
     QString status;

@@ -7,6 +7,7 @@
 //! With SHARECAST_SCREENSHOT_DIR set, it also saves the README's pictures of the steps there
 //! (docs/screenshots/take_screenshots.sh runs it so under Xvfb).
 
+#include "io/commands.h"
 #include "tests/ui/sample_project.h"
 #include "ui/assumption_table.h"
 #include "ui/assumptions_panel.h"
@@ -14,6 +15,7 @@
 #include "ui/main_window.h"
 
 #include <QLineEdit>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -58,7 +60,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
-        project_ = testing::makeSampleProject(QDir(dir_.path()));
+        // The project exactly as the build bundles it (marked synthetic, with its notice).
+        io::GenerateSampleRequest r;
+        r.outDir = dir_.filePath(QStringLiteral("sample"));
+        r.projectPath = dir_.filePath(QStringLiteral("default.sharecast"));
+        const io::CommandResult result = io::runGenerateSample(r);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        project_ = r.projectPath;
     }
 
     void planShareFiftyToFortyComparedAndUndone()
@@ -172,6 +180,11 @@ private Q_SLOTS:
         doc->recalculate();
         for (std::size_t i = 0; i < before.plans.size(); ++i)
             QCOMPARE(doc->settlement().plans[i].payment.payment, before.plans[i].payment.payment);
+
+        // A headline figure, clicked, shows its breakdown by plan in Explain.
+        qobject_cast<QTabWidget*>(w.centralWidget())->setCurrentIndex(0);
+        QTest::mouseClick(w.headline(QStringLiteral("payments")), Qt::LeftButton);
+        QVERIFY(w.explainView()->toPlainText().startsWith(QStringLiteral("Plan payments")));
     }
 };
 
