@@ -18,16 +18,20 @@ public:
     ChangeScenarioCommand(ProjectDocument* doc, Scenario before, Scenario after, const QString& text, int mergeKey)
         : QUndoCommand(text), doc_(doc), before_(std::move(before)), after_(std::move(after)), mergeKey_(mergeKey)
     {
+        last_.start();
     }
     void undo() override { doc_->applyScenario(before_); }
     void redo() override { doc_->applyScenario(after_); }
     int id() const override { return mergeKey_; }
     bool mergeWith(const QUndoCommand* other) override
     {
+        // A drag (or arrow keys held on a field) sends a burst of changes: one step. Two entries
+        // typed into the same field with a pause between them are two steps.
         const auto* o = static_cast<const ChangeScenarioCommand*>(other);
-        if (o->mergeKey_ != mergeKey_ || mergeKey_ < 0)
+        if (o->mergeKey_ != mergeKey_ || mergeKey_ < 0 || last_.elapsed() > kBurstMs)
             return false;
         after_ = o->after_;  // keep the first "before": the whole drag is one step
+        last_.restart();
         return true;
     }
 
@@ -36,6 +40,8 @@ private:
     Scenario before_;
     Scenario after_;
     int mergeKey_;
+    QElapsedTimer last_;  //!< since the last change merged into this step
+    static constexpr qint64 kBurstMs = 800;
 };
 
 }  // namespace

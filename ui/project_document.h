@@ -57,7 +57,8 @@ public:
     //! Switches to a stored scenario (clears the undo history; asks nothing: the caller saves).
     void selectScenario(qint64 id);
     //! Replaces the edited scenario through an undo command; commands with the same mergeKey
-    //! pushed in a row merge into one (a slider drag is one step).
+    //! pushed in a row within 0.8 s of each other merge into one (a slider drag is one step;
+    //! two entries typed into one field are two).
     void setScenario(const Scenario& scenario, const QString& text, int mergeKey = -1);
     //! Saves the edited scenario as a new version in the project and marks it clean.
     void saveScenario();

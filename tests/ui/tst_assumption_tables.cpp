@@ -346,6 +346,28 @@ private Q_SLOTS:
         QCOMPARE(doc->scenario().projection.utilizationChange.byCos.at("inpatient"), -0.04);
     }
 
+    void aBurstOfChangesIsOneStepTwoEntriesAreTwo()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        ui::ProjectDocument* doc = w.document();
+        const int key = 77;
+        // A drag: changes of one field in quick succession merge into one step.
+        for (double v : {0.45, 0.44, 0.43, 0.42})
+            QVERIFY(w.assumptions()->edit(QStringLiteral("Change the plan share"), key,
+                                          [v](Scenario& s) { s.sharing.maxShare = v; }).isEmpty());
+        QCOMPARE(doc->undoStack()->count(), 1);
+        // A second entry in the same field after a pause is a step of its own.
+        QTest::qWait(900);
+        QVERIFY(w.assumptions()->edit(QStringLiteral("Change the plan share"), key,
+                                      [](Scenario& s) { s.sharing.maxShare = 0.35; }).isEmpty());
+        QCOMPARE(doc->undoStack()->count(), 2);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().sharing.maxShare, 0.42);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().sharing.maxShare, 0.50);
+    }
+
     void riskCapsMayBeAbsentAndTheDescriptionEdits()
     {
         ui::MainWindow w;
