@@ -252,9 +252,7 @@ TableSpec programChangesTable(DataNamesFn names)
                         pc.rateCells->push_back(s(c.trimmed()));
             }
             pc.effectiveYear = cell::readInt(r.value(2), yearH);
-            pc.factor = cell::readNumber(r.value(3), factorH);
-            if (!(pc.factor > 0.0))
-                refuse(factorH, r.value(3), tr("a program-change factor must be positive"));
+            pc.factor = cell::readNumber(r.value(3), factorH);  // range: Scenario::validate()
             out.push_back(pc);
         }
         sc.programChanges = out;
