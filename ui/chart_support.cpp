@@ -113,6 +113,14 @@ QCPTextElement* arrangeChartLayout(QCustomPlot* plot)
     return title;
 }
 
+void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text)
+{
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(plot->mapToGlobal(pos), text, plot);
+}
+
 bool exportChart(QCustomPlot* plot, const QString& path)
 {
     if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))

@@ -6,6 +6,7 @@
 
 class QCustomPlot;
 class QCPTextElement;
+class QPoint;
 
 namespace sharecast::ui {
 
@@ -18,6 +19,9 @@ QCPTextElement* arrangeChartLayout(QCustomPlot* plot);
 
 //! Wraps the legend into as many rows as the plot's width needs.
 void fitChartLegend(QCustomPlot* plot);
+
+//! Shows text as the plot's tooltip at pos (a pixel of the plot); hides the tooltip when text is empty.
+void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text);
 
 //! Saves the chart to path by its suffix (.pdf and .svg as vectors, anything else as .png at 2×
 //! resolution); false on error. PNG and PDF show the current view; SVG shows the whole chart
