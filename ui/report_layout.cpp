@@ -182,14 +182,12 @@ void PageFlow::heading(const QString& text, double keepPt)
     y_ += h + 4.0 * scale();
 }
 
-void PageFlow::paragraph(const QString& text, TextStyle style)
+double PageFlow::wrappedText(const QString& text, TextStyle style, double indent, bool bullet)
 {
-    if (pages_.empty())
-        newPage(Orientation::Portrait);
     const QFont f = styleFont(style);
     const QColor color = styleColor(style);
     const double lh = lineHeight(f);
-    const double width = textRect(page().orientation).width();
+    const double width = textRect(page().orientation).width() - indent;
 
     QTextLayout layout(text, f, metrics_);
     QTextOption option;
@@ -205,17 +203,29 @@ void PageFlow::paragraph(const QString& text, TextStyle style)
 
     // Keep at least two lines together at a page break.
     ensure(lh * std::min<qsizetype>(2, lines.size()));
-    for (const QString& line : lines) {
+    for (int i = 0; i < lines.size(); ++i) {
         ensure(lh);
         const QRectF r = textRect(page().orientation);
-        const QRectF box(r.left(), y_, r.width(), lh);
-        page().ops.push_back([f, color, box, line](QCPPainter& p) {
+        const QRectF box(r.left() + indent, y_, r.width() - indent, lh);
+        const QRectF mark(r.left() + 2.0 * scale(), y_, indent, lh);
+        const bool first = bullet && i == 0;
+        page().ops.push_back([f, color, box, mark, first, line = lines[i]](QCPPainter& p) {
             p.setFont(f);
             p.setPen(color);
+            if (first)
+                p.drawText(mark, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("•"));
             p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, line);
         });
         y_ += lh;
     }
+    return lh;
+}
+
+void PageFlow::paragraph(const QString& text, TextStyle style)
+{
+    if (pages_.empty())
+        newPage(Orientation::Portrait);
+    const double lh = wrappedText(text, style, 0.0, false);
     y_ += lh * 0.45;
 }
 
@@ -223,39 +233,10 @@ void PageFlow::bullets(const QStringList& items, TextStyle style)
 {
     if (pages_.empty())
         newPage(Orientation::Portrait);
-    const QFont f = styleFont(style);
-    const QColor color = styleColor(style);
-    const double lh = lineHeight(f);
+    const double lh = lineHeight(styleFont(style));
     const double indent = 12.0 * scale();
     for (const QString& item : items) {
-        const double width = textRect(page().orientation).width() - indent;
-        QTextLayout layout(item, f, metrics_);
-        QTextOption option;
-        option.setWrapMode(QTextOption::WordWrap);
-        layout.setTextOption(option);
-        layout.beginLayout();
-        QStringList lines;
-        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-            line.setLineWidth(width);
-            lines << item.mid(line.textStart(), line.textLength()).trimmed();
-        }
-        layout.endLayout();
-        ensure(lh * std::min<qsizetype>(2, lines.size()));
-        for (int i = 0; i < lines.size(); ++i) {
-            ensure(lh);
-            const QRectF r = textRect(page().orientation);
-            const QRectF box(r.left() + indent, y_, r.width() - indent, lh);
-            const QRectF bullet(r.left() + 2.0 * scale(), y_, indent, lh);
-            const bool first = i == 0;
-            page().ops.push_back([f, color, box, bullet, first, line = lines[i]](QCPPainter& p) {
-                p.setFont(f);
-                p.setPen(color);
-                if (first)
-                    p.drawText(bullet, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("•"));
-                p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, line);
-            });
-            y_ += lh;
-        }
+        wrappedText(item, style, indent, true);
         y_ += lh * 0.2;
     }
     y_ += lh * 0.3;
@@ -301,18 +282,23 @@ void PageFlow::box(const QString& title, const QString& text, bool warning)
     y_ += h + 8.0 * s;
 }
 
-void PageFlow::block(double heightPt, std::function<void(QPainter&, const QRectF&)> draw)
+void PageFlow::drawBox(double heightPx, const DrawFunction& draw)
 {
-    const double h = heightPt * scale();
-    ensure(h);
     const QRectF r = textRect(page().orientation);
-    const QRectF box(r.left(), y_, r.width(), h);
+    const QRectF box(r.left(), y_, r.width(), heightPx);
     page().ops.push_back([draw, box](QCPPainter& p) {
         p.save();
         draw(p, box);
         p.restore();
     });
-    y_ += h;
+    y_ += heightPx;
+}
+
+void PageFlow::block(double heightPt, std::function<void(QPainter&, const QRectF&)> draw)
+{
+    const double h = heightPt * scale();
+    ensure(h);
+    drawBox(h, draw);
 }
 
 void PageFlow::figure(const QString& caption, double heightPt, DrawFunction draw, const QStringList& notes)
@@ -333,13 +319,7 @@ void PageFlow::figure(const QString& caption, double heightPt, DrawFunction draw
         p.drawText(captionBox, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, caption);
     });
     y_ += ch + 4.0 * scale();
-    const QRectF box(r.left(), y_, r.width(), h);
-    page().ops.push_back([draw, box](QCPPainter& p) {
-        p.save();
-        draw(p, box);
-        p.restore();
-    });
-    y_ += h;
+    drawBox(h, draw);
     for (const QString& n : notes)
         paragraph(n, TextStyle::Note);
     y_ += 4.0 * scale();

@@ -128,6 +128,13 @@ private:
     QRectF textRect(Orientation o) const;
     Page& page() { return pages_.back(); }
     void ensure(double heightPx);
+    //! Wraps text to the text width less `indent` (device pixels) and lays it out line by line, indented,
+    //! at least two lines kept together; `bullet`: a bullet in the indent before the first line.
+    //! Returns the style's line height.
+    double wrappedText(const QString& text, TextStyle style, double indent, bool bullet);
+    //! Draws into a box of the given height (device pixels) over the text width at the current position,
+    //! the painter's state saved around it.
+    void drawBox(double heightPx, const DrawFunction& draw);
     double lineHeight(const QFont& f) const;
     QFont styleFont(TextStyle style) const;
     QColor styleColor(TextStyle style) const;

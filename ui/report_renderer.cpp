@@ -145,6 +145,70 @@ QString scenarioName(const Scenario& s)
     return s.name.empty() ? QStringLiteral("(unnamed scenario)") : text(s.name);
 }
 
+//! The change from a to b of two amounts rounded to cents, in whole dollars.
+QString change(double a, double b)
+{
+    return dollars(roundTo(b, 2) - roundTo(a, 2));
+}
+
+// ---- Tables ---------------------------------------------------------------------------------
+// Every table of the report is made the same way: a caption, its columns (text left-aligned,
+// figures right-aligned, flags centred) and a font size; rows naming a plan whose figures may be
+// suppressed; notes, to which the public version adds the small-cell note (Builder::figureTable).
+
+//! Columns of one kind, one for each header.
+QList<TableColumn> columnsOf(const QStringList& headers, Qt::Alignment align, bool wrap = false,
+                             bool mono = false)
+{
+    QList<TableColumn> columns;
+    for (const QString& header : headers)
+        columns.append(TableColumn{header, align, wrap, mono});
+    return columns;
+}
+
+//! Left-aligned columns of text; `wrap`: the text may wrap onto several lines (names, reasons).
+QList<TableColumn> textColumns(const QStringList& headers, bool wrap = false)
+{
+    return columnsOf(headers, Qt::AlignLeft, wrap);
+}
+
+//! Left-aligned monospace columns (keys, digests).
+QList<TableColumn> monoColumns(const QStringList& headers, bool wrap = false)
+{
+    return columnsOf(headers, Qt::AlignLeft, wrap, true);
+}
+
+//! Right-aligned columns of figures.
+QList<TableColumn> figureColumns(const QStringList& headers)
+{
+    return columnsOf(headers, Qt::AlignRight);
+}
+
+//! Centred columns of flags ("yes", "passed").
+QList<TableColumn> flagColumns(const QStringList& headers)
+{
+    return columnsOf(headers, Qt::AlignCenter);
+}
+
+//! A table with its caption (none: no caption line), columns and font size in points.
+Table makeTable(const QString& caption, const QList<TableColumn>& columns, double fontPt = 7.5)
+{
+    Table t;
+    t.caption = caption;
+    t.columns = columns;
+    t.fontPt = fontPt;
+    return t;
+}
+
+//! A row naming a plan (or a plan and a year) in its lead cells, then its figures, each shown as
+//! "*" when `hide` (the figures are suppressed in the public version).
+TableRow maskedRow(QStringList lead, const QStringList& figures, bool hide, bool ruleAbove = false)
+{
+    for (const QString& figure : figures)
+        lead << (hide ? kStar : figure);
+    return TableRow{lead, false, ruleAbove};
+}
+
 // ---- The report ------------------------------------------------------------------------------
 
 class Builder {
@@ -203,6 +267,30 @@ public:
     QStringList problems;
 
 private:
+    // ---- Tables -----------------------------------------------------------------------------
+
+    //! Appends one row for each plan of the settlement: its id (and name, when `named`), then the
+    //! cells `figures` gives for it, each "*" for a plan whose figures are suppressed.
+    void addPlanRows(Table& t, bool named,
+                     const std::function<QStringList(const PlanSettlement&)>& figures) const
+    {
+        for (const PlanSettlement& p : doc_.settlement().plans) {
+            QStringList lead{text(p.planId)};
+            if (named)
+                lead << text(doc_.experience().planName(p.planId));
+            t.rows.append(maskedRow(lead, figures(p), io::isSuppressedPlan(p, csv_)));
+        }
+    }
+
+    //! Lays out a table of figures that may be suppressed: the public version adds the small-cell
+    //! note to its notes.
+    void figureTable(Table t)
+    {
+        if (public_)
+            t.notes << kSuppressedNote;
+        flow_.table(t);
+    }
+
     // ---- Cover ----------------------------------------------------------------------------
     void cover()
     {
@@ -229,12 +317,7 @@ private:
                        QStringLiteral("Scenario: %1").arg(scenario));
         });
 
-        Table facts;
-        facts.fontPt = 9.0;
-        facts.fullWidth = true;
-        facts.columns = {{QString(), Qt::AlignLeft, false}, {QString(), Qt::AlignLeft, true}};
-        facts.columns[0].header = QStringLiteral("Item");
-        facts.columns[1].header = QStringLiteral("Detail");
+        Table facts = makeTable(QString(), textColumns({"Item"}) + textColumns({"Detail"}, true), 9.0);
         auto fact = [&](const QString& k, const QString& v) { facts.rows.append(TableRow{{k, v}}); };
         fact(QStringLiteral("Project"), project);
         fact(QStringLiteral("Scenario"), scenario);
@@ -386,13 +469,10 @@ private:
                 .arg(millions(h[3].value), millions(h[4].value), millions(h[5].value), millions(h[6].value)),
             TextStyle::Lead);
 
-        Table t;
-        t.caption = QStringLiteral("Table 1. Statewide settlement, performance year %1").arg(s.year);
-        t.fontPt = 8.5;
-        t.columns = {{QStringLiteral("Figure"), Qt::AlignLeft, false},
-                     {QStringLiteral("$ millions"), Qt::AlignRight, false},
-                     {QStringLiteral("Dollars"), Qt::AlignRight, false},
-                     {QStringLiteral("Meaning"), Qt::AlignLeft, true}};
+        Table t = makeTable(QStringLiteral("Table 1. Statewide settlement, performance year %1").arg(s.year),
+                            textColumns({"Figure"}) + figureColumns({"$ millions", "Dollars"}) +
+                                textColumns({"Meaning"}, true),
+                            8.5);
         for (const Headline& x : h)
             t.rows.append(TableRow{{x.label, millions(x.value), dollars(x.value), x.meaning},
                                    x.label == u"Program net"});
@@ -410,9 +490,7 @@ private:
             t.notes << QStringLiteral("Of the %1 plans, %2.")
                            .arg(s.plans.size())
                            .arg(gates.join(QStringLiteral(" and ")));
-        if (public_)
-            t.notes << kSuppressedNote;
-        flow_.table(t);
+        figureTable(t);
 
         // Two charts share what is left of the page.
         const double captions = 3 * 9.0 * 1.25 + 2 * (4.0 + 4.0) + 2 * 9.0 + (public_ ? 10.0 : 0.0);
@@ -464,46 +542,34 @@ private:
                 .arg(nameB)
                 .arg(b.year));
         const QList<Headline> ha = headlinesOf(a), hb = headlinesOf(b);
-        Table t;
-        t.caption = QStringLiteral("Table %1.1. Statewide figures, A and B")
-                        .arg(sectionNumber(QStringLiteral("Scenario comparison")));
-        t.columns = {{QStringLiteral("Figure"), Qt::AlignLeft, false},
-                     {QStringLiteral("Scenario A"), Qt::AlignRight, false},
-                     {QStringLiteral("Scenario B"), Qt::AlignRight, false},
-                     {QStringLiteral("Change (B − A)"), Qt::AlignRight, false}};
+        const int n = sectionNumber(QStringLiteral("Scenario comparison"));
+        Table t = makeTable(
+            QStringLiteral("Table %1.1. Statewide figures, A and B").arg(n),
+            textColumns({"Figure"}) + figureColumns({"Scenario A", "Scenario B", "Change (B − A)"}), 8.0);
         for (int i = 0; i < ha.size(); ++i)
-            t.rows.append(TableRow{{ha[i].label, dollars(ha[i].value), dollars(hb[i].value),
-                                    dollars(roundTo(hb[i].value, 2) - roundTo(ha[i].value, 2))}});
+            t.rows.append(TableRow{
+                {ha[i].label, dollars(ha[i].value), dollars(hb[i].value), change(ha[i].value, hb[i].value)}});
         auto eligibleCount = [](const Settlement& s) {
-            int n = 0;
+            int eligible = 0;
             for (const PlanSettlement& p : s.plans)
-                n += p.eligible ? 1 : 0;
-            return n;
+                eligible += p.eligible ? 1 : 0;
+            return eligible;
         };
         t.rows.append(TableRow{{QStringLiteral("Eligible plans"), QString::number(eligibleCount(a)),
                                 QString::number(eligibleCount(b)),
                                 QString::number(eligibleCount(b) - eligibleCount(a))}});
-        if (public_)
-            t.notes << kSuppressedNote;
-        flow_.table(t);
+        figureTable(t);
 
         std::map<std::string, std::pair<const PlanSettlement*, const PlanSettlement*>> plans;
         for (const PlanSettlement& p : a.plans)
             plans[p.planId].first = &p;
         for (const PlanSettlement& p : b.plans)
             plans[p.planId].second = &p;
-        Table pt;
-        pt.caption = QStringLiteral("Table %1.2. Plan payments and program net by plan, A and B")
-                         .arg(sectionNumber(QStringLiteral("Scenario comparison")));
-        pt.fontPt = 7.5;
-        pt.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false},
-                      {QStringLiteral("Eligible A / B"), Qt::AlignCenter, false},
-                      {QStringLiteral("Payment A"), Qt::AlignRight, false},
-                      {QStringLiteral("Payment B"), Qt::AlignRight, false},
-                      {QStringLiteral("Change"), Qt::AlignRight, false},
-                      {QStringLiteral("Program net A"), Qt::AlignRight, false},
-                      {QStringLiteral("Program net B"), Qt::AlignRight, false},
-                      {QStringLiteral("Change"), Qt::AlignRight, false}};
+        Table pt =
+            makeTable(QStringLiteral("Table %1.2. Plan payments and program net by plan, A and B").arg(n),
+                      textColumns({"Plan"}) + flagColumns({"Eligible A / B"}) +
+                          figureColumns({"Payment A", "Payment B", "Change", "Program net A", "Program net B",
+                                         "Change"}));
         for (const auto& [id, pair] : plans) {
             const auto [pa, pb] = pair;
             const bool hide =
@@ -511,30 +577,22 @@ private:
             auto yes = [](const PlanSettlement* p) {
                 return p ? (p->eligible ? QStringLiteral("yes") : QStringLiteral("no")) : QStringLiteral("—");
             };
-            QStringList row{text(id)};
-            if (hide) {
-                for (int i = 1; i < pt.columns.size(); ++i)
-                    row << kStar;
-            } else {
-                const double payA = pa ? pa->payment.payment : 0.0, payB = pb ? pb->payment.payment : 0.0;
-                const double netA = pa ? pa->programNet : 0.0, netB = pb ? pb->programNet : 0.0;
-                row << yes(pa) + QStringLiteral(" / ") + yes(pb) << (pa ? dollars(payA) : QStringLiteral("—"))
-                    << (pb ? dollars(payB) : QStringLiteral("—"))
-                    << dollars(roundTo(payB, 2) - roundTo(payA, 2))
-                    << (pa ? dollars(netA) : QStringLiteral("—"))
-                    << (pb ? dollars(netB) : QStringLiteral("—"))
-                    << dollars(roundTo(netB, 2) - roundTo(netA, 2));
-            }
-            pt.rows.append(TableRow{row});
+            auto money = [](const PlanSettlement* p, double x) {
+                return p ? dollars(x) : QStringLiteral("—");
+            };
+            const double payA = pa ? pa->payment.payment : 0.0, payB = pb ? pb->payment.payment : 0.0;
+            const double netA = pa ? pa->programNet : 0.0, netB = pb ? pb->programNet : 0.0;
+            pt.rows.append(
+                maskedRow({text(id)},
+                          {yes(pa) + QStringLiteral(" / ") + yes(pb), money(pa, payA), money(pb, payB),
+                           change(payA, payB), money(pa, netA), money(pb, netB), change(netA, netB)},
+                          hide));
         }
-        pt.rows.append(
-            TableRow{{QStringLiteral("Statewide"), QString(), dollars(ha[3].value), dollars(hb[3].value),
-                      dollars(roundTo(hb[3].value, 2) - roundTo(ha[3].value, 2)), dollars(ha[4].value),
-                      dollars(hb[4].value), dollars(roundTo(hb[4].value, 2) - roundTo(ha[4].value, 2))},
-                     true});
-        if (public_)
-            pt.notes << kSuppressedNote;
-        flow_.table(pt);
+        pt.rows.append(TableRow{{QStringLiteral("Statewide"), QString(), dollars(ha[3].value),
+                                 dollars(hb[3].value), change(ha[3].value, hb[3].value), dollars(ha[4].value),
+                                 dollars(hb[4].value), change(ha[4].value, hb[4].value)},
+                                true});
+        figureTable(pt);
 
         // Assumptions that differ, by JSON key (lists of plain values compared whole).
         const std::vector<io::AssumptionEntry> ea = mergeLists(io::flattenScenario(doc_.scenario()));
@@ -550,14 +608,10 @@ private:
                 order << e.key;
             keys[e.key].second = e.value;
         }
-        Table dt;
-        dt.caption =
+        Table dt = makeTable(
             QStringLiteral("Table %1.3. Assumptions that differ (JSON key; values as in the scenario files)")
-                .arg(sectionNumber(QStringLiteral("Scenario comparison")));
-        dt.fontPt = 7.5;
-        dt.columns = {{QStringLiteral("Key"), Qt::AlignLeft, true, true},
-                      {QStringLiteral("A"), Qt::AlignLeft, true},
-                      {QStringLiteral("B"), Qt::AlignLeft, true}};
+                .arg(n),
+            monoColumns({"Key"}, true) + textColumns({"A", "B"}, true));
         for (const QString& k : order) {
             const auto& [va, vb] = keys[k];
             if (va == vb || k == u"description")
@@ -591,30 +645,19 @@ private:
             TextStyle::Small);
         const io::StatewideTotals tot = io::statewideTotals(s);
 
-        Table a;
-        a.caption = QStringLiteral("Table %1.1. Costs and savings by plan").arg(n);
-        a.fontPt = 7.5;
-        a.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false},
-                     {QStringLiteral("Name"), Qt::AlignLeft, true},
-                     {QStringLiteral("Members (average)"), Qt::AlignRight, false},
-                     {QStringLiteral("Expected cost"), Qt::AlignRight, false},
-                     {QStringLiteral("Actual cost"), Qt::AlignRight, false},
-                     {QStringLiteral("Gross savings"), Qt::AlignRight, false},
-                     {QStringLiteral("Savings rate"), Qt::AlignRight, false},
-                     {QStringLiteral("MSR"), Qt::AlignRight, false},
-                     {QStringLiteral("MLR"), Qt::AlignRight, false}};
-        for (const PlanSettlement& p : s.plans) {
-            QStringList row{text(p.planId), text(doc_.experience().planName(p.planId))};
-            if (io::isSuppressedPlan(p, csv_)) {
-                while (row.size() < a.columns.size())
-                    row << kStar;
-            } else {
-                row << count(p.members) << dollars(p.expected) << dollars(p.actual) << dollars(p.grossSavings)
-                    << (p.savingsRate ? percent(*p.savingsRate) : QStringLiteral("n/a"))
-                    << percent(p.msr.rate) << percent(p.mlr.rate);
-            }
-            a.rows.append(TableRow{row});
-        }
+        Table a = makeTable(QStringLiteral("Table %1.1. Costs and savings by plan").arg(n),
+                            textColumns({"Plan"}) + textColumns({"Name"}, true) +
+                                figureColumns({"Members (average)", "Expected cost", "Actual cost",
+                                               "Gross savings", "Savings rate", "MSR", "MLR"}));
+        addPlanRows(a, true, [](const PlanSettlement& p) {
+            return QStringList{count(p.members),
+                               dollars(p.expected),
+                               dollars(p.actual),
+                               dollars(p.grossSavings),
+                               p.savingsRate ? percent(*p.savingsRate) : QStringLiteral("n/a"),
+                               percent(p.msr.rate),
+                               percent(p.mlr.rate)};
+        });
         a.rows.append(
             TableRow{{QStringLiteral("Statewide"), QString(), count(tot.members), dollars(tot.expected),
                       dollars(tot.actual), dollars(tot.grossSavings),
@@ -625,44 +668,29 @@ private:
             "Members: average enrollment N = member months / 12 over the settled cells. Expected cost "
             "E (§2), actual cost A (§3), gross savings G = E − A (§4; resource-use savings under that "
             "basis, §7), savings rate S = G / E. MSR and MLR: minimum savings and loss rates (§5).");
-        if (public_)
-            a.notes << kSuppressedNote;
-        flow_.table(a);
+        figureTable(a);
 
-        Table b;
-        b.caption =
+        Table b = makeTable(
             QStringLiteral("Table %1.2. Eligibility, plan payments and the federal/state split by plan")
-                .arg(n);
-        b.fontPt = 7.5;
-        b.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false},
-                     {QStringLiteral("Quality score"), Qt::AlignRight, false},
-                     {QStringLiteral("Quality gate"), Qt::AlignCenter, false},
-                     {QStringLiteral("TCC trend gate"), Qt::AlignCenter, false},
-                     {QStringLiteral("Guardrail"), Qt::AlignCenter, false},
-                     {QStringLiteral("Eligible"), Qt::AlignCenter, false},
-                     {QStringLiteral("Share rate"), Qt::AlignRight, false},
-                     {QStringLiteral("Plan payment"), Qt::AlignRight, false},
-                     {QStringLiteral("Program net"), Qt::AlignRight, false},
-                     {QStringLiteral("Federal share"), Qt::AlignRight, false},
-                     {QStringLiteral("State share"), Qt::AlignRight, false}};
-        for (const PlanSettlement& p : s.plans) {
-            QStringList row{text(p.planId)};
-            if (io::isSuppressedPlan(p, csv_)) {
-                while (row.size() < b.columns.size())
-                    row << kStar;
-            } else {
-                row << (p.quality.composite ? formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"))
-                    << passFail(p.quality.gatePassed)
-                    << (p.tccTrend.enabled ? passFail(p.tccTrend.passed) : QStringLiteral("off"))
-                    << (p.appropriateness.enabled
-                            ? (p.appropriateness.tripped ? QStringLiteral("tripped") : QStringLiteral("ok"))
-                            : QStringLiteral("off"))
-                    << (p.eligible ? QStringLiteral("yes") : QStringLiteral("no")) << percent(p.shareRate, 1)
-                    << dollars(p.payment.payment) << dollars(p.programNet) << dollars(p.split.federal)
-                    << dollars(p.split.state);
-            }
-            b.rows.append(TableRow{row});
-        }
+                .arg(n),
+            textColumns({"Plan"}) + figureColumns({"Quality score"}) +
+                flagColumns({"Quality gate", "TCC trend gate", "Guardrail", "Eligible"}) +
+                figureColumns({"Share rate", "Plan payment", "Program net", "Federal share", "State share"}));
+        addPlanRows(b, false, [](const PlanSettlement& p) {
+            return QStringList{
+                p.quality.composite ? formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"),
+                passFail(p.quality.gatePassed),
+                p.tccTrend.enabled ? passFail(p.tccTrend.passed) : QStringLiteral("off"),
+                p.appropriateness.enabled
+                    ? (p.appropriateness.tripped ? QStringLiteral("tripped") : QStringLiteral("ok"))
+                    : QStringLiteral("off"),
+                p.eligible ? QStringLiteral("yes") : QStringLiteral("no"),
+                percent(p.shareRate, 1),
+                dollars(p.payment.payment),
+                dollars(p.programNet),
+                dollars(p.split.federal),
+                dollars(p.split.state)};
+        });
         b.rows.append(TableRow{{QStringLiteral("Statewide"), QString(), QString(), QString(), QString(),
                                 QString(), QString(), dollars(tot.payments), dollars(tot.programNet),
                                 dollars(tot.federal), dollars(tot.state)},
@@ -673,9 +701,7 @@ private:
             "denials or grievances rose beyond the limits. Share rate ρ (§8). Plan payment P: positive "
             "to the plan, negative owed by it. Program net G − P, split by FMAP into federal and state "
             "shares (§9).");
-        if (public_)
-            b.notes << kSuppressedNote;
-        flow_.table(b);
+        figureTable(b);
 
         // Why plans were not paid.
         QStringList reasons;
@@ -716,43 +742,35 @@ private:
         const Scenario& sc = doc_.scenario();
         if (sc.corridors.empty() && !sc.blend && !sc.mlrRemittance.enabled)
             return;
-        Table t;
-        t.caption =
-            QStringLiteral("Table %1.3. Risk corridors, blend true-up and MLR remittance by plan (§12)")
-                .arg(n);
-        t.fontPt = 7.5;
-        t.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false}};
+        QStringList headers;
         for (const Corridor& c : sc.corridors)
-            t.columns.append(
-                TableColumn{QStringLiteral("Corridor %1").arg(text(c.name)), Qt::AlignRight, false, false});
+            headers << QStringLiteral("Corridor %1").arg(text(c.name));
         if (sc.blend)
-            t.columns.append(TableColumn{QStringLiteral("Blend true-up"), Qt::AlignRight, false, false});
-        if (sc.mlrRemittance.enabled) {
-            t.columns.append(TableColumn{QStringLiteral("Medical loss ratio"), Qt::AlignRight, false, false});
-            t.columns.append(TableColumn{QStringLiteral("MLR remittance"), Qt::AlignRight, false, false});
-        }
-        for (const PlanSettlement& p : doc_.settlement().plans) {
-            QStringList row{text(p.planId)};
-            const bool hide = io::isSuppressedPlan(p, csv_);
+            headers << QStringLiteral("Blend true-up");
+        if (sc.mlrRemittance.enabled)
+            headers << QStringLiteral("Medical loss ratio") << QStringLiteral("MLR remittance");
+        Table t = makeTable(
+            QStringLiteral("Table %1.3. Risk corridors, blend true-up and MLR remittance by plan (§12)")
+                .arg(n),
+            textColumns({"Plan"}) + figureColumns(headers));
+        addPlanRows(t, false, [&sc](const PlanSettlement& p) {
+            QStringList cells;
             for (const CorridorResult& c : p.corridors)
-                row << (hide ? kStar : dollars(c.settlement));
+                cells << dollars(c.settlement);
             if (sc.blend)
-                row << (hide ? kStar : (p.blend ? dollars(p.blend->trueUp) : QStringLiteral("—")));
+                cells << (p.blend ? dollars(p.blend->trueUp) : QStringLiteral("—"));
             if (sc.mlrRemittance.enabled) {
                 const bool has = p.mlrRemittance.has_value();
-                row << (hide ? kStar
-                             : (has && p.mlrRemittance->ratio ? percent(*p.mlrRemittance->ratio)
-                                                              : QStringLiteral("NA")))
-                    << (hide ? kStar : (has ? dollars(p.mlrRemittance->remittance) : QStringLiteral("—")));
+                cells << (has && p.mlrRemittance->ratio ? percent(*p.mlrRemittance->ratio)
+                                                        : QStringLiteral("NA"))
+                      << (has ? dollars(p.mlrRemittance->remittance) : QStringLiteral("—"));
             }
-            t.rows.append(TableRow{row});
-        }
+            return cells;
+        });
         t.notes << QStringLiteral(
             "Corridor settlement: positive, the state pays the plan. Blend true-up: positive, paid to the "
             "plan. MLR remittance: owed by the plan below the minimum medical loss ratio.");
-        if (public_)
-            t.notes << kSuppressedNote;
-        flow_.table(t);
+        figureTable(t);
     }
 
     // ---- Projection ---------------------------------------------------------------------------
@@ -775,12 +793,12 @@ private:
                 .arg(report::exactPercent(spec.adminLoad), report::exactPercent(spec.underwritingGain)),
             TextStyle::Small);
 
-        Table all;
-        all.caption = QStringLiteral("Table %1.1. Statewide projection, all plans (the ALL rows)").arg(n);
-        all.fontPt = 8.0;
-        all.columns = {{QStringLiteral("Item"), Qt::AlignLeft, false}};
+        QStringList years;
         for (const ProjectionYear& y : pr.all)
-            all.columns.append(TableColumn{QString::number(y.year), Qt::AlignRight, false, false});
+            years << QString::number(y.year);
+        Table all =
+            makeTable(QStringLiteral("Table %1.1. Statewide projection, all plans (the ALL rows)").arg(n),
+                      textColumns({"Item"}) + figureColumns(years), 8.0);
         struct Item {
             const char* label;
             std::function<QString(const ProjectionYear&)> value;
@@ -821,61 +839,41 @@ private:
             "against the counterfactual program cost (§11).");
         flow_.table(all);
 
-        Table a;
-        a.caption = QStringLiteral("Table %1.2. Projection by plan: cost and savings").arg(n);
-        a.fontPt = 7.5;
-        a.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false},
-                     {QStringLiteral("Year"), Qt::AlignRight, false},
-                     {QStringLiteral("Member months"), Qt::AlignRight, false},
-                     {QStringLiteral("Counterfactual cost"), Qt::AlignRight, false},
-                     {QStringLiteral("Projected cost"), Qt::AlignRight, false},
-                     {QStringLiteral("Investment"), Qt::AlignRight, false},
-                     {QStringLiteral("Benchmark"), Qt::AlignRight, false},
-                     {QStringLiteral("Gross savings"), Qt::AlignRight, false},
-                     {QStringLiteral("Plan payment"), Qt::AlignRight, false}};
-        Table b;
-        b.caption = QStringLiteral("Table %1.3. Projection by plan: rates, margins and state cost").arg(n);
-        b.fontPt = 7.5;
-        b.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false},
-                     {QStringLiteral("Year"), Qt::AlignRight, false},
-                     {QStringLiteral("Rate rebased (PMPM)"), Qt::AlignRight, false},
-                     {QStringLiteral("Rate not rebased (PMPM)"), Qt::AlignRight, false},
-                     {QStringLiteral("Rate impact"), Qt::AlignRight, false},
-                     {QStringLiteral("Margin rebased"), Qt::AlignRight, false},
-                     {QStringLiteral("Margin not rebased"), Qt::AlignRight, false},
-                     {QStringLiteral("State cost rebased"), Qt::AlignRight, false},
-                     {QStringLiteral("State cost not rebased"), Qt::AlignRight, false},
-                     {QStringLiteral("Federal share not rebased"), Qt::AlignRight, false},
-                     {QStringLiteral("Net state saving not rebased"), Qt::AlignRight, false}};
+        Table a =
+            makeTable(QStringLiteral("Table %1.2. Projection by plan: cost and savings").arg(n),
+                      textColumns({"Plan"}) +
+                          figureColumns({"Year", "Member months", "Counterfactual cost", "Projected cost",
+                                         "Investment", "Benchmark", "Gross savings", "Plan payment"}));
+        Table b =
+            makeTable(QStringLiteral("Table %1.3. Projection by plan: rates, margins and state cost").arg(n),
+                      textColumns({"Plan"}) +
+                          figureColumns({"Year", "Rate rebased (PMPM)", "Rate not rebased (PMPM)",
+                                         "Rate impact", "Margin rebased", "Margin not rebased",
+                                         "State cost rebased", "State cost not rebased",
+                                         "Federal share not rebased", "Net state saving not rebased"}));
         for (const PlanProjection& plan : pr.plans) {
             bool first = true;
             for (const ProjectionYear& y : plan.years) {
-                QStringList ra{text(plan.planId), QString::number(y.year)}, rb = ra;
-                if (io::isSuppressedProjectionYear(y, csv_)) {
-                    while (ra.size() < a.columns.size())
-                        ra << kStar;
-                    while (rb.size() < b.columns.size())
-                        rb << kStar;
-                } else {
-                    ra << count(y.memberMonths) << dollars(y.counterfactualCost) << dollars(y.projectedCost)
-                       << dollars(y.investment) << dollars(y.benchmark) << dollars(y.grossSavings)
-                       << dollars(y.payment.payment);
-                    rb << pmpm(y.rateRebased) << pmpm(y.rateNonRebased) << dollars(y.rateImpact)
-                       << dollars(y.marginRebased) << dollars(y.marginNonRebased)
-                       << dollars(y.stateCostRebased) << dollars(y.stateCostNonRebased)
-                       << dollars(y.federalShareNonRebased) << dollars(y.netStateSavingNonRebased);
-                }
-                a.rows.append(TableRow{ra, false, first});
-                b.rows.append(TableRow{rb, false, first});
+                const QStringList lead{text(plan.planId), QString::number(y.year)};
+                const bool hide = io::isSuppressedProjectionYear(y, csv_);
+                a.rows.append(
+                    maskedRow(lead,
+                              {count(y.memberMonths), dollars(y.counterfactualCost), dollars(y.projectedCost),
+                               dollars(y.investment), dollars(y.benchmark), dollars(y.grossSavings),
+                               dollars(y.payment.payment)},
+                              hide, first));
+                b.rows.append(
+                    maskedRow(lead,
+                              {pmpm(y.rateRebased), pmpm(y.rateNonRebased), dollars(y.rateImpact),
+                               dollars(y.marginRebased), dollars(y.marginNonRebased),
+                               dollars(y.stateCostRebased), dollars(y.stateCostNonRebased),
+                               dollars(y.federalShareNonRebased), dollars(y.netStateSavingNonRebased)},
+                              hide, first));
                 first = false;
             }
         }
-        if (public_) {
-            a.notes << kSuppressedNote;
-            b.notes << kSuppressedNote;
-        }
-        flow_.table(a);
-        flow_.table(b);
+        figureTable(a);
+        figureTable(b);
     }
 
     // ---- Quality ------------------------------------------------------------------------------
@@ -911,63 +909,45 @@ private:
                                       : QStringLiteral("is disabled")),
             TextStyle::Small);
 
-        Table a;
-        a.caption = QStringLiteral("Table %1.1. Composite and quality gate by plan, %2").arg(n).arg(s.year);
-        a.fontPt = 7.5;
-        a.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false},
-                     {QStringLiteral("Name"), Qt::AlignLeft, false},
-                     {QStringLiteral("Composite"), Qt::AlignRight, false},
-                     {QStringLiteral("Reportable measures"), Qt::AlignRight, false},
-                     {QStringLiteral("Quality gate"), Qt::AlignCenter, false},
-                     {QStringLiteral("Reason"), Qt::AlignLeft, true}};
-        for (const PlanSettlement& p : s.plans) {
-            QStringList row{text(p.planId), text(doc_.experience().planName(p.planId))};
-            if (io::isSuppressedPlan(p, csv_)) {
-                while (row.size() < a.columns.size())
-                    row << kStar;
-            } else {
-                row << (p.quality.composite ? formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"))
-                    << QStringLiteral("%1 of %2").arg(p.quality.reportableMeasures).arg(spec.measures.size())
-                    << passFail(p.quality.gatePassed) << text(p.quality.gateReason);
-            }
-            a.rows.append(TableRow{row});
-        }
-        if (public_)
-            a.notes << kSuppressedNote;
-        flow_.table(a);
+        Table a =
+            makeTable(QStringLiteral("Table %1.1. Composite and quality gate by plan, %2").arg(n).arg(s.year),
+                      textColumns({"Plan", "Name"}) + figureColumns({"Composite", "Reportable measures"}) +
+                          flagColumns({"Quality gate"}) + textColumns({"Reason"}, true));
+        addPlanRows(a, true, [&spec](const PlanSettlement& p) {
+            return QStringList{
+                p.quality.composite ? formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"),
+                QStringLiteral("%1 of %2").arg(p.quality.reportableMeasures).arg(spec.measures.size()),
+                passFail(p.quality.gatePassed), text(p.quality.gateReason)};
+        });
+        figureTable(a);
 
-        Table m;
-        m.caption = QStringLiteral("Table %1.2. Measure rates by plan, %2 (percent)").arg(n).arg(s.year);
-        m.fontPt = 7.5;
-        m.columns = {{QStringLiteral("Plan"), Qt::AlignLeft, false}};
+        QStringList ids;
         for (const QualityMeasure& q : spec.measures)
-            m.columns.append(TableColumn{text(q.id), Qt::AlignRight, false, false});
-        for (const PlanSettlement& p : s.plans) {
-            QStringList row{text(p.planId)};
-            const bool hide = io::isSuppressedPlan(p, csv_);
+            ids << text(q.id);
+        Table m =
+            makeTable(QStringLiteral("Table %1.2. Measure rates by plan, %2 (percent)").arg(n).arg(s.year),
+                      textColumns({"Plan"}) + figureColumns(ids));
+        addPlanRows(m, false, [&](const PlanSettlement& p) {
+            QStringList rates;
             for (std::size_t i = 0; i < spec.measures.size(); ++i) {
                 const MeasureScore* score = i < p.quality.measures.size() ? &p.quality.measures[i] : nullptr;
-                if (hide) {
-                    row << kStar;
-                    continue;
-                }
                 if (!score || !score->rate) {
-                    row << QStringLiteral("NR");
+                    rates << QStringLiteral("NR");
                     continue;
                 }
                 if (public_ && doc_.quality()) {
                     const std::optional<long long> d =
                         io::measureDenominator(*doc_.quality(), p.planId, s.year, score->id);
                     if (d && *d >= 1 && *d <= 10) {
-                        row << kStar;
+                        rates << kStar;
                         continue;
                     }
                 }
-                row << formatNumber(100.0 * *score->rate, 1) +
-                           (score->gatePassed ? QString() : QStringLiteral(" ✗"));
+                rates << formatNumber(100.0 * *score->rate, 1) +
+                             (score->gatePassed ? QString() : QStringLiteral(" ✗"));
             }
-            m.rows.append(TableRow{row});
-        }
+            return rates;
+        });
         m.notes
             << QStringLiteral(
                    "NR: not reportable (denominator below %1, or not reported). ✗: below the measure’s gate "
@@ -980,9 +960,7 @@ private:
                               q.direction == Direction::Higher ? QStringLiteral("higher")
                                                                : QStringLiteral("lower"));
         m.notes << QStringLiteral("Measures: ") + names.join(QStringLiteral("; ")) + u'.';
-        if (public_)
-            m.notes << kSuppressedNote;
-        flow_.table(m);
+        figureTable(m);
     }
 
     // ---- Assumptions --------------------------------------------------------------------------
@@ -1009,24 +987,16 @@ private:
         int table = 0;
         for (const report::AssumptionGroup& g : d.groups) {
             if (!g.items.isEmpty()) {
-                Table t;
-                t.caption = QStringLiteral("Table %1.%2. %3").arg(n).arg(++table).arg(g.title);
-                t.fontPt = 7.5;
-                t.columns = {{QStringLiteral("Assumption"), Qt::AlignLeft, true},
-                             {QStringLiteral("Value"), Qt::AlignLeft, true},
-                             {QStringLiteral("Key"), Qt::AlignLeft, true, true}};
+                Table t = makeTable(QStringLiteral("Table %1.%2. %3").arg(n).arg(++table).arg(g.title),
+                                    textColumns({"Assumption", "Value"}, true) + monoColumns({"Key"}, true));
                 for (const report::AssumptionItem& it : g.items)
                     t.rows.append(TableRow{{it.label, it.value, it.key}});
                 flow_.table(t);
             }
             for (const report::AssumptionTable& at : g.tables) {
-                Table t;
-                t.caption =
-                    QStringLiteral("Table %1.%2. %3 (key %4)").arg(n).arg(++table).arg(at.title, at.key);
-                t.fontPt = 7.5;
-                for (int c = 0; c < at.headers.size(); ++c)
-                    t.columns.append(
-                        TableColumn{at.headers[c], c == 0 ? Qt::AlignLeft : Qt::AlignLeft, true, false});
+                Table t = makeTable(
+                    QStringLiteral("Table %1.%2. %3 (key %4)").arg(n).arg(++table).arg(at.title, at.key),
+                    textColumns(at.headers, true));
                 for (const QStringList& r : at.rows)
                     t.rows.append(TableRow{r});
                 flow_.table(t);
@@ -1047,20 +1017,12 @@ private:
                 .arg(QFileInfo(options_.projectFile.isEmpty() ? doc_.path() : options_.projectFile)
                          .fileName()),
             TextStyle::Small);
-        Table t;
-        t.caption = QStringLiteral("Table %1.1. Datasets").arg(n);
-        t.fontPt = 7.5;
-        t.columns = {{QStringLiteral("Dataset"), Qt::AlignLeft, false},
-                     {QStringLiteral("File"), Qt::AlignLeft, true},
-                     {QStringLiteral("Records"), Qt::AlignRight, false},
-                     {QStringLiteral("Bytes"), Qt::AlignRight, false},
-                     {QStringLiteral("Imported"), Qt::AlignLeft, false},
-                     {QStringLiteral("In use"), Qt::AlignCenter, false}};
-        Table h;
-        h.caption = QStringLiteral("Table %1.2. SHA-256 digests").arg(n);
-        h.fontPt = 7.5;
-        h.columns = {{QStringLiteral("File"), Qt::AlignLeft, true},
-                     {QStringLiteral("SHA-256"), Qt::AlignLeft, false, true}};
+        Table t = makeTable(QStringLiteral("Table %1.1. Datasets").arg(n),
+                            textColumns({"Dataset"}) + textColumns({"File"}, true) +
+                                figureColumns({"Records", "Bytes"}) + textColumns({"Imported"}) +
+                                flagColumns({"In use"}));
+        Table h = makeTable(QStringLiteral("Table %1.2. SHA-256 digests").arg(n),
+                            textColumns({"File"}, true) + monoColumns({"SHA-256"}));
         QStringList summaries;
         for (const io::DatasetInfo& d : doc_.datasets()) {
             t.rows.append(TableRow{{io::toString(d.kind), d.provenance.sourceName,
@@ -1104,12 +1066,9 @@ private:
                 "specification is silent. Money is computed in double precision and rounded once, to "
                 "the cent, when written (§0, §9a)."),
             TextStyle::Small);
-        Table t;
-        t.caption = QStringLiteral("Table %1.1. The steps of a settlement and a projection").arg(n);
-        t.fontPt = 7.5;
-        t.columns = {{QStringLiteral("Step"), Qt::AlignLeft, false},
-                     {QStringLiteral("What is computed"), Qt::AlignLeft, true},
-                     {QStringLiteral("Section"), Qt::AlignLeft, false}};
+        Table t = makeTable(QStringLiteral("Table %1.1. The steps of a settlement and a projection").arg(n),
+                            textColumns({"Step"}) + textColumns({"What is computed"}, true) +
+                                textColumns({"Section"}));
         const QList<QStringList> steps = {
             {"Expected cost",
              "Per plan, cell and included category of service: base-year PMPM (truncated when enabled), "
