@@ -561,13 +561,23 @@ void PageFlow::paintRunning(QCPPainter& p, int index, int total, Orientation o) 
     const QRectF footer(r.left(), footerTop, r.width(), lh);
     p.setPen(colors::kMuted);
     p.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, footerLeft_);
+    const QString pageText = QStringLiteral("Page %1 of %2").arg(index + 1).arg(total);
+    p.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, pageText);
     if (!footerCentre_.isEmpty()) {
+        // Centred when there is room between the left text and the page number; else just after
+        // the left text; else on the line below, so it never overwrites either.
+        const QFontMetricsF fm(f, p.device());
+        const double gap = fm.horizontalAdvance(QStringLiteral("    "));
+        const double width = fm.horizontalAdvance(footerCentre_);
+        const double from = r.left() + fm.horizontalAdvance(footerLeft_) + gap;
+        const double to = r.right() - fm.horizontalAdvance(pageText) - gap;
+        QRectF at(std::max(from, r.left() + (r.width() - width) / 2.0), footerTop, width + gap, lh);
+        if (at.left() + width > to)
+            at.moveTo(r.left(), footerTop + lh);
         p.setPen(colors::kWarning);
-        p.drawText(footer, Qt::AlignHCenter | Qt::AlignVCenter, footerCentre_);
+        p.drawText(at, Qt::AlignLeft | Qt::AlignVCenter, footerCentre_);
         p.setPen(colors::kMuted);
     }
-    p.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
-               QStringLiteral("Page %1 of %2").arg(index + 1).arg(total));
 }
 
 bool PageFlow::paint(QPagedPaintDevice* device) const
