@@ -6,7 +6,6 @@
 #include "ui/project_document.h"
 
 #include <QFontMetrics>
-#include <QToolTip>
 
 #include <qcustomplot.h>
 
@@ -71,7 +70,7 @@ CorridorChartController::CorridorChartController(ProjectDocument* document, QCus
     plot_->xAxis->setNumberPrecision(2);
     plot_->yAxis->setLabel(tr("Settlement, % of target (+: state pays plan)"));
     plot_->yAxis->grid()->setZeroLinePen(QPen(Qt::gray));
-    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValueAt(e->pos()); });
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(plot_, &QCustomPlot::afterReplot, this, &CorridorChartController::fitBandLabels);
     connect(document_, &ProjectDocument::resultsChanged, this, &CorridorChartController::redraw);
     redraw();
@@ -283,15 +282,6 @@ QString CorridorChartController::hoverText(const QPoint& pos) const
         return {};
     return tr("A / T %1\nsettlement %2 of target")
         .arg(formatNumber(ratio, 3), formatPercent(unitSettlementPercent(corridor_, ratio) / 100.0, 2));
-}
-
-void CorridorChartController::showValueAt(const QPoint& pos)
-{
-    const QString text = hoverText(pos);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(plot_->mapToGlobal(pos), text, plot_);
 }
 
 } // namespace sharecast::ui

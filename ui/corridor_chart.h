@@ -48,7 +48,6 @@ private:
     void redraw();
     void drawBands();
     void fitBandLabels();
-    void showValueAt(const QPoint& pos);
 
     ProjectDocument* document_;
     QCustomPlot* plot_;

@@ -6,7 +6,6 @@
 
 #include <QEvent>
 #include <QFontMetrics>
-#include <QToolTip>
 
 #include <qcustomplot.h>
 
@@ -42,7 +41,7 @@ QualityChartController::QualityChartController(ProjectDocument* document, QCusto
     plot_->yAxis->setLabel(tr("Composite score (0–100)"));
     plot_->yAxis->setRange(0.0, 105.0);
     plot_->installEventFilter(this);
-    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValueAt(e->pos()); });
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(document_, &ProjectDocument::resultsChanged, this, &QualityChartController::redraw);
     redraw();
 }
@@ -139,15 +138,6 @@ QString QualityChartController::hoverText(const QPoint& pos) const
     else
         gate = fails_[i] ? tr("fails the quality gate: %1").arg(reasons_[i]) : tr("meets the quality gate");
     return tr("%1\ncomposite %2\n%3").arg(plans_[i], composite, gate);
-}
-
-void QualityChartController::showValueAt(const QPoint& pos)
-{
-    const QString text = hoverText(pos);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(plot_->mapToGlobal(pos), text, plot_);
 }
 
 } // namespace sharecast::ui

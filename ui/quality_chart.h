@@ -45,7 +45,6 @@ protected:
 private:
     void redraw();
     void updateTickRotation();
-    void showValueAt(const QPoint& pos);
 
     ProjectDocument* document_;
     QCustomPlot* plot_;

@@ -6,7 +6,6 @@
 #include "ui/project_document.h"
 
 #include <QFontMetrics>
-#include <QToolTip>
 
 #include <qcustomplot.h>
 
@@ -123,7 +122,7 @@ WaterfallChartController::WaterfallChartController(ProjectDocument* document, QC
     legendDown_ = makeLegendBars(tr("Step down"), kDownColor);
     legendUp_ = makeLegendBars(tr("Step up"), kUpColor);
 
-    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValueAt(e->pos()); });
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(plot_, &QCustomPlot::afterReplot, this, &WaterfallChartController::fitValueLabels);
     connect(document_, &ProjectDocument::resultsChanged, this, &WaterfallChartController::redraw);
     redraw();
@@ -267,15 +266,6 @@ QString WaterfallChartController::hoverText(const QPoint& pos) const
                  valueLabel(to, false));
     }
     return {};
-}
-
-void WaterfallChartController::showValueAt(const QPoint& pos)
-{
-    const QString text = hoverText(pos);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(plot_->mapToGlobal(pos), text, plot_);
 }
 
 } // namespace sharecast::ui

@@ -43,7 +43,6 @@ private:
     enum class Kind { Total, StepDown, StepUp };
     void redraw();
     void fitValueLabels();
-    void showValueAt(const QPoint& pos);
 
     ProjectDocument* document_;
     QCustomPlot* plot_;
