@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -341,6 +342,28 @@ std::vector<std::string> readCsvHeader(CsvReader& reader)
     return names;
 }
 
+std::vector<int> readCsvColumns(CsvReader& reader, std::span<const CsvColumn> columns,
+                                const std::string& unknownReason, const CsvOtherColumn& other)
+{
+    const std::vector<std::string> names = readCsvHeader(reader);
+    std::vector<int> at(columns.size(), -1);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        bool known = false;
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            if (names[i] == columns[k].name) {
+                at[k] = static_cast<int>(i);
+                known = true;
+            }
+        }
+        if (!known && !(other && other(i, names[i])))
+            throw reader.fieldError(i, unknownReason);
+    }
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].required && at[k] < 0)
+            throw reader.recordError(std::string(columns[k].name), "required column is missing");
+    return at;
+}
+
 void requireFieldCount(const CsvReader& reader, std::size_t columns)
 {
     const std::size_t n = reader.fieldCount();
@@ -355,6 +378,35 @@ void requireFieldCount(const CsvReader& reader, std::size_t columns)
     throw InputError(
         InputLocation{reader.fileName(), reader.line(), {}, shownValue(reader.field(columns)), true},
         "row has " + std::to_string(n) + " fields" + counts + "; this is the first extra one");
+}
+
+void requireNonEmptyField(const CsvReader& reader, std::size_t i)
+{
+    if (reader.field(i).empty())
+        throw reader.fieldError(i, "required field is empty");
+}
+
+std::string requiredTextField(const CsvReader& reader, std::size_t i)
+{
+    requireNonEmptyField(reader, i);
+    requireUtf8Field(reader, i);
+    return std::string(reader.field(i));
+}
+
+int yearField(const CsvReader& reader, std::size_t i)
+{
+    requireNonEmptyField(reader, i);
+    const std::optional<long long> year = parseInteger(reader.field(i));
+    if (!year || *year < INT_MIN || *year > INT_MAX)
+        throw reader.fieldError(i, "the year must be an integer");
+    return static_cast<int>(*year);
+}
+
+void openInputFile(QFile& file, const QString& path)
+{
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false},
+                         "cannot open: " + file.errorString().toStdString());
 }
 
 std::optional<double> parseFiniteNumber(std::string_view text)

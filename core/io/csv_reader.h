@@ -4,14 +4,18 @@
 
 #include "engine/error.h"
 
+#include <QFile>
 #include <QIODevice>
+#include <QString>
 
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sharecast::io {
@@ -129,9 +133,51 @@ private:
 //! blank, a name is not UTF-8 or appears twice (naming both columns).
 std::vector<std::string> readCsvHeader(CsvReader& reader);
 
+//! One of the fixed columns of a §1 input file: its name and whether the file must have it.
+struct CsvColumn {
+    std::string_view name;
+    bool required = false;
+};
+
+//! Takes a header name that is not one of the fixed columns (index in the file, name); returns
+//! true when it accepts the column (a prefix column such as cost_<cos>). It may throw its own error.
+using CsvOtherColumn = std::function<bool(std::size_t index, const std::string& name)>;
+
+//! Reads the header (readCsvHeader()) and finds each of `columns` in it: returns, for each entry
+//! in order, its index in the file or -1 when the header lacks it. A header name that is not one
+//! of `columns` goes to `other` (when given). Throws InputError (line 1) at the first name that
+//! nothing accepts, naming the column with its name as the value and unknownReason as the
+//! reason; then "required column is missing", naming the first required column absent (in the
+//! order of `columns`). After it the header is still the reader's current record.
+std::vector<int> readCsvColumns(CsvReader& reader, std::span<const CsvColumn> columns,
+                                const std::string& unknownReason, const CsvOtherColumn& other = {});
+
 //! Throws InputError unless the current record has exactly `columns` fields: too few names the
 //! first missing column, too many the first extra value.
 void requireFieldCount(const CsvReader& reader, std::size_t columns);
+
+//! Throws InputError "required field is empty" naming field i of the current record when it is empty.
+void requireNonEmptyField(const CsvReader& reader, std::size_t i);
+
+//! A required text field (a key, §1): not empty, valid UTF-8, and kept exactly as written (not
+//! trimmed). Throws InputError naming the field otherwise.
+std::string requiredTextField(const CsvReader& reader, std::size_t i);
+
+//! A required year: not empty ("required field is empty") and an integer within int's range
+//! ("the year must be an integer"; "2023.0" is not one).
+int yearField(const CsvReader& reader, std::size_t i);
+
+//! Opens file (made on path) for reading; throws InputError "cannot open: <why>" at line 0 naming
+//! path as given.
+void openInputFile(QFile& file, const QString& path);
+
+//! Opens path for reading (see openInputFile()) and returns read(device).
+template <typename Read> auto readInputFile(const QString& path, Read&& read)
+{
+    QFile file(path);
+    openInputFile(file, path);
+    return std::forward<Read>(read)(static_cast<QIODevice&>(file));
+}
 
 //! A strict finite decimal: optional sign, digits with an optional fraction, optional exponent
 //! ("12", "-0.5", ".5", "5.", "1e-3"). One leading '+' is accepted ("+5" is 5: unambiguous, and

@@ -1,20 +1,22 @@
 #include "io/experience_csv.h"
 
-#include <QFile>
-
 #include <algorithm>
 #include <charconv>
-#include <climits>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <set>
+#include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace sharecast::io {
 
 namespace {
 
+// What a column feeds. The fixed columns come first, in the order of kNamedColumns.
 enum class Kind {
     PlanId,
     PlanName,
@@ -23,14 +25,14 @@ enum class Kind {
     Year,
     MemberMonths,
     RiskScore,
-    Cost,
     Excess,
-    Util,
     CapitationRevenue,
     AdminCost,
     ClaimsDenied,
     ClaimsTotal,
     Grievances,
+    Cost,
+    Util,
 };
 
 // What one column of the file feeds: its kind and, for cost_/util_, the COS or util index.
@@ -39,29 +41,25 @@ struct Column {
     std::size_t slot = 0;
 };
 
-struct NamedColumn {
-    std::string_view name;
-    Kind kind;
+// The fixed column names of §1.1, indexed by Kind; required: plan_id, region, rate_cell, year,
+// member_months.
+constexpr CsvColumn kNamedColumns[] = {
+    {"plan_id", true},
+    {"plan_name", false},
+    {"region", true},
+    {"rate_cell", true},
+    {"year", true},
+    {"member_months", true},
+    {"risk_score", false},
+    {"excess_over_threshold", false},
+    {"capitation_revenue", false},
+    {"admin_cost", false},
+    {"claims_denied", false},
+    {"claims_total", false},
+    {"grievances", false},
 };
+static_assert(std::size(kNamedColumns) == static_cast<std::size_t>(Kind::Cost));
 
-// The fixed column names of §1.1.
-constexpr NamedColumn kNamedColumns[] = {
-    {"plan_id", Kind::PlanId},
-    {"plan_name", Kind::PlanName},
-    {"region", Kind::Region},
-    {"rate_cell", Kind::RateCell},
-    {"year", Kind::Year},
-    {"member_months", Kind::MemberMonths},
-    {"risk_score", Kind::RiskScore},
-    {"excess_over_threshold", Kind::Excess},
-    {"capitation_revenue", Kind::CapitationRevenue},
-    {"admin_cost", Kind::AdminCost},
-    {"claims_denied", Kind::ClaimsDenied},
-    {"claims_total", Kind::ClaimsTotal},
-    {"grievances", Kind::Grievances},
-};
-
-constexpr std::string_view kRequired[] = {"plan_id", "region", "rate_cell", "year", "member_months"};
 constexpr std::string_view kCostPrefix = "cost_";
 constexpr std::string_view kUtilPrefix = "util_";
 constexpr std::string_view kKeyColumns = "plan_id, region, rate_cell, year";
@@ -190,49 +188,35 @@ struct Layout {
 
 Layout readLayout(CsvReader& reader, ImportSummary& summary)
 {
-    const std::vector<std::string> names = readCsvHeader(reader);
     Layout layout;
-    layout.columns.reserve(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const std::string_view name = names[i];
-        Column column;
-        bool known = false;
-        for (const NamedColumn& named : kNamedColumns) {
-            if (named.name == name) {
-                column.kind = named.kind;
-                known = true;
-                break;
-            }
-        }
-        if (!known && (name.starts_with(kCostPrefix) || name.starts_with(kUtilPrefix))) {
-            const bool cost = name.starts_with(kCostPrefix);
-            const std::string_view rest = name.substr(kCostPrefix.size());  // both prefixes have 5 chars
-            if (rest.empty())
-                throw reader.fieldError(i, std::string("a ") + std::string(name) +
-                                               " column needs a name after the prefix");
-            auto& list = cost ? layout.cosNames : layout.utilNames;
-            column.kind = cost ? Kind::Cost : Kind::Util;
-            column.slot = list.size();
-            list.emplace_back(rest);
-            known = true;
-        }
-        if (!known)
-            throw reader.fieldError(i,
-                                    "unknown column (optional columns are plan_name, risk_score, "
-                                    "excess_over_threshold, capitation_revenue, admin_cost, "
-                                    "claims_denied, claims_total, grievances, cost_<cos> and util_<name>)");
-        if (column.kind == Kind::ClaimsDenied)
-            layout.claimsDenied = static_cast<int>(i);
-        if (column.kind == Kind::ClaimsTotal)
-            layout.claimsTotal = static_cast<int>(i);
-        if (column.kind == Kind::Excess)
-            layout.excess = static_cast<int>(i);
-        layout.columns.push_back(column);
-    }
-    for (const std::string_view required : kRequired) {
-        if (std::find(names.begin(), names.end(), required) == names.end())
-            throw reader.recordError(std::string(required), "required column is missing");
-    }
+    std::vector<std::pair<std::size_t, Column>> prefixed;  // cost_<cos> and util_<name>, file order
+    const auto takePrefixed = [&](std::size_t i, const std::string& name) {
+        if (!name.starts_with(kCostPrefix) && !name.starts_with(kUtilPrefix))
+            return false;
+        const bool cost = name.starts_with(kCostPrefix);
+        const std::string_view rest = std::string_view(name).substr(kCostPrefix.size());  // both have 5 chars
+        if (rest.empty())
+            throw reader.fieldError(i, std::string("a ") + name + " column needs a name after the prefix");
+        auto& list = cost ? layout.cosNames : layout.utilNames;
+        prefixed.emplace_back(i, Column{cost ? Kind::Cost : Kind::Util, list.size()});
+        list.emplace_back(rest);
+        return true;
+    };
+    const std::vector<int> at =
+        readCsvColumns(reader, kNamedColumns,
+                       "unknown column (optional columns are plan_name, risk_score, "
+                       "excess_over_threshold, capitation_revenue, admin_cost, "
+                       "claims_denied, claims_total, grievances, cost_<cos> and util_<name>)",
+                       takePrefixed);
+    layout.columns.resize(reader.fieldCount());  // the header is still the current record
+    for (std::size_t k = 0; k < at.size(); ++k)
+        if (at[k] >= 0)
+            layout.columns[static_cast<std::size_t>(at[k])].kind = static_cast<Kind>(k);
+    for (const auto& [i, column] : prefixed)
+        layout.columns[i] = column;
+    layout.claimsDenied = at[static_cast<std::size_t>(Kind::ClaimsDenied)];
+    layout.claimsTotal = at[static_cast<std::size_t>(Kind::ClaimsTotal)];
+    layout.excess = at[static_cast<std::size_t>(Kind::Excess)];
     if (layout.cosNames.empty())
         summary.warnings.emplace_back("no cost_<cos> columns: every cell's cost is 0");
     if ((layout.claimsDenied < 0) != (layout.claimsTotal < 0))
@@ -246,15 +230,12 @@ Layout readLayout(CsvReader& reader, ImportSummary& summary)
 // A key field: required, UTF-8, kept exactly as written (§1.1: key fields are not trimmed).
 std::string keyField(const CsvReader& reader, std::size_t i, SpaceNote& spaces)
 {
-    const std::string_view text = reader.field(i);
-    if (text.empty())
-        throw reader.fieldError(i, "required field is empty");
-    requireUtf8Field(reader, i);
+    std::string text = requiredTextField(reader, i);
     if (hasOuterSpace(text) && spaces.count++ == 0) {
         spaces.firstLine = reader.line();
         spaces.firstValue = text;
     }
-    return std::string(text);
+    return text;
 }
 
 }  // namespace
@@ -331,18 +312,9 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
                 break;
             case Kind::Region: cell.region = keyField(reader, i, spaces[i]); break;
             case Kind::RateCell: cell.rateCell = keyField(reader, i, spaces[i]); break;
-            case Kind::Year: {
-                if (text.empty())
-                    throw reader.fieldError(i, "required field is empty");
-                const std::optional<long long> year = parseInteger(text);
-                if (!year || *year < INT_MIN || *year > INT_MAX)
-                    throw reader.fieldError(i, "the year must be an integer");
-                cell.year = static_cast<Year>(*year);
-                break;
-            }
+            case Kind::Year: cell.year = yearField(reader, i); break;
             case Kind::MemberMonths:
-                if (text.empty())
-                    throw reader.fieldError(i, "required field is empty");
+                requireNonEmptyField(reader, i);
                 cell.memberMonths = numberField(reader, i);
                 if (!(cell.memberMonths > 0.0))
                     throw reader.fieldError(i, "must be > 0");
@@ -418,11 +390,7 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
 
 ExperienceData readExperienceFile(const QString& path, ImportSummary* summary, const ImportControl& control)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false},
-                         "cannot open: " + file.errorString().toStdString());
-    return readExperienceCsv(file, path, summary, control);
+    return readInputFile(path, [&](QIODevice& in) { return readExperienceCsv(in, path, summary, control); });
 }
 
 }  // namespace sharecast::io

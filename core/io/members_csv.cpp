@@ -11,8 +11,12 @@ namespace sharecast::io {
 namespace {
 
 enum Fixed { MemberId, PlanId, Region, RateCell, YearCol, MemberMonthsCol, RiskScore, kFixed };
-constexpr const char* kFixedNames[kFixed] = {"member_id", "plan_id",       "region",    "rate_cell",
-                                             "year",      "member_months", "risk_score"};
+constexpr CsvColumn kFixedColumns[kFixed] = {{"member_id", true},  {"plan_id", true}, {"region", true},
+                                             {"rate_cell", true},  {"year", true},    {"member_months", true},
+                                             {"risk_score", false}};
+constexpr const char* kUnknownColumn =
+    "unknown column (members.csv has member_id, plan_id, region, rate_cell, "
+    "year, member_months, risk_score, cost_<cos>, util_<name>)";
 
 //! Open-addressing set of 64-bit row keys with the line that first used each, for the duplicate
 //! check over millions of rows in about 12 bytes per slot (keys and lines in separate arrays,
@@ -79,25 +83,13 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
                             const ImportControl& control)
 {
     CsvReader reader(device, fileName.toStdString(), control);
-    const std::vector<std::string> header = readCsvHeader(reader);
-
-    // Layout: the fixed columns, cost_<cos> and util_<name> in file order.
-    int fixedAt[kFixed];
-    std::fill(std::begin(fixedAt), std::end(fixedAt), -1);
-    std::vector<int> costAt, utilAt;  // column index per COS / util
     MemberImport out;
     ExperienceData& data = out.cells;
     data.sourceName = fileName.toStdString();
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string& name = header[i];
-        bool known = false;
-        for (int k = 0; k < kFixed; ++k)
-            if (name == kFixedNames[k]) {
-                fixedAt[k] = static_cast<int>(i);
-                known = true;
-            }
-        if (known)
-            continue;
+
+    // Layout: the fixed columns, cost_<cos> and util_<name> in file order.
+    std::vector<int> costAt, utilAt;  // column index per COS / util
+    const auto takePrefixed = [&](std::size_t i, const std::string& name) {
         if (name.rfind("cost_", 0) == 0 && name.size() > 5) {
             data.cosNames.push_back(name.substr(5));
             costAt.push_back(static_cast<int>(i));
@@ -105,14 +97,13 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
             data.utilNames.push_back(name.substr(5));
             utilAt.push_back(static_cast<int>(i));
         } else {
-            throw InputError(InputLocation{data.sourceName, 1, name, name, true},
-                             "unknown column (members.csv has member_id, plan_id, region, rate_cell, year, "
-                             "member_months, risk_score, cost_<cos>, util_<name>)");
+            // The whole name as the value (not cut to the 80 bytes of a field error).
+            throw InputError(InputLocation{data.sourceName, 1, name, name, true}, kUnknownColumn);
         }
-    }
-    for (int k = 0; k < kFixed; ++k)
-        if (fixedAt[k] < 0 && k != RiskScore)
-            throw InputError(InputLocation{data.sourceName, 1, kFixedNames[k], "", false}, "required column is missing");
+        return true;
+    };
+    const std::vector<int> fixedAt = readCsvColumns(reader, kFixedColumns, kUnknownColumn, takePrefixed);
+    const std::size_t columns = reader.fieldCount();  // the header's
 
     // Which COS count towards a member's cost (truncation and statistics).
     std::vector<char> included(data.cosNames.size(), 1);
@@ -131,17 +122,14 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
     std::string lastKey;
     std::size_t lastCell = 0;
     SeenRows seen;
-    const std::size_t columns = header.size();
     std::vector<double> costs(data.cosNames.size());
     const std::hash<std::string_view> hasher;
 
     while (reader.next()) {
         requireFieldCount(reader, columns);
         ++out.rows;
-        for (int k : {MemberId, PlanId, Region, RateCell, YearCol, MemberMonthsCol}) {
-            if (reader.field(static_cast<std::size_t>(fixedAt[k])).empty())
-                throw reader.fieldError(static_cast<std::size_t>(fixedAt[k]), "required field is empty");
-        }
+        for (int k : {MemberId, PlanId, Region, RateCell, YearCol, MemberMonthsCol})
+            requireNonEmptyField(reader, static_cast<std::size_t>(fixedAt[k]));
         for (int k : {MemberId, PlanId, Region, RateCell})
             requireUtf8Field(reader, static_cast<std::size_t>(fixedAt[k]));
         const long long year = integerField(reader, static_cast<std::size_t>(fixedAt[YearCol]));

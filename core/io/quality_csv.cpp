@@ -1,12 +1,9 @@
 #include "io/quality_csv.h"
 
-#include <QFile>
-
-#include <array>
-#include <climits>
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace sharecast::io {
 
@@ -14,35 +11,20 @@ namespace {
 
 enum Col { kPlanId, kYear, kMeasureId, kNumerator, kDenominator, kRate, kColumnKinds };
 
-constexpr std::array<std::string_view, kColumnKinds> kNames = {"plan_id",   "year",        "measure_id",
-                                                               "numerator", "denominator", "rate"};
+constexpr CsvColumn kColumns[kColumnKinds] = {{"plan_id", true},      {"year", true},
+                                              {"measure_id", true},   {"numerator", false},
+                                              {"denominator", false}, {"rate", false}};
 
-// Index in the file of each known column, -1 when absent.
-using Positions = std::array<int, kColumnKinds>;
-
-Positions readLayout(CsvReader& reader)
+// Index in the file of each known column (by Col), -1 when absent.
+std::vector<int> readLayout(CsvReader& reader)
 {
-    const std::vector<std::string> names = readCsvHeader(reader);
-    Positions at;
-    at.fill(-1);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        bool known = false;
-        for (int k = 0; k < kColumnKinds; ++k) {
-            if (names[i] == kNames[k]) {
-                at[k] = static_cast<int>(i);
-                known = true;
-            }
-        }
-        if (!known)
-            throw reader.fieldError(i, "unknown column (quality columns are plan_id, year, measure_id, "
-                                       "numerator, denominator and rate)");
-    }
-    for (const int k : {kPlanId, kYear, kMeasureId})
-        if (at[k] < 0)
-            throw reader.recordError(std::string(kNames[k]), "required column is missing");
+    const std::vector<int> at =
+        readCsvColumns(reader, kColumns,
+                       "unknown column (quality columns are plan_id, year, measure_id, "
+                       "numerator, denominator and rate)");
     if ((at[kNumerator] < 0) != (at[kDenominator] < 0)) {
         const int missing = at[kNumerator] < 0 ? kNumerator : kDenominator;
-        throw reader.recordError(std::string(kNames[missing]),
+        throw reader.recordError(std::string(kColumns[missing].name),
                                  "numerator and denominator come together; this column is missing");
     }
     if (at[kNumerator] < 0 && at[kRate] < 0)
@@ -54,14 +36,6 @@ Positions readLayout(CsvReader& reader)
 std::string_view fieldOrEmpty(const CsvReader& reader, int index)
 {
     return index < 0 ? std::string_view() : reader.field(static_cast<std::size_t>(index));
-}
-
-std::string keyField(const CsvReader& reader, std::size_t i)
-{
-    if (reader.field(i).empty())
-        throw reader.fieldError(i, "required field is empty");
-    requireUtf8Field(reader, i);
-    return std::string(reader.field(i));
 }
 
 // A numerator or denominator: an integer >= 0 (§1.2).
@@ -80,7 +54,7 @@ QualityData readQualityCsv(QIODevice& device, const QString& fileName, const Imp
     QualityData data;
     data.sourceName = fileName.toStdString();
     CsvReader reader(device, data.sourceName, control);
-    const Positions at = readLayout(reader);
+    const std::vector<int> at = readLayout(reader);
     const std::size_t columnCount = reader.fieldCount();
     const auto pos = [&](int k) { return static_cast<std::size_t>(at[k]); };
 
@@ -89,15 +63,9 @@ QualityData readQualityCsv(QIODevice& device, const QString& fileName, const Imp
         requireFieldCount(reader, columnCount);
         QualityRecord record;
         record.sourceLine = reader.line();
-        record.planId = keyField(reader, pos(kPlanId));
-        const std::size_t yearAt = pos(kYear);
-        if (reader.field(yearAt).empty())
-            throw reader.fieldError(yearAt, "required field is empty");
-        const std::optional<long long> year = parseInteger(reader.field(yearAt));
-        if (!year || *year < INT_MIN || *year > INT_MAX)
-            throw reader.fieldError(yearAt, "the year must be an integer");
-        record.year = static_cast<Year>(*year);
-        record.measureId = keyField(reader, pos(kMeasureId));
+        record.planId = requiredTextField(reader, pos(kPlanId));
+        record.year = yearField(reader, pos(kYear));
+        record.measureId = requiredTextField(reader, pos(kMeasureId));
 
         // §1.2: each row fills exactly one form; a row with every value empty is NA.
         const bool hasNumerator = !fieldOrEmpty(reader, at[kNumerator]).empty();
@@ -139,11 +107,7 @@ QualityData readQualityCsv(QIODevice& device, const QString& fileName, const Imp
 
 QualityData readQualityFile(const QString& path, const ImportControl& control)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false},
-                         "cannot open: " + file.errorString().toStdString());
-    return readQualityCsv(file, path, control);
+    return readInputFile(path, [&](QIODevice& in) { return readQualityCsv(in, path, control); });
 }
 
 }  // namespace sharecast::io

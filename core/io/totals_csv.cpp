@@ -1,10 +1,8 @@
 #include "io/totals_csv.h"
 
-#include <QFile>
-
-#include <array>
-#include <string_view>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace sharecast::io {
 
@@ -12,41 +10,14 @@ namespace {
 
 enum Col { kEntityId, kExpected, kActual, kMembers, kQualityScore, kQualityGate, kElectedMsr, kColumnKinds };
 
-constexpr std::array<std::string_view, kColumnKinds> kNames = {
-    "entity_id", "expected", "actual", "members", "quality_score", "quality_gate", "elected_msr"};
-constexpr int kRequiredKinds = 4;  // the first four of kNames
-
-using Positions = std::array<int, kColumnKinds>;
-
-Positions readLayout(CsvReader& reader)
-{
-    const std::vector<std::string> names = readCsvHeader(reader);
-    Positions at;
-    at.fill(-1);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        bool known = false;
-        for (int k = 0; k < kColumnKinds; ++k) {
-            if (names[i] == kNames[k]) {
-                at[k] = static_cast<int>(i);
-                known = true;
-            }
-        }
-        if (!known)
-            throw reader.fieldError(
-                i, "unknown column (totals columns are entity_id, expected, actual, members, "
-                   "quality_score, quality_gate and elected_msr)");
-    }
-    for (int k = 0; k < kRequiredKinds; ++k)
-        if (at[k] < 0)
-            throw reader.recordError(std::string(kNames[k]), "required column is missing");
-    return at;
-}
+constexpr CsvColumn kColumns[kColumnKinds] = {
+    {"entity_id", true},      {"expected", true},      {"actual", true},      {"members", true},
+    {"quality_score", false}, {"quality_gate", false}, {"elected_msr", false}};
 
 // A required number: non-empty, finite, and > 0 (or >= 0 when zero is allowed).
 double requiredAmount(const CsvReader& reader, std::size_t i, bool zeroAllowed)
 {
-    if (reader.field(i).empty())
-        throw reader.fieldError(i, "required field is empty");
+    requireNonEmptyField(reader, i);
     const double value = numberField(reader, i);
     if (zeroAllowed ? value < 0.0 : !(value > 0.0))
         throw reader.fieldError(i, zeroAllowed ? "must be >= 0" : "must be > 0");
@@ -60,7 +31,11 @@ TotalsData readTotalsCsv(QIODevice& device, const QString& fileName, const Impor
     TotalsData data;
     data.sourceName = fileName.toStdString();
     CsvReader reader(device, data.sourceName, control);
-    const Positions at = readLayout(reader);
+    // Index in the file of each known column (by Col), -1 when absent.
+    const std::vector<int> at =
+        readCsvColumns(reader, kColumns,
+                       "unknown column (totals columns are entity_id, expected, actual, members, "
+                       "quality_score, quality_gate and elected_msr)");
     const std::size_t columnCount = reader.fieldCount();
     const auto pos = [&](int k) { return static_cast<std::size_t>(at[k]); };
     // An optional column that is present and non-empty in this row.
@@ -72,10 +47,7 @@ TotalsData readTotalsCsv(QIODevice& device, const QString& fileName, const Impor
         TotalsRecord record;
         record.sourceLine = reader.line();
         const std::size_t idAt = pos(kEntityId);
-        if (reader.field(idAt).empty())
-            throw reader.fieldError(idAt, "required field is empty");
-        requireUtf8Field(reader, idAt);
-        record.entityId = std::string(reader.field(idAt));
+        record.entityId = requiredTextField(reader, idAt);
         record.expected = requiredAmount(reader, pos(kExpected), false);
         record.actual = requiredAmount(reader, pos(kActual), true);
         record.members = requiredAmount(reader, pos(kMembers), false);
@@ -112,11 +84,7 @@ TotalsData readTotalsCsv(QIODevice& device, const QString& fileName, const Impor
 
 TotalsData readTotalsFile(const QString& path, const ImportControl& control)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false},
-                         "cannot open: " + file.errorString().toStdString());
-    return readTotalsCsv(file, path, control);
+    return readInputFile(path, [&](QIODevice& in) { return readTotalsCsv(in, path, control); });
 }
 
 }  // namespace sharecast::io

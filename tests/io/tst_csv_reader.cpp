@@ -3,6 +3,7 @@
 //! the input bytes; every case is read with several block sizes so that records straddle blocks.
 
 #include "io/csv_reader.h"
+#include "io_test_support.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -12,6 +13,7 @@
 
 using sharecast::InputError;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
@@ -227,12 +229,7 @@ private Q_SLOTS:
     // clang-format off
     void fieldCount_data()
     {
-        QTest::addColumn<QByteArray>("input");
-        QTest::addColumn<long>("line");
-        QTest::addColumn<QString>("column");
-        QTest::addColumn<bool>("hasValue");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("reason");
+        addInputErrorColumns();
         QTest::newRow("too few") << QByteArray("a,b,c\n1,2,3\n1,2\n") << 3L << "c" << false << ""
                                  << "row has 2 fields (the header has 3)";
         QTest::newRow("too many") << QByteArray("a,b,c\n1,2,3,4,5\n") << 2L << "" << true << "4"
@@ -245,12 +242,7 @@ private Q_SLOTS:
     // clang-format on
     void fieldCount()
     {
-        QFETCH(QByteArray, input);
-        QFETCH(long, line);
-        QFETCH(QString, column);
-        QFETCH(bool, hasValue);
-        QFETCH(QString, value);
-        QFETCH(QString, reason);
+        const auto [input, line, column, hasValue, value, reason] = fetchInputErrorRow();
         QBuffer buffer;
         buffer.setData(input);
         buffer.open(QIODevice::ReadOnly);

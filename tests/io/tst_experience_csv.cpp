@@ -3,8 +3,8 @@
 //! are read off the input bytes by hand (physical lines: header = 1, quoted line breaks count).
 
 #include "io/experience_csv.h"
+#include "io_test_support.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +13,7 @@ using sharecast::ExperienceCell;
 using sharecast::ExperienceData;
 using sharecast::InputError;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
@@ -63,10 +64,9 @@ QString describe(const ExperienceCell& c)
 ExperienceData read(const QByteArray& bytes, ImportSummary* summary = nullptr,
                     const ImportControl& control = {})
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readExperienceCsv(buffer, QStringLiteral("experience.csv"), summary, control);
+    return readBuffer(bytes, [&](QIODevice& in) {
+        return readExperienceCsv(in, QStringLiteral("experience.csv"), summary, control);
+    });
 }
 
 }  // namespace
@@ -231,12 +231,7 @@ private Q_SLOTS:
     // clang-format off
     void malformed_data()
     {
-        QTest::addColumn<QByteArray>("input");
-        QTest::addColumn<long>("line");
-        QTest::addColumn<QString>("column");
-        QTest::addColumn<bool>("hasValue");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("reason");
+        addInputErrorColumns();
         const QByteArray h = kHeader + ",cost_ip,cost_rx\n";
         const QByteArray ok = "P1,N,C,2023,10,1,2\n";
 
@@ -371,29 +366,8 @@ private Q_SLOTS:
     // clang-format on
     void malformed()
     {
-        QFETCH(QByteArray, input);
-        QFETCH(long, line);
-        QFETCH(QString, column);
-        QFETCH(bool, hasValue);
-        QFETCH(QString, value);
-        QFETCH(QString, reason);
-        try {
-            read(input);
-            QFAIL("no error");
-        } catch (const InputError& e) {
-            const QString what = QString::fromStdString(e.what());
-            QCOMPARE(QString::fromStdString(e.where().file), QStringLiteral("experience.csv"));
-            QVERIFY2(e.where().line == line, qPrintable(what));
-            QCOMPARE(QString::fromStdString(e.where().column), column);
-            QCOMPARE(e.where().hasValue, hasValue);
-            QCOMPARE(QString::fromStdString(e.where().value), value);
-            QVERIFY2(what.contains(reason), qPrintable(what));
-            QVERIFY2(what.startsWith(QStringLiteral("experience.csv:%1: ").arg(line)), qPrintable(what));
-            if (!column.isEmpty())
-                QVERIFY2(what.contains(QStringLiteral("column '%1'").arg(column)), qPrintable(what));
-            if (hasValue)
-                QVERIFY2(what.contains(QStringLiteral("value '%1'").arg(value)), qPrintable(what));
-        }
+        checkInputError(
+            QStringLiteral("experience.csv"), [](const QByteArray& bytes) { return read(bytes); }, true);
     }
 
     void fromFile()

@@ -11,6 +11,7 @@
 #include "io/experience_export.h"
 #include "io/importer.h"
 #include "io/project_store.h"
+#include "io_test_support.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -22,82 +23,15 @@
 
 using sharecast::ExperienceCell;
 using sharecast::ExperienceData;
-using sharecast::InputError;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
-QString writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        return {};
-    return path;
-}
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 ExperienceData readBytes(const QByteArray& bytes)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readExperienceCsv(buffer, QStringLiteral("export.csv"));
-}
-
-QString num(double v)
-{
-    return QString::number(v, 'g', 17);
-}
-
-// The first difference between two experience datasets (every field, doubles exactly), or "".
-QString experienceDiff(const ExperienceData& got, const ExperienceData& want, bool compareLines)
-{
-    if (got.cosNames != want.cosNames)
-        return QStringLiteral("cosNames differ");
-    if (got.utilNames != want.utilNames)
-        return QStringLiteral("utilNames differ");
-    if (got.planNames != want.planNames)
-        return QStringLiteral("planNames differ");
-    if (got.cells.size() != want.cells.size())
-        return QStringLiteral("%1 cells, expected %2").arg(got.cells.size()).arg(want.cells.size());
-    for (std::size_t i = 0; i < got.cells.size(); ++i) {
-        const ExperienceCell& a = got.cells[i];
-        const ExperienceCell& b = want.cells[i];
-        const QString at = QStringLiteral("cell %1: ").arg(i);
-        if (a.planId != b.planId || a.region != b.region || a.rateCell != b.rateCell || a.year != b.year)
-            return at + QStringLiteral("key differs");
-        const std::pair<const char*, std::pair<double, double>> figures[] = {
-            {"member_months", {a.memberMonths, b.memberMonths}},
-            {"risk_score", {a.riskScore, b.riskScore}},
-            {"excess", {a.excessOverThreshold, b.excessOverThreshold}},
-            {"capitation_revenue", {a.capitationRevenue, b.capitationRevenue}},
-            {"admin_cost", {a.adminCost, b.adminCost}},
-            {"claims_denied", {a.claimsDenied, b.claimsDenied}},
-            {"claims_total", {a.claimsTotal, b.claimsTotal}},
-            {"grievances", {a.grievances, b.grievances}}};
-        for (const auto& [name, v] : figures)
-            if (v.first != v.second)
-                return at + QStringLiteral("%1 = %2, expected %3")
-                                .arg(QString::fromLatin1(name), num(v.first), num(v.second));
-        if (a.cost.size() != b.cost.size() || a.util.size() != b.util.size())
-            return at + QStringLiteral("cost/util sizes differ");
-        for (std::size_t k = 0; k < a.cost.size(); ++k)
-            if (a.cost[k] != b.cost[k])
-                return at +
-                       QStringLiteral("cost %1 = %2, expected %3").arg(k).arg(num(a.cost[k]), num(b.cost[k]));
-        for (std::size_t k = 0; k < a.util.size(); ++k)
-            if (a.util[k] != b.util[k])
-                return at +
-                       QStringLiteral("util %1 = %2, expected %3").arg(k).arg(num(a.util[k]), num(b.util[k]));
-        if (compareLines && a.sourceLine != b.sourceLine)
-            return at + QStringLiteral("source line %1, expected %2").arg(a.sourceLine).arg(b.sourceLine);
-    }
-    return {};
+    return readBuffer(bytes,
+                      [](QIODevice& in) { return readExperienceCsv(in, QStringLiteral("export.csv")); });
 }
 
 const QByteArray kAwkward =

@@ -10,6 +10,7 @@
 #include "io/importer.h"
 #include "io/project_store.h"
 #include "io/quality_csv.h"
+#include "io_test_support.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -19,10 +20,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using sharecast::ExperienceCell;
 using sharecast::ExperienceData;
 using sharecast::InputError;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
@@ -46,70 +47,6 @@ const QByteArray kMembers =
     "M2,P1,North,Adult,2023,6,,100,\n"
     "M3,P1,North,Child,2023,12,0.5,10,0\n"
     "M1,P2,South,Adult,2024,12,1,20,1\n";
-
-QString writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        return {};
-    return path;
-}
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    return !path.isEmpty() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QStringList folderEntries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-QString num(double v)
-{
-    return QString::number(v, 'g', 17);
-}
-
-// The first difference between two experience datasets (every field, doubles exactly), or "".
-QString experienceDiff(const ExperienceData& got, const ExperienceData& want)
-{
-    if (got.cosNames != want.cosNames)
-        return QStringLiteral("cosNames differ");
-    if (got.utilNames != want.utilNames)
-        return QStringLiteral("utilNames differ");
-    if (got.planNames != want.planNames)
-        return QStringLiteral("planNames differ");
-    if (got.cells.size() != want.cells.size())
-        return QStringLiteral("%1 cells, expected %2").arg(got.cells.size()).arg(want.cells.size());
-    for (std::size_t i = 0; i < got.cells.size(); ++i) {
-        const ExperienceCell& a = got.cells[i];
-        const ExperienceCell& b = want.cells[i];
-        const QString at = QStringLiteral("cell %1: ").arg(i);
-        if (a.planId != b.planId || a.region != b.region || a.rateCell != b.rateCell || a.year != b.year)
-            return at + QStringLiteral("key differs");
-        const std::pair<const char*, std::pair<double, double>> figures[] = {
-            {"member_months", {a.memberMonths, b.memberMonths}},
-            {"risk_score", {a.riskScore, b.riskScore}},
-            {"excess", {a.excessOverThreshold, b.excessOverThreshold}},
-            {"capitation_revenue", {a.capitationRevenue, b.capitationRevenue}},
-            {"admin_cost", {a.adminCost, b.adminCost}},
-            {"claims_denied", {a.claimsDenied, b.claimsDenied}},
-            {"claims_total", {a.claimsTotal, b.claimsTotal}},
-            {"grievances", {a.grievances, b.grievances}}};
-        for (const auto& [name, v] : figures)
-            if (v.first != v.second)
-                return at + QStringLiteral("%1 = %2, expected %3")
-                                .arg(QString::fromLatin1(name), num(v.first), num(v.second));
-        if (a.cost != b.cost)
-            return at + QStringLiteral("costs differ");
-        if (a.util != b.util)
-            return at + QStringLiteral("utils differ");
-        if (a.sourceLine != b.sourceLine)
-            return at + QStringLiteral("source line %1, expected %2").arg(a.sourceLine).arg(b.sourceLine);
-    }
-    return {};
-}
 
 // An experience file of `rows` distinct cells (several 1 MiB read blocks when large).
 QByteArray bigExperience(int rows)

@@ -7,8 +7,8 @@
 //! double nearest the hand-computed fraction; doubles are therefore compared with ==.
 
 #include "io/members_csv.h"
+#include "io_test_support.h"
 
-#include <QBuffer>
 #include <QTest>
 
 #include <cstdio>
@@ -16,6 +16,7 @@
 using sharecast::ExperienceCell;
 using sharecast::InputError;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
@@ -56,10 +57,9 @@ const QByteArray kMembers =
 MemberImport read(const QByteArray& bytes, const MemberAggregationOptions& options = {},
                   const ImportControl& control = {})
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readMembersCsv(buffer, QStringLiteral("members.csv"), options, control);
+    return readBuffer(bytes, [&](QIODevice& in) {
+        return readMembersCsv(in, QStringLiteral("members.csv"), options, control);
+    });
 }
 
 QStringList names(const std::vector<std::string>& list)

@@ -6,6 +6,7 @@
 //! BLOBs hold IEEE-754 binary64 unchanged), and batches that store all or nothing.
 
 #include "io/project_store.h"
+#include "io_test_support.h"
 
 #include <QDir>
 #include <QFile>
@@ -27,6 +28,7 @@ using sharecast::ExperienceData;
 using sharecast::QualityData;
 using sharecast::QualityRecord;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
@@ -96,19 +98,6 @@ QString byteDiff(const QByteArray& got, const QByteArray& want)
         .arg(at.join(QStringLiteral(", ")));
 }
 
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QByteArray();
-    return f.readAll();
-}
-
-QStringList folderEntries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
-}
-
 // Runs work on a plain SQLite connection to path (created when absent), outside ProjectStore.
 // Returns the first SQL error, or an empty string.
 QString withSqlite(const QString& path, const std::function<QString(QSqlDatabase&)>& work)
@@ -170,57 +159,6 @@ QByteArray packed(const std::vector<double>& values)
         out.append(le, 8);
     }
     return out;
-}
-
-QString num(double v)
-{
-    return QString::number(v, 'g', 17);
-}
-
-// The first difference between two experience datasets (every field, doubles exactly), or "".
-QString experienceDiff(const ExperienceData& got, const ExperienceData& want)
-{
-    if (got.cosNames != want.cosNames)
-        return QStringLiteral("cosNames differ");
-    if (got.utilNames != want.utilNames)
-        return QStringLiteral("utilNames differ");
-    if (got.planNames != want.planNames)
-        return QStringLiteral("planNames differ");
-    if (got.cells.size() != want.cells.size())
-        return QStringLiteral("%1 cells, expected %2").arg(got.cells.size()).arg(want.cells.size());
-    for (std::size_t i = 0; i < got.cells.size(); ++i) {
-        const ExperienceCell& a = got.cells[i];
-        const ExperienceCell& b = want.cells[i];
-        const QString at = QStringLiteral("cell %1: ").arg(i);
-        if (a.planId != b.planId || a.region != b.region || a.rateCell != b.rateCell || a.year != b.year)
-            return at + QStringLiteral("key differs");
-        auto same = [&](const char* field, double x, double y) -> QString {
-            return x == y ? QString()
-                          : at + QStringLiteral("%1 = %2, expected %3")
-                                     .arg(QString::fromLatin1(field), num(x), num(y));
-        };
-        for (const QString& d : {same("member_months", a.memberMonths, b.memberMonths),
-                                 same("risk_score", a.riskScore, b.riskScore),
-                                 same("excess", a.excessOverThreshold, b.excessOverThreshold),
-                                 same("capitation_revenue", a.capitationRevenue, b.capitationRevenue),
-                                 same("admin_cost", a.adminCost, b.adminCost),
-                                 same("claims_denied", a.claimsDenied, b.claimsDenied),
-                                 same("claims_total", a.claimsTotal, b.claimsTotal),
-                                 same("grievances", a.grievances, b.grievances)})
-            if (!d.isEmpty())
-                return d;
-        if (a.cost.size() != b.cost.size() || a.util.size() != b.util.size())
-            return at + QStringLiteral("cost/util sizes differ");
-        for (std::size_t k = 0; k < a.cost.size(); ++k)
-            if (const QString d = same("cost", a.cost[k], b.cost[k]); !d.isEmpty())
-                return d;
-        for (std::size_t k = 0; k < a.util.size(); ++k)
-            if (const QString d = same("util", a.util[k], b.util[k]); !d.isEmpty())
-                return d;
-        if (a.sourceLine != b.sourceLine)
-            return at + QStringLiteral("source line %1, expected %2").arg(a.sourceLine).arg(b.sourceLine);
-    }
-    return {};
 }
 
 // Figures chosen to catch any lossy step: non-terminating binary fractions, 17-digit values, the

@@ -2,14 +2,15 @@
 //! every error with the line, column and value it must name (worked out by hand from the bytes).
 
 #include "io/quality_csv.h"
+#include "io_test_support.h"
 
-#include <QBuffer>
 #include <QTest>
 
 using sharecast::InputError;
 using sharecast::QualityData;
 using sharecast::QualityRecord;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
@@ -25,10 +26,7 @@ QString describe(const QualityRecord& r)
 
 QualityData read(const QByteArray& bytes)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readQualityCsv(buffer, QStringLiteral("quality.csv"));
+    return readBuffer(bytes, [](QIODevice& in) { return readQualityCsv(in, QStringLiteral("quality.csv")); });
 }
 
 const QByteArray kPair = "plan_id,year,measure_id,numerator,denominator\n";
@@ -86,12 +84,7 @@ private Q_SLOTS:
     // clang-format off
     void malformed_data()
     {
-        QTest::addColumn<QByteArray>("input");
-        QTest::addColumn<long>("line");
-        QTest::addColumn<QString>("column");
-        QTest::addColumn<bool>("hasValue");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("reason");
+        addInputErrorColumns();
         QTest::newRow("empty file") << QByteArray() << 1L << "" << false << "" << "a header row is required";
         QTest::newRow("unknown column") << QByteArray("plan_id,year,measure_id,rate,rate_pct\n") << 1L << "rate_pct"
                                         << true << "rate_pct" << "unknown column";
@@ -160,25 +153,7 @@ private Q_SLOTS:
     // clang-format on
     void malformed()
     {
-        QFETCH(QByteArray, input);
-        QFETCH(long, line);
-        QFETCH(QString, column);
-        QFETCH(bool, hasValue);
-        QFETCH(QString, value);
-        QFETCH(QString, reason);
-        try {
-            read(input);
-            QFAIL("no error");
-        } catch (const InputError& e) {
-            const QString what = QString::fromStdString(e.what());
-            QCOMPARE(QString::fromStdString(e.where().file), QStringLiteral("quality.csv"));
-            QVERIFY2(e.where().line == line, qPrintable(what));
-            QCOMPARE(QString::fromStdString(e.where().column), column);
-            QCOMPARE(e.where().hasValue, hasValue);
-            QCOMPARE(QString::fromStdString(e.where().value), value);
-            QVERIFY2(what.contains(reason), qPrintable(what));
-            QVERIFY2(what.startsWith(QStringLiteral("quality.csv:%1: ").arg(line)), qPrintable(what));
-        }
+        checkInputError(QStringLiteral("quality.csv"), [](const QByteArray& bytes) { return read(bytes); });
     }
 
     void missingFile()

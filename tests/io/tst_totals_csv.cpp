@@ -2,14 +2,15 @@
 //! every error with the line, column and value it must name (worked out by hand from the bytes).
 
 #include "io/totals_csv.h"
+#include "io_test_support.h"
 
-#include <QBuffer>
 #include <QTest>
 
 using sharecast::InputError;
 using sharecast::TotalsData;
 using sharecast::TotalsRecord;
 using namespace sharecast::io;
+using namespace sharecast::testing;
 
 namespace {
 
@@ -25,10 +26,7 @@ QString describe(const TotalsRecord& r)
 
 TotalsData read(const QByteArray& bytes)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return readTotalsCsv(buffer, QStringLiteral("totals.csv"));
+    return readBuffer(bytes, [](QIODevice& in) { return readTotalsCsv(in, QStringLiteral("totals.csv")); });
 }
 
 const QByteArray kRequired = "entity_id,expected,actual,members\n";
@@ -81,12 +79,7 @@ private Q_SLOTS:
     // clang-format off
     void malformed_data()
     {
-        QTest::addColumn<QByteArray>("input");
-        QTest::addColumn<long>("line");
-        QTest::addColumn<QString>("column");
-        QTest::addColumn<bool>("hasValue");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("reason");
+        addInputErrorColumns();
         const QByteArray ok = "A,100,90,10,80,1,0.02\n";
         QTest::newRow("empty file") << QByteArray() << 1L << "" << false << "" << "a header row is required";
         QTest::newRow("header only") << kAll << 1L << "" << false << "" << "no data rows";
@@ -134,25 +127,7 @@ private Q_SLOTS:
     // clang-format on
     void malformed()
     {
-        QFETCH(QByteArray, input);
-        QFETCH(long, line);
-        QFETCH(QString, column);
-        QFETCH(bool, hasValue);
-        QFETCH(QString, value);
-        QFETCH(QString, reason);
-        try {
-            read(input);
-            QFAIL("no error");
-        } catch (const InputError& e) {
-            const QString what = QString::fromStdString(e.what());
-            QCOMPARE(QString::fromStdString(e.where().file), QStringLiteral("totals.csv"));
-            QVERIFY2(e.where().line == line, qPrintable(what));
-            QCOMPARE(QString::fromStdString(e.where().column), column);
-            QCOMPARE(e.where().hasValue, hasValue);
-            QCOMPARE(QString::fromStdString(e.where().value), value);
-            QVERIFY2(what.contains(reason), qPrintable(what));
-            QVERIFY2(what.startsWith(QStringLiteral("totals.csv:%1: ").arg(line)), qPrintable(what));
-        }
+        checkInputError(QStringLiteral("totals.csv"), [](const QByteArray& bytes) { return read(bytes); });
     }
 
     void missingFile()
