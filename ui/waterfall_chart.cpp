@@ -124,6 +124,8 @@ WaterfallChartController::WaterfallChartController(ProjectDocument* document, QC
 
     connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(plot_, &QCustomPlot::afterReplot, this, &WaterfallChartController::fitValueLabels);
+    connect(costRect_->axis(QCPAxis::atLeft), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &WaterfallChartController::clampCostBars);
     connect(document_, &ProjectDocument::resultsChanged, this, &WaterfallChartController::redraw);
     redraw();
 }
@@ -167,6 +169,18 @@ void WaterfallChartController::redraw()
     step(tr("Federal share"), net, -federal);
     total(tr("State share"), state);
 
+    // The cost panel zooms in on expected and actual cost, or the savings step would be a sliver.
+    const double low = std::min(expected, actual) / 1e6, high = std::max(expected, actual) / 1e6;
+    QCPAxis* costAxis = costRect_->axis(QCPAxis::atLeft);
+    if (high <= 0.0) {
+        costAxis->setRange(std::min(0.0, low) * 1.1 - 1.0, 1.0);
+        costAxis->setLabel(tr("$ millions"));
+    } else {
+        const double pad = std::max(high - low, 0.004 * high);
+        const double bottom = std::max(0.0, low - 1.5 * pad);
+        costAxis->setRange(bottom, high + 0.6 * pad);
+        costAxis->setLabel(bottom > 0.0 ? tr("$ millions (axis does not start at 0)") : tr("$ millions"));
+    }
     QSharedPointer<QCPAxisTickerText> costTicks(new QCPAxisTickerText);
     QSharedPointer<QCPAxisTickerText> splitTicks(new QCPAxisTickerText);
     bool hasDown = false, hasUp = false;
@@ -201,24 +215,25 @@ void WaterfallChartController::redraw()
     if (hasUp)
         legendUp_->addToLegend();
 
-    // The cost panel zooms in on expected and actual cost, or the savings step would be a sliver.
-    const double low = std::min(expected, actual) / 1e6, high = std::max(expected, actual) / 1e6;
-    QCPAxis* costAxis = costRect_->axis(QCPAxis::atLeft);
-    if (high <= 0.0) {
-        costAxis->setRange(std::min(0.0, low) * 1.1 - 1.0, 1.0);
-        costAxis->setLabel(tr("$ millions"));
-    } else {
-        const double pad = std::max(high - low, 0.004 * high);
-        const double bottom = std::max(0.0, low - 1.5 * pad);
-        costAxis->setRange(bottom, high + 0.6 * pad);
-        costAxis->setLabel(bottom > 0.0 ? tr("$ millions (axis does not start at 0)") : tr("$ millions"));
-    }
     const double splitLow = std::min(0.0, *std::min_element(lower_.begin() + kCostCategories, lower_.end()));
     const double splitHigh = std::max(0.0, *std::max_element(upper_.begin() + kCostCategories, upper_.end()));
     const double size = splitHigh - splitLow > 0.0 ? splitHigh - splitLow : 1.0;
     splitRect_->axis(QCPAxis::atLeft)
         ->setRange(splitLow - (splitLow < 0.0 ? 0.12 * size : 0.0), splitHigh + 0.14 * size);
+    clampCostBars();
     plot_->replot();
+}
+
+void WaterfallChartController::clampCostBars()
+{
+    // Where the cost panel's axis does not start at 0, its bars are drawn from the visible bottom:
+    // the same picture, and one that needs no clipping (an SVG export cannot clip).
+    const double bottom = costRect_->axis(QCPAxis::atLeft)->range().lower;
+    for (int i = 0; i < kCostCategories && i < bars_.size() && i < upper_.size(); ++i) {
+        const double base = std::max(lower_[i], std::min(bottom, upper_[i]));
+        bars_[i]->setBaseValue(base);
+        bars_[i]->data()->set({QCPBarsData(i + 1, upper_[i] - base)});
+    }
 }
 
 void WaterfallChartController::fitValueLabels()

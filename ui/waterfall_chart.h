@@ -43,6 +43,7 @@ private:
     enum class Kind { Total, StepDown, StepUp };
     void redraw();
     void fitValueLabels();
+    void clampCostBars();
 
     ProjectDocument* document_;
     QCustomPlot* plot_;

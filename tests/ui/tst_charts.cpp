@@ -467,6 +467,32 @@ private Q_SLOTS:
         exportAll(plots[3].get(), QStringLiteral("quality"), QStringLiteral("Composite score (0–100)"));
         exportAll(plots[4].get(), QStringLiteral("corridor"),
                   QStringLiteral("Cost ratio A / T (actual over target cost)"));
+        // The waterfall's cost bars stay inside the cost panel, whose axis does not start at 0, so
+        // its SVG needs no widening: the axis keeps its range and its label. Zooming out to 0
+        // draws the bars from 0 again.
+        {
+            QCustomPlot* plot = plots[0].get();
+            for (int i = 0; i < plot->plottableCount(); ++i) {
+                QCPAbstractPlottable* p = plot->plottable(i);
+                bool found = false;
+                const QCPRange values = p->getValueRange(found);
+                if (found)
+                    QVERIFY2(p->valueAxis()->range().contains(values.lower) &&
+                                 p->valueAxis()->range().contains(values.upper),
+                             qPrintable(p->name()));
+            }
+            QCPAxis* cost = plot->plottable(0)->valueAxis();
+            QVERIFY(cost->range().lower > 0.0);
+            QVERIFY(cost->label().contains(QStringLiteral("does not start at 0")));
+            const QCPRange before = cost->range();
+            QVERIFY(ui::exportChart(plot, stem + QStringLiteral("waterfall-again.svg")));
+            QCOMPARE(cost->range().lower, before.lower);
+            QCOMPARE(cost->range().upper, before.upper);
+            cost->setRange(0.0, before.upper);
+            bool found = false;
+            QCOMPARE(plot->plottable(0)->getValueRange(found).lower, 0.0);
+            cost->setRange(before);
+        }
         // A zoomed chart: the SVG (which cannot clip) shows the whole chart, last year included,
         // and the view keeps its zoom.
         {
