@@ -540,9 +540,7 @@ void CompareView::compare(const QList<qint64>& ids)
                     plans.insert(plan);
                 }
                 // Statewide: the plans' figures in cents, summed (they foot with the plan table).
-                const io::StatewideTotals t = io::statewideTotals(s);
-                c.statewide = StatewideFigures{t.expected, t.actual, t.grossSavings, t.payments,
-                                               t.programNet, t.federal, t.state};
+                c.statewide = io::statewideTotals(s);
                 compared_ << c;
             } catch (const std::exception& e) {
                 errors_ << tr("%1: %2").arg(c.name, QString::fromUtf8(e.what()));

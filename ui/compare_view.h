@@ -4,6 +4,7 @@
 //! against the first (reference) scenario, and charts the per-plan payment differences.
 
 #include "engine/types.h"
+#include "io/report_csv.h"
 
 #include <QList>
 #include <QMap>
@@ -29,16 +30,8 @@ struct ComparedPlan {
     Dollars programNet = 0.0; //!< G − P (§8)
 };
 
-//! Statewide sums of one settlement over its plans (display aggregation, §4, §8, §9).
-struct StatewideFigures {
-    Dollars expected = 0.0;
-    Dollars actual = 0.0;
-    Dollars grossSavings = 0.0;
-    Dollars payments = 0.0;
-    Dollars programNet = 0.0;
-    Dollars federal = 0.0;
-    Dollars state = 0.0;
-};
+//! Statewide sums of one settlement over its plans, in cents (the report's totals, §9a).
+using StatewideFigures = io::StatewideTotals;
 
 //! One settled scenario of a comparison.
 struct ComparedScenario {
