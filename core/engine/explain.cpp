@@ -1,6 +1,7 @@
 #include "explain.h"
 
 #include "rounding.h"
+#include "sharing.h"
 
 #include <sstream>
 
@@ -52,10 +53,7 @@ void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score
         o << ": plan share " << pct(s.maxShare) << " × Q " << num(*q, 4) << " / 100";
         break;
     case QualityScaling::Tiers: {
-        const SharingTier* best = nullptr;
-        for (const SharingTier& t : s.tiers)
-            if (*q >= t.minScore && (!best || t.minScore > best->minScore))
-                best = &t;
+        const SharingTier* best = tierFor(s, *q);
         if (best)
             o << ": Q " << num(*q, 4) << " reaches the tier from " << num(best->minScore, 1) << ", share "
               << pct(best->share);

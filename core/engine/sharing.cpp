@@ -7,6 +7,15 @@
 
 namespace sharecast {
 
+const SharingTier* tierFor(const SharingSpec& s, Score q)
+{
+    const SharingTier* best = nullptr;
+    for (const SharingTier& t : s.tiers)
+        if (q >= t.minScore && (!best || t.minScore > best->minScore))
+            best = &t;
+    return best;
+}
+
 Rate sharingRate(const SharingSpec& s, std::optional<Score> q)
 {
     if (!q)
@@ -17,12 +26,8 @@ Rate sharingRate(const SharingSpec& s, std::optional<Score> q)
     case QualityScaling::Multiply:
         return s.maxShare * *q / 100.0;
     case QualityScaling::Tiers: {
-        // The share of the highest tier with Q >= min_score; below every tier, 0 (§1.5).
-        const SharingTier* best = nullptr;
-        for (const SharingTier& t : s.tiers)
-            if (*q >= t.minScore && (!best || t.minScore > best->minScore))
-                best = &t;
-        return best ? best->share : 0.0;
+        const SharingTier* tier = tierFor(s, *q);  // below every tier, 0 (§1.5)
+        return tier ? tier->share : 0.0;
     }
     case QualityScaling::Linear:
         return s.minShare + (s.maxShare - s.minShare) *

@@ -7,6 +7,10 @@
 
 namespace sharecast {
 
+//! The tier that applies at quality score q: the highest min_score at or below q; null when q is
+//! below every tier (§1.5, §8).
+const SharingTier* tierFor(const SharingSpec& s, Score q);
+
 //! ρ by quality scaling (§8); nullopt score (Q NA) gives 0.
 Rate sharingRate(const SharingSpec& sharing, std::optional<Score> qualityScore);
 
