@@ -192,8 +192,10 @@ void WaterfallChartController::redraw()
             tick[space] = u'\n'; // two short lines stay readable in a narrow window
         (cost ? costTicks : splitTicks)->addTick(key, tick);
         QCPBars* bars = bars_[i];
-        bars->setBaseValue(lower_[i]);
-        bars->data()->set({QCPBarsData(key, upper_[i] - lower_[i])});
+        if (!cost) {  // the cost panel's bars: clampCostBars() below
+            bars->setBaseValue(lower_[i]);
+            bars->data()->set({QCPBarsData(key, upper_[i] - lower_[i])});
+        }
         const Kind kind = kinds_[i];
         bars->setBrush(kind == Kind::Total ? kTotalColor : kind == Kind::StepDown ? kDownColor : kUpColor);
         hasDown = hasDown || kind == Kind::StepDown;
