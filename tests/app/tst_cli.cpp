@@ -1,5 +1,7 @@
 //! The command-line front end: help, version, and the error path for unknown commands.
 
+#include "run_sharecast.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -8,25 +10,8 @@
 class TestCli : public QObject {
     Q_OBJECT
 
-    struct Result {
-        int exitCode;
-        QString out;
-        QString err;
-    };
-
-    static Result run(const QStringList& args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));  // subcommands must not need a display
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(SHARECAST_BINARY), args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Result = sharecast::testing::CliResult;
+    static Result run(const QStringList& args) { return sharecast::testing::runSharecast(args); }
 
     static QString data(const char* name) { return QStringLiteral(SHARECAST_TEST_DATA "/cli/") + QLatin1String(name); }
 

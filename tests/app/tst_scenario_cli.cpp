@@ -8,6 +8,8 @@
 //! (shares 0.2/0.3/0.4/0.5 → 0.25/0.35/0.45/0.55), so a plan with a positive payment is paid
 //! differently and the comparisons with the unedited preset can fail.
 
+#include "run_sharecast.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -22,26 +24,9 @@ namespace {
 
 const QString kPreset = QStringLiteral("straw-proposal-7");
 
-struct Result {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using Result = sharecast::testing::CliResult;
 
-Result run(const QStringList& args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));  // subcommands must not need a display
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SHARECAST_BINARY), args);
-    if (!p.waitForFinished(120000))
-        return {-1, {}, QStringLiteral("timed out")};
-    if (p.exitStatus() != QProcess::NormalExit)
-        return {-2, {}, QStringLiteral("crashed")};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+Result run(const QStringList& args) { return sharecast::testing::runSharecast(args); }
 
 QString describe(const QStringList& args, const Result& r)
 {
