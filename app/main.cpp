@@ -1,10 +1,10 @@
 //! Entry point: with no arguments the workbench opens; otherwise a headless subcommand runs.
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "version.h"
 
-#include "ui/main_window.h"
-#include "ui/report_command.h"
+#include "ui/workbench/main_window.h"
+#include "cli/report_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>

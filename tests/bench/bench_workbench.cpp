@@ -2,9 +2,9 @@
 //! to a usable window (target <= 1.5 s) and from an assumption change to recalculated results
 //! with every chart redrawn (target <= 50 ms). Runs on Qt's offscreen platform.
 
-#include "ui/assumptions_panel.h"
-#include "ui/main_window.h"
-#include "ui/project_document.h"
+#include "ui/assumptions/assumptions_panel.h"
+#include "ui/workbench/main_window.h"
+#include "ui/document/project_document.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

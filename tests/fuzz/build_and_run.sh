@@ -22,8 +22,8 @@ sources=(
   core/engine/error.cpp
   core/engine/rounding.cpp
   core/engine/scenario.cpp
-  core/engine/scenario_archive.cpp
-  core/io/scenario_file.cpp
+  core/io/scenario/scenario_archive.cpp
+  core/io/scenario/scenario_file.cpp
   tests/fuzz/fuzz_scenario_file.cpp
 )
 # shellcheck disable=SC2207

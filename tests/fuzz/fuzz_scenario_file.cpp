@@ -1,4 +1,4 @@
-//! libFuzzer target over the scenario file loader (core/io/scenario_file.h); built and run by
+//! libFuzzer target over the scenario file loader (core/io/scenario/scenario_file.h); built and run by
 //! tests/fuzz/build_and_run.sh. Each input is tried twice:
 //! - as a whole file, which exercises the header checks (magic, version, length, digest);
 //! - as a payload behind a correct header, since a mutated file almost never carries a matching
@@ -8,7 +8,7 @@
 
 #include "engine/error.h"
 #include "engine/scenario.h"
-#include "io/scenario_file.h"
+#include "io/scenario/scenario_file.h"
 
 #include <QByteArray>
 #include <QString>

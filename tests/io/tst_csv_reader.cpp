@@ -2,7 +2,7 @@
 //! quoting, physical line numbers). Expected records and line numbers are worked out by hand from
 //! the input bytes; every case is read with several block sizes so that records straddle blocks.
 
-#include "io/csv_reader.h"
+#include "io/csv/csv_reader.h"
 #include "io_test_support.h"
 
 #include <QBuffer>

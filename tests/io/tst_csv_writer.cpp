@@ -1,9 +1,9 @@
-//! Writing CSV safely (core/io/csv_writer.h): RFC 4180 quoting, and neutralising text that a
+//! Writing CSV safely (core/io/csv/csv_writer.h): RFC 4180 quoting, and neutralising text that a
 //! spreadsheet would run as a formula (OWASP "CSV injection": a cell starting with =, +, -, @, tab
 //! or CR) while leaving plain numbers such as "-12.5" untouched. Expected outputs are written out
 //! by hand from those two rules; comparisons are exact.
 
-#include "io/csv_writer.h"
+#include "io/csv/csv_writer.h"
 
 #include <QDir>
 #include <QFile>

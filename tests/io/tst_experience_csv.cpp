@@ -2,7 +2,7 @@
 //! their count, and every error class with the line, column and value it must name. Expected values
 //! are read off the input bytes by hand (physical lines: header = 1, quoted line breaks count).
 
-#include "io/experience_csv.h"
+#include "io/csv/experience_csv.h"
 #include "io_test_support.h"
 
 #include <QFile>

@@ -1,16 +1,16 @@
-//! Writing experience back as §1.1 CSV (core/io/experience_export.h): the export is lossless
+//! Writing experience back as §1.1 CSV (core/io/csv/experience_export.h): the export is lossless
 //! (experience.csv → project → export → read gives the same ExperienceData, every double equal
 //! with ==, no tolerance), also through the commands `sharecast import` and `export-experience`;
 //! and the public-briefing mode suppresses small numbers: every figure of a cell with fewer than 11
 //! members (member months / 12) and every count from 1 to 10 is written as "*". Expected lines are
 //! written out by hand.
 
-#include "io/commands.h"
-#include "io/csv_reader.h"
-#include "io/experience_csv.h"
-#include "io/experience_export.h"
-#include "io/importer.h"
-#include "io/project_store.h"
+#include "cli/commands.h"
+#include "io/csv/csv_reader.h"
+#include "io/csv/experience_csv.h"
+#include "io/csv/experience_export.h"
+#include "io/project/importer.h"
+#include "io/project/project_store.h"
 #include "io_test_support.h"
 
 #include <QBuffer>

@@ -1,15 +1,15 @@
-//! Imports into a project (core/io/importer.h, and `sharecast import` in core/io/commands.h):
+//! Imports into a project (core/io/project/importer.h, and `sharecast import` in app/cli/commands.h):
 //! methodology §0 "an import either succeeds whole or changes nothing" and §1's error locations.
 //! Every failed or cancelled import is checked against the project file's bytes, read with QFile
 //! after the store is closed, before and after. A successful import is checked for its provenance
 //! (file name, size, SHA-256 from QCryptographicHash, rows, time within the test's run), its summary
 //! and for storing exactly the cells the reader read (doubles compared with ==: storage is exact).
 
-#include "io/commands.h"
-#include "io/experience_csv.h"
-#include "io/importer.h"
-#include "io/project_store.h"
-#include "io/quality_csv.h"
+#include "cli/commands.h"
+#include "io/csv/experience_csv.h"
+#include "io/project/importer.h"
+#include "io/project/project_store.h"
+#include "io/csv/quality_csv.h"
 #include "io_test_support.h"
 
 #include <QCryptographicHash>

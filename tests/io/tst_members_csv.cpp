@@ -6,7 +6,7 @@
 //! floating point and each ratio (risk score) is one correctly rounded division, equal to the
 //! double nearest the hand-computed fraction; doubles are therefore compared with ==.
 
-#include "io/members_csv.h"
+#include "io/csv/members_csv.h"
 #include "io_test_support.h"
 
 #include <QTest>

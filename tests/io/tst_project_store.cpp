@@ -1,11 +1,11 @@
-//! The project file (core/io/project_store.h): one SQLite database with a schema version in
+//! The project file (core/io/project/project_store.h): one SQLite database with a schema version in
 //! PRAGMA user_version, migrated forward on open. Checked here: create/open/reopen, metadata,
 //! rejection of files that are not (this version's) projects without touching them, the migration
 //! of a version-1 file built by the test from the frozen version-1 schema, the active-dataset
 //! rules, lossless storage of every figure (doubles compared exactly: SQLite REAL and the cost
 //! BLOBs hold IEEE-754 binary64 unchanged), and batches that store all or nothing.
 
-#include "io/project_store.h"
+#include "io/project/project_store.h"
 #include "io_test_support.h"
 
 #include <QDir>
@@ -33,7 +33,7 @@ using namespace sharecast::testing;
 namespace {
 
 // The version-1 schema exactly as Sharecast 1 wrote it (frozen copy of kMigration1 in
-// core/io/project_store.cpp). Never edit: files in the field were made by these statements.
+// core/io/project/project_store.cpp). Never edit: files in the field were made by these statements.
 const char* const kFrozenV1Schema[] = {
     "CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE dataset ("

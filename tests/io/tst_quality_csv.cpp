@@ -1,7 +1,7 @@
 //! Reading quality.csv (methodology §1.2): the numerator/denominator and rate forms, NA rows, and
 //! every error with the line, column and value it must name (worked out by hand from the bytes).
 
-#include "io/quality_csv.h"
+#include "io/csv/quality_csv.h"
 #include "io_test_support.h"
 
 #include <QTest>

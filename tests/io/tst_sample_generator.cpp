@@ -3,12 +3,12 @@
 //! sample was built around (DHCS enrollment and capitation-rate ranges, see the doc); tolerances are
 //! stated with each check.
 
-#include "io/sample_generator.h"
+#include "sample/sample_generator.h"
 
 #include "engine/error.h"
-#include "io/experience_csv.h"
-#include "io/presets.h"
-#include "io/quality_csv.h"
+#include "io/csv/experience_csv.h"
+#include "io/scenario/presets.h"
+#include "io/csv/quality_csv.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,12 +1,12 @@
-//! Differences between two scenarios (core/io/scenario_diff.h): every differing key path of the
+//! Differences between two scenarios (core/io/scenario/scenario_diff.h): every differing key path of the
 //! JSON form (methodology §1.5) with both values as compact JSON, "(absent)" where one side has no
 //! such key or list element, in the order of the JSON form; and the readable text of
 //! formatDifferences. Every expected key, value and line is spelled out by hand from the §1.5 key
 //! names and the scenarios built below; values are compared as exact text.
 
 #include "engine/scenario.h"
-#include "io/presets.h"
-#include "io/scenario_diff.h"
+#include "io/scenario/presets.h"
+#include "io/scenario/scenario_diff.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-//! The *.sharecast-scenario file (core/io/scenario_file.h): valid scenarios save and load
+//! The *.sharecast-scenario file (core/io/scenario/scenario_file.h): valid scenarios save and load
 //! unchanged and agree with the JSON form byte for byte; the checked-in files of every past format
 //! version under tests/data/scenario-files/ load to the scenarios spelled out below; and every
 //! class of damaged, hostile or newer file is refused with an InputError that names the file and
@@ -7,9 +7,9 @@
 
 #include "engine/error.h"
 #include "engine/scenario.h"
-#include "engine/scenario_archive.h"
-#include "io/scenario_file.h"
-#include "io/scenario_json.h"
+#include "io/scenario/scenario_archive.h"
+#include "io/scenario/scenario_file.h"
+#include "io/json/scenario_json.h"
 
 #include <QCryptographicHash>
 #include <QDir>

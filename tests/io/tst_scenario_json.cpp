@@ -4,8 +4,8 @@
 
 #include "engine/error.h"
 #include "engine/scenario.h"
-#include "io/json.h"
-#include "io/scenario_json.h"
+#include "io/json/json.h"
+#include "io/json/scenario_json.h"
 
 #include <QDir>
 #include <QFile>

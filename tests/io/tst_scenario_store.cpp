@@ -1,4 +1,4 @@
-//! Scenarios kept in a project (core/io/scenario_store.h): add, list, find and info; saved
+//! Scenarios kept in a project (core/io/project/scenario_store.h): add, list, find and info; saved
 //! versions with their notes; loading any version back exactly (Scenario::operator==, every
 //! figure compared exactly: a version is the byte string of encodeScenarioFile, decoded again);
 //! restore, duplicate (lineage), rename and remove (a scenario derived from a removed one keeps
@@ -9,10 +9,10 @@
 
 #include "engine/error.h"
 #include "engine/scenario.h"
-#include "io/presets.h"
-#include "io/project_store.h"
-#include "io/scenario_file.h"
-#include "io/scenario_store.h"
+#include "io/scenario/presets.h"
+#include "io/project/project_store.h"
+#include "io/scenario/scenario_file.h"
+#include "io/project/scenario_store.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

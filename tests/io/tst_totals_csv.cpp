@@ -1,7 +1,7 @@
 //! Reading totals.csv (methodology §1.4): required columns, defaults of empty optional cells, and
 //! every error with the line, column and value it must name (worked out by hand from the bytes).
 
-#include "io/totals_csv.h"
+#include "io/csv/totals_csv.h"
 #include "io_test_support.h"
 
 #include <QTest>

@@ -3,10 +3,10 @@
 //! engine's own settlement of a document's scenario to hold the widgets against.
 
 #include "engine/settlement.h"
-#include "io/importer.h"
-#include "io/project_store.h"
-#include "io/sample_generator.h"
-#include "ui/project_document.h"
+#include "io/project/importer.h"
+#include "io/project/project_store.h"
+#include "sample/sample_generator.h"
+#include "ui/document/project_document.h"
 
 #include <QDir>
 #include <QString>

@@ -4,10 +4,10 @@
 //! methodology (tier shares, §12 corridor bands) on the experience itself, not read off the UI.
 
 #include "tests/ui/sample_project.h"
-#include "ui/assumption_table.h"
-#include "ui/assumptions_panel.h"
-#include "ui/main_window.h"
-#include "ui/project_document.h"
+#include "ui/assumptions/assumption_table.h"
+#include "ui/assumptions/assumptions_panel.h"
+#include "ui/workbench/main_window.h"
+#include "ui/document/project_document.h"
 
 #include <QDoubleSpinBox>
 #include <QLineEdit>

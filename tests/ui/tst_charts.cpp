@@ -11,14 +11,14 @@
 #include "engine/rounding.h"
 #include "engine/settlement.h"
 #include "tests/ui/sample_project.h"
-#include "ui/chart_support.h"
-#include "ui/corridor_chart.h"
-#include "ui/format.h"
-#include "ui/project_document.h"
-#include "ui/projection_chart.h"
-#include "ui/quality_chart.h"
-#include "ui/rate_impact_chart.h"
-#include "ui/waterfall_chart.h"
+#include "ui/charts/chart_support.h"
+#include "ui/charts/corridor_chart.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
+#include "ui/charts/projection_chart.h"
+#include "ui/charts/quality_chart.h"
+#include "ui/charts/rate_impact_chart.h"
+#include "ui/charts/waterfall_chart.h"
 
 #include <QDir>
 #include <QFile>

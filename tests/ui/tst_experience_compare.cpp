@@ -5,16 +5,16 @@
 
 #include "engine/rounding.h"
 #include "engine/settlement.h"
-#include "io/importer.h"
-#include "io/project_store.h"
-#include "io/sample_generator.h"
+#include "io/project/importer.h"
+#include "io/project/project_store.h"
+#include "sample/sample_generator.h"
 #include "tests/ui/sample_project.h"
-#include "io/scenario_store.h"
-#include "ui/compare_view.h"
-#include "ui/experience_model.h"
-#include "ui/experience_view.h"
-#include "ui/format.h"
-#include "ui/project_document.h"
+#include "io/project/scenario_store.h"
+#include "ui/analysis/compare_view.h"
+#include "ui/analysis/experience_model.h"
+#include "ui/analysis/experience_view.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
 
 #include <QCheckBox>
 #include <QClipboard>

@@ -5,11 +5,11 @@
 #include "engine/experience_index.h"
 #include "engine/rounding.h"
 #include "tests/ui/sample_project.h"
-#include "ui/assumptions_panel.h"
-#include "ui/format.h"
-#include "ui/main_window.h"
-#include "ui/project_document.h"
-#include "ui/savings_chart.h"
+#include "ui/assumptions/assumptions_panel.h"
+#include "ui/document/format.h"
+#include "ui/workbench/main_window.h"
+#include "ui/document/project_document.h"
+#include "ui/charts/savings_chart.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -7,12 +7,12 @@
 //! With SHARECAST_SCREENSHOT_DIR set, it also saves the README's pictures of the steps there
 //! (docs/screenshots/take_screenshots.sh runs it so under Xvfb).
 
-#include "io/commands.h"
+#include "cli/commands.h"
 #include "tests/ui/sample_project.h"
-#include "ui/assumption_table.h"
-#include "ui/assumptions_panel.h"
-#include "ui/compare_view.h"
-#include "ui/main_window.h"
+#include "ui/assumptions/assumption_table.h"
+#include "ui/assumptions/assumptions_panel.h"
+#include "ui/analysis/compare_view.h"
+#include "ui/workbench/main_window.h"
 
 #include <QLineEdit>
 #include <QLabel>

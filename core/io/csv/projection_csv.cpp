@@ -1,0 +1,59 @@
+#include "io/csv/projection_csv.h"
+
+#include "engine/rounding.h"
+#include "io/csv/csv_writer.h"
+
+namespace sharecast::io {
+
+namespace {
+QString money(double x) { return QString::fromStdString(formatMoney(x)); }
+}  // namespace
+
+QStringList projectionColumns()
+{
+    return {"plan_id",           "year",
+            "member_months",     "counterfactual_cost",
+            "projected_cost",    "investment",
+            "benchmark",         "gross_savings",
+            "plan_payment",      "rate_rebased_pmpm",
+            "rate_nonrebased_pmpm", "rate_impact",
+            "margin_rebased",    "margin_nonrebased",
+            "state_cost_rebased", "state_cost_nonrebased",
+            "federal_share_nonrebased", "net_state_saving_nonrebased"};
+}
+
+QStringList projectionRow(const QString& planId, const ProjectionYear& y)
+{
+    return {planId,
+            QString::number(y.year),
+            QString::fromStdString(formatFixed(y.memberMonths, 2)),
+            money(y.counterfactualCost),
+            money(y.projectedCost),
+            money(y.investment),
+            money(y.benchmark),
+            money(y.grossSavings),
+            money(y.payment.payment),
+            money(y.rateRebased),
+            money(y.rateNonRebased),
+            money(y.rateImpact),
+            money(y.marginRebased),
+            money(y.marginNonRebased),
+            money(y.stateCostRebased),
+            money(y.stateCostNonRebased),
+            money(y.federalShareNonRebased),
+            money(y.netStateSavingNonRebased)};
+}
+
+QByteArray projectionCsv(const Projection& p)
+{
+    CsvWriter w;
+    w.addRow(projectionColumns());
+    for (const PlanProjection& plan : p.plans)
+        for (const ProjectionYear& y : plan.years)
+            w.addRow(projectionRow(QString::fromStdString(plan.planId), y));
+    for (const ProjectionYear& y : p.all)
+        w.addRow(projectionRow(QStringLiteral("ALL"), y));
+    return w.bytes();
+}
+
+}  // namespace sharecast::io

@@ -1,0 +1,208 @@
+#include "io/project/importer.h"
+
+#include "io/csv/experience_csv.h"
+#include "io/csv/quality_csv.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+#include <set>
+
+namespace sharecast::io {
+
+namespace {
+
+//! A read-only file that computes the SHA-256 of the bytes read through it.
+class HashingFile : public QIODevice {
+public:
+    explicit HashingFile(const QString& path) : file_(path), hash_(QCryptographicHash::Sha256) {}
+
+    bool open(OpenMode mode) override
+    {
+        if (!file_.open(mode))
+            return false;
+        return QIODevice::open(mode);
+    }
+    bool isSequential() const override { return true; }
+    qint64 size() const override { return file_.size(); }
+    qint64 bytesAvailable() const override { return file_.bytesAvailable() + QIODevice::bytesAvailable(); }
+    QString errorText() const { return file_.errorString(); }
+    QString hexDigest() const { return QString::fromLatin1(hash_.result().toHex()); }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 n = file_.read(data, maxSize);
+        if (n > 0)
+            hash_.addData(QByteArrayView(data, n));
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QFile file_;
+    QCryptographicHash hash_;
+};
+
+//! Opens path for reading through a HashingFile, or throws InputError naming it.
+void openInput(HashingFile& f, const QString& path)
+{
+    if (QFileInfo(path).isDir())
+        throw InputError(InputLocation{path.toStdString(), 0, "", "", false}, "is a folder, not a file");
+    if (!f.open(QIODevice::ReadOnly))
+        throw InputError(InputLocation{path.toStdString(), 0, "", "", false}, "cannot read: " + f.errorText().toStdString());
+}
+
+Provenance provenanceOf(const QString& path, const HashingFile& f, qint64 rows)
+{
+    Provenance p;
+    p.sourceName = QFileInfo(path).fileName();
+    p.sourceSize = QFileInfo(path).size();
+    p.sha256 = f.hexDigest();
+    p.rowCount = rows;
+    p.importedAt = QDateTime::currentDateTimeUtc();
+    return p;
+}
+
+QString yearsText(const std::set<Year>& years)
+{
+    if (years.empty())
+        return QStringLiteral("no years");
+    return years.size() == 1 ? QString::number(*years.begin())
+                             : QStringLiteral("%1–%2").arg(*years.begin()).arg(*years.rbegin());
+}
+
+//! Wraps control so that progress covers all files of the request.
+ImportControl overall(const ImportControl& control, qint64 doneBefore, qint64 total)
+{
+    ImportControl c;
+    c.cancelled = control.cancelled;
+    if (control.progress)
+        c.progress = [p = control.progress, doneBefore, total](qint64 read, qint64) { p(doneBefore + read, total); };
+    return c;
+}
+
+}  // namespace
+
+PreparedImport prepareImport(const ImportRequest& request, const ImportControl& control)
+{
+    if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty())
+        throw InputError("nothing to import: give an experience, quality or members file");
+    if (!request.experiencePath.isEmpty() && !request.membersPath.isEmpty())
+        throw InputError("import experience cells or member-level data, not both at once: each replaces the "
+                         "project's experience");
+
+    qint64 total = 0;
+    for (const QString& p : {request.experiencePath, request.qualityPath, request.membersPath})
+        if (!p.isEmpty())
+            total += QFileInfo(p).size();
+    qint64 done = 0;
+
+    PreparedImport prepared;
+    ImportReport& report = prepared.report;
+    auto& experience = prepared.experience;
+    auto& experienceProvenance = prepared.experienceProvenance;
+    if (!request.experiencePath.isEmpty()) {
+        HashingFile f(request.experiencePath);
+        openInput(f, request.experiencePath);
+        ImportSummary summary;
+        experience = readExperienceCsv(f, request.experiencePath, &summary, overall(control, done, total));
+        done += f.size();
+        experienceProvenance = provenanceOf(request.experiencePath, f, summary.rows);
+        std::set<Year> years(summary.years.begin(), summary.years.end());
+        QString text = QStringLiteral("%1: %2 cells, %3 plans, years %4, %5 categories of service")
+                           .arg(experienceProvenance.sourceName)
+                           .arg(summary.cells)
+                           .arg(summary.plans)
+                           .arg(yearsText(years))
+                           .arg(summary.cosCount);
+        QStringList blanks;
+        for (const BlankCount& b : summary.blanks)
+            blanks << QStringLiteral("%1 %2").arg(QString::fromStdString(b.column)).arg(b.count);
+        if (!blanks.isEmpty())
+            text += QStringLiteral("; blanks counted as default: %1").arg(blanks.join(QStringLiteral(", ")));
+        experienceProvenance.summary = text;
+        for (const std::string& w : summary.warnings)
+            experienceProvenance.warnings << QString::fromStdString(w);
+        report.summaries << text;
+        report.warnings << experienceProvenance.warnings;
+    }
+
+    auto& quality = prepared.quality;
+    auto& qualityProvenance = prepared.qualityProvenance;
+    if (!request.qualityPath.isEmpty()) {
+        HashingFile f(request.qualityPath);
+        openInput(f, request.qualityPath);
+        quality = readQualityCsv(f, request.qualityPath, overall(control, done, total));
+        done += f.size();
+        qualityProvenance = provenanceOf(request.qualityPath, f, static_cast<qint64>(quality->records.size()));
+        std::set<std::string> plans, measures;
+        std::set<Year> years;
+        for (const QualityRecord& r : quality->records) {
+            plans.insert(r.planId);
+            measures.insert(r.measureId);
+            years.insert(r.year);
+        }
+        qualityProvenance.summary = QStringLiteral("%1: %2 rates, %3 plans, %4 measures, years %5")
+                                        .arg(qualityProvenance.sourceName)
+                                        .arg(quality->records.size())
+                                        .arg(plans.size())
+                                        .arg(measures.size())
+                                        .arg(yearsText(years));
+        report.summaries << qualityProvenance.summary;
+    }
+
+    auto& members = prepared.members;
+    auto& membersProvenance = prepared.membersProvenance;
+    if (!request.membersPath.isEmpty()) {
+        HashingFile f(request.membersPath);
+        openInput(f, request.membersPath);
+        members = readMembersCsv(f, request.membersPath, request.memberOptions, overall(control, done, total));
+        done += f.size();
+        membersProvenance = provenanceOf(request.membersPath, f, members->rows);
+        std::set<std::string> plans;
+        std::set<Year> years;
+        for (const ExperienceCell& c : members->cells.cells) {
+            plans.insert(c.planId);
+            years.insert(c.year);
+        }
+        membersProvenance.summary =
+            QStringLiteral("%1: %2 member rows aggregated to %3 cells, %4 plans, years %5; truncation at %6 per "
+                           "member; blanks counted as default: risk_score %7, amounts %8")
+                .arg(membersProvenance.sourceName)
+                .arg(members->rows)
+                .arg(members->cells.cells.size())
+                .arg(plans.size())
+                .arg(yearsText(years))
+                .arg(request.memberOptions.truncationThreshold, 0, 'f', 2)
+                .arg(members->blankRiskScores)
+                .arg(members->blankAmounts);
+        report.summaries << membersProvenance.summary;
+    }
+
+    return prepared;
+}
+
+ImportReport storeImport(ProjectStore& store, PreparedImport prepared)
+{
+    ImportReport report = prepared.report;
+    ProjectStore::Batch batch(store);
+    if (prepared.experience)
+        report.datasetIds << store.addExperience(*prepared.experience, prepared.experienceProvenance);
+    if (prepared.quality)
+        report.datasetIds << store.addQuality(*prepared.quality, prepared.qualityProvenance);
+    if (prepared.members)
+        report.datasetIds << store.addMembers(prepared.members->aggregates, prepared.members->cells,
+                                              prepared.membersProvenance);
+    store.logRun(QStringLiteral("import"), report.summaries.join(u'\n'));
+    batch.commit();
+    return report;
+}
+
+ImportReport importFiles(ProjectStore& store, const ImportRequest& request, const ImportControl& control)
+{
+    return storeImport(store, prepareImport(request, control));
+}
+
+}  // namespace sharecast::io

@@ -1,0 +1,637 @@
+#include "io/project/project_store.h"
+
+#include <QAtomicInteger>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <QtEndian>
+
+#include <cstring>
+
+namespace sharecast::io {
+
+namespace {
+
+// Each schema version is one forward step; a file is migrated through every step it lacks.
+// Version 1: datasets with provenance, experience cells, quality rates, run log, metadata.
+const char* const kMigration1[] = {
+    "CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE dataset ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('experience', 'quality', 'members')),"
+    " source_name TEXT NOT NULL, source_size INTEGER NOT NULL, sha256 TEXT NOT NULL,"
+    " row_count INTEGER NOT NULL, imported_at TEXT NOT NULL,"
+    " warnings TEXT NOT NULL DEFAULT '', summary TEXT NOT NULL DEFAULT '',"
+    " active INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE dataset_column ("
+    " dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
+    " kind TEXT NOT NULL CHECK (kind IN ('cost', 'util')), position INTEGER NOT NULL, name TEXT NOT NULL,"
+    " PRIMARY KEY (dataset_id, kind, position))",
+    "CREATE TABLE experience_cell ("
+    " id INTEGER PRIMARY KEY,"
+    " dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
+    " plan_id TEXT NOT NULL, plan_name TEXT NOT NULL DEFAULT '', region TEXT NOT NULL, rate_cell TEXT NOT NULL,"
+    " year INTEGER NOT NULL, member_months REAL NOT NULL, risk_score REAL NOT NULL,"
+    " excess_over_threshold REAL NOT NULL, capitation_revenue REAL NOT NULL, admin_cost REAL NOT NULL,"
+    " claims_denied REAL NOT NULL, claims_total REAL NOT NULL, grievances REAL NOT NULL,"
+    " costs BLOB NOT NULL, utils BLOB NOT NULL, source_line INTEGER NOT NULL,"
+    " UNIQUE (dataset_id, plan_id, region, rate_cell, year))",
+    "CREATE TABLE quality_rate ("
+    " dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
+    " plan_id TEXT NOT NULL, year INTEGER NOT NULL, measure_id TEXT NOT NULL,"
+    " numerator INTEGER, denominator INTEGER, rate REAL, source_line INTEGER NOT NULL,"
+    " PRIMARY KEY (dataset_id, plan_id, year, measure_id))",
+    "CREATE TABLE run_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, command TEXT NOT NULL, detail TEXT NOT NULL)",
+};
+
+// Version 2: member-level aggregates per cell (methodology §1.3) for the statistical tools.
+const char* const kMigration2[] = {
+    "CREATE TABLE member_aggregate ("
+    " dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
+    " plan_id TEXT NOT NULL, region TEXT NOT NULL, rate_cell TEXT NOT NULL, year INTEGER NOT NULL,"
+    " members INTEGER NOT NULL, member_months REAL NOT NULL,"
+    " cost_sum REAL NOT NULL, cost_sum_squares REAL NOT NULL, excess_sum REAL NOT NULL,"
+    " PRIMARY KEY (dataset_id, plan_id, region, rate_cell, year))",
+    "CREATE TABLE member_aggregate_setting ("
+    " dataset_id INTEGER PRIMARY KEY REFERENCES dataset(id) ON DELETE CASCADE,"
+    " truncation_threshold REAL NOT NULL, included_cos TEXT NOT NULL)",
+};
+
+// Version 3: scenarios as documents, with their lineage and every saved version (the archive of
+// core/io/scenario/scenario_file.h as a blob).
+const char* const kMigration3[] = {
+    "CREATE TABLE scenario ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL, modified_at TEXT NOT NULL,"
+    " derived_from INTEGER REFERENCES scenario(id) ON DELETE SET NULL,"
+    " preset TEXT NOT NULL DEFAULT '', current_version INTEGER NOT NULL)",
+    "CREATE TABLE scenario_version ("
+    " scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,"
+    " version INTEGER NOT NULL, saved_at TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', archive BLOB NOT NULL,"
+    " PRIMARY KEY (scenario_id, version))",
+};
+
+struct Migration {
+    const char* const* statements;
+    std::size_t count;
+};
+
+const Migration kMigrations[] = {
+    {kMigration1, std::size(kMigration1)},
+    {kMigration2, std::size(kMigration2)},
+    {kMigration3, std::size(kMigration3)},
+};
+static_assert(std::size(kMigrations) == ProjectStore::kSchemaVersion);
+
+QAtomicInteger<int> connectionCounter;
+
+//! Text for a NOT NULL column: Qt Sql binds a null QString as SQL NULL, so empty text must be
+//! made non-null.
+QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
+
+QByteArray packDoubles(const std::vector<double>& values)
+{
+    QByteArray bytes(static_cast<qsizetype>(values.size() * sizeof(double)), Qt::Uninitialized);
+    char* out = bytes.data();
+    for (double v : values) {
+        quint64 bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        qToLittleEndian(bits, out);
+        out += sizeof bits;
+    }
+    return bytes;
+}
+
+std::vector<double> unpackDoubles(const QByteArray& bytes)
+{
+    std::vector<double> values(static_cast<std::size_t>(bytes.size()) / sizeof(double));
+    const char* in = bytes.constData();
+    for (double& v : values) {
+        const quint64 bits = qFromLittleEndian<quint64>(in);
+        std::memcpy(&v, &bits, sizeof v);
+        in += sizeof bits;
+    }
+    return values;
+}
+
+DatasetKind kindFromString(const QString& s)
+{
+    if (s == QLatin1String("quality"))
+        return DatasetKind::Quality;
+    if (s == QLatin1String("members"))
+        return DatasetKind::Members;
+    return DatasetKind::Experience;
+}
+
+//! A transaction that rolls back unless committed; inside a Batch it leaves both to the batch.
+class Transaction {
+public:
+    Transaction(QSqlDatabase db, const QString& path, bool nested = false)
+        : db_(db), path_(path), done_(nested)
+    {
+        if (nested)
+            return;
+        if (!db_.transaction())
+            throw ProjectError(QStringLiteral("%1: cannot start a transaction: %2")
+                                   .arg(path_, db_.lastError().text())
+                                   .toStdString());
+    }
+    ~Transaction()
+    {
+        if (!done_)
+            db_.rollback();
+    }
+    void commit()
+    {
+        if (done_)
+            return;
+        if (!db_.commit())
+            throw ProjectError(
+                QStringLiteral("%1: cannot save: %2").arg(path_, db_.lastError().text()).toStdString());
+        done_ = true;
+    }
+
+private:
+    QSqlDatabase db_;
+    QString path_;
+    bool done_ = false;
+};
+
+}  // namespace
+
+QString toString(DatasetKind kind)
+{
+    switch (kind) {
+    case DatasetKind::Experience: return QStringLiteral("experience");
+    case DatasetKind::Quality: return QStringLiteral("quality");
+    case DatasetKind::Members: return QStringLiteral("members");
+    }
+    return QStringLiteral("experience");
+}
+
+ProjectStore::Batch::Batch(ProjectStore& store) : store_(store)
+{
+    if (store_.inBatch_)
+        throw ProjectError(QStringLiteral("%1: batches do not nest").arg(store_.path_).toStdString());
+    if (!store_.database().transaction())
+        throw ProjectError(QStringLiteral("%1: cannot start a transaction: %2")
+                               .arg(store_.path_, store_.database().lastError().text())
+                               .toStdString());
+    store_.inBatch_ = true;
+}
+
+ProjectStore::Batch::~Batch()
+{
+    if (!done_) {
+        store_.database().rollback();
+        store_.inBatch_ = false;
+    }
+}
+
+void ProjectStore::Batch::commit()
+{
+    if (!store_.database().commit())
+        throw ProjectError(QStringLiteral("%1: cannot save: %2")
+                               .arg(store_.path_, store_.database().lastError().text())
+                               .toStdString());
+    done_ = true;
+    store_.inBatch_ = false;
+}
+
+ProjectStore::ProjectStore(QString path)
+    : path_(std::move(path)), connection_(QStringLiteral("sharecast-project-%1").arg(++connectionCounter))
+{
+}
+
+ProjectStore::~ProjectStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection_, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connection_);
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::create(const QString& path)
+{
+    if (QFileInfo::exists(path))
+        throw ProjectError(QStringLiteral("%1: already exists").arg(path).toStdString());
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path));
+    store->openConnection(true);
+    store->useWriteAheadLog();
+    store->migrate();
+    store->setMetadata(QStringLiteral("application"), QStringLiteral("sharecast"));
+    return store;
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
+{
+    QFile f(path);
+    if (!f.exists())
+        throw ProjectError(QStringLiteral("%1: no such project file").arg(path).toStdString());
+    if (!f.open(QIODevice::ReadOnly))
+        throw ProjectError(QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()).toStdString());
+    if (f.read(16) != QByteArray("SQLite format 3\0", 16))
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project (not an SQLite database)").arg(path).toStdString());
+    f.close();
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path));
+    store->openConnection(false);
+    if (store->schemaVersion() > 0 && store->metadata(QStringLiteral("application")) != QLatin1String("sharecast"))
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(path).toStdString());
+    if (store->schemaVersion() == 0)
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path).toStdString());
+    if (store->schemaVersion() > kSchemaVersion)
+        throw ProjectError(QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
+                               .arg(path)
+                               .arg(store->schemaVersion())
+                               .arg(kSchemaVersion)
+                               .toStdString());
+    store->useWriteAheadLog();
+    store->migrate();
+    return store;
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::openOrCreate(const QString& path)
+{
+    return QFileInfo::exists(path) ? open(path) : create(path);
+}
+
+void ProjectStore::openConnection(bool create)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
+    db.setDatabaseName(path_);
+    if (!create)
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        throw ProjectError(QStringLiteral("%1: cannot open: %2").arg(path_, db.lastError().text()).toStdString());
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
+void ProjectStore::useWriteAheadLog()
+{
+    // WAL: readers never block the writer, and a failed write never touches the main file. Set
+    // only once the file is known to be ours (it writes to the database header).
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+}
+
+QSqlDatabase ProjectStore::database() const { return QSqlDatabase::database(connection_, false); }
+
+int ProjectStore::schemaVersion() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        throw ProjectError(QStringLiteral("%1: cannot read the schema version: %2")
+                               .arg(path_, q.lastError().text())
+                               .toStdString());
+    return q.value(0).toInt();
+}
+
+void ProjectStore::migrate()
+{
+    const int from = schemaVersion();
+    if (from > kSchemaVersion)
+        throw ProjectError(QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
+                               .arg(path_)
+                               .arg(from)
+                               .arg(kSchemaVersion)
+                               .toStdString());
+    for (int v = from + 1; v <= kSchemaVersion; ++v) {
+        Transaction t(database(), path_);
+        QSqlQuery q(database());
+        const Migration& m = kMigrations[v - 1];
+        for (std::size_t i = 0; i < m.count; ++i)
+            if (!q.exec(QString::fromLatin1(m.statements[i])))
+                throw ProjectError(QStringLiteral("%1: cannot upgrade to schema %2: %3")
+                                       .arg(path_)
+                                       .arg(v)
+                                       .arg(q.lastError().text())
+                                       .toStdString());
+        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v));
+        t.commit();
+    }
+}
+
+QString ProjectStore::metadata(const QString& key) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM project_meta WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+void ProjectStore::setMetadata(const QString& key, const QString& value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO project_meta (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(text(value));
+    if (!q.exec())
+        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+}
+
+void ProjectStore::logRun(const QString& command, const QString& detail)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO run_log (at, command, detail) VALUES (?, ?, ?)"));
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q.addBindValue(command);
+    q.addBindValue(detail);
+    if (!q.exec())
+        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+}
+
+QList<DatasetInfo> ProjectStore::datasets() const
+{
+    QList<DatasetInfo> list;
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("SELECT id, kind, source_name, source_size, sha256, row_count, imported_at, warnings, "
+                          "summary, active FROM dataset ORDER BY id"));
+    while (q.next()) {
+        DatasetInfo d;
+        d.id = q.value(0).toLongLong();
+        d.kind = kindFromString(q.value(1).toString());
+        d.provenance.sourceName = q.value(2).toString();
+        d.provenance.sourceSize = q.value(3).toLongLong();
+        d.provenance.sha256 = q.value(4).toString();
+        d.provenance.rowCount = q.value(5).toLongLong();
+        d.provenance.importedAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+        const QString warnings = q.value(7).toString();
+        d.provenance.warnings = warnings.isEmpty() ? QStringList() : warnings.split(u'\n');
+        d.provenance.summary = q.value(8).toString();
+        d.active = q.value(9).toBool();
+        list << d;
+    }
+    return list;
+}
+
+std::optional<DatasetInfo> ProjectStore::activeDataset(DatasetKind kind) const
+{
+    // Member-level imports provide experience cells: they count as experience here.
+    const bool experienceRole = kind != DatasetKind::Quality;
+    for (const DatasetInfo& d : datasets())
+        if (d.active && ((d.kind == DatasetKind::Quality) != experienceRole))
+            return d;
+    return std::nullopt;
+}
+
+qint64 ProjectStore::insertDataset(DatasetKind kind, const Provenance& p)
+{
+    QSqlQuery q(database());
+    // The new dataset replaces the active one of its role (experience/members, or quality).
+    q.exec(kind == DatasetKind::Quality
+               ? QStringLiteral("UPDATE dataset SET active = 0 WHERE kind = 'quality'")
+               : QStringLiteral("UPDATE dataset SET active = 0 WHERE kind IN ('experience', 'members')"));
+    q.prepare(QStringLiteral("INSERT INTO dataset (kind, source_name, source_size, sha256, row_count, imported_at, "
+                             "warnings, summary, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+    q.addBindValue(toString(kind));
+    q.addBindValue(text(p.sourceName));
+    q.addBindValue(p.sourceSize);
+    q.addBindValue(p.sha256);
+    q.addBindValue(p.rowCount);
+    q.addBindValue((p.importedAt.isValid() ? p.importedAt : QDateTime::currentDateTimeUtc())
+                       .toUTC()
+                       .toString(Qt::ISODateWithMs));
+    q.addBindValue(text(p.warnings.join(u'\n')));
+    q.addBindValue(text(p.summary));
+    if (!q.exec())
+        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    return q.lastInsertId().toLongLong();
+}
+
+void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO dataset_column (dataset_id, kind, position, name) VALUES (?, ?, ?, ?)"));
+    auto addColumns = [&](const QString& kind, const std::vector<std::string>& names) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            q.addBindValue(id);
+            q.addBindValue(kind);
+            q.addBindValue(static_cast<qint64>(i));
+            q.addBindValue(QString::fromStdString(names[i]));
+            if (!q.exec())
+                throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+        }
+    };
+    addColumns(QStringLiteral("cost"), data.cosNames);
+    addColumns(QStringLiteral("util"), data.utilNames);
+
+    q.prepare(QStringLiteral(
+        "INSERT INTO experience_cell (dataset_id, plan_id, plan_name, region, rate_cell, year, member_months, "
+        "risk_score, excess_over_threshold, capitation_revenue, admin_cost, claims_denied, claims_total, grievances, "
+        "costs, utils, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ExperienceCell& c : data.cells) {
+        const auto name = data.planNames.find(c.planId);
+        q.addBindValue(id);
+        q.addBindValue(QString::fromStdString(c.planId));
+        q.addBindValue(text(name == data.planNames.end() ? QString() : QString::fromStdString(name->second)));
+        q.addBindValue(QString::fromStdString(c.region));
+        q.addBindValue(QString::fromStdString(c.rateCell));
+        q.addBindValue(c.year);
+        q.addBindValue(c.memberMonths);
+        q.addBindValue(c.riskScore);
+        q.addBindValue(c.excessOverThreshold);
+        q.addBindValue(c.capitationRevenue);
+        q.addBindValue(c.adminCost);
+        q.addBindValue(c.claimsDenied);
+        q.addBindValue(c.claimsTotal);
+        q.addBindValue(c.grievances);
+        q.addBindValue(packDoubles(c.cost));
+        q.addBindValue(packDoubles(c.util));
+        q.addBindValue(static_cast<qint64>(c.sourceLine));
+        if (!q.exec())
+            throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    }
+}
+
+qint64 ProjectStore::addExperience(const ExperienceData& data, const Provenance& provenance)
+{
+    Transaction t(database(), path_, inBatch_);
+    const qint64 id = insertDataset(DatasetKind::Experience, provenance);
+    insertCells(id, data);
+    t.commit();
+    return id;
+}
+
+qint64 ProjectStore::addQuality(const QualityData& data, const Provenance& provenance)
+{
+    Transaction t(database(), path_, inBatch_);
+    const qint64 id = insertDataset(DatasetKind::Quality, provenance);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO quality_rate (dataset_id, plan_id, year, measure_id, numerator, "
+                             "denominator, rate, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QualityRecord& r : data.records) {
+        q.addBindValue(id);
+        q.addBindValue(QString::fromStdString(r.planId));
+        q.addBindValue(r.year);
+        q.addBindValue(QString::fromStdString(r.measureId));
+        q.addBindValue(r.numerator ? QVariant(static_cast<qint64>(*r.numerator)) : QVariant());
+        q.addBindValue(r.denominator ? QVariant(static_cast<qint64>(*r.denominator)) : QVariant());
+        q.addBindValue(r.rate ? QVariant(*r.rate) : QVariant());
+        q.addBindValue(static_cast<qint64>(r.sourceLine));
+        if (!q.exec())
+            throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    }
+    t.commit();
+    return id;
+}
+
+qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceData& cells, const Provenance& provenance)
+{
+    Transaction t(database(), path_, inBatch_);
+    const qint64 id = insertDataset(DatasetKind::Members, provenance);
+    insertCells(id, cells);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO member_aggregate_setting (dataset_id, truncation_threshold, included_cos) "
+                             "VALUES (?, ?, ?)"));
+    QStringList cos;
+    for (const std::string& c : agg.includedCos)
+        cos << QString::fromStdString(c);
+    q.addBindValue(id);
+    q.addBindValue(agg.truncationThreshold);
+    q.addBindValue(text(cos.join(u',')));
+    if (!q.exec())
+        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    q.prepare(QStringLiteral("INSERT INTO member_aggregate (dataset_id, plan_id, region, rate_cell, year, members, "
+                             "member_months, cost_sum, cost_sum_squares, excess_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const MemberCellAggregate& a : agg.cells) {
+        q.addBindValue(id);
+        q.addBindValue(QString::fromStdString(a.planId));
+        q.addBindValue(QString::fromStdString(a.region));
+        q.addBindValue(QString::fromStdString(a.rateCell));
+        q.addBindValue(a.year);
+        q.addBindValue(a.members);
+        q.addBindValue(a.memberMonths);
+        q.addBindValue(a.costSum);
+        q.addBindValue(a.costSumSquares);
+        q.addBindValue(a.excessSum);
+        if (!q.exec())
+            throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    }
+    t.commit();
+    return id;
+}
+
+std::string ProjectStore::sourceNameOf(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT source_name FROM dataset WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        throw ProjectError(QStringLiteral("%1: no dataset %2").arg(path_).arg(id).toStdString());
+    return q.value(0).toString().toStdString();
+}
+
+ExperienceData ProjectStore::loadExperience(qint64 id) const
+{
+    ExperienceData data;
+    data.sourceName = sourceNameOf(id);
+    QSqlQuery q(database());
+
+    q.prepare(QStringLiteral("SELECT kind, name FROM dataset_column WHERE dataset_id = ? ORDER BY kind, position"));
+    q.addBindValue(id);
+    q.exec();
+    while (q.next())
+        (q.value(0).toString() == QLatin1String("cost") ? data.cosNames : data.utilNames)
+            .push_back(q.value(1).toString().toStdString());
+
+    q.prepare(QStringLiteral(
+        "SELECT plan_id, plan_name, region, rate_cell, year, member_months, risk_score, excess_over_threshold, "
+        "capitation_revenue, admin_cost, claims_denied, claims_total, grievances, costs, utils, source_line "
+        "FROM experience_cell WHERE dataset_id = ? ORDER BY id"));
+    q.setForwardOnly(true);
+    q.addBindValue(id);
+    if (!q.exec())
+        throw ProjectError(QStringLiteral("%1: cannot read: %2").arg(path_, q.lastError().text()).toStdString());
+    while (q.next()) {
+        ExperienceCell c;
+        c.planId = q.value(0).toString().toStdString();
+        const QString planName = q.value(1).toString();
+        if (!planName.isEmpty())
+            data.planNames.emplace(c.planId, planName.toStdString());
+        c.region = q.value(2).toString().toStdString();
+        c.rateCell = q.value(3).toString().toStdString();
+        c.year = q.value(4).toInt();
+        c.memberMonths = q.value(5).toDouble();
+        c.riskScore = q.value(6).toDouble();
+        c.excessOverThreshold = q.value(7).toDouble();
+        c.capitationRevenue = q.value(8).toDouble();
+        c.adminCost = q.value(9).toDouble();
+        c.claimsDenied = q.value(10).toDouble();
+        c.claimsTotal = q.value(11).toDouble();
+        c.grievances = q.value(12).toDouble();
+        c.cost = unpackDoubles(q.value(13).toByteArray());
+        c.util = unpackDoubles(q.value(14).toByteArray());
+        c.sourceLine = q.value(15).toLongLong();
+        if (c.cost.size() != data.cosNames.size() || c.util.size() != data.utilNames.size())
+            throw ProjectError(QStringLiteral("%1: damaged experience cell in dataset %2").arg(path_).arg(id).toStdString());
+        data.cells.push_back(std::move(c));
+    }
+    return data;
+}
+
+QualityData ProjectStore::loadQuality(qint64 id) const
+{
+    QualityData data;
+    data.sourceName = sourceNameOf(id);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT plan_id, year, measure_id, numerator, denominator, rate, source_line "
+                             "FROM quality_rate WHERE dataset_id = ? ORDER BY source_line"));
+    q.addBindValue(id);
+    q.exec();
+    while (q.next()) {
+        QualityRecord r;
+        r.planId = q.value(0).toString().toStdString();
+        r.year = q.value(1).toInt();
+        r.measureId = q.value(2).toString().toStdString();
+        if (!q.value(3).isNull())
+            r.numerator = q.value(3).toLongLong();
+        if (!q.value(4).isNull())
+            r.denominator = q.value(4).toLongLong();
+        if (!q.value(5).isNull())
+            r.rate = q.value(5).toDouble();
+        r.sourceLine = q.value(6).toLongLong();
+        data.records.push_back(std::move(r));
+    }
+    return data;
+}
+
+MemberAggregates ProjectStore::loadMemberAggregates(qint64 id) const
+{
+    MemberAggregates agg;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT truncation_threshold, included_cos FROM member_aggregate_setting WHERE dataset_id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next()) {
+        agg.truncationThreshold = q.value(0).toDouble();
+        for (const QString& c : q.value(1).toString().split(u',', Qt::SkipEmptyParts))
+            agg.includedCos.push_back(c.toStdString());
+    }
+    q.prepare(QStringLiteral("SELECT plan_id, region, rate_cell, year, members, member_months, cost_sum, "
+                             "cost_sum_squares, excess_sum FROM member_aggregate WHERE dataset_id = ? "
+                             "ORDER BY plan_id, region, rate_cell, year"));
+    q.addBindValue(id);
+    q.exec();
+    while (q.next()) {
+        MemberCellAggregate a;
+        a.planId = q.value(0).toString().toStdString();
+        a.region = q.value(1).toString().toStdString();
+        a.rateCell = q.value(2).toString().toStdString();
+        a.year = q.value(3).toInt();
+        a.members = q.value(4).toLongLong();
+        a.memberMonths = q.value(5).toDouble();
+        a.costSum = q.value(6).toDouble();
+        a.costSumSquares = q.value(7).toDouble();
+        a.excessSum = q.value(8).toDouble();
+        agg.cells.push_back(std::move(a));
+    }
+    return agg;
+}
+
+}  // namespace sharecast::io

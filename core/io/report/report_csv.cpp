@@ -1,0 +1,532 @@
+#include "io/report/report_csv.h"
+
+#include "engine/rounding.h"
+#include "io/csv/csv_writer.h"
+#include "io/csv/experience_export.h"
+#include "io/json/json.h"
+#include "io/csv/projection_csv.h"
+#include "io/json/scenario_json.h"
+#include "io/csv/settlement_csv.h"
+
+#include <cmath>
+#include <map>
+
+namespace sharecast::io {
+
+namespace {
+
+const QString kStar = QString::fromLatin1(kSuppressed);
+
+QString money(double x)
+{
+    return QString::fromStdString(formatMoney(x));
+}
+QString rate(double x)
+{
+    return QString::fromStdString(formatRate(x));
+}
+QString factor(double x)
+{
+    return QString::fromStdString(formatFixed(x, 10));
+}
+QString members(double x)
+{
+    return QString::fromStdString(formatMembers(x));
+}
+QString flag(bool b)
+{
+    return b ? QStringLiteral("1") : QStringLiteral("0");
+}
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+//! A row whose first `keep` fields stay and whose other non-empty fields become "*".
+QStringList suppressRow(QStringList row, int keep)
+{
+    for (int i = keep; i < row.size(); ++i)
+        row[i] = kStar;
+    return row;
+}
+
+} // namespace
+
+bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options)
+{
+    return options.suppressSmallCells && isSmallMembership(plan.members);
+}
+
+bool isSuppressedProjectionYear(const ProjectionYear& year, const ReportCsvOptions& options)
+{
+    return options.suppressSmallCells && isSmallMembership(memberYears(year.memberMonths));
+}
+
+QByteArray reportSettlementCsv(const Settlement& settlement, const Scenario& scenario,
+                               const ReportCsvOptions& options)
+{
+    if (!options.suppressSmallCells)
+        return settlementCsv(settlement, scenario);
+    CsvWriter w;
+    w.addRow(settlementColumns(scenario));
+    for (const PlanSettlement& p : settlement.plans) {
+        QStringList row = settlementRow(p) + furtherToolsRow(p, scenario);
+        w.addRow(isSuppressedPlan(p, options) ? suppressRow(row, 1) : row);
+    }
+    return w.bytes();
+}
+
+QByteArray reportProjectionCsv(const Projection& projection, const ReportCsvOptions& options)
+{
+    if (!options.suppressSmallCells)
+        return projectionCsv(projection);
+    CsvWriter w;
+    w.addRow(projectionColumns());
+    for (const PlanProjection& plan : projection.plans)
+        for (const ProjectionYear& y : plan.years) {
+            const QStringList row = projectionRow(text(plan.planId), y);
+            w.addRow(isSuppressedProjectionYear(y, options) ? suppressRow(row, 2) : row);
+        }
+    for (const ProjectionYear& y : projection.all)
+        w.addRow(projectionRow(QStringLiteral("ALL"), y));
+    return w.bytes();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assumptions
+
+namespace {
+
+QString memberPath(const QString& parent, const std::string& key)
+{
+    const QString k = QString::fromStdString(key);
+    const bool plain =
+        !k.isEmpty() && !k.contains(u'.') && !k.contains(u'[') && !k.contains(u']') && !k.contains(u'"');
+    if (!plain)
+        return parent + QStringLiteral("[") + QString::fromStdString(quoteJsonString(key)) +
+               QStringLiteral("]");
+    return parent.isEmpty() ? k : parent + u'.' + k;
+}
+
+void flatten(const JsonValue& v, const QString& path, std::vector<AssumptionEntry>& out)
+{
+    switch (v.type) {
+    case JsonType::Null: out.push_back({path, QStringLiteral("null")}); return;
+    case JsonType::Bool:
+        out.push_back({path, v.boolean ? QStringLiteral("true") : QStringLiteral("false")});
+        return;
+    case JsonType::Number: out.push_back({path, QString::fromStdString(formatJsonNumber(v.number))}); return;
+    case JsonType::String: out.push_back({path, QString::fromStdString(v.text)}); return;
+    case JsonType::Array:
+        if (v.items.empty())
+            out.push_back({path, QStringLiteral("[]")});
+        for (std::size_t i = 0; i < v.items.size(); ++i)
+            flatten(v.items[i], QStringLiteral("%1[%2]").arg(path).arg(i), out);
+        return;
+    case JsonType::Object:
+        if (v.members.empty())
+            out.push_back({path, QStringLiteral("{}")});
+        for (const JsonMember& m : v.members)
+            flatten(m.value, memberPath(path, m.key), out);
+        return;
+    }
+}
+
+} // namespace
+
+std::vector<AssumptionEntry> flattenScenario(const Scenario& scenario)
+{
+    const QByteArray json = writeScenarioJson(scenario);
+    const JsonValue root =
+        parseJson(std::string_view(json.constData(), static_cast<std::size_t>(json.size())), "scenario");
+    std::vector<AssumptionEntry> out;
+    flatten(root, QString(), out);
+    return out;
+}
+
+QByteArray assumptionsCsv(const Scenario& scenario)
+{
+    CsvWriter w;
+    w.addRow({QStringLiteral("key"), QStringLiteral("value")});
+    for (const AssumptionEntry& e : flattenScenario(scenario))
+        w.addRow({e.key, e.value});
+    return w.bytes();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trace
+
+namespace {
+
+//! Collects one plan's trace rows, applying public-mode suppression.
+class TraceBuilder {
+public:
+    TraceBuilder(std::vector<TraceEntry>& out, const PlanSettlement& plan, const ReportCsvOptions& options)
+        : out_(out), planId_(text(plan.planId)), suppressPlan_(isSuppressedPlan(plan, options)),
+          public_(options.suppressSmallCells)
+    {
+    }
+
+    //! A figure: suppressed with the plan, or when `small` (it comes from fewer than 11 members).
+    void figure(const QString& step, const QString& item, const QString& value, bool small = false)
+    {
+        add(step, item, (suppressPlan_ || (public_ && small)) ? kStar : value);
+    }
+    //! A count (members, member months, utilization): also suppressed when it is from 1 to 10.
+    void count(const QString& step, const QString& item, double n, const QString& value, bool small = false)
+    {
+        figure(step, item, value, small || isSmallCount(n));
+    }
+    //! A description (method names, reasons): never a figure, kept unless the plan is suppressed.
+    void label(const QString& step, const QString& item, const QString& value)
+    {
+        add(step, item, suppressPlan_ && !value.isEmpty() ? kStar : value);
+    }
+
+private:
+    void add(const QString& step, const QString& item, const QString& value)
+    {
+        out_.push_back({planId_, step, item, value});
+    }
+    std::vector<TraceEntry>& out_;
+    QString planId_;
+    bool suppressPlan_;
+    bool public_;
+};
+
+QString cellKey(const std::string& region, const std::string& rateCell)
+{
+    return QStringLiteral("cell[%1|%2]").arg(text(region), text(rateCell));
+}
+
+QString opt(const std::optional<double>& x, QString (*format)(double))
+{
+    return x ? format(*x) : QString();
+}
+
+QString sideName(PaymentSide side)
+{
+    switch (side) {
+    case PaymentSide::Savings: return QStringLiteral("savings");
+    case PaymentSide::Losses: return QStringLiteral("losses");
+    case PaymentSide::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+void traceThreshold(TraceBuilder& t, const QString& step, const ThresholdResult& r)
+{
+    t.label(step, QStringLiteral("method"), QString::fromLatin1(toString(r.method)));
+    t.count(step, QStringLiteral("members"), r.members, members(r.members));
+    t.figure(step, QStringLiteral("rate"), rate(r.rate));
+    if (r.method == ThresholdMethod::MsspTable) {
+        t.figure(step, QStringLiteral("lower_members"),
+                 QString::fromStdString(formatFixed(r.lowerMembers, 0)));
+        t.figure(step, QStringLiteral("lower_rate"), rate(r.lowerRate));
+        t.figure(step, QStringLiteral("upper_members"),
+                 QString::fromStdString(formatFixed(r.upperMembers, 0)));
+        t.figure(step, QStringLiteral("upper_rate"), rate(r.upperRate));
+    }
+}
+
+void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSettlement& p,
+               const ReportCsvOptions& o)
+{
+    TraceBuilder t(out, p, o);
+    const QString bm = QStringLiteral("benchmark");
+    const QString ac = QStringLiteral("actual");
+    for (const CellResult& c : p.cells) {
+        const QString cell = cellKey(*c.region, *c.rateCell);
+        const bool small = isSmallMembership(memberYears(c.memberMonths));
+        t.count(bm, cell + QStringLiteral(".member_months"), c.memberMonths,
+                QString::fromStdString(formatFixed(c.memberMonths, 2)), small);
+        t.figure(bm, cell + QStringLiteral(".risk_score"), factor(c.riskScore), small);
+        for (const BaseYearTerm& b : c.benchmark.baseYears) {
+            const QString base = cell + QStringLiteral(".base_year[%1]").arg(b.year);
+            const bool smallBase = small || isSmallMembership(memberYears(b.memberMonths));
+            t.figure(bm, base + QStringLiteral(".available"), flag(b.available));
+            t.figure(bm, base + QStringLiteral(".weight"), factor(b.weight));
+            if (!b.available)
+                continue;
+            t.figure(bm, base + QStringLiteral(".renormalised_weight"), factor(b.renormalisedWeight));
+            t.count(bm, base + QStringLiteral(".member_months"), b.memberMonths,
+                    QString::fromStdString(formatFixed(b.memberMonths, 2)), smallBase);
+            t.figure(bm, base + QStringLiteral(".risk_score"), factor(b.riskScore), smallBase);
+            t.figure(bm, base + QStringLiteral(".truncation_factor"), factor(b.truncationFactor), smallBase);
+            t.figure(bm, base + QStringLiteral(".risk_ratio"), factor(b.riskRatio), smallBase);
+            t.figure(bm, base + QStringLiteral(".risk_factor"), factor(b.riskFactor), smallBase);
+            for (const CosTerm& term : b.cos) {
+                const QString cos =
+                    base +
+                    QStringLiteral(".cos[%1]").arg(text(s.cosNames[static_cast<std::size_t>(term.cos)]));
+                t.figure(bm, cos + QStringLiteral(".base_pmpm"), factor(term.basePmpm), smallBase);
+                t.figure(bm, cos + QStringLiteral(".trend_factor"), factor(term.trendFactor));
+                t.figure(bm, cos + QStringLiteral(".program_change"), factor(term.programChange));
+            }
+            t.figure(bm, base + QStringLiteral(".term_pmpm"), factor(b.pmpm), smallBase);
+        }
+        t.figure(bm, cell + QStringLiteral(".expected_pmpm"), factor(c.benchmark.expectedPmpm), small);
+        t.figure(bm, cell + QStringLiteral(".expected"), money(c.benchmark.expected), small);
+        t.figure(ac, cell + QStringLiteral(".included_cost"), money(c.includedCost), small);
+        t.figure(ac, cell + QStringLiteral(".excess"), money(c.excess), small);
+        t.figure(ac, cell + QStringLiteral(".actual"), money(c.actual), small);
+    }
+    for (const std::string& excluded : p.excludedCells)
+        t.label(bm, QStringLiteral("excluded_cell"), text(excluded));
+    t.figure(bm, QStringLiteral("expected"), money(p.expected));
+    t.figure(ac, QStringLiteral("actual"), money(p.actual));
+
+    const QString sv = QStringLiteral("savings");
+    t.figure(sv, QStringLiteral("tcc_savings"), money(p.tccSavings));
+    t.figure(sv, QStringLiteral("gross_savings"), money(p.grossSavings));
+    t.figure(sv, QStringLiteral("savings_rate"), opt(p.savingsRate, rate));
+    t.count(sv, QStringLiteral("members"), p.members, members(p.members));
+
+    traceThreshold(t, QStringLiteral("msr"), p.msr);
+    traceThreshold(t, QStringLiteral("mlr"), p.mlr);
+
+    const QString q = QStringLiteral("quality");
+    t.label(q, QStringLiteral("has_quality_step"), flag(p.quality.hasQualityStep));
+    t.figure(q, QStringLiteral("composite"), opt(p.quality.composite, rate));
+    t.figure(q, QStringLiteral("reportable_measures"), QString::number(p.quality.reportableMeasures));
+    t.label(q, QStringLiteral("gate_enabled"), flag(p.quality.gateEnabled));
+    t.figure(q, QStringLiteral("gate_passed"), flag(p.quality.gatePassed));
+    t.label(q, QStringLiteral("gate_reason"), text(p.quality.gateReason));
+    for (const MeasureScore& m : p.quality.measures) {
+        const QString measure = QStringLiteral("measure[%1]").arg(text(m.id));
+        t.figure(q, measure + QStringLiteral(".weight"), factor(m.weight));
+        t.figure(q, measure + QStringLiteral(".reportable"), flag(m.reportable));
+        // A rate from a denominator of 1 to 10 members is a small cell (public mode).
+        auto smallRate = [&](Year y) {
+            if (!o.suppressSmallCells || !o.quality)
+                return false;
+            const std::optional<long long> d = measureDenominator(*o.quality, p.planId, y, m.id);
+            return d && isSmallCount(static_cast<double>(*d));
+        };
+        const bool smallNow = smallRate(s.year), smallPrior = smallRate(s.year - 1);
+        t.figure(q, measure + QStringLiteral(".rate"), opt(m.rate, rate), smallNow);
+        t.figure(q, measure + QStringLiteral(".prior_rate"), opt(m.priorRate, rate), smallPrior);
+        t.figure(q, measure + QStringLiteral(".attainment"), factor(m.attainment), smallNow || smallPrior);
+        t.figure(q, measure + QStringLiteral(".improvement"), factor(m.improvement), smallNow || smallPrior);
+        t.figure(q, measure + QStringLiteral(".improvement_applies"), flag(m.improvementApplies),
+                 smallNow || smallPrior);
+        t.figure(q, measure + QStringLiteral(".score"), factor(m.score), smallNow || smallPrior);
+        t.figure(q, measure + QStringLiteral(".gate_min"), opt(m.gateMin, rate));
+        t.figure(q, measure + QStringLiteral(".gate_passed"), flag(m.gatePassed), smallNow);
+    }
+
+    if (p.tccTrend.enabled) {
+        const QString g = QStringLiteral("tcc_trend_gate");
+        t.figure(g, QStringLiteral("evaluable"), flag(p.tccTrend.evaluable));
+        t.figure(g, QStringLiteral("pmpm"), factor(p.tccTrend.pmpm));
+        t.figure(g, QStringLiteral("prior_pmpm"), factor(p.tccTrend.priorPmpm));
+        t.figure(g, QStringLiteral("risk_ratio"), factor(p.tccTrend.riskRatio));
+        t.figure(g, QStringLiteral("trend"), rate(p.tccTrend.trend));
+        t.figure(g, QStringLiteral("max_trend"), rate(p.tccTrend.maxTrend));
+        t.figure(g, QStringLiteral("passed"), flag(p.tccTrend.passed));
+        t.label(g, QStringLiteral("reason"), text(p.tccTrend.reason));
+    }
+    if (p.appropriateness.enabled) {
+        const QString g = QStringLiteral("appropriateness");
+        const AppropriatenessResult& a = p.appropriateness;
+        t.figure(g, QStringLiteral("evaluable"), flag(a.evaluable));
+        t.figure(g, QStringLiteral("denial_rate"), rate(a.denialRate));
+        t.figure(g, QStringLiteral("prior_denial_rate"), rate(a.priorDenialRate));
+        t.figure(g, QStringLiteral("grievance_rate_per_1000_mm"), factor(a.grievanceRate));
+        t.figure(g, QStringLiteral("prior_grievance_rate_per_1000_mm"), factor(a.priorGrievanceRate));
+        t.figure(g, QStringLiteral("tripped"), flag(a.tripped));
+        t.figure(g, QStringLiteral("blocks"), flag(a.blocks));
+        t.label(g, QStringLiteral("reason"), text(a.reason));
+    }
+    if (p.resourceUseBasis) {
+        const QString g = QStringLiteral("resource_use");
+        t.figure(g, QStringLiteral("risk_factor"), factor(p.resourceUseRiskFactor));
+        for (const ResourceUseResult& r : p.resourceUse) {
+            const QString m = QStringLiteral("measure[%1]").arg(text(r.id));
+            t.figure(g, m + QStringLiteral(".evaluable"), flag(r.evaluable));
+            t.figure(g, m + QStringLiteral(".rate"), factor(r.rate));
+            t.figure(g, m + QStringLiteral(".prior_rate"), factor(r.priorRate));
+            t.figure(g, m + QStringLiteral(".expected_rate"), factor(r.expectedRate));
+            t.figure(g, m + QStringLiteral(".risk_factor"), factor(r.riskFactor));
+            t.count(g, m + QStringLiteral(".exposure"), r.exposure, factor(r.exposure));
+            t.figure(g, m + QStringLiteral(".savings"), money(r.savings));
+        }
+        t.figure(g, QStringLiteral("savings"), money(p.resourceUseSavings));
+    }
+
+    const QString sh = QStringLiteral("sharing");
+    t.figure(sh, QStringLiteral("eligible"), flag(p.eligible));
+    t.figure(sh, QStringLiteral("share_rate"), rate(p.shareRate));
+    t.figure(sh, QStringLiteral("side"), sideName(p.payment.side));
+    t.label(sh, QStringLiteral("reason"), text(p.payment.reason));
+    t.figure(sh, QStringLiteral("basis"), money(p.payment.basis));
+    t.figure(sh, QStringLiteral("rate"), rate(p.payment.rate));
+    t.figure(sh, QStringLiteral("reduction"), rate(p.payment.reduction));
+    t.figure(sh, QStringLiteral("before_cap"), money(p.payment.beforeCap));
+    t.figure(sh, QStringLiteral("cap"), p.payment.cap ? money(*p.payment.cap) : QString());
+    t.figure(sh, QStringLiteral("cap_binds"), flag(p.payment.capBinds));
+    t.figure(sh, QStringLiteral("payment"), money(p.payment.payment));
+    t.figure(sh, QStringLiteral("program_net"), money(p.programNet));
+
+    const QString sp = QStringLiteral("split");
+    // Split cells follow the settled cells (§9); their size decides their suppression.
+    for (std::size_t i = 0; i < p.split.cells.size(); ++i) {
+        const SplitCell& c = p.split.cells[i];
+        const bool hasCell = i < p.cells.size();
+        const QString cell =
+            hasCell ? cellKey(*p.cells[i].region, *p.cells[i].rateCell) : QStringLiteral("cell[%1]").arg(i);
+        const bool small = hasCell && isSmallMembership(memberYears(p.cells[i].memberMonths));
+        t.figure(sp, cell + QStringLiteral(".fmap"), rate(c.fmap));
+        t.figure(sp, cell + QStringLiteral(".net"), money(c.net), small);
+    }
+    t.figure(sp, QStringLiteral("federal"), money(p.split.federal));
+    t.figure(sp, QStringLiteral("state"), money(p.split.state));
+
+    for (const CorridorResult& c : p.corridors) {
+        const QString g = QStringLiteral("corridor[%1]").arg(text(c.name));
+        t.label(g, QStringLiteral("cos"), text(c.cos));
+        t.figure(g, QStringLiteral("actual"), money(c.actual));
+        t.figure(g, QStringLiteral("target"), money(c.target));
+        t.figure(g, QStringLiteral("deviation"), rate(c.deviation));
+        for (std::size_t i = 0; i < c.bands.size(); ++i)
+            t.figure(g, QStringLiteral("band[%1].overlap").arg(i), rate(c.bands[i].overlap));
+        t.figure(g, QStringLiteral("settlement"), money(c.settlement));
+    }
+    if (p.blend) {
+        const QString g = QStringLiteral("blend");
+        t.figure(g, QStringLiteral("blended_rate"), factor(p.blend->blendedRate));
+        t.count(g, QStringLiteral("member_months"), p.blend->memberMonths, factor(p.blend->memberMonths));
+        t.figure(g, QStringLiteral("at_cell_rates"), money(p.blend->atCellRates));
+        t.figure(g, QStringLiteral("at_blended_rate"), money(p.blend->atBlendedRate));
+        t.figure(g, QStringLiteral("difference"), money(p.blend->difference));
+        t.figure(g, QStringLiteral("threshold"), money(p.blend->threshold));
+        t.figure(g, QStringLiteral("true_up"), money(p.blend->trueUp));
+    }
+    if (p.mlrRemittance) {
+        const QString g = QStringLiteral("mlr_remittance");
+        t.figure(g, QStringLiteral("medical_cost"), money(p.mlrRemittance->medicalCost));
+        t.figure(g, QStringLiteral("revenue"), money(p.mlrRemittance->revenue));
+        t.figure(g, QStringLiteral("ratio"), opt(p.mlrRemittance->ratio, rate));
+        t.figure(g, QStringLiteral("remittance"), money(p.mlrRemittance->remittance));
+    }
+}
+
+} // namespace
+
+std::vector<TraceEntry> settlementTrace(const Settlement& settlement, const ReportCsvOptions& options)
+{
+    std::vector<TraceEntry> out;
+    for (const PlanSettlement& p : settlement.plans)
+        tracePlan(out, settlement, p, options);
+    return out;
+}
+
+QByteArray traceCsv(const Settlement& settlement, const ReportCsvOptions& options)
+{
+    CsvWriter w;
+    w.addRow(
+        {QStringLiteral("plan_id"), QStringLiteral("step"), QStringLiteral("item"), QStringLiteral("value")});
+    for (const TraceEntry& e : settlementTrace(settlement, options))
+        w.addRow({e.planId, e.step, e.item, e.value});
+    return w.bytes();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals and comparison
+
+double sumOfCents(const std::vector<double>& values)
+{
+    // Whole cents as integers, so the total is exactly the sum of the written amounts.
+    long long cents = 0;
+    for (double v : values)
+        cents += static_cast<long long>(std::llround(roundTo(v, 2) * 100.0));
+    return static_cast<double>(cents) / 100.0;
+}
+
+StatewideTotals statewideTotals(const Settlement& settlement)
+{
+    std::vector<double> e, a, g, p, n, f, st;
+    StatewideTotals t;
+    for (const PlanSettlement& plan : settlement.plans) {
+        e.push_back(plan.expected);
+        a.push_back(plan.actual);
+        g.push_back(plan.grossSavings);
+        p.push_back(plan.payment.payment);
+        n.push_back(plan.programNet);
+        f.push_back(plan.split.federal);
+        st.push_back(plan.split.state);
+        t.members += plan.members;
+    }
+    t.expected = sumOfCents(e);
+    t.actual = sumOfCents(a);
+    t.grossSavings = sumOfCents(g);
+    t.payments = sumOfCents(p);
+    t.programNet = sumOfCents(n);
+    t.federal = sumOfCents(f);
+    t.state = sumOfCents(st);
+    return t;
+}
+
+QByteArray comparisonCsv(const Settlement& a, const Settlement& b, const ReportCsvOptions& options)
+{
+    static const char* const figures[] = {"expected",    "actual",        "gross_savings", "plan_payment",
+                                          "program_net", "federal_share", "state_share"};
+    QStringList header{QStringLiteral("plan_id")};
+    for (const char* f : figures)
+        header << QStringLiteral("%1_a").arg(QLatin1String(f)) << QStringLiteral("%1_b").arg(QLatin1String(f))
+               << QStringLiteral("%1_difference").arg(QLatin1String(f));
+    header << QStringLiteral("eligible_a") << QStringLiteral("eligible_b");
+    CsvWriter w;
+    w.addRow(header);
+
+    auto values = [](const PlanSettlement& p) {
+        return std::vector<double>{p.expected,   p.actual,        p.grossSavings, p.payment.payment,
+                                   p.programNet, p.split.federal, p.split.state};
+    };
+    auto triple = [](QStringList& row, std::optional<double> x, std::optional<double> y) {
+        row << (x ? money(*x) : QString()) << (y ? money(*y) : QString());
+        row << (x && y ? money(roundTo(*y, 2) - roundTo(*x, 2)) : QString());
+    };
+
+    const StatewideTotals ta = statewideTotals(a), tb = statewideTotals(b);
+    QStringList all{QStringLiteral("ALL")};
+    const double av[] = {ta.expected,   ta.actual,  ta.grossSavings, ta.payments,
+                         ta.programNet, ta.federal, ta.state};
+    const double bv[] = {tb.expected,   tb.actual,  tb.grossSavings, tb.payments,
+                         tb.programNet, tb.federal, tb.state};
+    for (int i = 0; i < 7; ++i)
+        triple(all, av[i], bv[i]);
+    all << QString() << QString();
+    w.addRow(all);
+
+    std::map<std::string, std::pair<const PlanSettlement*, const PlanSettlement*>> plans;
+    for (const PlanSettlement& p : a.plans)
+        plans[p.planId].first = &p;
+    for (const PlanSettlement& p : b.plans)
+        plans[p.planId].second = &p;
+    for (const auto& [id, pair] : plans) {
+        QStringList row{text(id)};
+        const bool suppressed = (pair.first && isSuppressedPlan(*pair.first, options)) ||
+                                (pair.second && isSuppressedPlan(*pair.second, options));
+        const std::vector<double> va = pair.first ? values(*pair.first) : std::vector<double>();
+        const std::vector<double> vb = pair.second ? values(*pair.second) : std::vector<double>();
+        for (std::size_t i = 0; i < 7; ++i)
+            triple(row, pair.first ? std::optional<double>(va[i]) : std::nullopt,
+                   pair.second ? std::optional<double>(vb[i]) : std::nullopt);
+        row << (pair.first ? flag(pair.first->eligible) : QString())
+            << (pair.second ? flag(pair.second->eligible) : QString());
+        w.addRow(suppressed ? suppressRow(row, 1) : row);
+    }
+    return w.bytes();
+}
+
+std::optional<long long> measureDenominator(const QualityData& quality, const std::string& planId, Year year,
+                                            const std::string& measureId)
+{
+    for (const QualityRecord& r : quality.records)
+        if (r.year == year && r.planId == planId && r.measureId == measureId)
+            return r.denominator;
+    return std::nullopt;
+}
+
+} // namespace sharecast::io

@@ -1,0 +1,89 @@
+#include "io/scenario/scenario_diff.h"
+
+#include "io/json/json.h"
+#include "io/json/scenario_json.h"
+
+#include <algorithm>
+
+namespace sharecast::io {
+
+namespace {
+
+//! Compact one-line JSON of a value.
+std::string compact(const JsonValue& v)
+{
+    switch (v.type) {
+    case JsonType::Null: return "null";
+    case JsonType::Bool: return v.boolean ? "true" : "false";
+    case JsonType::Number: return formatJsonNumber(v.number);
+    case JsonType::String: return quoteJsonString(v.text);
+    case JsonType::Array: {
+        std::string s = "[";
+        for (std::size_t i = 0; i < v.items.size(); ++i)
+            s += (i ? ", " : "") + compact(v.items[i]);
+        return s + "]";
+    }
+    case JsonType::Object: {
+        std::string s = "{";
+        for (std::size_t i = 0; i < v.members.size(); ++i)
+            s += (i ? ", " : "") + quoteJsonString(v.members[i].key) + ": " + compact(v.members[i].value);
+        return s + "}";
+    }
+    }
+    return "null";
+}
+
+bool same(const JsonValue& a, const JsonValue& b) { return compact(a) == compact(b); }
+
+void diff(const std::string& path, const JsonValue* a, const JsonValue* b, std::vector<ScenarioDifference>& out)
+{
+    static const QString absent = QStringLiteral("(absent)");
+    if (a && b && a->type == JsonType::Object && b->type == JsonType::Object) {
+        std::vector<std::string> keys;
+        for (const JsonMember& m : a->members)
+            keys.push_back(m.key);
+        for (const JsonMember& m : b->members)
+            if (std::find(keys.begin(), keys.end(), m.key) == keys.end())
+                keys.push_back(m.key);
+        for (const std::string& k : keys)
+            diff(path.empty() ? k : path + "." + k, a->find(k), b->find(k), out);
+        return;
+    }
+    if (a && b && a->type == JsonType::Array && b->type == JsonType::Array) {
+        const std::size_t n = std::max(a->items.size(), b->items.size());
+        for (std::size_t i = 0; i < n; ++i)
+            diff(path + "[" + std::to_string(i) + "]", i < a->items.size() ? &a->items[i] : nullptr,
+                 i < b->items.size() ? &b->items[i] : nullptr, out);
+        return;
+    }
+    if (a && b && same(*a, *b))
+        return;
+    out.push_back({QString::fromStdString(path), a ? QString::fromStdString(compact(*a)) : absent,
+                   b ? QString::fromStdString(compact(*b)) : absent});
+}
+
+}  // namespace
+
+std::vector<ScenarioDifference> diffScenarios(const Scenario& a, const Scenario& b)
+{
+    const JsonValue ja = parseJson(writeScenarioJson(a).toStdString(), "left");
+    const JsonValue jb = parseJson(writeScenarioJson(b).toStdString(), "right");
+    std::vector<ScenarioDifference> out;
+    diff({}, &ja, &jb, out);
+    return out;
+}
+
+QString formatDifferences(const std::vector<ScenarioDifference>& d, const QString& leftName, const QString& rightName)
+{
+    if (d.empty())
+        return QStringLiteral("no differences between %1 and %2\n").arg(leftName, rightName);
+    int width = 0;
+    for (const ScenarioDifference& x : d)
+        width = std::max(width, static_cast<int>(x.key.size()));
+    QString text = QStringLiteral("%1 differing key(s): %2 → %3\n").arg(d.size()).arg(leftName, rightName);
+    for (const ScenarioDifference& x : d)
+        text += QStringLiteral("  %1  %2 → %3\n").arg(x.key.leftJustified(width), x.left, x.right);
+    return text;
+}
+
+}  // namespace sharecast::io

@@ -1,0 +1,101 @@
+#include "ui/charts/projection_chart_base.h"
+
+#include "ui/charts/chart_support.h"
+#include "ui/document/project_document.h"
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sharecast::ui {
+
+ProjectionChartBase::ProjectionChartBase(ProjectDocument* document, QCustomPlot* plot, const Look& look,
+                                         QObject* parent)
+    : QObject(parent), document_(document), plot_(plot)
+{
+    prepareChart(plot_, look.fileStem);
+    plot_->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    title_ = arrangeChartLayout(plot_);
+
+    bars_ = new QCPBars(plot_->xAxis, plot_->yAxis2);
+    bars_->setName(look.bars.name);
+    bars_->setPen(Qt::NoPen);
+    bars_->setBrush(look.bars.color);
+    bars_->setWidth(0.45);
+    auto makeLine = [&](const Series& series) {
+        auto* graph = plot_->addGraph(plot_->xAxis, plot_->yAxis);
+        graph->setName(series.name);
+        graph->setPen(QPen(series.color, 2.0, series.style));
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+        return graph;
+    };
+    firstLine_ = makeLine(look.firstLine);
+    secondLine_ = makeLine(look.secondLine);
+    // Lines first in the legend, the bars last (they belong to the right axis).
+    bars_->removeFromLegend();
+    bars_->addToLegend();
+
+    plot_->xAxis->setLabel(tr("Projection year"));
+    plot_->xAxis->grid()->setVisible(false);
+    plot_->yAxis->setLabel(look.leftAxisLabel);
+    plot_->yAxis2->setVisible(true);
+    plot_->yAxis2->setTickLabels(true);
+    plot_->yAxis2->setLabel(look.rightAxisLabel);
+    connect(plot_, &QCustomPlot::mouseMove, this,
+            [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ProjectionChartBase::redraw);
+}
+
+void ProjectionChartBase::redraw()
+{
+    years_.clear();
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    const Projection& projection = document_->projection();
+    for (const ProjectionYear& y : projection.all) {
+        years_ << y.year;
+        ticker->addTick(y.year, QString::number(y.year));
+    }
+    const Drawing drawing = read(projection);
+    firstLine_->setData(years_, drawing.firstLine, true);
+    secondLine_->setData(years_, drawing.secondLine, true);
+    bars_->setData(years_, drawing.bars, true);
+    title_->setText(drawing.title);
+    plot_->xAxis->setTicker(ticker);
+    if (years_.isEmpty()) {
+        plot_->xAxis->setRange(0.0, 1.0);
+        plot_->yAxis->setRange(0.0, 1.0);
+        plot_->yAxis2->setRange(0.0, 1.0);
+        plot_->replot();
+        return;
+    }
+    plot_->xAxis->setRange(years_.front() - 0.5, years_.back() + 0.5);
+
+    // The lines keep to the upper part of the chart and the bars to the lower part, so neither
+    // hides the other.
+    const auto [aMin, aMax] = std::minmax_element(drawing.firstLine.begin(), drawing.firstLine.end());
+    const auto [bMin, bMax] = std::minmax_element(drawing.secondLine.begin(), drawing.secondLine.end());
+    const double low = std::min(*aMin, *bMin), high = std::max(*aMax, *bMax);
+    const double span = high - low > 0.0 ? high - low : std::max(1.0, std::fabs(high) * 0.05);
+    plot_->yAxis->setRange(std::max(0.0, low - 0.8 * span), high + 0.1 * span);
+    const auto [sMin, sMax] = std::minmax_element(drawing.bars.begin(), drawing.bars.end());
+    const double barLow = std::min(0.0, *sMin), barHigh = std::max(0.0, *sMax);
+    const double barSpan = barHigh - barLow > 0.0 ? barHigh - barLow : 1.0;
+    plot_->yAxis2->setRange(barLow - (barLow < 0.0 ? 0.1 * barSpan : 0.0), barLow + barSpan / 0.6);
+    plot_->replot();
+}
+
+QString ProjectionChartBase::hoverText(const QPoint& pos) const
+{
+    if (!plot_->axisRect()->rect().contains(pos) || years_.isEmpty())
+        return {};
+    const double x = plot_->xAxis->pixelToCoord(pos.x());
+    const auto nearest = std::min_element(years_.begin(), years_.end(), [x](double a, double b) {
+        return std::fabs(a - x) < std::fabs(b - x);
+    });
+    if (std::fabs(x - *nearest) > 0.45)
+        return {};
+    return hoverTextAt(static_cast<int>(nearest - years_.begin()));
+}
+
+} // namespace sharecast::ui

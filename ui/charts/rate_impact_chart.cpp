@@ -1,0 +1,44 @@
+#include "ui/charts/rate_impact_chart.h"
+
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
+
+namespace sharecast::ui {
+
+RateImpactChartController::RateImpactChartController(ProjectDocument* document, QCustomPlot* plot,
+                                                     QObject* parent)
+    : ProjectionChartBase(document, plot,
+                          {.fileStem = QStringLiteral("rate-impact"),
+                           .firstLine = {tr("Rebased rate"), QColor(0x1f, 0x4e, 0x79), Qt::SolidLine},
+                           .secondLine = {tr("Non-rebased rate"), QColor(0xb4, 0x5f, 0x06), Qt::DashLine},
+                           .bars = {tr("Rate impact (right axis)"), QColor(0xf6, 0xb2, 0x6b, 190)},
+                           .leftAxisLabel = tr("Statewide gross rate, $ PMPM"),
+                           .rightAxisLabel = tr("Rate impact, $ millions")},
+                          parent)
+{
+    redraw();
+}
+
+ProjectionChartBase::Drawing RateImpactChartController::read(const Projection& projection)
+{
+    rebased_.clear();
+    nonRebased_.clear();
+    impact_.clear();
+    for (const ProjectionYear& y : projection.all) {
+        rebased_ << y.rateRebased;
+        nonRebased_ << y.rateNonRebased;
+        impact_ << y.rateImpact / 1e6;
+    }
+    return {rebased_, nonRebased_, impact_,
+            tr("Rebased vs non-rebased rates and the rate impact (lag %1 years)")
+                .arg(document()->scenario().projection.rateLag)};
+}
+
+QString RateImpactChartController::hoverTextAt(int i) const
+{
+    return tr("%1\nrebased rate %2 PMPM\nnon-rebased rate %3 PMPM\nrate impact %4")
+        .arg(QString::number(years()[i]), formatDollars(rebased_[i]), formatDollars(nonRebased_[i]),
+             formatMillions(impact_[i] * 1e6, 1));
+}
+
+} // namespace sharecast::ui

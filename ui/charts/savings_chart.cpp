@@ -1,0 +1,86 @@
+#include "ui/charts/savings_chart.h"
+
+#include "ui/charts/chart_support.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
+
+#include <QToolTip>
+
+#include <qcustomplot.h>
+
+namespace sharecast::ui {
+
+SavingsChartController::SavingsChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent)
+    : QObject(parent), document_(document), plot_(plot)
+{
+    prepareChart(plot_, QStringLiteral("savings-by-plan"));
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, tr("Savings by plan"), QFont(plot_->font().family(), 11, QFont::Bold)));
+    auto makeBars = [&](const QString& name, const QColor& color) {
+        auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
+        bars->setName(name);
+        bars->setPen(Qt::NoPen);
+        bars->setBrush(color);
+        bars->setWidth(0.26);
+        return bars;
+    };
+    grossBars_ = makeBars(tr("Gross savings"), QColor(0x1f, 0x4e, 0x79));
+    paymentBars_ = makeBars(tr("Plan share (payment)"), QColor(0xf6, 0xb2, 0x6b));
+    netBars_ = makeBars(tr("Program net (state + federal)"), QColor(0x6a, 0xa8, 0x4f));
+    plot_->yAxis->setLabel(tr("$ millions"));
+    plot_->xAxis->setLabel(tr("Plan"));
+    plot_->legend->setFont(QFont(plot_->font().family(), 8));
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValueAt(e->pos()); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &SavingsChartController::redraw);
+    redraw();
+}
+
+void SavingsChartController::redraw()
+{
+    gross_.clear();
+    payment_.clear();
+    net_.clear();
+    plans_.clear();
+    QVector<double> x0, x1, x2;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    int i = 0;
+    for (const PlanSettlement& p : document_->settlement().plans) {
+        const double x = ++i;
+        x0 << x - 0.28;
+        x1 << x;
+        x2 << x + 0.28;
+        gross_ << p.grossSavings / 1e6;
+        payment_ << p.payment.payment / 1e6;
+        net_ << p.programNet / 1e6;
+        plans_ << QString::fromStdString(p.planId);
+        ticker->addTick(x, plans_.back());
+    }
+    grossBars_->setData(x0, gross_);
+    paymentBars_->setData(x1, payment_);
+    netBars_->setData(x2, net_);
+    plot_->xAxis->setTicker(ticker);
+    plot_->xAxis->setTickLabelRotation(i > 12 ? 60 : 0);
+    plot_->xAxis->setRange(0.3, i + 0.7);
+    plot_->yAxis->rescale();
+    const QCPRange r = plot_->yAxis->range();
+    plot_->yAxis->setRange(std::min(0.0, r.lower) - 0.08 * r.size(), std::max(0.0, r.upper) + 0.15 * r.size());
+    plot_->replot();
+}
+
+void SavingsChartController::showValueAt(const QPoint& pos)
+{
+    const double x = plot_->xAxis->pixelToCoord(pos.x());
+    const int i = static_cast<int>(std::lround(x)) - 1;
+    if (i < 0 || i >= plans_.size() || std::fabs(x - (i + 1)) > 0.45) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(plot_->mapToGlobal(pos),
+                       tr("%1\ngross savings %2\nplan payment %3\nprogram net %4")
+                           .arg(plans_[i], formatMillions(gross_[i] * 1e6, 2), formatMillions(payment_[i] * 1e6, 2),
+                                formatMillions(net_[i] * 1e6, 2)),
+                       plot_);
+}
+
+}  // namespace sharecast::ui

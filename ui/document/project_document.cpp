@@ -1,0 +1,175 @@
+#include "ui/document/project_document.h"
+
+#include "engine/error.h"
+#include "io/scenario/presets.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTimer>
+#include <QUndoCommand>
+
+namespace sharecast::ui {
+
+namespace {
+
+//! One edit of the scenario: undo restores the scenario before it, redo the one after.
+class ChangeScenarioCommand : public QUndoCommand {
+public:
+    ChangeScenarioCommand(ProjectDocument* doc, Scenario before, Scenario after, const QString& text, int mergeKey)
+        : QUndoCommand(text), doc_(doc), before_(std::move(before)), after_(std::move(after)), mergeKey_(mergeKey)
+    {
+        last_.start();
+    }
+    void undo() override { doc_->applyScenario(before_); }
+    void redo() override { doc_->applyScenario(after_); }
+    int id() const override { return mergeKey_; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        // A drag (or arrow keys held on a field) sends a burst of changes: one step. Two entries
+        // typed into the same field with a pause between them are two steps.
+        const auto* o = static_cast<const ChangeScenarioCommand*>(other);
+        if (o->mergeKey_ != mergeKey_ || mergeKey_ < 0 || last_.elapsed() > kBurstMs)
+            return false;
+        after_ = o->after_;  // keep the first "before": the whole drag is one step
+        last_.restart();
+        return true;
+    }
+
+private:
+    ProjectDocument* doc_;
+    Scenario before_;
+    Scenario after_;
+    int mergeKey_;
+    QElapsedTimer last_;  //!< since the last change merged into this step
+    static constexpr qint64 kBurstMs = 800;
+};
+
+}  // namespace
+
+ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent) {}
+
+ProjectDocument::~ProjectDocument() = default;
+
+std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObject* parent)
+{
+    std::unique_ptr<ProjectDocument> doc(new ProjectDocument(parent));
+    doc->path_ = path;
+    doc->store_ = io::ProjectStore::open(path);
+    const std::optional<io::DatasetInfo> experience = doc->store_->activeDataset(io::DatasetKind::Experience);
+    if (!experience)
+        throw io::ProjectError(path.toStdString() + ": the project has no experience data; import some first");
+    doc->experience_ = doc->store_->loadExperience(experience->id);
+    doc->index_ = std::make_unique<ExperienceIndex>(doc->experience_);
+    if (const std::optional<io::DatasetInfo> quality = doc->store_->activeDataset(io::DatasetKind::Quality)) {
+        doc->quality_ = doc->store_->loadQuality(quality->id);
+        doc->hasQuality_ = true;
+    }
+
+    // Open the most recently saved scenario; a project without one starts from Straw Proposal 7.
+    const QList<io::ScenarioInfo> scenarios = doc->scenarios();
+    if (!scenarios.isEmpty()) {
+        const io::ScenarioInfo* latest = &scenarios.front();
+        for (const io::ScenarioInfo& s : scenarios)
+            if (s.modified > latest->modified)
+                latest = &s;
+        doc->scenarioId_ = latest->id;
+        doc->scenario_ = io::ScenarioStore(*doc->store_).load(latest->id);
+    } else {
+        Scenario s = io::loadPreset(QStringLiteral("straw-proposal-7"));
+        doc->scenarioId_ = io::ScenarioStore(*doc->store_).add(s, std::nullopt, QStringLiteral("straw-proposal-7"),
+                                                               QStringLiteral("new from preset straw-proposal-7"));
+        doc->scenario_ = s;
+    }
+    connect(&doc->undo_, &QUndoStack::cleanChanged, doc.get(), [d = doc.get()] { Q_EMIT d->modifiedChanged(); });
+    doc->recalculate();
+    return doc;
+}
+
+QString ProjectDocument::title() const
+{
+    const QString t = store_->metadata(QStringLiteral("title"));
+    return t.isEmpty() ? QFileInfo(path_).completeBaseName() : t;
+}
+
+bool ProjectDocument::isSynthetic() const { return store_->metadata(QStringLiteral("synthetic")) == QLatin1String("1"); }
+
+QString ProjectDocument::notice() const { return isSynthetic() ? store_->metadata(QStringLiteral("notice")) : QString(); }
+
+QList<io::ScenarioInfo> ProjectDocument::scenarios() const { return io::ScenarioStore(*store_).list(); }
+
+Year ProjectDocument::performanceYear() const
+{
+    return scenario_.performanceYear ? *scenario_.performanceYear : index_->maxYear();
+}
+
+void ProjectDocument::selectScenario(qint64 id)
+{
+    scenario_ = io::ScenarioStore(*store_).load(id);
+    scenarioId_ = id;
+    undo_.clear();
+    Q_EMIT scenarioChanged();
+    scheduleRecalculation();
+}
+
+void ProjectDocument::setScenario(const Scenario& scenario, const QString& text, int mergeKey)
+{
+    if (scenario == scenario_)
+        return;
+    undo_.push(new ChangeScenarioCommand(this, scenario_, scenario, text, mergeKey));
+}
+
+void ProjectDocument::applyScenario(const Scenario& scenario)
+{
+    scenario_ = scenario;
+    Q_EMIT scenarioChanged();
+    scheduleRecalculation();
+}
+
+void ProjectDocument::saveScenario()
+{
+    io::ScenarioStore store(*store_);
+    if (scenarioId_)
+        store.save(*scenarioId_, scenario_, QStringLiteral("saved from the workbench"));
+    else
+        scenarioId_ = store.add(scenario_);
+    undo_.setClean();
+    Q_EMIT projectChanged();
+}
+
+qint64 ProjectDocument::addScenario(const Scenario& scenario, std::optional<qint64> derivedFrom, const QString& preset)
+{
+    const qint64 id = io::ScenarioStore(*store_).add(scenario, derivedFrom, preset);
+    Q_EMIT projectChanged();
+    selectScenario(id);
+    return id;
+}
+
+void ProjectDocument::scheduleRecalculation()
+{
+    if (recalculationPending_)
+        return;
+    recalculationPending_ = true;
+    QTimer::singleShot(0, this, [this] { recalculate(); });
+}
+
+void ProjectDocument::recalculate()
+{
+    recalculationPending_ = false;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        SettlementOptions options;
+        options.year = performanceYear();
+        settlement_ = settle(*index_, quality(), scenario_, options);
+        projection_ = project(*index_, quality(), scenario_);
+        calculationError_.clear();
+    } catch (const InputError& e) {
+        calculationError_ = QString::fromStdString(e.what());
+        settlement_ = Settlement{};
+        projection_ = Projection{};
+    }
+    lastCalculationMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    Q_EMIT resultsChanged();
+}
+
+}  // namespace sharecast::ui

@@ -1,0 +1,112 @@
+#pragma once
+//! One open project in the workbench: its data, its scenarios, the scenario being edited with its
+//! undo history, and the results recalculated after every edit.
+
+#include "engine/experience_index.h"
+#include "engine/projection.h"
+#include "engine/settlement.h"
+#include "io/project/project_store.h"
+#include "io/project/scenario_store.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <memory>
+#include <optional>
+
+namespace sharecast::ui {
+
+//! The document behind the main window (one per open project). It owns the data; models and
+//! chart controllers read it and listen to its signals; every edit of the scenario is an undo
+//! command pushed through setScenario().
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    //! Opens a project file; throws io::ProjectError or InputError with a message naming the file.
+    static std::unique_ptr<ProjectDocument> open(const QString& path, QObject* parent = nullptr);
+    ~ProjectDocument() override;
+
+    const QString& path() const { return path_; }
+    //! The project's title (its metadata, else the file name).
+    QString title() const;
+    //! True for the bundled synthetic sample (and any project marked synthetic).
+    bool isSynthetic() const;
+    //! The notice to show with synthetic data (empty otherwise).
+    QString notice() const;
+
+    io::ProjectStore& store() { return *store_; }
+    QUndoStack* undoStack() { return &undo_; }
+    //! True when the scenario has edits not yet saved into the project.
+    bool isModified() const { return !undo_.isClean(); }
+
+    const ExperienceData& experience() const { return experience_; }
+    const ExperienceIndex& index() const { return *index_; }
+    const QualityData* quality() const { return hasQuality_ ? &quality_ : nullptr; }
+    QList<io::DatasetInfo> datasets() const { return store_->datasets(); }
+
+    //! The project's scenarios.
+    QList<io::ScenarioInfo> scenarios() const;
+    //! The stored scenario being edited (nullopt while editing an unsaved preset copy).
+    std::optional<qint64> scenarioId() const { return scenarioId_; }
+    //! The scenario as edited.
+    const Scenario& scenario() const { return scenario_; }
+    //! The performance year settled (the scenario's, else the latest year of the data).
+    Year performanceYear() const;
+
+    //! Switches to a stored scenario (clears the undo history; asks nothing: the caller saves).
+    void selectScenario(qint64 id);
+    //! Replaces the edited scenario through an undo command; commands with the same mergeKey
+    //! pushed in a row within 0.8 s of each other merge into one (a slider drag is one step;
+    //! two entries typed into one field are two).
+    void setScenario(const Scenario& scenario, const QString& text, int mergeKey = -1);
+    //! Saves the edited scenario as a new version in the project and marks it clean.
+    void saveScenario();
+    //! Adds a new scenario (from a preset or a copy) and selects it.
+    qint64 addScenario(const Scenario& scenario, std::optional<qint64> derivedFrom, const QString& preset);
+
+    //! The latest results (recalculated after each change, coalesced).
+    const Settlement& settlement() const { return settlement_; }
+    const Projection& projection() const { return projection_; }
+    //! The last calculation's error (empty when it succeeded).
+    const QString& calculationError() const { return calculationError_; }
+    //! Milliseconds the last recalculation took.
+    double lastCalculationMs() const { return lastCalculationMs_; }
+
+    //! Recalculates now (normally it runs on its own, coalesced after changes).
+    void recalculate();
+
+    //! Used by the undo command: sets the scenario without pushing a command.
+    void applyScenario(const Scenario& scenario);
+
+Q_SIGNALS:
+    //! The edited scenario changed (an edit, undo, redo, or another scenario selected).
+    void scenarioChanged();
+    //! New results are available.
+    void resultsChanged();
+    //! The list of scenarios or datasets changed.
+    void projectChanged();
+    //! The edited scenario became modified, or saved (clean) again.
+    void modifiedChanged();
+
+private:
+    explicit ProjectDocument(QObject* parent);
+    void scheduleRecalculation();
+
+    QString path_;
+    std::unique_ptr<io::ProjectStore> store_;
+    ExperienceData experience_;
+    std::unique_ptr<ExperienceIndex> index_;
+    QualityData quality_;
+    bool hasQuality_ = false;
+    std::optional<qint64> scenarioId_;
+    Scenario scenario_;
+    QUndoStack undo_;
+    Settlement settlement_;
+    Projection projection_;
+    QString calculationError_;
+    double lastCalculationMs_ = 0.0;
+    bool recalculationPending_ = false;
+};
+
+}  // namespace sharecast::ui

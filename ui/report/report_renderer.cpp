@@ -1,0 +1,1279 @@
+#include "ui/report/report_renderer.h"
+
+#include "engine/error.h"
+#include "engine/rounding.h"
+#include "engine/settlement.h"
+#include "io/report/report_csv.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
+#include "ui/report/report_assumptions.h"
+#include "ui/report/report_charts.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimeZone>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <map>
+
+namespace sharecast::ui {
+
+using report::Orientation;
+using report::PageFlow;
+using report::Table;
+using report::TableColumn;
+using report::TableRow;
+using report::TextStyle;
+
+namespace {
+
+const QString kStar = QStringLiteral("*");
+const QString kSuppressedNote = QStringLiteral(
+    "Small cells suppressed: figures from fewer than 11 members and counts from 1 to 10 are shown as “*”.");
+
+// ---- Number formats (one rounding: cents, as the CSV files write them) ----------------------
+
+//! Whole dollars of the amount rounded to cents: "$62,712,345,678", "−$1,204".
+QString dollars(double x)
+{
+    const QString s = formatNumber(roundTo(x, 2), 0);
+    return s.startsWith(QStringLiteral("−")) ? QStringLiteral("−$") + s.mid(1) : QStringLiteral("$") + s;
+}
+
+//! $ millions with one decimal: "$62,712.3M".
+QString millions(double x)
+{
+    return formatMillions(roundTo(x, 2), 1);
+}
+
+//! Dollars and cents for PMPM rates: "$412.37".
+QString pmpm(double x)
+{
+    return formatDollars(x);
+}
+
+QString percent(double f, int decimals = 2)
+{
+    return formatPercent(f, decimals).replace(u'-', QStringLiteral("−"));
+}
+
+QString count(double n)
+{
+    return formatNumber(n, 0);
+}
+
+QString passFail(bool passed)
+{
+    return passed ? QStringLiteral("passed") : QStringLiteral("failed");
+}
+
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QString longDate(const QDate& d)
+{
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(d, QStringLiteral("MMMM d, yyyy"));
+}
+
+QString utcTime(const QDateTime& t)
+{
+    return t.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm")) +
+           QStringLiteral(" UTC");
+}
+
+//! The seven headline figures: label and value.
+struct Headline {
+    QString label;
+    double value = 0.0;
+    QString meaning;
+};
+
+QList<Headline> headlinesOf(const Settlement& s)
+{
+    const io::StatewideTotals t = io::statewideTotals(s);
+    return {
+        {QStringLiteral("Expected cost"), t.expected,
+         QStringLiteral("benchmark E fixed before the year (§2)")},
+        {QStringLiteral("Actual cost"), t.actual, QStringLiteral("A (§3)")},
+        {QStringLiteral("Gross savings"), t.grossSavings, QStringLiteral("G = E − A (§4)")},
+        {QStringLiteral("Plan payments"), t.payments, QStringLiteral("P, shared savings paid to plans (§8)")},
+        {QStringLiteral("Program net"), t.programNet,
+         QStringLiteral("G − P, kept by the program, all funds (§8)")},
+        {QStringLiteral("Federal share"), t.federal, QStringLiteral("of the program net, by FMAP (§9)")},
+        {QStringLiteral("State share"), t.state, QStringLiteral("of the program net (§9)")}};
+}
+
+Year performanceYearOf(const ProjectDocument& doc, const Scenario& s)
+{
+    return s.performanceYear ? *s.performanceYear : doc.index().maxYear();
+}
+
+Settlement settleScenario(const ProjectDocument& doc, const Scenario& s, bool trace)
+{
+    SettlementOptions o;
+    o.year = performanceYearOf(doc, s);
+    o.trace = trace;
+    return settle(doc.index(), doc.quality(), s, o);
+}
+
+//! Flattened entries with each list of plain values (`a[0]`, `a[1]`, …) as one entry `a`.
+std::vector<io::AssumptionEntry> mergeLists(const std::vector<io::AssumptionEntry>& entries)
+{
+    static const QRegularExpression element(QStringLiteral("^(.*)\\[\\d+\\]$"));
+    std::vector<io::AssumptionEntry> out;
+    for (const io::AssumptionEntry& e : entries) {
+        const QRegularExpressionMatch m = element.match(e.key);
+        if (m.hasMatch() && !out.empty() && out.back().key == m.captured(1)) {
+            out.back().value += QStringLiteral(", ") + e.value;
+            continue;
+        }
+        out.push_back(m.hasMatch() ? io::AssumptionEntry{m.captured(1), e.value} : e);
+    }
+    return out;
+}
+
+QString scenarioName(const Scenario& s)
+{
+    return s.name.empty() ? QStringLiteral("(unnamed scenario)") : text(s.name);
+}
+
+//! The change from a to b of two amounts rounded to cents, in whole dollars.
+QString change(double a, double b)
+{
+    return dollars(roundTo(b, 2) - roundTo(a, 2));
+}
+
+// ---- Tables ---------------------------------------------------------------------------------
+// Every table of the report is made the same way: a caption, its columns (text left-aligned,
+// figures right-aligned, flags centred) and a font size; rows naming a plan whose figures may be
+// suppressed; notes, to which the public version adds the small-cell note (Builder::figureTable).
+
+//! Columns of one kind, one for each header.
+QList<TableColumn> columnsOf(const QStringList& headers, Qt::Alignment align, bool wrap = false,
+                             bool mono = false)
+{
+    QList<TableColumn> columns;
+    for (const QString& header : headers)
+        columns.append(TableColumn{header, align, wrap, mono});
+    return columns;
+}
+
+//! Left-aligned columns of text; `wrap`: the text may wrap onto several lines (names, reasons).
+QList<TableColumn> textColumns(const QStringList& headers, bool wrap = false)
+{
+    return columnsOf(headers, Qt::AlignLeft, wrap);
+}
+
+//! Left-aligned monospace columns (keys, digests).
+QList<TableColumn> monoColumns(const QStringList& headers, bool wrap = false)
+{
+    return columnsOf(headers, Qt::AlignLeft, wrap, true);
+}
+
+//! Right-aligned columns of figures.
+QList<TableColumn> figureColumns(const QStringList& headers)
+{
+    return columnsOf(headers, Qt::AlignRight);
+}
+
+//! Centred columns of flags ("yes", "passed").
+QList<TableColumn> flagColumns(const QStringList& headers)
+{
+    return columnsOf(headers, Qt::AlignCenter);
+}
+
+//! A table with its caption (none: no caption line), columns and font size in points.
+Table makeTable(const QString& caption, const QList<TableColumn>& columns, double fontPt = 7.5)
+{
+    Table t;
+    t.caption = caption;
+    t.columns = columns;
+    t.fontPt = fontPt;
+    return t;
+}
+
+//! A row naming a plan (or a plan and a year) in its lead cells, then its figures, each shown as
+//! "*" when `hide` (the figures are suppressed in the public version).
+TableRow maskedRow(QStringList lead, const QStringList& figures, bool hide, bool ruleAbove = false)
+{
+    for (const QString& figure : figures)
+        lead << (hide ? kStar : figure);
+    return TableRow{lead, false, ruleAbove};
+}
+
+// ---- The report ------------------------------------------------------------------------------
+
+class Builder {
+public:
+    Builder(ProjectDocument& doc, const ReportOptions& options, QPaintDevice* device)
+        : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
+          public_(options.suppressSmallCells)
+    {
+        csv_.suppressSmallCells = public_;
+        date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
+        if (options.compare)
+            compare_ = settleScenario(doc_, *options.compare, false);
+        for (const PlanSettlement& p : doc_.settlement().plans)
+            if (io::isSuppressedPlan(p, csv_))
+                suppressed_.insert(text(p.planId));
+    }
+
+    void build()
+    {
+        const Settlement& s = doc_.settlement();
+        titles_ << QStringLiteral("Executive summary");
+        if (compare_)
+            titles_ << QStringLiteral("Scenario comparison");
+        titles_ << QStringLiteral("Settlement by plan") << QStringLiteral("Five-year projection")
+                << QStringLiteral("Quality results") << QStringLiteral("Assumptions")
+                << QStringLiteral("Data provenance") << QStringLiteral("Methodology summary")
+                << QStringLiteral("Disclosures");
+        for (int i = 0; i < titles_.size(); ++i)
+            titles_[i] = QStringLiteral("%1  %2").arg(i + 1).arg(titles_[i]);
+
+        QString footer = QStringLiteral("Report date %1").arg(longDate(date_));
+        if (doc_.isSynthetic())
+            footer += QStringLiteral(" · SYNTHETIC DATA: not real Medi-Cal experience");
+        flow_.setRunningText(QStringLiteral("Shared-savings briefing · %1 · performance year %2")
+                                 .arg(scenarioName(doc_.scenario()))
+                                 .arg(s.year),
+                             doc_.title(), footer,
+                             public_ ? QStringLiteral("Small cells suppressed") : QString());
+        charts_ = std::make_unique<report::ReportCharts>(&doc_, suppressed_);
+
+        int next = 0;
+        cover();
+        summary(titles_[next++]);
+        if (compare_)
+            comparison(titles_[next++]);
+        settlement(titles_[next++]);
+        projection(titles_[next++]);
+        quality(titles_[next++]);
+        assumptions(titles_[next++]);
+        provenance(titles_[next++]);
+        methodology(titles_[next++]);
+        disclosures(titles_[next++]);
+    }
+
+    PageFlow& flow() { return flow_; }
+    QStringList problems;
+
+private:
+    // ---- Tables -----------------------------------------------------------------------------
+
+    //! Appends one row for each plan of the settlement: its id (and name, when `named`), then the
+    //! cells `figures` gives for it, each "*" for a plan whose figures are suppressed.
+    void addPlanRows(Table& t, bool named,
+                     const std::function<QStringList(const PlanSettlement&)>& figures) const
+    {
+        for (const PlanSettlement& p : doc_.settlement().plans) {
+            QStringList lead{text(p.planId)};
+            if (named)
+                lead << text(doc_.experience().planName(p.planId));
+            t.rows.append(maskedRow(lead, figures(p), io::isSuppressedPlan(p, csv_)));
+        }
+    }
+
+    //! Lays out a table of figures that may be suppressed: the public version adds the small-cell
+    //! note to its notes.
+    void figureTable(Table t)
+    {
+        if (public_)
+            t.notes << kSuppressedNote;
+        flow_.table(t);
+    }
+
+    // ---- Cover ----------------------------------------------------------------------------
+    void cover()
+    {
+        flow_.newPage(Orientation::Portrait);
+        const double s = flow_.scale();
+        const QString project = doc_.title();
+        const QString scenario = scenarioName(doc_.scenario());
+        flow_.block(150, [=](QPainter& p, const QRectF& r) {
+            p.setPen(report::colors::kAccent);
+            p.setFont(PageFlow::font(9.5, true));
+            p.drawText(QRectF(r.left(), r.top(), r.width(), 16 * s), Qt::AlignLeft | Qt::AlignTop,
+                       QStringLiteral("SHARECAST  ·  ACTUARIAL BRIEFING"));
+            p.setPen(QPen(report::colors::kAccent, 2.0 * s));
+            p.drawLine(QPointF(r.left(), r.top() + 20 * s), QPointF(r.right(), r.top() + 20 * s));
+            p.setFont(PageFlow::font(22, true));
+            p.setPen(report::colors::kText);
+            p.drawText(QRectF(r.left(), r.top() + 34 * s, r.width(), 60 * s),
+                       Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                       QStringLiteral("Shared-savings settlement\nand five-year projection"));
+            p.setFont(PageFlow::font(13));
+            p.setPen(report::colors::kAccent);
+            p.drawText(QRectF(r.left(), r.top() + 104 * s, r.width(), 44 * s),
+                       Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                       QStringLiteral("Scenario: %1").arg(scenario));
+        });
+
+        Table facts = makeTable(QString(), textColumns({"Item"}) + textColumns({"Detail"}, true), 9.0);
+        auto fact = [&](const QString& k, const QString& v) { facts.rows.append(TableRow{{k, v}}); };
+        fact(QStringLiteral("Project"), project);
+        fact(QStringLiteral("Scenario"), scenario);
+        fact(QStringLiteral("Scenario source"), scenarioSource());
+        if (compare_)
+            fact(QStringLiteral("Compared with"),
+                 scenarioName(*options_.compare) +
+                     (options_.compareSource.isEmpty()
+                          ? QString()
+                          : QStringLiteral(" (%1)").arg(options_.compareSource)));
+        fact(QStringLiteral("Performance year"), QString::number(doc_.settlement().year));
+        QStringList baseline;
+        for (Year y : doc_.settlement().baseline.years)
+            baseline << QString::number(y);
+        fact(QStringLiteral("Baseline years"), baseline.join(QStringLiteral(", ")));
+        fact(QStringLiteral("Projection years"), projectionYears());
+        for (const QString& line : dataAsOf())
+            fact(QStringLiteral("Data as of"), line);
+        fact(QStringLiteral("Report date"), longDate(date_));
+        flow_.table(facts);
+
+        if (doc_.isSynthetic())
+            flow_.box(QStringLiteral("Synthetic data"), syntheticNotice(), true);
+        if (public_)
+            flow_.box(
+                QStringLiteral("Small cells suppressed"),
+                QStringLiteral(
+                    "This is a public version. Figures derived from fewer than 11 members, and counts from "
+                    "1 to 10, are replaced by “*” in every table and in the CSV files; a plan with fewer "
+                    "than 11 members has all its figures suppressed. Statewide totals include every plan."),
+                true);
+
+        // Contents (pages are known when the page is painted).
+        const QFont tf = PageFlow::font(11, true), lf = PageFlow::font(9.5);
+        const QStringList titles = titles_;
+        const PageFlow* flow = &flow_;
+        flow_.space(6);
+        flow_.block(22 + 15.0 * titles.size(), [=](QPainter& p, const QRectF& r) {
+            p.setFont(tf);
+            p.setPen(report::colors::kAccent);
+            p.drawText(QRectF(r.left(), r.top(), r.width(), 18 * s), Qt::AlignLeft | Qt::AlignTop,
+                       QStringLiteral("Contents"));
+            p.setFont(lf);
+            p.setPen(report::colors::kText);
+            double y = r.top() + 22 * s;
+            for (const QString& title : titles) {
+                int page = 0;
+                for (const report::TocEntry& e : flow->contents())
+                    if (e.title == title)
+                        page = e.page;
+                const QRectF line(r.left(), y, r.width(), 15 * s);
+                p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, title);
+                p.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QString::number(page));
+                y += 15 * s;
+            }
+        });
+    }
+
+    QString scenarioSource() const
+    {
+        if (!options_.scenarioSource.isEmpty())
+            return options_.scenarioSource;
+        if (doc_.scenarioId()) {
+            for (const io::ScenarioInfo& info : doc_.scenarios())
+                if (info.id == *doc_.scenarioId())
+                    return QStringLiteral("stored in the project, version %1 saved %2%3")
+                        .arg(info.version)
+                        .arg(utcTime(info.modified))
+                        .arg(doc_.isModified() ? QStringLiteral(", with unsaved edits") : QString());
+        }
+        return QStringLiteral("edited in the workbench, not saved");
+    }
+
+    QString projectionYears() const
+    {
+        const Projection& p = doc_.projection();
+        if (p.all.empty())
+            return QStringLiteral("none");
+        return QStringLiteral("%1–%2 (from %3 experience)")
+            .arg(p.all.front().year)
+            .arg(p.all.back().year)
+            .arg(p.startYear);
+    }
+
+    QStringList dataAsOf() const
+    {
+        QStringList lines;
+        for (const io::DatasetInfo& d : doc_.datasets()) {
+            if (!d.active)
+                continue;
+            QString years;
+            if (d.kind == io::DatasetKind::Experience || d.kind == io::DatasetKind::Members)
+                years = QStringLiteral("experience years %1–%2")
+                            .arg(doc_.index().minYear())
+                            .arg(doc_.index().maxYear());
+            else if (d.kind == io::DatasetKind::Quality && doc_.quality() &&
+                     !doc_.quality()->records.empty()) {
+                Year lo = 9999, hi = 0;
+                for (const QualityRecord& r : doc_.quality()->records) {
+                    lo = std::min(lo, r.year);
+                    hi = std::max(hi, r.year);
+                }
+                years = QStringLiteral("quality years %1–%2").arg(lo).arg(hi);
+            }
+            lines << QStringLiteral("%1, %2; imported %3")
+                         .arg(d.provenance.sourceName, years, utcTime(d.provenance.importedAt));
+        }
+        return lines;
+    }
+
+    QString syntheticNotice() const
+    {
+        const QString notice = doc_.notice();
+        return (notice.isEmpty() ? QStringLiteral("SYNTHETIC DATA.") : notice) +
+               QStringLiteral(" Every plan, name and figure in this report was invented by Sharecast's "
+                              "sample generator. "
+                              "Do not use it to draw conclusions about any real plan, county or program.");
+    }
+
+    // ---- Executive summary ------------------------------------------------------------------
+    void summary(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const int firstPage = flow_.currentPage();
+        const Settlement& s = doc_.settlement();
+        const QList<Headline> h = headlinesOf(s);
+        int eligible = 0, paid = 0, qualityFailed = 0, guardrail = 0;
+        for (const PlanSettlement& p : s.plans) {
+            eligible += p.eligible ? 1 : 0;
+            paid += p.payment.payment > 0.0 ? 1 : 0;
+            qualityFailed += p.quality.gatePassed ? 0 : 1;
+            guardrail += p.appropriateness.enabled && p.appropriateness.tripped ? 1 : 0;
+        }
+        const double e = h[0].value, g = h[2].value;
+        flow_.paragraph(
+            QStringLiteral(
+                "Settling performance year %1 under “%2”, the %3 plans’ expected cost was %4 against an "
+                "actual "
+                "cost of %5: gross savings of %6 (%7 of expected cost). %8 of %3 plans were eligible to "
+                "share savings and %9 were paid %10 in all. The Medicaid program keeps %11 (all funds): "
+                "%12 federal and %13 state.")
+                .arg(s.year)
+                .arg(scenarioName(doc_.scenario()))
+                .arg(s.plans.size())
+                .arg(millions(e), millions(h[1].value), millions(g),
+                     e != 0.0 ? percent(g / e) : QStringLiteral("n/a"))
+                .arg(eligible)
+                .arg(paid)
+                .arg(millions(h[3].value), millions(h[4].value), millions(h[5].value), millions(h[6].value)),
+            TextStyle::Lead);
+
+        Table t = makeTable(QStringLiteral("Table 1. Statewide settlement, performance year %1").arg(s.year),
+                            textColumns({"Figure"}) + figureColumns({"$ millions", "Dollars"}) +
+                                textColumns({"Meaning"}, true),
+                            8.5);
+        for (const Headline& x : h)
+            t.rows.append(TableRow{{x.label, millions(x.value), dollars(x.value), x.meaning},
+                                   x.label == u"Program net"});
+        t.notes
+            << QStringLiteral(
+                   "Statewide figures are the sums of the plan figures of Section %1 as “sharecast settle” "
+                   "writes them (each rounded to the cent), shown to the dollar and in $ millions.")
+                   .arg(sectionNumber(QStringLiteral("Settlement by plan")));
+        QStringList gates;
+        if (qualityFailed)
+            gates << QStringLiteral("%1 failed the quality gate").arg(qualityFailed);
+        if (guardrail)
+            gates << QStringLiteral("%1 tripped the appropriateness guardrail").arg(guardrail);
+        if (!gates.isEmpty())
+            t.notes << QStringLiteral("Of the %1 plans, %2.")
+                           .arg(s.plans.size())
+                           .arg(gates.join(QStringLiteral(" and ")));
+        figureTable(t);
+
+        // Two charts share what is left of the page.
+        const double captions = 3 * 9.0 * 1.25 + 2 * (4.0 + 4.0) + 2 * 9.0 + (public_ ? 10.0 : 0.0);
+        const double each = std::max(120.0, (flow_.remainingPt() - captions - 4.0) / 2.0);
+        QStringList savingsNotes;
+        if (public_ && !suppressed_.isEmpty())
+            savingsNotes << QStringLiteral("Small cells suppressed: no bars for %1 (fewer than 11 members).")
+                                .arg(QStringList(suppressed_.values()).join(QStringLiteral(", ")));
+        QCustomPlot* savings = charts_->savings();
+        QCustomPlot* rate = charts_->rateImpact();
+        const double dpi = dpi_;
+        flow_.figure(
+            QStringLiteral("Figure 1. Savings by plan, performance year %1 ($ millions)").arg(s.year), each,
+            [savings, dpi](QCPPainter& p, const QRectF& r) { report::drawPlot(savings, p, r, dpi); },
+            savingsNotes);
+        const Projection& pr = doc_.projection();
+        flow_.figure(QStringLiteral("Figure 2. Statewide capitation rate, rebased and not rebased, and the "
+                                    "rate impact of not rebasing, %1")
+                         .arg(pr.all.empty()
+                                  ? QString()
+                                  : QStringLiteral("%1–%2").arg(pr.all.front().year).arg(pr.all.back().year)),
+                     each,
+                     [rate, dpi](QCPPainter& p, const QRectF& r) { report::drawPlot(rate, p, r, dpi); });
+        if (flow_.currentPage() != firstPage)
+            problems << QStringLiteral("the executive summary runs over one page");
+    }
+
+    int sectionNumber(const QString& name) const
+    {
+        for (int i = 0; i < titles_.size(); ++i)
+            if (titles_[i].endsWith(name))
+                return i + 1;
+        return 0;
+    }
+
+    // ---- Comparison -------------------------------------------------------------------------
+    void comparison(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const Settlement& a = doc_.settlement();
+        const Settlement& b = *compare_;
+        const QString nameA = scenarioName(doc_.scenario()), nameB = scenarioName(*options_.compare);
+        flow_.paragraph(
+            QStringLiteral(
+                "Scenario A is “%1” (performance year %2); scenario B is “%3” (performance year %4). "
+                "Both settle the same data. Differences are B − A.")
+                .arg(nameA)
+                .arg(a.year)
+                .arg(nameB)
+                .arg(b.year));
+        const QList<Headline> ha = headlinesOf(a), hb = headlinesOf(b);
+        const int n = sectionNumber(QStringLiteral("Scenario comparison"));
+        Table t = makeTable(
+            QStringLiteral("Table %1.1. Statewide figures, A and B").arg(n),
+            textColumns({"Figure"}) + figureColumns({"Scenario A", "Scenario B", "Change (B − A)"}), 8.0);
+        for (int i = 0; i < ha.size(); ++i)
+            t.rows.append(TableRow{
+                {ha[i].label, dollars(ha[i].value), dollars(hb[i].value), change(ha[i].value, hb[i].value)}});
+        auto eligibleCount = [](const Settlement& s) {
+            int eligible = 0;
+            for (const PlanSettlement& p : s.plans)
+                eligible += p.eligible ? 1 : 0;
+            return eligible;
+        };
+        t.rows.append(TableRow{{QStringLiteral("Eligible plans"), QString::number(eligibleCount(a)),
+                                QString::number(eligibleCount(b)),
+                                QString::number(eligibleCount(b) - eligibleCount(a))}});
+        figureTable(t);
+
+        std::map<std::string, std::pair<const PlanSettlement*, const PlanSettlement*>> plans;
+        for (const PlanSettlement& p : a.plans)
+            plans[p.planId].first = &p;
+        for (const PlanSettlement& p : b.plans)
+            plans[p.planId].second = &p;
+        Table pt =
+            makeTable(QStringLiteral("Table %1.2. Plan payments and program net by plan, A and B").arg(n),
+                      textColumns({"Plan"}) + flagColumns({"Eligible A / B"}) +
+                          figureColumns({"Payment A", "Payment B", "Change", "Program net A", "Program net B",
+                                         "Change"}));
+        for (const auto& [id, pair] : plans) {
+            const auto [pa, pb] = pair;
+            const bool hide =
+                (pa && io::isSuppressedPlan(*pa, csv_)) || (pb && io::isSuppressedPlan(*pb, csv_));
+            auto yes = [](const PlanSettlement* p) {
+                return p ? (p->eligible ? QStringLiteral("yes") : QStringLiteral("no")) : QStringLiteral("—");
+            };
+            auto money = [](const PlanSettlement* p, double x) {
+                return p ? dollars(x) : QStringLiteral("—");
+            };
+            const double payA = pa ? pa->payment.payment : 0.0, payB = pb ? pb->payment.payment : 0.0;
+            const double netA = pa ? pa->programNet : 0.0, netB = pb ? pb->programNet : 0.0;
+            pt.rows.append(
+                maskedRow({text(id)},
+                          {yes(pa) + QStringLiteral(" / ") + yes(pb), money(pa, payA), money(pb, payB),
+                           change(payA, payB), money(pa, netA), money(pb, netB), change(netA, netB)},
+                          hide));
+        }
+        pt.rows.append(TableRow{{QStringLiteral("Statewide"), QString(), dollars(ha[3].value),
+                                 dollars(hb[3].value), change(ha[3].value, hb[3].value), dollars(ha[4].value),
+                                 dollars(hb[4].value), change(ha[4].value, hb[4].value)},
+                                true});
+        figureTable(pt);
+
+        // Assumptions that differ, by JSON key (lists of plain values compared whole).
+        const std::vector<io::AssumptionEntry> ea = mergeLists(io::flattenScenario(doc_.scenario()));
+        const std::vector<io::AssumptionEntry> eb = mergeLists(io::flattenScenario(*options_.compare));
+        std::map<QString, std::pair<QString, QString>> keys;
+        QStringList order;
+        for (const io::AssumptionEntry& e : ea) {
+            keys[e.key].first = e.value;
+            order << e.key;
+        }
+        for (const io::AssumptionEntry& e : eb) {
+            if (!keys.count(e.key))
+                order << e.key;
+            keys[e.key].second = e.value;
+        }
+        Table dt = makeTable(
+            QStringLiteral("Table %1.3. Assumptions that differ (JSON key; values as in the scenario files)")
+                .arg(n),
+            monoColumns({"Key"}, true) + textColumns({"A", "B"}, true));
+        for (const QString& k : order) {
+            const auto& [va, vb] = keys[k];
+            if (va == vb || k == u"description")
+                continue;
+            auto shown = [](const QString& v) {
+                if (v.isNull())
+                    return QStringLiteral("(absent)");
+                return v.size() > 160 ? v.left(157) + QStringLiteral("…") : v;
+            };
+            dt.rows.append(TableRow{{k, shown(va), shown(vb)}});
+        }
+        if (dt.rows.isEmpty())
+            flow_.paragraph(QStringLiteral("The two scenarios have the same assumptions."));
+        else
+            flow_.table(dt);
+    }
+
+    // ---- Settlement ---------------------------------------------------------------------------
+    void settlement(const QString& title)
+    {
+        flow_.section(title, Orientation::Landscape);
+        const Settlement& s = doc_.settlement();
+        const int n = sectionNumber(QStringLiteral("Settlement by plan"));
+        flow_.paragraph(
+            QStringLiteral(
+                "Each plan’s settlement for performance year %1 on the %2 baseline, as “sharecast settle” "
+                "computes it (one row per plan of its output, split into two tables). Money is shown "
+                "to the dollar; the CSV file carries cents.")
+                .arg(s.year)
+                .arg(baselineText()),
+            TextStyle::Small);
+        const io::StatewideTotals tot = io::statewideTotals(s);
+
+        Table a = makeTable(QStringLiteral("Table %1.1. Costs and savings by plan").arg(n),
+                            textColumns({"Plan"}) + textColumns({"Name"}, true) +
+                                figureColumns({"Members (average)", "Expected cost", "Actual cost",
+                                               "Gross savings", "Savings rate", "MSR", "MLR"}));
+        addPlanRows(a, true, [](const PlanSettlement& p) {
+            return QStringList{count(p.members),
+                               dollars(p.expected),
+                               dollars(p.actual),
+                               dollars(p.grossSavings),
+                               p.savingsRate ? percent(*p.savingsRate) : QStringLiteral("n/a"),
+                               percent(p.msr.rate),
+                               percent(p.mlr.rate)};
+        });
+        a.rows.append(
+            TableRow{{QStringLiteral("Statewide"), QString(), count(tot.members), dollars(tot.expected),
+                      dollars(tot.actual), dollars(tot.grossSavings),
+                      tot.expected != 0.0 ? percent(tot.grossSavings / tot.expected) : QStringLiteral("n/a"),
+                      QString(), QString()},
+                     true});
+        a.notes << QStringLiteral(
+            "Members: average enrollment N = member months / 12 over the settled cells. Expected cost "
+            "E (§2), actual cost A (§3), gross savings G = E − A (§4; resource-use savings under that "
+            "basis, §7), savings rate S = G / E. MSR and MLR: minimum savings and loss rates (§5).");
+        figureTable(a);
+
+        Table b = makeTable(
+            QStringLiteral("Table %1.2. Eligibility, plan payments and the federal/state split by plan")
+                .arg(n),
+            textColumns({"Plan"}) + figureColumns({"Quality score"}) +
+                flagColumns({"Quality gate", "TCC trend gate", "Guardrail", "Eligible"}) +
+                figureColumns({"Share rate", "Plan payment", "Program net", "Federal share", "State share"}));
+        addPlanRows(b, false, [](const PlanSettlement& p) {
+            return QStringList{
+                p.quality.composite ? formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"),
+                passFail(p.quality.gatePassed),
+                p.tccTrend.enabled ? passFail(p.tccTrend.passed) : QStringLiteral("off"),
+                p.appropriateness.enabled
+                    ? (p.appropriateness.tripped ? QStringLiteral("tripped") : QStringLiteral("ok"))
+                    : QStringLiteral("off"),
+                p.eligible ? QStringLiteral("yes") : QStringLiteral("no"),
+                percent(p.shareRate, 1),
+                dollars(p.payment.payment),
+                dollars(p.programNet),
+                dollars(p.split.federal),
+                dollars(p.split.state)};
+        });
+        b.rows.append(TableRow{{QStringLiteral("Statewide"), QString(), QString(), QString(), QString(),
+                                QString(), QString(), dollars(tot.payments), dollars(tot.programNet),
+                                dollars(tot.federal), dollars(tot.state)},
+                               true});
+        b.notes << QStringLiteral(
+            "Quality score: composite Q on 0–100 (§6; NA when too few measures are reportable). Gates "
+            "(§6, §8): “off” when the scenario does not use the gate; the guardrail “tripped” when "
+            "denials or grievances rose beyond the limits. Share rate ρ (§8). Plan payment P: positive "
+            "to the plan, negative owed by it. Program net G − P, split by FMAP into federal and state "
+            "shares (§9).");
+        figureTable(b);
+
+        // Why plans were not paid.
+        QStringList reasons;
+        for (const PlanSettlement& p : s.plans) {
+            if (io::isSuppressedPlan(p, csv_))
+                continue;
+            QStringList why;
+            if (!p.quality.gatePassed && !p.quality.gateReason.empty())
+                why << QStringLiteral("quality gate: %1").arg(text(p.quality.gateReason));
+            if (p.tccTrend.enabled && !p.tccTrend.passed && !p.tccTrend.reason.empty())
+                why << QStringLiteral("TCC trend gate: %1").arg(text(p.tccTrend.reason));
+            if (p.appropriateness.enabled && p.appropriateness.tripped && !p.appropriateness.reason.empty())
+                why << QStringLiteral("guardrail: %1").arg(text(p.appropriateness.reason));
+            if (!why.isEmpty())
+                reasons << QStringLiteral("%1 — %2").arg(text(p.planId), why.join(QStringLiteral("; ")));
+        }
+        if (!reasons.isEmpty()) {
+            flow_.heading(QStringLiteral("Gate results"), 40);
+            flow_.bullets(reasons, TextStyle::Small);
+        }
+        furtherTools(n);
+    }
+
+    QString baselineText() const
+    {
+        const BaselineSpec& b = doc_.settlement().baseline;
+        QStringList parts;
+        for (std::size_t i = 0; i < b.years.size(); ++i)
+            parts << QStringLiteral("%1 (%2)")
+                         .arg(b.years[i])
+                         .arg(i < b.weights.size() ? report::exactPercent(b.weights[i])
+                                                   : QStringLiteral("equal"));
+        return parts.join(QStringLiteral(", "));
+    }
+
+    void furtherTools(int n)
+    {
+        const Scenario& sc = doc_.scenario();
+        if (sc.corridors.empty() && !sc.blend && !sc.mlrRemittance.enabled)
+            return;
+        QStringList headers;
+        for (const Corridor& c : sc.corridors)
+            headers << QStringLiteral("Corridor %1").arg(text(c.name));
+        if (sc.blend)
+            headers << QStringLiteral("Blend true-up");
+        if (sc.mlrRemittance.enabled)
+            headers << QStringLiteral("Medical loss ratio") << QStringLiteral("MLR remittance");
+        Table t = makeTable(
+            QStringLiteral("Table %1.3. Risk corridors, blend true-up and MLR remittance by plan (§12)")
+                .arg(n),
+            textColumns({"Plan"}) + figureColumns(headers));
+        addPlanRows(t, false, [&sc](const PlanSettlement& p) {
+            QStringList cells;
+            for (const CorridorResult& c : p.corridors)
+                cells << dollars(c.settlement);
+            if (sc.blend)
+                cells << (p.blend ? dollars(p.blend->trueUp) : QStringLiteral("—"));
+            if (sc.mlrRemittance.enabled) {
+                const bool has = p.mlrRemittance.has_value();
+                cells << (has && p.mlrRemittance->ratio ? percent(*p.mlrRemittance->ratio)
+                                                        : QStringLiteral("NA"))
+                      << (has ? dollars(p.mlrRemittance->remittance) : QStringLiteral("—"));
+            }
+            return cells;
+        });
+        t.notes << QStringLiteral(
+            "Corridor settlement: positive, the state pays the plan. Blend true-up: positive, paid to the "
+            "plan. MLR remittance: owed by the plan below the minimum medical loss ratio.");
+        figureTable(t);
+    }
+
+    // ---- Projection ---------------------------------------------------------------------------
+    void projection(const QString& title)
+    {
+        flow_.section(title, Orientation::Landscape);
+        const Projection& pr = doc_.projection();
+        const int n = sectionNumber(QStringLiteral("Five-year projection"));
+        const ProjectionSpec& spec = doc_.scenario().projection;
+        flow_.paragraph(
+            QStringLiteral(
+                "The %1-year projection from %2 experience (§11): the counterfactual cost without the "
+                "plans’ utilization change, the projected cost with it, and capitation rates rebased "
+                "on projected experience versus not rebased (Straw Proposal 7, §10) with a %3-year rate "
+                "lag, %4 administrative load and %5 underwriting gain. Money to the dollar; PMPM rates "
+                "to the cent.")
+                .arg(pr.horizon)
+                .arg(pr.startYear)
+                .arg(spec.rateLag)
+                .arg(report::exactPercent(spec.adminLoad), report::exactPercent(spec.underwritingGain)),
+            TextStyle::Small);
+
+        QStringList years;
+        for (const ProjectionYear& y : pr.all)
+            years << QString::number(y.year);
+        Table all =
+            makeTable(QStringLiteral("Table %1.1. Statewide projection, all plans (the ALL rows)").arg(n),
+                      textColumns({"Item"}) + figureColumns(years), 8.0);
+        struct Item {
+            const char* label;
+            std::function<QString(const ProjectionYear&)> value;
+        };
+        const std::vector<Item> items = {
+            {"Member months", [](const ProjectionYear& y) { return count(y.memberMonths); }},
+            {"Counterfactual cost", [](const ProjectionYear& y) { return dollars(y.counterfactualCost); }},
+            {"Projected cost (with investment)",
+             [](const ProjectionYear& y) { return dollars(y.projectedCost); }},
+            {"Care-management investment", [](const ProjectionYear& y) { return dollars(y.investment); }},
+            {"Benchmark", [](const ProjectionYear& y) { return dollars(y.benchmark); }},
+            {"Gross savings", [](const ProjectionYear& y) { return dollars(y.grossSavings); }},
+            {"Plan payments", [](const ProjectionYear& y) { return dollars(y.payment.payment); }},
+            {"Gross rate, rebased (PMPM)", [](const ProjectionYear& y) { return pmpm(y.rateRebased); }},
+            {"Gross rate, not rebased (PMPM)",
+             [](const ProjectionYear& y) { return pmpm(y.rateNonRebased); }},
+            {"Rate impact of not rebasing", [](const ProjectionYear& y) { return dollars(y.rateImpact); }},
+            {"Plan margin, rebased", [](const ProjectionYear& y) { return dollars(y.marginRebased); }},
+            {"Plan margin, not rebased", [](const ProjectionYear& y) { return dollars(y.marginNonRebased); }},
+            {"State cost (all funds), rebased",
+             [](const ProjectionYear& y) { return dollars(y.stateCostRebased); }},
+            {"State cost (all funds), not rebased",
+             [](const ProjectionYear& y) { return dollars(y.stateCostNonRebased); }},
+            {"Federal share, not rebased",
+             [](const ProjectionYear& y) { return dollars(y.federalShareNonRebased); }},
+            {"Net state saving, not rebased",
+             [](const ProjectionYear& y) { return dollars(y.netStateSavingNonRebased); }}};
+        for (const Item& it : items) {
+            QStringList row{QString::fromUtf8(it.label)};
+            for (const ProjectionYear& y : pr.all)
+                row << it.value(y);
+            all.rows.append(
+                TableRow{row, QLatin1String(it.label) == QLatin1String("Net state saving, not rebased")});
+        }
+        all.notes << QStringLiteral(
+            "Rates of the ALL rows are member-month weighted. Rate impact = (non-rebased − rebased gross "
+            "rate) × member months. State cost = revenue + plan payments, all funds; net state saving "
+            "against the counterfactual program cost (§11).");
+        flow_.table(all);
+
+        Table a =
+            makeTable(QStringLiteral("Table %1.2. Projection by plan: cost and savings").arg(n),
+                      textColumns({"Plan"}) +
+                          figureColumns({"Year", "Member months", "Counterfactual cost", "Projected cost",
+                                         "Investment", "Benchmark", "Gross savings", "Plan payment"}));
+        Table b =
+            makeTable(QStringLiteral("Table %1.3. Projection by plan: rates, margins and state cost").arg(n),
+                      textColumns({"Plan"}) +
+                          figureColumns({"Year", "Rate rebased (PMPM)", "Rate not rebased (PMPM)",
+                                         "Rate impact", "Margin rebased", "Margin not rebased",
+                                         "State cost rebased", "State cost not rebased",
+                                         "Federal share not rebased", "Net state saving not rebased"}));
+        for (const PlanProjection& plan : pr.plans) {
+            bool first = true;
+            for (const ProjectionYear& y : plan.years) {
+                const QStringList lead{text(plan.planId), QString::number(y.year)};
+                const bool hide = io::isSuppressedProjectionYear(y, csv_);
+                a.rows.append(
+                    maskedRow(lead,
+                              {count(y.memberMonths), dollars(y.counterfactualCost), dollars(y.projectedCost),
+                               dollars(y.investment), dollars(y.benchmark), dollars(y.grossSavings),
+                               dollars(y.payment.payment)},
+                              hide, first));
+                b.rows.append(
+                    maskedRow(lead,
+                              {pmpm(y.rateRebased), pmpm(y.rateNonRebased), dollars(y.rateImpact),
+                               dollars(y.marginRebased), dollars(y.marginNonRebased),
+                               dollars(y.stateCostRebased), dollars(y.stateCostNonRebased),
+                               dollars(y.federalShareNonRebased), dollars(y.netStateSavingNonRebased)},
+                              hide, first));
+                first = false;
+            }
+        }
+        figureTable(a);
+        figureTable(b);
+    }
+
+    // ---- Quality ------------------------------------------------------------------------------
+    void quality(const QString& title)
+    {
+        flow_.section(title, Orientation::Landscape);
+        const Settlement& s = doc_.settlement();
+        const QualitySpec& spec = doc_.scenario().quality;
+        const int n = sectionNumber(QStringLiteral("Quality results"));
+        if (spec.measures.empty()) {
+            flow_.paragraph(QStringLiteral(
+                "The scenario names no quality measures: there is no quality step (§6); the quality "
+                "gate passes and quality-scaled sharing uses a score of 100."));
+            return;
+        }
+        flow_.paragraph(
+            QStringLiteral(
+                "Composite quality scores for %1 (§6): each measure scores attainment from its threshold "
+                "(0 points) to its benchmark (100 points) and improvement over %2, combined as %3. A "
+                "rate is reportable with a denominator of at least %4; the composite needs %5 reportable "
+                "measures. The gate %6.")
+                .arg(s.year)
+                .arg(s.year - 1)
+                .arg(spec.scoring == QualityScoring::Max          ? QStringLiteral("the higher of the two")
+                     : spec.scoring == QualityScoring::Blend      ? QStringLiteral("a blend")
+                     : spec.scoring == QualityScoring::Attainment ? QStringLiteral("attainment only")
+                                                                  : QStringLiteral("improvement only"))
+                .arg(spec.minDenominator)
+                .arg(spec.minMeasures)
+                .arg(spec.gateEnabled ? QStringLiteral("requires a composite of at least %1 and every gating "
+                                                       "measure at or above its minimum")
+                                            .arg(formatNumber(spec.minComposite, 1))
+                                      : QStringLiteral("is disabled")),
+            TextStyle::Small);
+
+        Table a =
+            makeTable(QStringLiteral("Table %1.1. Composite and quality gate by plan, %2").arg(n).arg(s.year),
+                      textColumns({"Plan", "Name"}) + figureColumns({"Composite", "Reportable measures"}) +
+                          flagColumns({"Quality gate"}) + textColumns({"Reason"}, true));
+        addPlanRows(a, true, [&spec](const PlanSettlement& p) {
+            return QStringList{
+                p.quality.composite ? formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"),
+                QStringLiteral("%1 of %2").arg(p.quality.reportableMeasures).arg(spec.measures.size()),
+                passFail(p.quality.gatePassed), text(p.quality.gateReason)};
+        });
+        figureTable(a);
+
+        QStringList ids;
+        for (const QualityMeasure& q : spec.measures)
+            ids << text(q.id);
+        Table m =
+            makeTable(QStringLiteral("Table %1.2. Measure rates by plan, %2 (percent)").arg(n).arg(s.year),
+                      textColumns({"Plan"}) + figureColumns(ids));
+        addPlanRows(m, false, [&](const PlanSettlement& p) {
+            QStringList rates;
+            for (std::size_t i = 0; i < spec.measures.size(); ++i) {
+                const MeasureScore* score = i < p.quality.measures.size() ? &p.quality.measures[i] : nullptr;
+                if (!score || !score->rate) {
+                    rates << QStringLiteral("NR");
+                    continue;
+                }
+                if (public_ && doc_.quality()) {
+                    const std::optional<long long> d =
+                        io::measureDenominator(*doc_.quality(), p.planId, s.year, score->id);
+                    if (d && *d >= 1 && *d <= 10) {
+                        rates << kStar;
+                        continue;
+                    }
+                }
+                rates << formatNumber(100.0 * *score->rate, 1) +
+                             (score->gatePassed ? QString() : QStringLiteral(" ✗"));
+            }
+            return rates;
+        });
+        m.notes
+            << QStringLiteral(
+                   "NR: not reportable (denominator below %1, or not reported). ✗: below the measure’s gate "
+                   "minimum, which fails the quality gate.")
+                   .arg(spec.minDenominator);
+        QStringList names;
+        for (const QualityMeasure& q : spec.measures)
+            names << QStringLiteral("%1 %2 (%3 is better)")
+                         .arg(text(q.id), text(q.name),
+                              q.direction == Direction::Higher ? QStringLiteral("higher")
+                                                               : QStringLiteral("lower"));
+        m.notes << QStringLiteral("Measures: ") + names.join(QStringLiteral("; ")) + u'.';
+        figureTable(m);
+    }
+
+    // ---- Assumptions --------------------------------------------------------------------------
+    void assumptions(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const report::AssumptionDescription d =
+            report::describeAssumptions(doc_.scenario(), doc_.index().maxYear());
+        if (!d.uncoveredKeys.isEmpty())
+            problems << QStringLiteral("assumptions without a readable label: %1")
+                            .arg(d.uncoveredKeys.join(QStringLiteral(", ")));
+        const int n = sectionNumber(QStringLiteral("Assumptions"));
+        flow_.paragraph(
+            QStringLiteral(
+                "Every value of the scenario “%1”, in the order of its JSON form (methodology §1.5); the "
+                "key of each value in that form is shown beside it and in assumptions.csv. Rates are "
+                "annual unless stated.")
+                .arg(d.name),
+            TextStyle::Small);
+        if (!d.description.isEmpty()) {
+            flow_.heading(QStringLiteral("Description of the scenario (its stated sources)"), 40);
+            flow_.paragraph(d.description, TextStyle::Small);
+        }
+        int table = 0;
+        for (const report::AssumptionGroup& g : d.groups) {
+            if (!g.items.isEmpty()) {
+                Table t = makeTable(QStringLiteral("Table %1.%2. %3").arg(n).arg(++table).arg(g.title),
+                                    textColumns({"Assumption", "Value"}, true) + monoColumns({"Key"}, true));
+                for (const report::AssumptionItem& it : g.items)
+                    t.rows.append(TableRow{{it.label, it.value, it.key}});
+                flow_.table(t);
+            }
+            for (const report::AssumptionTable& at : g.tables) {
+                Table t = makeTable(
+                    QStringLiteral("Table %1.%2. %3 (key %4)").arg(n).arg(++table).arg(at.title, at.key),
+                    textColumns(at.headers, true));
+                for (const QStringList& r : at.rows)
+                    t.rows.append(TableRow{r});
+                flow_.table(t);
+            }
+        }
+    }
+
+    // ---- Provenance ---------------------------------------------------------------------------
+    void provenance(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const int n = sectionNumber(QStringLiteral("Data provenance"));
+        flow_.paragraph(
+            QStringLiteral(
+                "The figures come from the datasets marked “in use” in project %1. Each was imported "
+                "whole (methodology §0: an import either succeeds whole or changes nothing); the "
+                "SHA-256 digest identifies the exact file that was read.")
+                .arg(QFileInfo(options_.projectFile.isEmpty() ? doc_.path() : options_.projectFile)
+                         .fileName()),
+            TextStyle::Small);
+        Table t = makeTable(QStringLiteral("Table %1.1. Datasets").arg(n),
+                            textColumns({"Dataset"}) + textColumns({"File"}, true) +
+                                figureColumns({"Records", "Bytes"}) + textColumns({"Imported"}) +
+                                flagColumns({"In use"}));
+        Table h = makeTable(QStringLiteral("Table %1.2. SHA-256 digests").arg(n),
+                            textColumns({"File"}, true) + monoColumns({"SHA-256"}));
+        QStringList summaries;
+        for (const io::DatasetInfo& d : doc_.datasets()) {
+            t.rows.append(TableRow{{io::toString(d.kind), d.provenance.sourceName,
+                                    count(static_cast<double>(d.provenance.rowCount)),
+                                    count(static_cast<double>(d.provenance.sourceSize)),
+                                    utcTime(d.provenance.importedAt),
+                                    d.active ? QStringLiteral("yes") : QStringLiteral("no")}});
+            h.rows.append(TableRow{{d.provenance.sourceName, d.provenance.sha256}});
+            if (!d.provenance.summary.isEmpty())
+                summaries << QStringLiteral("%1: %2").arg(d.provenance.sourceName, d.provenance.summary);
+            for (const QString& w : d.provenance.warnings)
+                summaries << QStringLiteral("%1, warning: %2").arg(d.provenance.sourceName, w);
+        }
+        flow_.table(t);
+        flow_.table(h);
+        if (!summaries.isEmpty()) {
+            flow_.heading(QStringLiteral("Import summaries"), 40);
+            flow_.bullets(summaries, TextStyle::Small);
+        }
+        const std::vector<std::string>& warnings = doc_.settlement().warnings;
+        if (!warnings.empty()) {
+            flow_.heading(QStringLiteral("Settlement warnings"), 40);
+            QStringList w;
+            for (const std::string& x : warnings)
+                w << text(x);
+            flow_.bullets(w, TextStyle::Small);
+        }
+        if (doc_.isSynthetic())
+            flow_.box(QStringLiteral("Synthetic data"), syntheticNotice(), true);
+    }
+
+    // ---- Methodology --------------------------------------------------------------------------
+    void methodology(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const int n = sectionNumber(QStringLiteral("Methodology summary"));
+        flow_.paragraph(
+            QStringLiteral(
+                "Sharecast implements the Sharecast calculation specification v1; section numbers (§) "
+                "refer to it. The project’s docs/methodology.md records every choice made where the "
+                "specification is silent. Money is computed in double precision and rounded once, to "
+                "the cent, when written (§0, §9a)."),
+            TextStyle::Small);
+        Table t = makeTable(QStringLiteral("Table %1.1. The steps of a settlement and a projection").arg(n),
+                            textColumns({"Step"}) + textColumns({"What is computed"}, true) +
+                                textColumns({"Section"}));
+        const QList<QStringList> steps = {
+            {"Expected cost",
+             "Per plan, cell and included category of service: base-year PMPM (truncated when enabled), "
+             "trended to the performance year, times program-change and capped risk-adjustment factors, "
+             "weighted over the baseline years; times the year’s member months.",
+             "§2"},
+            {"Actual cost",
+             "Included cost of the performance year, less the excess over the truncation threshold when "
+             "enabled, over the same cells.",
+             "§3"},
+            {"Savings", "Gross savings G = E − A, savings rate S = G / E, members N = member months / 12.",
+             "§4"},
+            {"Thresholds",
+             "Minimum savings rate (and loss rate) by method: none, fixed, elected, confidence interval "
+             "z·cv/√N, or the MSSP table.",
+             "§5"},
+            {"Quality",
+             "Attainment and improvement per measure, weighted composite Q, gate on the composite and on "
+             "gating measures.",
+             "§6"},
+            {"Resource use",
+             "IHA-style savings from utilization rates against the prior year, risk-adjusted where exposure "
+             "is member years.",
+             "§7"},
+            {"Eligibility and sharing",
+             "TCC trend gate and appropriateness guardrail; sharing rate ρ by quality scaling; payment P = "
+             "min(basis · ρ · (1 − reduction), cap · E); shared losses when enabled.",
+             "§8"},
+            {"Federal and state split",
+             "Program net G − P spread over cells by expected cost, federal share by the FMAP of each rate "
+             "cell.",
+             "§9"},
+            {"Rates",
+             "Gross capitation rate from base-year experience (lag), rebased on actual experience versus not "
+             "rebased (counterfactual), with administrative load and underwriting gain.",
+             "§10"},
+            {"Projection",
+             "Member months, counterfactual and projected cost, benchmark, savings and payments for each "
+             "projection year; rates on both paths, plan margins, state cost and its federal share.",
+             "§11"},
+            {"Further tools",
+             "Risk corridors, blended-rate true-up and MLR remittance, when the scenario configures them.",
+             "§12"}};
+        for (const QStringList& s : steps)
+            t.rows.append(TableRow{s});
+        flow_.table(t);
+        flow_.heading(QStringLiteral("Rounding and totals"), 40);
+        flow_.paragraph(
+            QStringLiteral(
+                "Plan figures are rounded to the cent once, as the CSV files write them (ties away from "
+                "zero); rates to ten decimals and members to six. Statewide totals are sums of the "
+                "plans’ rounded figures, so they equal the sum of the settlement CSV’s column. Tables "
+                "show money to the dollar and the executive summary also in $ millions; percentages are "
+                "shown to two decimals."),
+            TextStyle::Small);
+        flow_.heading(QStringLiteral("Explaining a figure"), 40);
+        flow_.paragraph(
+            QStringLiteral(
+                "Every result carries its trace: per cell and base year the weights, member months, "
+                "truncation and risk factors, and per category of service the base PMPM, trend and "
+                "program-change factors; per gate the values compared; per payment its basis, rate, "
+                "reduction and cap. trace.csv holds the trace in long form (plan, step, item, value), "
+                "and “sharecast settle --explain PLAN” prints one plan’s trace."),
+            TextStyle::Small);
+    }
+
+    // ---- Disclosures --------------------------------------------------------------------------
+    void disclosures(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        flow_.heading(QStringLiteral("Intended users and use"), 40);
+        flow_.paragraph(QStringLiteral(
+            "This briefing is intended for the actuaries and policy staff of the state Medicaid agency "
+            "and of its contracted managed care plans, and for stakeholders they brief, to understand "
+            "the settlement of a shared-savings arrangement under the stated assumptions. It is not "
+            "a rate certification, does not set or certify capitation rates, and should not be used "
+            "for other purposes. Readers should consider it in its entirety."));
+        flow_.heading(QStringLiteral("Reliance on data"), 40);
+        flow_.paragraph(
+            QStringLiteral(
+                "The results rely on the experience and quality data listed in Section %1, as provided. "
+                "The data were checked for completeness and internal consistency on import (file, "
+                "line, column and value of every error; nothing half-loaded) but were not audited. If "
+                "the data are inaccurate or incomplete, the results may be too.")
+                .arg(sectionNumber(QStringLiteral("Data provenance"))));
+        flow_.heading(QStringLiteral("Limitations"), 40);
+        flow_.bullets(
+            {QStringLiteral(
+                 "The expected cost is a benchmark built from baseline experience, trend and adjustments; "
+                 "it is not a prediction of what cost would have been."),
+             QStringLiteral(
+                 "Savings from small populations are subject to random variation; the minimum savings rate "
+                 "guards against paying for chance only to the degree the scenario sets it."),
+             QStringLiteral(
+                 "The five-year projection assumes the utilization change, enrollment growth and trends "
+                 "of the scenario; actual experience will differ, and the difference may be material."),
+             QStringLiteral("Quality composites depend on reportable measures; plans with too few reportable "
+                            "measures have no composite and fail the gate."),
+             QStringLiteral(
+                 "Figures are computed to the cent for traceability; that precision is not a statement of "
+                 "their accuracy.")});
+        if (doc_.isSynthetic()) {
+            flow_.heading(QStringLiteral("Synthetic data"), 40);
+            flow_.box(QString(), syntheticNotice(), true);
+        }
+        if (public_) {
+            flow_.heading(QStringLiteral("Small-cell suppression"), 40);
+            flow_.paragraph(QStringLiteral(
+                "This public version suppresses figures derived from fewer than 11 members and counts "
+                "from 1 to 10 (shown as “*”). Statewide totals include every plan; where a single "
+                "plan is suppressed, readers should not derive its figures from the totals, and "
+                "agencies should consider complementary suppression before release."));
+        }
+        flow_.heading(QStringLiteral("Actuarial statement"), 40);
+        flow_.paragraph(
+            QStringLiteral(
+                "The results in this report depend on the assumptions of the scenario set out in Section %1 "
+                "and on the methodology summarised in Section %2. Different assumptions would produce "
+                "different results, and actual results will differ from projected ones. The "
+                "assumptions are those of the scenario named on the cover; their stated sources are "
+                "part of Section %1. This report was produced by software from those inputs; a "
+                "qualified actuary should review the data, the assumptions and the results before they "
+                "are relied on, in keeping with the Actuarial Standards of Practice that apply to "
+                "actuarial communications (ASOP No. 41) and to data quality (ASOP No. 23).")
+                .arg(sectionNumber(QStringLiteral("Assumptions")))
+                .arg(sectionNumber(QStringLiteral("Methodology summary"))));
+    }
+
+    ProjectDocument& doc_;
+    const ReportOptions& options_;
+    PageFlow flow_;
+    double dpi_;
+    bool public_;
+    io::ReportCsvOptions csv_;
+    QDate date_;
+    std::optional<Settlement> compare_;
+    QSet<QString> suppressed_;
+    QStringList titles_;
+    std::unique_ptr<report::ReportCharts> charts_;
+};
+
+} // namespace
+
+QList<QPair<QString, QString>> reportHeadlines(const ProjectDocument& document)
+{
+    QList<QPair<QString, QString>> out;
+    for (const Headline& h : headlinesOf(document.settlement()))
+        out.append({h.label, dollars(h.value)});
+    return out;
+}
+
+ReportInfo renderReport(ProjectDocument& document, const ReportOptions& options, QPagedPaintDevice* device)
+{
+    if (!document.calculationError().isEmpty())
+        throw InputError(document.calculationError().toStdString());
+    report::PageFlow::registerFonts();
+    Builder builder(document, options, device);
+    builder.build();
+    ReportInfo info;
+    info.pages = builder.flow().pageCount();
+    info.sections = builder.flow().contents();
+    info.problems = builder.problems + builder.flow().problems();
+    if (!builder.flow().paint(device))
+        info.pages = 0;
+    return info;
+}
+
+QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& options, ReportInfo* info)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    ReportInfo result;
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setCreator(QStringLiteral("Sharecast"));
+        writer.setTitle(QStringLiteral("Shared-savings briefing: %1").arg(scenarioName(document.scenario())));
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        result = renderReport(document, options, &writer);
+    }
+    if (info)
+        *info = result;
+    return result.pages > 0 ? buffer.data() : QByteArray();
+}
+
+QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
+                                                 const ReportOptions& options)
+{
+    if (!document.calculationError().isEmpty())
+        throw InputError(document.calculationError().toStdString());
+    io::ReportCsvOptions csv;
+    csv.suppressSmallCells = options.suppressSmallCells;
+    csv.quality = document.quality();
+    QList<QPair<QString, QByteArray>> files;
+    files.append({QStringLiteral("settlement.csv"),
+                  io::reportSettlementCsv(document.settlement(), document.scenario(), csv)});
+    files.append({QStringLiteral("projection.csv"), io::reportProjectionCsv(document.projection(), csv)});
+    files.append({QStringLiteral("assumptions.csv"), io::assumptionsCsv(document.scenario())});
+    files.append({QStringLiteral("trace.csv"), io::traceCsv(document.settlement(), csv)});
+    if (options.compare)
+        files.append({QStringLiteral("comparison.csv"),
+                      io::comparisonCsv(document.settlement(),
+                                        settleScenario(document, *options.compare, false), csv)});
+    return files;
+}
+
+} // namespace sharecast::ui

@@ -1,0 +1,63 @@
+#pragma once
+//! The stakeholder briefing: a PDF (or printed) report of one scenario's settlement, projection,
+//! quality results, assumptions, data provenance, methodology and disclosures, optionally
+//! compared with a second scenario; and the CSV files that accompany it.
+
+#include "engine/scenario.h"
+#include "ui/report/report_layout.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QPagedPaintDevice;
+
+namespace sharecast::ui {
+
+class ProjectDocument;
+
+//! What to put in a report and how.
+struct ReportOptions {
+    bool suppressSmallCells = false; //!< public briefing: small cells suppressed and marked
+    QDate reportDate;                //!< the date printed on the report; today when null
+    QString scenarioSource;          //!< where the scenario came from (e.g. "bundled preset …");
+                                     //!< derived from the document when empty
+    QString projectFile;             //!< the project's file as the user knows it; the document's
+                                     //!< path when empty (a report may read a private snapshot)
+    std::optional<Scenario> compare; //!< a second scenario: adds the comparison section
+    QString compareSource;           //!< where the second scenario came from
+};
+
+//! What a rendered report holds (for the command line and the tests).
+struct ReportInfo {
+    int pages = 0;
+    QList<report::TocEntry> sections; //!< every section with its first page
+    QStringList problems;             //!< layout problems (a table too wide, an overfull summary)
+};
+
+//! The headline figures of the executive summary exactly as printed, in order: label and text
+//! ("Expected cost" → "$62,712,345,678"). Statewide figures are sums of the plans' figures
+//! rounded to cents (what `sharecast settle` writes), printed to the dollar and in $ millions.
+QList<QPair<QString, QString>> reportHeadlines(const ProjectDocument& document);
+
+//! Lays out and paints the report of the document's current scenario and results onto device
+//! (a QPdfWriter or a QPrinter; the fonts are registered first). Throws sharecast::InputError
+//! when the document's results could not be calculated or the comparison scenario fails.
+ReportInfo renderReport(ProjectDocument& document, const ReportOptions& options, QPagedPaintDevice* device);
+
+//! The report as PDF bytes: QPdfWriter at 300 dpi, US Letter, DejaVu fonts embedded. Throws as
+//! renderReport(); an empty result means painting failed.
+QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& options,
+                           ReportInfo* info = nullptr);
+
+//! The CSV files of the report, name and bytes: settlement.csv, projection.csv, assumptions.csv,
+//! trace.csv, and comparison.csv with a comparison scenario.
+QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
+                                                 const ReportOptions& options);
+
+} // namespace sharecast::ui

@@ -1,0 +1,923 @@
+#include "ui/workbench/main_window.h"
+
+#include "engine/explain.h"
+#include "engine/rounding.h"
+#include "io/csv/csv_writer.h"
+#include "io/scenario/presets.h"
+#include "io/report/report_csv.h"
+#include "io/csv/settlement_csv.h"
+#include "ui/assumptions/assumptions_panel.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
+#include "ui/analysis/compare_view.h"
+#include "ui/charts/corridor_chart.h"
+#include "ui/analysis/experience_view.h"
+#include "ui/charts/projection_chart.h"
+#include "ui/charts/quality_chart.h"
+#include "ui/report/report_preview.h"
+#include "ui/charts/rate_impact_chart.h"
+#include "ui/charts/savings_chart.h"
+#include "ui/document/settlement_model.h"
+#include "ui/charts/waterfall_chart.h"
+
+#include "engine/error.h"
+#include "io/project/importer.h"
+
+#include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QThread>
+
+#include <atomic>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+// The icon and other resources live in this static library: register them before use
+// (Q_INIT_RESOURCE must be called outside any namespace).
+static void registerSharecastResources() { Q_INIT_RESOURCE(sharecast); }
+
+namespace sharecast::ui {
+
+void initResources() { registerSharecastResources(); }
+
+namespace {
+const char* const kRecentKey = "workbench/recentProjects";
+const char* const kGeometryKey = "workbench/geometry";
+const char* const kStateKey = "workbench/windowState";
+constexpr int kMaxRecent = 8;
+
+const char* const kHeadlineKeys[] = {"expected", "actual", "gross", "payments", "net", "federal", "state"};
+const char* const kHeadlineTitles[] = {"Expected cost", "Actual cost", "Gross savings", "Plan payments",
+                                       "Program net (all funds)", "Federal share", "State share"};
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    initResources();
+    setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
+    setAcceptDrops(true);  // CSV files dropped on the window are imported
+    resize(1366, 768);
+    setDockNestingEnabled(true);
+    createDocks();
+    createActions();
+
+    notice_ = new QLabel;
+    dataSummary_ = new QLabel(tr("No project open"));
+    calcTime_ = new QLabel;
+    statusBar()->addPermanentWidget(dataSummary_, 1);
+    statusBar()->addPermanentWidget(calcTime_);
+
+    // Until a project is open: an empty chart with a hint.
+    auto* placeholder = new QLabel(tr("Open a project (File ▸ Open Project…) to settle and project it."));
+    placeholder->setAlignment(Qt::AlignCenter);
+    setCentralWidget(placeholder);
+    refreshTitle();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray());
+    restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
+}
+
+MainWindow::~MainWindow()
+{
+    destroying_ = true;  // a window being destroyed asks nothing (closeEvent runs from ~QWidget)
+    detachDocument();
+}
+
+void MainWindow::detachDocument()
+{
+    // Everything that reads the document goes before it does.
+    if (QWidget* central = takeCentralWidget())
+        delete central;
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("assumptionsDock")); dock && dock->widget())
+        delete dock->widget();
+    delete proxy_;
+    delete model_;
+    proxy_ = nullptr;
+    model_ = nullptr;
+    table_ = nullptr;
+    chart_ = nullptr;
+    savingsChart_ = nullptr;
+    experienceView_ = nullptr;
+    compareView_ = nullptr;
+    tabs_ = nullptr;
+    assumptions_ = nullptr;
+    headlines_.clear();
+    selectedPlan_.clear();
+    explainedFigure_.clear();
+    if (document_) {
+        // The undo actions belong to the document's stack: replace them with inert ones.
+        auto* undo = new QAction(tr("&Undo"), this);
+        auto* redo = new QAction(tr("&Redo"), this);
+        undo->setEnabled(false);
+        redo->setEnabled(false);
+        if (editMenu_ && undoAction_) {
+            editMenu_->insertAction(undoAction_, undo);
+            editMenu_->insertAction(undoAction_, redo);
+            editMenu_->removeAction(undoAction_);
+            editMenu_->removeAction(redoAction_);
+        }
+        delete undoAction_;
+        delete redoAction_;
+        undoAction_ = undo;
+        redoAction_ = redo;
+    }
+    document_.reset();
+}
+
+QString MainWindow::defaultProjectPath()
+{
+    // The sample built with (or installed beside) the executable: <prefix>/share/sharecast/sample.
+    const QString bundled =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/sharecast/sample/default.sharecast"));
+    if (!QFileInfo::exists(bundled))
+        return {};
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    const QString copy = QDir(dir).filePath(QStringLiteral("sample.sharecast"));
+    if (!QFileInfo::exists(copy) || QFileInfo(copy).lastModified() < QFileInfo(bundled).lastModified()) {
+        // A fresh writable copy, so the user's edits never touch the installed file; an older
+        // copy is replaced only when it holds no scenario edits of the user's (no run log yet).
+        if (!QFileInfo::exists(copy) || QFile::remove(copy))
+            QFile::copy(bundled, copy);
+        QFile(copy).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    return QDir::cleanPath(copy);
+}
+
+void MainWindow::createDocks()
+{
+    auto* navigatorDock = new QDockWidget(tr("Project"), this);
+    navigatorDock->setObjectName(QStringLiteral("navigatorDock"));
+    navigator_ = new QTreeWidget;
+    navigator_->setHeaderHidden(true);
+    navigator_->setObjectName(QStringLiteral("navigator"));
+    navigatorDock->setWidget(navigator_);
+    addDockWidget(Qt::LeftDockWidgetArea, navigatorDock);
+    connect(navigator_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QVariant id = item->data(0, Qt::UserRole);
+        if (document_ && id.isValid() && maybeSave())
+            document_->selectScenario(id.toLongLong());
+    });
+
+    auto* assumptionsDock = new QDockWidget(tr("Assumptions"), this);
+    assumptionsDock->setObjectName(QStringLiteral("assumptionsDock"));
+    addDockWidget(Qt::LeftDockWidgetArea, assumptionsDock);
+    splitDockWidget(navigatorDock, assumptionsDock, Qt::Vertical);
+
+    auto* explainDock = new QDockWidget(tr("Explain"), this);
+    explainDock->setObjectName(QStringLiteral("explainDock"));
+    explain_ = new QPlainTextEdit;
+    explain_->setReadOnly(true);
+    explain_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    explain_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    explain_->setPlaceholderText(tr("Select a plan to see how its figures came about."));
+    explainDock->setWidget(explain_);
+    addDockWidget(Qt::BottomDockWidgetArea, explainDock);
+    resizeDocks({explainDock}, {190}, Qt::Vertical);
+    resizeDocks({navigatorDock, assumptionsDock}, {150, 450}, Qt::Vertical);
+    navigatorDock->setMinimumWidth(330);
+    resizeDocks({navigatorDock}, {360}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Project…"), this, &MainWindow::newProject)->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
+    open->setShortcut(QKeySequence::Open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    QAction* sample = file->addAction(tr("Open the &Sample Project"), this, [this] {
+        const QString path = defaultProjectPath();
+        if (path.isEmpty())
+            QMessageBox::information(this, tr("Sample project"), tr("No sample project is installed."));
+        else if (maybeSave())
+            openProject(path);
+    });
+    Q_UNUSED(sample);
+    file->addAction(tr("&Import Data…"), this, &MainWindow::chooseImport)->setShortcut(QKeySequence(tr("Ctrl+I")));
+    file->addSeparator();
+    QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
+        if (document_)
+            document_->saveScenario();
+    });
+    save->setShortcut(QKeySequence::Save);
+    file->addAction(tr("&Export Results as CSV…"), this, &MainWindow::exportResults)->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export &Report…"), this, [this] {
+        if (!document_)
+            return;
+        const auto answer = QMessageBox::question(
+            this, tr("Export report"), tr("Suppress small cells (fewer than 11 members) for a public briefing?"),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+        if (answer == QMessageBox::Cancel)
+            return;
+        ReportOptions options;
+        options.suppressSmallCells = answer == QMessageBox::Yes;
+        showReportPreview(document_.get(), options, this);  // preview with print and save as PDF
+    })->setShortcut(QKeySequence(tr("Ctrl+P")));
+    file->addAction(tr("Save Report as &PDF…"), this, [this] {
+        if (!document_)
+            return;
+        const QString pdf = QFileDialog::getSaveFileName(this, tr("Save report"), QStringLiteral("briefing.pdf"),
+                                                         tr("PDF documents (*.pdf)"));
+        if (pdf.isEmpty())
+            return;
+        const QString problem = exportReport(document_.get(), ReportOptions{}, pdf);
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, tr("Save report"), problem);
+        else
+            statusBar()->showMessage(tr("Wrote %1").arg(pdf), 5000);
+    });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    editMenu_ = menuBar()->addMenu(tr("&Edit"));
+    undoAction_ = editMenu_->addAction(tr("&Undo"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    undoAction_->setEnabled(false);
+    redoAction_ = editMenu_->addAction(tr("&Redo"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    redoAction_->setEnabled(false);
+    editMenu_->addSeparator();
+    editMenu_->addAction(tr("&Copy"), this, &MainWindow::copySelection)->setShortcut(QKeySequence::Copy);
+
+    QMenu* scenario = menuBar()->addMenu(tr("&Scenario"));
+    QMenu* fromPreset = scenario->addMenu(tr("&New from Preset"));
+    for (const QString& name : io::presetNames()) {
+        QString title = name;
+        try {
+            title = QString::fromStdString(io::loadPreset(name).name);
+        } catch (...) {
+        }
+        fromPreset->addAction(title, this, [this, name] { newScenarioFromPreset(name); });
+    }
+    scenario->addAction(tr("&Duplicate…"), this, &MainWindow::duplicateScenario);
+    scenario->addAction(tr("&Rename…"), this, &MainWindow::renameScenario);
+    scenario->addAction(tr("De&lete…"), this, &MainWindow::deleteScenario);
+    scenario->addSeparator();
+    scenario->addAction(tr("&Compare Scenarios"), this, [this] {
+        if (tabs_ && compareView_)
+            tabs_->setCurrentWidget(compareView_);
+    })->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        viewMenu_->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Methodology Summary"), this, &MainWindow::showMethodology);
+    help->addAction(tr("&About Sharecast"), this, &MainWindow::showAbout);
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    std::unique_ptr<ProjectDocument> doc;
+    try {
+        doc = ProjectDocument::open(path);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot open project"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    detachDocument();
+    document_ = std::move(doc);
+    attachDocument();
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QLatin1String(kRecentKey), recent);
+    updateRecentMenu();
+    return true;
+}
+
+void MainWindow::attachDocument()
+{
+    ProjectDocument* doc = document_.get();
+
+    // Central area: headline figures and the settlement table; the savings chart.
+    auto* tabs = new QTabWidget;
+    auto* settlementPage = new QWidget;
+    auto* layout = new QVBoxLayout(settlementPage);
+    notice_ = new QLabel;
+    notice_->setWordWrap(true);
+    notice_->setStyleSheet(QStringLiteral("background: #fff4d6; color: #6b4e00; padding: 4px; border: 1px solid #e8cf8a;"));
+    layout->addWidget(notice_);
+    headlineBox_ = new QWidget;
+    auto* grid = new QGridLayout(headlineBox_);
+    grid->setContentsMargins(0, 0, 0, 0);
+    headlines_.clear();
+    for (int i = 0; i < 7; ++i) {
+        auto* title = new QLabel(tr(kHeadlineTitles[i]));
+        title->setStyleSheet(QStringLiteral("color: #555;"));
+        auto* value = new QLabel;
+        value->setObjectName(QStringLiteral("headline_%1").arg(QLatin1String(kHeadlineKeys[i])));
+        value->setStyleSheet(QStringLiteral("font-size: 15px; font-weight: bold;"));
+        // A headline is clickable (and focusable: Enter or Space) to show its breakdown by plan.
+        for (QLabel* l : {title, value}) {
+            l->setProperty("headlineKey", QLatin1String(kHeadlineKeys[i]));
+            l->setCursor(Qt::PointingHandCursor);
+            l->installEventFilter(this);
+        }
+        value->setFocusPolicy(Qt::StrongFocus);
+        grid->addWidget(title, 0, i);
+        grid->addWidget(value, 1, i);
+        headlines_.insert(QLatin1String(kHeadlineKeys[i]), value);
+    }
+    layout->addWidget(headlineBox_);
+
+    model_ = new SettlementModel(doc, this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(model_);
+    proxy_->setSortRole(Qt::UserRole);
+    table_ = new QTableView;
+    table_->setObjectName(QStringLiteral("settlementTable"));
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(0, Qt::AscendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->setVisible(false);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(table_, 1);
+    tabs->addTab(settlementPage, tr("Settlement"));
+
+    chart_ = new QCustomPlot;
+    chart_->setObjectName(QStringLiteral("savingsChart"));
+    savingsChart_ = new SavingsChartController(doc, chart_, chart_);
+    tabs->addTab(chart_, tr("Savings by plan"));
+    auto addChart = [&](const QString& title, const QString& name, auto make) {
+        auto* plot = new QCustomPlot;
+        plot->setObjectName(name);
+        make(plot);
+        tabs->addTab(plot, title);
+    };
+    addChart(tr("Waterfall"), QStringLiteral("waterfallChart"),
+             [&](QCustomPlot* p) { new WaterfallChartController(doc, p, p); });
+    addChart(tr("Projection"), QStringLiteral("projectionChart"),
+             [&](QCustomPlot* p) { new ProjectionChartController(doc, p, p); });
+    addChart(tr("Rate impact"), QStringLiteral("rateImpactChart"),
+             [&](QCustomPlot* p) { new RateImpactChartController(doc, p, p); });
+    addChart(tr("Quality"), QStringLiteral("qualityChart"),
+             [&](QCustomPlot* p) { new QualityChartController(doc, p, p); });
+    addChart(tr("Corridor"), QStringLiteral("corridorChart"),
+             [&](QCustomPlot* p) { new CorridorChartController(doc, p, p); });
+    experienceView_ = new ExperienceView(doc);
+    tabs->addTab(experienceView_, tr("Experience"));
+    compareView_ = new CompareView(doc);
+    tabs->addTab(compareView_, tr("Compare"));
+    tabs_ = tabs;
+    setCentralWidget(tabs);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        selectedPlan_ = model_->planId(proxy_->mapToSource(current).row());
+        explainedFigure_.clear();
+        showExplain();
+    });
+
+    // Assumptions dock content.
+    assumptions_ = new AssumptionsPanel(doc);
+    assumptions_->setObjectName(QStringLiteral("assumptions"));
+    findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))->setWidget(assumptions_);
+
+    // Undo and redo with the edits' own texts.
+    editMenu_->removeAction(undoAction_);
+    editMenu_->removeAction(redoAction_);
+    delete undoAction_;
+    delete redoAction_;
+    QAction* first = editMenu_->actions().value(0);
+    undoAction_ = doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    redoAction_ = doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    editMenu_->insertAction(first, undoAction_);
+    editMenu_->insertAction(first, redoAction_);
+
+    connect(doc, &ProjectDocument::resultsChanged, this, [this] {
+        refreshHeadlines();
+        refreshStatus();
+        showExplain();
+    });
+    connect(doc, &ProjectDocument::scenarioChanged, this, &MainWindow::refreshTitle);
+    connect(doc, &ProjectDocument::projectChanged, this, [this] {
+        refreshTitle();
+        refreshNavigator();
+    });
+    connect(doc, &ProjectDocument::modifiedChanged, this, &MainWindow::refreshTitle);
+
+    const QString notice = doc->notice();
+    notice_->setText(notice);
+    notice_->setVisible(!notice.isEmpty());
+    refreshTitle();
+    refreshNavigator();
+    refreshHeadlines();
+    refreshStatus();
+    if (proxy_->rowCount() > 0)
+        table_->selectRow(0);
+}
+
+QLabel* MainWindow::headline(const QString& key) const { return headlines_.value(key); }
+
+void MainWindow::refreshTitle()
+{
+    if (!document_) {
+        setWindowTitle(tr("Sharecast"));
+        return;
+    }
+    setWindowModified(document_->isModified());
+    setWindowTitle(tr("%1 — %2[*] — Sharecast")
+                       .arg(document_->title(), QString::fromStdString(document_->scenario().name)));
+}
+
+void MainWindow::refreshHeadlines()
+{
+    if (!document_)
+        return;
+    // Statewide totals foot with the table: sums of the plans' figures in cents.
+    const io::StatewideTotals t = io::statewideTotals(document_->settlement());
+    const double values[] = {t.expected, t.actual, t.grossSavings, t.payments, t.programNet, t.federal, t.state};
+    for (int i = 0; i < 7; ++i) {
+        QLabel* l = headlines_.value(QLatin1String(kHeadlineKeys[i]));
+        l->setText(formatMillions(values[i], 1));
+        l->setToolTip(tr("%1 — click for the breakdown by plan").arg(formatDollars(values[i])));
+    }
+}
+
+void MainWindow::refreshNavigator()
+{
+    navigator_->clear();
+    if (!document_)
+        return;
+    auto* data = new QTreeWidgetItem(navigator_, {tr("Datasets")});
+    for (const io::DatasetInfo& d : document_->datasets()) {
+        auto* item = new QTreeWidgetItem(data, {QStringLiteral("%1 (%2)%3").arg(d.provenance.sourceName, io::toString(d.kind),
+                                                                             d.active ? QString() : tr(", inactive"))});
+        item->setToolTip(0, tr("%1\n%2 bytes, SHA-256 %3\n%4 rows, imported %5")
+                                .arg(d.provenance.summary)
+                                .arg(d.provenance.sourceSize)
+                                .arg(d.provenance.sha256)
+                                .arg(d.provenance.rowCount)
+                                .arg(d.provenance.importedAt.toString(Qt::ISODate)));
+    }
+    auto* scenarios = new QTreeWidgetItem(navigator_, {tr("Scenarios")});
+    for (const io::ScenarioInfo& s : document_->scenarios()) {
+        QString text = s.name;
+        if (document_->scenarioId() && *document_->scenarioId() == s.id)
+            text = QStringLiteral("▶ ") + text;
+        auto* item = new QTreeWidgetItem(scenarios, {text});
+        item->setData(0, Qt::UserRole, s.id);
+        QString tip = tr("version %1, saved %2").arg(s.version).arg(s.modified.toLocalTime().toString(Qt::ISODate));
+        if (!s.derivedFromName.isEmpty())
+            tip += tr("\nderived from '%1'").arg(s.derivedFromName);
+        if (!s.preset.isEmpty())
+            tip += tr("\nstarted from preset %1").arg(s.preset);
+        item->setToolTip(0, tip);
+    }
+    navigator_->expandAll();
+}
+
+void MainWindow::refreshStatus()
+{
+    if (!document_)
+        return;
+    const ExperienceIndex& idx = document_->index();
+    double mm = 0.0;
+    for (const ExperienceCell& c : document_->experience().cells)
+        if (c.year == document_->performanceYear())
+            mm += c.memberMonths;
+    dataSummary_->setText(tr("%1 plans, %2 cells, %3–%4; %5 members in %6")
+                              .arg(idx.plans().size())
+                              .arg(document_->experience().cells.size())
+                              .arg(idx.minYear())
+                              .arg(idx.maxYear())
+                              .arg(formatNumber(mm / 12.0, 0))
+                              .arg(document_->performanceYear()));
+    if (!document_->calculationError().isEmpty())
+        calcTime_->setText(tr("cannot settle: %1").arg(document_->calculationError()));
+    else
+        calcTime_->setText(tr("recalculated in %1 ms").arg(document_->lastCalculationMs(), 0, 'f', 1));
+}
+
+void MainWindow::explainHeadline(const QString& key)
+{
+    explainedFigure_ = key;
+    showExplain();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    const QString key = watched->property("headlineKey").toString();
+    if (!key.isEmpty()) {
+        const bool click = event->type() == QEvent::MouseButtonRelease;
+        const bool keyPress = event->type() == QEvent::KeyPress &&
+                              (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Return ||
+                               static_cast<QKeyEvent*>(event)->key() == Qt::Key_Enter ||
+                               static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space);
+        if (click || keyPress) {
+            explainHeadline(key);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showExplain()
+{
+    if (document_ && !explainedFigure_.isEmpty()) {
+        int figure = 0;
+        while (figure < 7 && explainedFigure_ != QLatin1String(kHeadlineKeys[figure]))
+            ++figure;
+        if (figure < 7) {
+            explain_->setPlainText(QString::fromStdString(
+                explainStatewide(document_->settlement(), static_cast<StatewideFigure>(figure))));
+            return;
+        }
+    }
+    if (!document_ || selectedPlan_.isEmpty()) {
+        explain_->clear();
+        return;
+    }
+    const Settlement& s = document_->settlement();
+    const PlanSettlement* plan = findPlan(s, selectedPlan_.toStdString());
+    const int scroll = explain_->verticalScrollBar()->value();
+    explain_->setPlainText(plan ? QString::fromStdString(explainPlan(s, *plan, document_->scenario())) : QString());
+    explain_->verticalScrollBar()->setValue(scroll);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!document_ || !document_->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved scenario"),
+        tr("The scenario '%1' has unsaved changes. Save them in the project?").arg(QString::fromStdString(document_->scenario().name)),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        document_->saveScenario();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!destroying_ && !maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1String(kStateKey), saveState());
+    event->accept();
+}
+
+void MainWindow::chooseProject()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("Sharecast projects (*.sharecast);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::newProject()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QStringLiteral("project.sharecast"),
+                                                      tr("Sharecast projects (*.sharecast)"));
+    if (path.isEmpty())
+        return;
+    const QString experience = QFileDialog::getOpenFileName(this, tr("Experience data for the new project"), QString(),
+                                                            tr("experience.csv (*.csv)"));
+    if (experience.isEmpty())
+        return;
+    const QString quality = QFileDialog::getOpenFileName(
+        this, tr("Quality data (optional: Cancel to skip)"), QFileInfo(experience).absolutePath(), tr("quality.csv (*.csv)"));
+    const QString error = createProject(path, experience, quality);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("New project"), tr("The project was not created.\n\n%1").arg(error));
+}
+
+QString MainWindow::createProject(const QString& path, const QString& experience, const QString& quality)
+{
+    // Validate the files first, build the project beside its name, rename it into place.
+    const QString building = path + QStringLiteral(".building");
+    QFile::remove(building);
+    try {
+        io::ImportRequest request;
+        request.experiencePath = experience;
+        request.qualityPath = quality;
+        io::PreparedImport prepared = io::prepareImport(request);
+        {
+            std::unique_ptr<io::ProjectStore> store = io::ProjectStore::create(building);
+            io::storeImport(*store, std::move(prepared));
+        }
+        if (QFileInfo::exists(path) && !QFile::remove(path))
+            throw io::ProjectError(path.toStdString() + ": cannot replace the existing file");
+        if (!QFile::rename(building, path))
+            throw io::ProjectError(path.toStdString() + ": cannot write");
+    } catch (const std::exception& e) {
+        QFile::remove(building);
+        return QString::fromUtf8(e.what());
+    }
+    return openProject(path) ? QString() : tr("%1: cannot open the new project").arg(path);
+}
+
+void MainWindow::chooseImport()
+{
+    if (!document_)
+        return;
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import experience, quality or member data"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    if (!paths.isEmpty())
+        importFiles(paths);
+}
+
+QString MainWindow::importFiles(const QStringList& paths, bool interactive)
+{
+    if (!document_)
+        return tr("No project is open.");
+    if (!maybeSave())
+        return tr("Cancelled.");
+    io::ImportRequest request;
+    for (const QString& path : paths) {
+        QFile f(path);
+        const QByteArray header = f.open(QIODevice::ReadOnly) ? f.readLine() : QByteArray();
+        QString* slot = header.contains("measure_id") ? &request.qualityPath
+                        : header.contains("member_id") ? &request.membersPath
+                                                       : &request.experiencePath;
+        if (!slot->isEmpty())
+            return tr("Import one file of each kind at a time (%1 and %2).").arg(*slot, path);
+        *slot = path;
+    }
+
+    // Read and validate on a worker thread; the project is touched only after everything passed.
+    QProgressDialog progress(tr("Reading and checking the files…"), tr("Cancel"), 0, 1000, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    std::atomic<bool> cancel{false};
+    std::atomic<int> permille{0};
+    io::ImportControl control;
+    control.cancelled = [&cancel] { return cancel.load(); };
+    control.progress = [&permille](qint64 done, qint64 total) {
+        if (total > 0)
+            permille = static_cast<int>(1000 * done / total);
+    };
+    io::PreparedImport prepared;
+    QString error;
+    QThread* worker = QThread::create([&] {
+        try {
+            prepared = io::prepareImport(request, control);
+        } catch (const io::ImportCancelled&) {
+            error = tr("The import was cancelled; the project is unchanged.");
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+    });
+    connect(&progress, &QProgressDialog::canceled, this, [&cancel] { cancel = true; });
+    worker->start();
+    while (!worker->wait(30)) {
+        progress.setValue(permille.load());
+        QCoreApplication::processEvents();
+    }
+    delete worker;
+    progress.setValue(1000);
+
+    if (error.isEmpty()) {
+        try {
+            io::storeImport(document_->store(), std::move(prepared));
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+    }
+    if (!error.isEmpty()) {
+        if (interactive)
+            QMessageBox::warning(this, tr("Import"), tr("Nothing was imported.\n\n%1").arg(error));
+        return error;
+    }
+    openProject(document_->path());  // reload the project's data
+    statusBar()->showMessage(tr("Imported %1 file(s)").arg(paths.size()), 5000);
+    return {};
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (document_ && event->mimeData()->hasUrls())
+        for (const QUrl& url : event->mimeData()->urls())
+            if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    event->acceptProposedAction();
+    importFiles(paths);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString& path : recent)
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openProject(path);
+        })->setToolTip(path);
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::newScenarioFromPreset(const QString& preset)
+{
+    if (!document_ || !maybeSave())
+        return;
+    Scenario s = io::loadPreset(preset);
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New scenario"), tr("Name:"), QLineEdit::Normal,
+                                               QString::fromStdString(s.name), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    s.name = name.trimmed().toStdString();
+    try {
+        document_->addScenario(s, std::nullopt, preset);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("New scenario"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::duplicateScenario()
+{
+    if (!document_ || !maybeSave())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Duplicate scenario"), tr("Name of the copy:"), QLineEdit::Normal,
+                                               QString::fromStdString(document_->scenario().name) + tr(" (copy)"), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    Scenario s = document_->scenario();
+    s.name = name.trimmed().toStdString();
+    try {
+        document_->addScenario(s, document_->scenarioId(), {});
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Duplicate scenario"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::renameScenario()
+{
+    if (!document_)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
+                                               QString::fromStdString(document_->scenario().name), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    Scenario s = document_->scenario();
+    s.name = name.trimmed().toStdString();
+    document_->setScenario(s, tr("Rename the scenario"));
+}
+
+void MainWindow::deleteScenario()
+{
+    if (!document_ || !document_->scenarioId())
+        return;
+    if (document_->scenarios().size() <= 1) {
+        QMessageBox::information(this, tr("Delete scenario"), tr("A project keeps at least one scenario."));
+        return;
+    }
+    if (QMessageBox::question(this, tr("Delete scenario"),
+                              tr("Delete the scenario '%1' and its saved versions?")
+                                  .arg(QString::fromStdString(document_->scenario().name))) != QMessageBox::Yes)
+        return;
+    io::ScenarioStore store(document_->store());
+    store.remove(*document_->scenarioId());
+    document_->selectScenario(store.list().front().id);
+    refreshNavigator();
+}
+
+void MainWindow::exportResults()
+{
+    if (!document_)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("settlement.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString problem =
+        io::writeFileAtomically(path, io::settlementCsv(document_->settlement(), document_->scenario()));
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Export results"), problem);
+    else
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+}
+
+void MainWindow::copySelection()
+{
+    if (tabs_ && experienceView_ && tabs_->currentWidget() == experienceView_) {
+        experienceView_->copySelection();
+        return;
+    }
+    if (!table_ || !table_->selectionModel())
+        return;
+    // Tab-separated, with headers, for pasting into a spreadsheet.
+    QModelIndexList cells = table_->selectionModel()->selectedIndexes();
+    if (cells.isEmpty())
+        return;
+    std::sort(cells.begin(), cells.end(), [](const QModelIndex& a, const QModelIndex& b) {
+        return a.row() != b.row() ? a.row() < b.row() : a.column() < b.column();
+    });
+    QStringList headers;
+    QList<int> columns;
+    for (const QModelIndex& i : cells)
+        if (!columns.contains(i.column()))
+            columns << i.column();
+    for (int c : columns)
+        headers << proxy_->headerData(c, Qt::Horizontal).toString();
+    QString text = headers.join(u'\t') + u'\n';
+    int row = cells.front().row();
+    QStringList line;
+    for (const QModelIndex& i : cells) {
+        if (i.row() != row) {
+            text += line.join(u'\t') + u'\n';
+            line.clear();
+            row = i.row();
+        }
+        line << i.data().toString();
+    }
+    text += line.join(u'\t') + u'\n';
+    QApplication::clipboard()->setText(text);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Sharecast"),
+                       tr("<h3>Sharecast %1</h3><p>An actuarial workbench for shared-savings and shared-risk "
+                          "arrangements in Medicaid managed care: settlements exact to the cent, explained step by "
+                          "step, with projections of savings and rate impacts.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showMethodology()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Methodology summary"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>How a settlement is computed</h3><ol>"
+                   "<li><b>Expected cost</b> (§2): baseline-year PMPM by cell and COS, weighted, trended, adjusted for "
+                   "program changes and risk, times the performance year's member months.</li>"
+                   "<li><b>Actual cost</b> (§3) over the same cells; <b>savings</b> G = E − A, S = G / E (§4).</li>"
+                   "<li><b>Thresholds</b> (§5): the minimum savings (and loss) rate.</li>"
+                   "<li><b>Quality</b> (§6): attainment and improvement per measure, a weighted composite, a gate.</li>"
+                   "<li><b>Eligibility and sharing</b> (§8): gates, the sharing rate ρ, the payment P with its cap, "
+                   "and shared losses.</li>"
+                   "<li><b>Split</b> (§9): the program net G − P shared by FMAP between federal and state funds.</li>"
+                   "<li><b>Projection and rates</b> (§10–11): counterfactual vs projected cost, rebased and "
+                   "non-rebased capitation rates, the rate impact.</li></ol>"
+                   "<p>Select a plan to see its own figures step by step in the Explain panel.</p>"));
+    box.exec();
+}
+
+}  // namespace sharecast::ui
