@@ -4,7 +4,6 @@
 #include "version.h"
 
 #include "ui/workbench/main_window.h"
-#include "cli/report_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -21,13 +20,12 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Sharecast"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SHARECAST_VERSION));
 
-    // `report` draws charts, which needs a QApplication: it creates its own (offscreen when no
-    // platform is set), so it runs before the headless commands' QCoreApplication.
-    if (arguments.value(1) == QLatin1String("report"))
-        return sharecast::ui::runReportCommand(arguments.mid(2));
-
     if (!sharecast::cli::wantsWorkbench(arguments)) {
-        QCoreApplication app(argc, argv);  // headless: no display needed
+        // A command that draws (the report's charts) gets its QApplication from cli::run once its
+        // arguments are checked (offscreen when no platform is set); the others need no display.
+        if (sharecast::cli::needsOf(arguments) == sharecast::cli::Needs::Gui)
+            return sharecast::cli::run(arguments);
+        QCoreApplication app(argc, argv);
         return sharecast::cli::run(arguments);
     }
 

@@ -165,6 +165,11 @@ void addFurtherTools(PlanSettlement& ps, const Scenario& scenario, const Experie
 
 }  // namespace
 
+Year defaultPerformanceYear(const Scenario& scenario, const ExperienceIndex& index)
+{
+    return scenario.performanceYear ? *scenario.performanceYear : index.maxYear();
+}
+
 Settlement settle(const ExperienceIndex& index, const QualityData* quality, const Scenario& scenario,
                   const SettlementOptions& options)
 {

@@ -80,6 +80,13 @@ struct Settlement {
     std::vector<std::string> warnings;
 };
 
+//! The performance year of a settlement where no year is asked for (the workbench, its Compare
+//! view, the report): the scenario's performance_year, else the latest year of the experience.
+//! (`sharecast settle` instead requires --year or performance_year, as methodology §1.5 says.)
+//! A comparison settles every scenario for this year of the scenario being edited or reported,
+//! so that all are settled on the same year's data.
+Year defaultPerformanceYear(const Scenario& scenario, const ExperienceIndex& index);
+
 //! Settles every plan of the index for the scenario (§2–§9). Throws InputError for input that
 //! makes the settlement meaningless (no performance year, `elected` outside totals mode, a
 //! resource-use column the data lacks).

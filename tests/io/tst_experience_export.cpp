@@ -5,7 +5,7 @@
 //! members (member months / 12) and every count from 1 to 10 is written as "*". Expected lines are
 //! written out by hand.
 
-#include "cli/commands.h"
+#include "cli/cli.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/experience_csv.h"
 #include "io/csv/experience_export.h"
@@ -24,6 +24,7 @@
 using sharecast::ExperienceCell;
 using sharecast::ExperienceData;
 using namespace sharecast::io;
+namespace cli = sharecast::cli;
 using namespace sharecast::testing;
 
 namespace {
@@ -153,61 +154,52 @@ private Q_SLOTS:
         const QString project = dir.filePath(QStringLiteral("built.sharecast"));
         const QString out = dir.filePath(QStringLiteral("exported.csv"));
 
-        ImportCommandRequest import;
-        import.projectPath = project;
-        import.experiencePath = source;
-        import.qualityPath = quality;
-        const CommandResult imported = runImport(import);
+        const cli::CommandResult imported =
+            cli::execute({"import", "--project", project, "--experience", source, "--quality", quality});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QVERIFY(QFile::exists(project));
         QVERIFY(!QFile::exists(project + QStringLiteral(".importing")));
 
-        ExportExperienceRequest exportRequest;
-        exportRequest.projectPath = project;
-        exportRequest.outPath = out;
-        const CommandResult exported = runExportExperience(exportRequest);
+        const cli::CommandResult exported = cli::execute({"export-experience", "--project", project, "--out", out});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         const ExperienceData back = readExperienceFile(out);
         const QString diff = experienceDiff(back, readExperienceFile(source), true);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
 
         // Public mode through the command: the same bytes as experienceCsv with suppression.
-        exportRequest.outPath = dir.filePath(QStringLiteral("public.csv"));
-        exportRequest.suppressSmallCells = true;
-        QCOMPARE(runExportExperience(exportRequest).exitCode, 0);
+        const QString publicOut = dir.filePath(QStringLiteral("public.csv"));
+        QCOMPARE(cli::execute({"export-experience", "--project", project, "--out", publicOut, "--public"}).exitCode, 0);
         ExportOptions suppress;
         suppress.suppressSmallCells = true;
-        QCOMPARE(fileBytes(exportRequest.outPath), experienceCsv(readExperienceFile(source), suppress));
+        QCOMPARE(fileBytes(publicOut), experienceCsv(readExperienceFile(source), suppress));
 
         // Bad input: exit code 2 and no output written.
         const QByteArray bad = "plan_id,region,rate_cell,year,member_months\nP1,R,C,2023,0\n";
-        ImportCommandRequest failing;
-        failing.projectPath = dir.filePath(QStringLiteral("never.sharecast"));
-        failing.experiencePath = writeFile(dir.filePath(QStringLiteral("bad.csv")), bad);
-        const CommandResult refused = runImport(failing);
+        const QString never = dir.filePath(QStringLiteral("never.sharecast"));
+        const cli::CommandResult refused = cli::execute(
+            {"import", "--project", never, "--experience", writeFile(dir.filePath(QStringLiteral("bad.csv")), bad)});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(QStringLiteral("bad.csv:2")), qPrintable(refused.err));
-        QVERIFY(!QFile::exists(failing.projectPath));
-        QVERIFY(!QFile::exists(failing.projectPath + QStringLiteral(".importing")));
+        QVERIFY(!QFile::exists(never));
+        QVERIFY(!QFile::exists(never + QStringLiteral(".importing")));
 
-        ExportExperienceRequest noProject{dir.filePath(QStringLiteral("never.sharecast")),
-                                          dir.filePath(QStringLiteral("x.csv")), false};
-        QCOMPARE(runExportExperience(noProject).exitCode, 2);
-        QVERIFY(!QFile::exists(noProject.outPath));
-        QVERIFY(!QFile::exists(noProject.projectPath)); // not created by trying to read it
+        const QString xOut = dir.filePath(QStringLiteral("x.csv"));
+        QCOMPARE(cli::execute({"export-experience", "--project", never, "--out", xOut}).exitCode, 2);
+        QVERIFY(!QFile::exists(xOut));
+        QVERIFY(!QFile::exists(never)); // not created by trying to read it
 
-        ImportCommandRequest qualityOnly;
-        qualityOnly.projectPath = dir.filePath(QStringLiteral("quality-only.sharecast"));
-        qualityOnly.qualityPath = quality;
-        QCOMPARE(runImport(qualityOnly).exitCode, 0);
-        ExportExperienceRequest empty{qualityOnly.projectPath, dir.filePath(QStringLiteral("y.csv")), false};
-        const CommandResult none = runExportExperience(empty);
+        const QString qualityOnly = dir.filePath(QStringLiteral("quality-only.sharecast"));
+        QCOMPARE(cli::execute({"import", "--project", qualityOnly, "--quality", quality}).exitCode, 0);
+        const QString yOut = dir.filePath(QStringLiteral("y.csv"));
+        const cli::CommandResult none = cli::execute({"export-experience", "--project", qualityOnly, "--out", yOut});
         QCOMPARE(none.exitCode, 2);
         QVERIFY2(none.err.contains(QStringLiteral("no experience data")), qPrintable(none.err));
-        QVERIFY(!QFile::exists(empty.outPath));
+        QVERIFY(!QFile::exists(yOut));
 
-        ExportExperienceRequest nowhere{project, dir.filePath(QStringLiteral("missing/z.csv")), false};
-        QCOMPARE(runExportExperience(nowhere).exitCode, 2);
+        QCOMPARE(cli::execute({"export-experience", "--project", project, "--out",
+                               dir.filePath(QStringLiteral("missing/z.csv"))})
+                     .exitCode,
+                 2);
     }
 
     // clang-format off

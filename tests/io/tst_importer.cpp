@@ -5,7 +5,7 @@
 //! (file name, size, SHA-256 from QCryptographicHash, rows, time within the test's run), its summary
 //! and for storing exactly the cells the reader read (doubles compared with ==: storage is exact).
 
-#include "cli/commands.h"
+#include "cli/cli.h"
 #include "io/csv/experience_csv.h"
 #include "io/project/importer.h"
 #include "io/project/project_store.h"
@@ -23,6 +23,7 @@
 using sharecast::ExperienceData;
 using sharecast::InputError;
 using namespace sharecast::io;
+namespace cli = sharecast::cli;
 using namespace sharecast::testing;
 
 namespace {
@@ -484,7 +485,9 @@ private Q_SLOTS:
         const QString inputs = work.filePath(QStringLiteral("in"));
         const QString projects = work.filePath(QStringLiteral("out"));
         QVERIFY(QDir().mkpath(inputs) && QDir().mkpath(projects));
-        ImportCommandRequest request;
+        struct {
+            QString projectPath, experiencePath, qualityPath;
+        } request;
         if (experience == "(missing)")
             request.experiencePath = work.filePath(QStringLiteral("in/experience.csv"));
         else if (!experience.isEmpty())
@@ -505,7 +508,13 @@ private Q_SLOTS:
         const bool existed = QFileInfo::exists(request.projectPath);
         const QByteArray before = fileBytes(request.projectPath);
         const QStringList entries = folderEntries(projects);
-        const CommandResult result = runImport(request);
+        QStringList args{QStringLiteral("import")};
+        for (const auto& [option, value] : {std::pair{"--project", request.projectPath},
+                                            std::pair{"--experience", request.experiencePath},
+                                            std::pair{"--quality", request.qualityPath}})
+            if (!value.isEmpty())
+                args << QLatin1String(option) << value;
+        const cli::CommandResult result = cli::execute(args);
         QVERIFY2(
             result.exitCode == exitCode,
             qPrintable(QStringLiteral("exit %1: %2%3").arg(result.exitCode).arg(result.out, result.err)));

@@ -7,7 +7,7 @@
 #include "engine/experience_index.h"
 #include "engine/rounding.h"
 #include "engine/settlement.h"
-#include "cli/commands.h"
+#include "cli/cli.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/experience_csv.h"
 #include "io/csv/experience_export.h"
@@ -19,7 +19,6 @@
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/report/report_assumptions.h"
-#include "cli/report_command.h"
 #include "ui/report/report_preview.h"
 #include "ui/report/report_renderer.h"
 
@@ -145,7 +144,7 @@ class TestReport : public QObject {
 
     QString path(const QString& name) const { return dir_.filePath(name); }
 
-    static int report(const QStringList& args) { return ui::runReportCommand(args); }
+    static int report(const QStringList& args) { return cli::execute(QStringList{"report"} + args).exitCode; }
 
 private Q_SLOTS:
     void initTestCase()
@@ -154,10 +153,10 @@ private Q_SLOTS:
         for (const char* tool : {"pdftotext", "pdfinfo"})
             QVERIFY2(!QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty(),
                      "the PDF checks need poppler-utils (pdftotext, pdfinfo)");
-        io::GenerateSampleRequest sample;
-        sample.outDir = path(QStringLiteral("sample"));
-        sample.projectPath = path(QStringLiteral("sample.sharecast"));
-        QCOMPARE(io::runGenerateSample(sample).exitCode, 0);
+        struct {
+            QString outDir, projectPath;
+        } sample{path(QStringLiteral("sample")), path(QStringLiteral("sample.sharecast"))};
+        QCOMPARE(cli::execute({"generate-sample", "--out", sample.outDir, "--project", sample.projectPath}).exitCode, 0);
         project_ = sample.projectPath;
 
         // A copy of plan P13 at a thousandth of its size: about 5 members, so public reports must
@@ -351,14 +350,12 @@ private Q_SLOTS:
         }
         // Byte for byte what `sharecast settle --project P --scenario preset:straw-proposal-7
         // --year 2024` writes (the report settles the latest year of the data, as the workbench).
-        io::SettleRequest settleRequest;
-        settleRequest.projectPath = project_;
-        settleRequest.scenario = QStringLiteral("preset:straw-proposal-7");
-        settleRequest.year = run->index->maxYear();
-        settleRequest.outPath = path(QStringLiteral("settle.csv"));
-        const io::CommandResult settled = io::runSettle(settleRequest);
+        const QString settleOut = path(QStringLiteral("settle.csv"));
+        const cli::CommandResult settled =
+            cli::execute({"settle", "--project", project_, "--scenario", "preset:straw-proposal-7", "--year",
+                          QString::number(run->index->maxYear()), "--out", settleOut});
         QVERIFY2(settled.exitCode == 0, qPrintable(settled.err));
-        QFile a(out + QStringLiteral("/settlement.csv")), b(settleRequest.outPath);
+        QFile a(out + QStringLiteral("/settlement.csv")), b(settleOut);
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
 

@@ -7,7 +7,7 @@
 //! With SHARECAST_SCREENSHOT_DIR set, it also saves the README's pictures of the steps there
 //! (docs/screenshots/take_screenshots.sh runs it so under Xvfb).
 
-#include "cli/commands.h"
+#include "cli/cli.h"
 #include "tests/ui/sample_project.h"
 #include "ui/assumptions/assumption_table.h"
 #include "ui/assumptions/assumptions_panel.h"
@@ -61,10 +61,13 @@ private Q_SLOTS:
     {
         QVERIFY(dir_.isValid());
         // The project exactly as the build bundles it (marked synthetic, with its notice).
-        io::GenerateSampleRequest r;
+        struct {
+            QString outDir, projectPath;
+        } r;
         r.outDir = dir_.filePath(QStringLiteral("sample"));
         r.projectPath = dir_.filePath(QStringLiteral("default.sharecast"));
-        const io::CommandResult result = io::runGenerateSample(r);
+        const cli::CommandResult result =
+            cli::execute({"generate-sample", "--out", r.outDir, "--project", r.projectPath});
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         project_ = r.projectPath;
     }

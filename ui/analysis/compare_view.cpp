@@ -540,7 +540,7 @@ void CompareView::compare(const QList<qint64>& ids)
                     plans.insert(plan);
                 }
                 // Statewide: the plans' figures in cents, summed (they foot with the plan table).
-                c.statewide = io::statewideTotals(s);
+                c.statewide = statewideTotals(s);
                 compared_ << c;
             } catch (const std::exception& e) {
                 errors_ << tr("%1: %2").arg(c.name, QString::fromUtf8(e.what()));

@@ -4,7 +4,7 @@
 //! against the first (reference) scenario, and charts the per-plan payment differences.
 
 #include "engine/types.h"
-#include "io/report/report_csv.h"
+#include "engine/statewide_totals.h"
 
 #include <QList>
 #include <QMap>
@@ -31,7 +31,7 @@ struct ComparedPlan {
 };
 
 //! Statewide sums of one settlement over its plans, in cents (the report's totals, §9a).
-using StatewideFigures = io::StatewideTotals;
+using StatewideFigures = StatewideTotals;
 
 //! One settled scenario of a comparison.
 struct ComparedScenario {

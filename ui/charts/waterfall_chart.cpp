@@ -1,6 +1,6 @@
 #include "ui/charts/waterfall_chart.h"
 
-#include "io/report/report_csv.h"
+#include "engine/statewide_totals.h"
 #include "ui/charts/chart_support.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
@@ -134,7 +134,7 @@ void WaterfallChartController::redraw()
 {
     // Statewide sums in plan order (methodology §8: G, P, G − P; §9: federal and state shares).
     // The totals foot with the settlement table: the plans' figures in cents, summed.
-    const io::StatewideTotals t = io::statewideTotals(document_->settlement());
+    const StatewideTotals t = statewideTotals(document_->settlement());
     const double expected = t.expected, actual = t.actual, gross = t.grossSavings, payments = t.payments,
                  net = t.programNet, federal = t.federal, state = t.state;
     bool tccBasis = true;

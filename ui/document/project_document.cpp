@@ -99,7 +99,7 @@ QList<io::ScenarioInfo> ProjectDocument::scenarios() const { return io::Scenario
 
 Year ProjectDocument::performanceYear() const
 {
-    return scenario_.performanceYear ? *scenario_.performanceYear : index_->maxYear();
+    return defaultPerformanceYear(scenario_, *index_);
 }
 
 void ProjectDocument::selectScenario(qint64 id)

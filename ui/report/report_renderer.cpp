@@ -1,7 +1,9 @@
 #include "ui/report/report_renderer.h"
 
+#include "engine/disclosure.h"
 #include "engine/error.h"
 #include "engine/rounding.h"
+#include "engine/statewide_totals.h"
 #include "engine/settlement.h"
 #include "io/report/report_csv.h"
 #include "ui/document/format.h"
@@ -33,7 +35,7 @@ using report::TextStyle;
 
 namespace {
 
-const QString kStar = QStringLiteral("*");
+const QString kStar = QString::fromLatin1(disclosure::kMark);
 const QString kSuppressedNote = QStringLiteral(
     "Small cells suppressed: figures from fewer than 11 members and counts from 1 to 10 are shown as “*”.");
 
@@ -98,7 +100,7 @@ struct Headline {
 
 QList<Headline> headlinesOf(const Settlement& s)
 {
-    const io::StatewideTotals t = io::statewideTotals(s);
+    const StatewideTotals t = statewideTotals(s);
     return {
         {QStringLiteral("Expected cost"), t.expected,
          QStringLiteral("benchmark E fixed before the year (§2)")},
@@ -111,15 +113,10 @@ QList<Headline> headlinesOf(const Settlement& s)
         {QStringLiteral("State share"), t.state, QStringLiteral("of the program net (§9)")}};
 }
 
-Year performanceYearOf(const ProjectDocument& doc, const Scenario& s)
-{
-    return s.performanceYear ? *s.performanceYear : doc.index().maxYear();
-}
-
 Settlement settleScenario(const ProjectDocument& doc, const Scenario& s, bool trace)
 {
     SettlementOptions o;
-    o.year = performanceYearOf(doc, s);
+    o.year = doc.performanceYear();  // the reported scenario's year, as the Compare view does
     o.trace = trace;
     return settle(doc.index(), doc.quality(), s, o);
 }
@@ -643,7 +640,7 @@ private:
                 .arg(s.year)
                 .arg(baselineText()),
             TextStyle::Small);
-        const io::StatewideTotals tot = io::statewideTotals(s);
+        const StatewideTotals tot = statewideTotals(s);
 
         Table a = makeTable(QStringLiteral("Table %1.1. Costs and savings by plan").arg(n),
                             textColumns({"Plan"}) + textColumns({"Name"}, true) +
@@ -938,7 +935,7 @@ private:
                 if (public_ && doc_.quality()) {
                     const std::optional<long long> d =
                         io::measureDenominator(*doc_.quality(), p.planId, s.year, score->id);
-                    if (d && *d >= 1 && *d <= 10) {
+                    if (d && disclosure::isSmallCount(static_cast<double>(*d))) {
                         rates << kStar;
                         continue;
                     }

@@ -4,7 +4,7 @@
 #include "engine/rounding.h"
 #include "io/csv/csv_writer.h"
 #include "io/scenario/presets.h"
-#include "io/report/report_csv.h"
+#include "engine/statewide_totals.h"
 #include "io/csv/settlement_csv.h"
 #include "ui/assumptions/assumptions_panel.h"
 #include "ui/document/format.h"
@@ -22,6 +22,7 @@
 
 #include "engine/error.h"
 #include "io/project/importer.h"
+#include "io/project/project_build.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -470,7 +471,7 @@ void MainWindow::refreshHeadlines()
     if (!document_)
         return;
     // Statewide totals foot with the table: sums of the plans' figures in cents.
-    const io::StatewideTotals t = io::statewideTotals(document_->settlement());
+    const StatewideTotals t = statewideTotals(document_->settlement());
     const double values[] = {t.expected, t.actual, t.grossSavings, t.payments, t.programNet, t.federal, t.state};
     for (int i = 0; i < 7; ++i) {
         QLabel* l = headlines_.value(QLatin1String(kHeadlineKeys[i]));
@@ -639,23 +640,22 @@ void MainWindow::newProject()
 QString MainWindow::createProject(const QString& path, const QString& experience, const QString& quality)
 {
     // Validate the files first, build the project beside its name, rename it into place.
-    const QString building = path + QStringLiteral(".building");
-    QFile::remove(building);
     try {
         io::ImportRequest request;
         request.experiencePath = experience;
         request.qualityPath = quality;
         io::PreparedImport prepared = io::prepareImport(request);
-        {
-            std::unique_ptr<io::ProjectStore> store = io::ProjectStore::create(building);
-            io::storeImport(*store, std::move(prepared));
+        io::ProjectBuild build(path);
+        io::storeImport(build.store(), std::move(prepared));
+        if (document_ && QFileInfo(document_->path()) == QFileInfo(path)) {
+            // Replacing the open project: close it first, so that its file is free to replace.
+            detachDocument();
+            document_.reset();
         }
-        if (QFileInfo::exists(path) && !QFile::remove(path))
-            throw io::ProjectError(path.toStdString() + ": cannot replace the existing file");
-        if (!QFile::rename(building, path))
-            throw io::ProjectError(path.toStdString() + ": cannot write");
+        build.commit(io::ExistingFile::Replace);
     } catch (const std::exception& e) {
-        QFile::remove(building);
+        if (!document_ && QFileInfo::exists(path))
+            openProject(path);  // the project closed above is still there: show it again
         return QString::fromUtf8(e.what());
     }
     return openProject(path) ? QString() : tr("%1: cannot open the new project").arg(path);

@@ -1,5 +1,6 @@
 #include "io/csv/experience_export.h"
 
+#include "engine/disclosure.h"
 #include "io/csv/csv_writer.h"
 
 #include <charconv>
@@ -27,13 +28,13 @@ QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& option
     w.addRow(header);
     for (const ExperienceCell& c : data.cells) {
         // Fewer than 11 members: every figure of the cell is suppressed in a public export.
-        const bool smallCell = options.suppressSmallCells && c.memberMonths / 12.0 < 11.0;
-        auto figure = [&](double v) {
-            return smallCell ? QString::fromLatin1(kSuppressed) : QString::fromStdString(shortestNumber(v));
-        };
+        const bool smallCell = options.suppressSmallCells && disclosure::isSmallByMemberMonths(c.memberMonths);
+        const QString mark = QString::fromLatin1(disclosure::kMark);
+        auto figure = [&](double v) { return smallCell ? mark : QString::fromStdString(shortestNumber(v)); };
         auto count = [&](double v) {
-            return smallCell || (options.suppressSmallCells && isSmallCount(v)) ? QString::fromLatin1(kSuppressed)
-                                                                               : QString::fromStdString(shortestNumber(v));
+            return smallCell || (options.suppressSmallCells && disclosure::isSmallCount(v))
+                       ? mark
+                       : QString::fromStdString(shortestNumber(v));
         };
         const auto name = data.planNames.find(c.planId);
         QStringList row{QString::fromStdString(c.planId),

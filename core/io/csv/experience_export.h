@@ -10,13 +10,11 @@ namespace sharecast::io {
 
 //! How an export treats small numbers.
 struct ExportOptions {
-    //! Public-briefing mode: counts from 1 to 10, and every figure of a cell with fewer than 11
-    //! members (member months / 12), are written as "*" instead of the number.
+    //! Public-briefing mode: the disclosure rule (engine/disclosure.h): counts from 1 to 10, and
+    //! every figure of a cell with fewer than 11 members (but not none), are written as "*".
     bool suppressSmallCells = false;
 };
 
-//! The marker written in place of a suppressed figure.
-inline constexpr const char* kSuppressed = "*";
 
 //! The shortest decimal text that reads back as exactly this double ("0.1", "1234.5", "1e-07").
 std::string shortestNumber(double value);
@@ -28,8 +26,5 @@ std::string shortestNumber(double value);
 //! for a formula (starting with =, +, -, @, tab or CR), which is written with a leading
 //! apostrophe on purpose (see csvField()).
 QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& options = {});
-
-//! True when a count should be suppressed in a public export (1 to 10).
-inline bool isSmallCount(double n) { return n >= 1.0 && n <= 10.0; }
 
 }  // namespace sharecast::io

@@ -1,6 +1,7 @@
 #include "io/json/json.h"
 
 #include "engine/error.h"
+#include "io/json/key_path.h"
 
 #include <algorithm>
 #include <charconv>
@@ -207,15 +208,8 @@ private:
     std::string pathText() const
     {
         std::string out;
-        for (const PathStep& step : path_) {
-            if (step.key) {
-                if (!out.empty())
-                    out += '.';
-                out += *step.key;
-            } else {
-                out += '[' + std::to_string(step.index) + ']';
-            }
-        }
+        for (const PathStep& step : path_)
+            out = step.key ? memberPath(out, *step.key) : elementPath(out, step.index);
         return out;
     }
 
@@ -628,15 +622,12 @@ public:
     }
 
 private:
-    std::vector<std::string> path_;
+    std::vector<KeyPathStep> path_;
 
     [[noreturn]] void failHere(const std::string& reason) const
     {
-        std::string p;
-        for (const std::string& step : path_)
-            p += (step.front() == '[' || p.empty()) ? step : '.' + step;
         InputLocation where;
-        where.column = p;
+        where.column = keyPathText(path_);
         throw InputError(where, reason);
     }
 
@@ -677,7 +668,7 @@ private:
                 out += flat ? ", " : ",";
             if (!flat)
                 newline(indent + 1);
-            path_.push_back('[' + std::to_string(i) + ']');
+            path_.push_back({{}, i});
             write(v.items[i], indent + 1);
             path_.pop_back();
         }
@@ -697,7 +688,7 @@ private:
             if (i)
                 out += ',';
             newline(indent + 1);
-            path_.push_back(v.members[i].key.empty() ? std::string("\"\"") : v.members[i].key);
+            path_.push_back({v.members[i].key, std::nullopt});
             writeString(v.members[i].key);
             out += ": ";
             write(v.members[i].value, indent + 1);

@@ -2,6 +2,7 @@
 
 #include "engine/error.h"
 #include "io/json/json.h"
+#include "io/json/key_path.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -23,16 +24,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Reading: a walk over the DOM that knows the key path of every value (methodology §1.5,
 // "Merging and strictness").
-
-std::string join(const std::string& path, std::string_view key)
-{
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
-std::string indexed(const std::string& path, std::size_t i)
-{
-    return path + "[" + std::to_string(i) + "]";
-}
 
 //! The value as an error message shows it.
 std::string shown(const JsonValue& v)
@@ -141,7 +132,7 @@ struct Context {
         expect(v, path, JsonType::Array);
         std::vector<std::string> out;
         for (std::size_t i = 0; i < v.items.size(); ++i)
-            out.push_back(name(v.items[i], indexed(path, i)));
+            out.push_back(name(v.items[i], elementPath(path, i)));
         return out;
     }
 
@@ -150,7 +141,7 @@ struct Context {
         expect(v, path, JsonType::Array);
         std::vector<double> out;
         for (std::size_t i = 0; i < v.items.size(); ++i)
-            out.push_back(number(v.items[i], indexed(path, i)));
+            out.push_back(number(v.items[i], elementPath(path, i)));
         return out;
     }
 
@@ -159,7 +150,7 @@ struct Context {
         expect(v, path, JsonType::Array);
         std::vector<int> out;
         for (std::size_t i = 0; i < v.items.size(); ++i)
-            out.push_back(integer(v.items[i], indexed(path, i)));
+            out.push_back(integer(v.items[i], elementPath(path, i)));
         return out;
     }
 
@@ -171,7 +162,7 @@ struct Context {
         for (const JsonMember& m : v.members) {
             if (m.key.empty())
                 failAt(m.line, path, "a name must not be empty");
-            out[m.key] = number(m.value, join(path, m.key));
+            out[m.key] = number(m.value, memberPath(path, m.key));
         }
         return out;
     }
@@ -195,14 +186,14 @@ public:
             std::string allowed;
             for (std::string_view k : keys)
                 allowed += (allowed.empty() ? "" : ", ") + std::string(k);
-            throw InputError(InputLocation{ctx_.file, m.line, join(path_, m.key), m.key, true},
+            throw InputError(InputLocation{ctx_.file, m.line, memberPath(path_, m.key), m.key, true},
                              "unknown key (allowed here: " + allowed + ")");
         }
     }
 
     const Context& ctx() const { return ctx_; }
     const JsonValue* get(std::string_view key) const { return v_.find(key); }
-    std::string at(std::string_view key) const { return join(path_, key); }
+    std::string at(std::string_view key) const { return memberPath(path_, key); }
 
     //! Fails unless the key is present (the few keys without a default).
     void require(std::string_view key) const
@@ -285,7 +276,7 @@ public:
             return;
         ctx_.expect(*v, at(key), JsonType::Array);
         for (std::size_t i = 0; i < v->items.size(); ++i)
-            f(v->items[i], indexed(at(key), i));
+            f(v->items[i], elementPath(at(key), i));
     }
 
 private:
@@ -316,7 +307,7 @@ std::map<std::string, TrendPair> readTrendMap(const Context& ctx, const JsonValu
     for (const JsonMember& m : v.members) {
         if (m.key.empty())
             ctx.failAt(m.line, path, "a name must not be empty");
-        out[m.key] = readTrendPair(ctx, m.value, join(path, m.key));
+        out[m.key] = readTrendPair(ctx, m.value, memberPath(path, m.key));
     }
     return out;
 }
@@ -336,7 +327,7 @@ void readTrend(const Context& ctx, const JsonValue& v, const std::string& path, 
         for (const JsonMember& cell : m->members) {
             if (cell.key.empty())
                 ctx.failAt(cell.line, cellsPath, "a name must not be empty");
-            const ObjectReader c(ctx, cell.value, join(cellsPath, cell.key), {"default", "by_cos"});
+            const ObjectReader c(ctx, cell.value, memberPath(cellsPath, cell.key), {"default", "by_cos"});
             RateCellTrend rc;
             if (const JsonValue* d = c.get("default"))
                 rc.defaultTrend = readTrendPair(ctx, *d, c.at("default"));
@@ -765,6 +756,8 @@ JsonValue trendMap(const std::map<std::string, TrendPair>& map)
     return o;
 }
 
+}  // namespace
+
 JsonValue scenarioToJson(const Scenario& s)
 {
     JsonValue root = JsonValue::makeObject();
@@ -936,8 +929,6 @@ JsonValue scenarioToJson(const Scenario& s)
     remit.add("minimum", num(s.mlrRemittance.minimum));
     return root;
 }
-
-}  // namespace
 
 Scenario readScenarioJson(const QByteArray& bytes, const QString& fileName)
 {

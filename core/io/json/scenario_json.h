@@ -4,6 +4,7 @@
 //! what it wrote gives back the same scenario.
 
 #include "engine/scenario.h"
+#include "io/json/json.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,6 +21,10 @@ Scenario readScenarioJson(const QByteArray& bytes, const QString& fileName);
 
 //! Reads a scenario JSON file; a file that cannot be read is an InputError naming the path.
 Scenario readScenarioFile(const QString& path);
+
+//! The scenario's JSON tree: every key (defaults spelled out) in the order writeScenarioJson()
+//! writes them; numbers as doubles (a non-finite one is refused when written, not here).
+JsonValue scenarioToJson(const Scenario& scenario);
 
 //! Writes every key of the scenario (defaults spelled out), in the order of the §1.5 example
 //! followed by projection, corridors, blend (null when absent) and mlr_remittance; numbers in

@@ -174,7 +174,8 @@ QString toString(DatasetKind kind)
 ProjectStore::Batch::Batch(ProjectStore& store) : store_(store)
 {
     if (store_.inBatch_)
-        throw ProjectError(QStringLiteral("%1: batches do not nest").arg(store_.path_).toStdString());
+        throw ProjectError(QStringLiteral("%1: batches do not nest").arg(store_.path_).toStdString(),
+                           ProjectError::Kind::BadInput);
     if (!store_.database().transaction())
         throw ProjectError(QStringLiteral("%1: cannot start a transaction: %2")
                                .arg(store_.path_, store_.database().lastError().text())
@@ -218,7 +219,8 @@ ProjectStore::~ProjectStore()
 std::unique_ptr<ProjectStore> ProjectStore::create(const QString& path)
 {
     if (QFileInfo::exists(path))
-        throw ProjectError(QStringLiteral("%1: already exists").arg(path).toStdString());
+        throw ProjectError(QStringLiteral("%1: already exists").arg(path).toStdString(),
+                           ProjectError::Kind::BadInput);
     std::unique_ptr<ProjectStore> store(new ProjectStore(path));
     store->openConnection(true);
     store->useWriteAheadLog();
@@ -231,24 +233,29 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
 {
     QFile f(path);
     if (!f.exists())
-        throw ProjectError(QStringLiteral("%1: no such project file").arg(path).toStdString());
+        throw ProjectError(QStringLiteral("%1: no such project file").arg(path).toStdString(),
+                           ProjectError::Kind::BadInput);
     if (!f.open(QIODevice::ReadOnly))
         throw ProjectError(QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()).toStdString());
     if (f.read(16) != QByteArray("SQLite format 3\0", 16))
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project (not an SQLite database)").arg(path).toStdString());
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project (not an SQLite database)").arg(path).toStdString(),
+                           ProjectError::Kind::BadInput);
     f.close();
     std::unique_ptr<ProjectStore> store(new ProjectStore(path));
     store->openConnection(false);
     if (store->schemaVersion() > 0 && store->metadata(QStringLiteral("application")) != QLatin1String("sharecast"))
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(path).toStdString());
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(path).toStdString(),
+                           ProjectError::Kind::BadInput);
     if (store->schemaVersion() == 0)
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path).toStdString());
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path).toStdString(),
+                           ProjectError::Kind::BadInput);
     if (store->schemaVersion() > kSchemaVersion)
         throw ProjectError(QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
                                .arg(path)
                                .arg(store->schemaVersion())
                                .arg(kSchemaVersion)
-                               .toStdString());
+                               .toStdString(),
+                           ProjectError::Kind::BadInput);
     store->useWriteAheadLog();
     store->migrate();
     return store;
@@ -300,7 +307,8 @@ void ProjectStore::migrate()
                                .arg(path_)
                                .arg(from)
                                .arg(kSchemaVersion)
-                               .toStdString());
+                               .toStdString(),
+                           ProjectError::Kind::BadInput);
     for (int v = from + 1; v <= kSchemaVersion; ++v) {
         Transaction t(database(), path_);
         QSqlQuery q(database());
@@ -524,7 +532,8 @@ std::string ProjectStore::sourceNameOf(qint64 id) const
     q.prepare(QStringLiteral("SELECT source_name FROM dataset WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
-        throw ProjectError(QStringLiteral("%1: no dataset %2").arg(path_).arg(id).toStdString());
+        throw ProjectError(QStringLiteral("%1: no dataset %2").arg(path_).arg(id).toStdString(),
+                           ProjectError::Kind::BadInput);
     return q.value(0).toString().toStdString();
 }
 
@@ -570,7 +579,8 @@ ExperienceData ProjectStore::loadExperience(qint64 id) const
         c.util = unpackDoubles(q.value(14).toByteArray());
         c.sourceLine = q.value(15).toLongLong();
         if (c.cost.size() != data.cosNames.size() || c.util.size() != data.utilNames.size())
-            throw ProjectError(QStringLiteral("%1: damaged experience cell in dataset %2").arg(path_).arg(id).toStdString());
+            throw ProjectError(QStringLiteral("%1: damaged experience cell in dataset %2").arg(path_).arg(id).toStdString(),
+                           ProjectError::Kind::BadInput);
         data.cells.push_back(std::move(c));
     }
     return data;

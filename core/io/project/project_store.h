@@ -21,7 +21,18 @@ namespace sharecast::io {
 //! A project file could not be opened, read or written; what() names the file.
 class ProjectError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    //! What went wrong: the file given is not a usable project (bad input, exit 2), or reading or
+    //! writing it failed (an I/O failure: disk full, read-only, locked; exit 1).
+    enum class Kind { BadInput, Failure };
+
+    explicit ProjectError(const std::string& message, Kind kind = Kind::Failure)
+        : std::runtime_error(message), kind_(kind)
+    {
+    }
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
 };
 
 //! The kinds of dataset a project holds.

@@ -1,9 +1,11 @@
 #include "io/report/report_csv.h"
 
+#include "engine/disclosure.h"
 #include "engine/rounding.h"
+#include "engine/statewide_totals.h"
 #include "io/csv/csv_writer.h"
-#include "io/csv/experience_export.h"
 #include "io/json/json.h"
+#include "io/json/key_path.h"
 #include "io/csv/projection_csv.h"
 #include "io/json/scenario_json.h"
 #include "io/csv/settlement_csv.h"
@@ -15,7 +17,7 @@ namespace sharecast::io {
 
 namespace {
 
-const QString kStar = QString::fromLatin1(kSuppressed);
+const QString kStar = QString::fromLatin1(disclosure::kMark);
 
 QString money(double x)
 {
@@ -54,12 +56,12 @@ QStringList suppressRow(QStringList row, int keep)
 
 bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options)
 {
-    return options.suppressSmallCells && isSmallMembership(plan.members);
+    return options.suppressSmallCells && disclosure::isSmallMembership(plan.members);
 }
 
 bool isSuppressedProjectionYear(const ProjectionYear& year, const ReportCsvOptions& options)
 {
-    return options.suppressSmallCells && isSmallMembership(memberYears(year.memberMonths));
+    return options.suppressSmallCells && disclosure::isSmallByMemberMonths(year.memberMonths);
 }
 
 QByteArray reportSettlementCsv(const Settlement& settlement, const Scenario& scenario,
@@ -97,19 +99,9 @@ QByteArray reportProjectionCsv(const Projection& projection, const ReportCsvOpti
 
 namespace {
 
-QString memberPath(const QString& parent, const std::string& key)
+void flatten(const JsonValue& v, const std::string& keyPath, std::vector<AssumptionEntry>& out)
 {
-    const QString k = QString::fromStdString(key);
-    const bool plain =
-        !k.isEmpty() && !k.contains(u'.') && !k.contains(u'[') && !k.contains(u']') && !k.contains(u'"');
-    if (!plain)
-        return parent + QStringLiteral("[") + QString::fromStdString(quoteJsonString(key)) +
-               QStringLiteral("]");
-    return parent.isEmpty() ? k : parent + u'.' + k;
-}
-
-void flatten(const JsonValue& v, const QString& path, std::vector<AssumptionEntry>& out)
-{
+    const QString path = QString::fromStdString(keyPath);
     switch (v.type) {
     case JsonType::Null: out.push_back({path, QStringLiteral("null")}); return;
     case JsonType::Bool:
@@ -121,13 +113,13 @@ void flatten(const JsonValue& v, const QString& path, std::vector<AssumptionEntr
         if (v.items.empty())
             out.push_back({path, QStringLiteral("[]")});
         for (std::size_t i = 0; i < v.items.size(); ++i)
-            flatten(v.items[i], QStringLiteral("%1[%2]").arg(path).arg(i), out);
+            flatten(v.items[i], elementPath(keyPath, i), out);
         return;
     case JsonType::Object:
         if (v.members.empty())
             out.push_back({path, QStringLiteral("{}")});
         for (const JsonMember& m : v.members)
-            flatten(m.value, memberPath(path, m.key), out);
+            flatten(m.value, memberPath(keyPath, m.key), out);
         return;
     }
 }
@@ -136,11 +128,8 @@ void flatten(const JsonValue& v, const QString& path, std::vector<AssumptionEntr
 
 std::vector<AssumptionEntry> flattenScenario(const Scenario& scenario)
 {
-    const QByteArray json = writeScenarioJson(scenario);
-    const JsonValue root =
-        parseJson(std::string_view(json.constData(), static_cast<std::size_t>(json.size())), "scenario");
     std::vector<AssumptionEntry> out;
-    flatten(root, QString(), out);
+    flatten(scenarioToJson(scenario), {}, out);
     return out;
 }
 
@@ -175,7 +164,7 @@ public:
     //! A count (members, member months, utilization): also suppressed when it is from 1 to 10.
     void count(const QString& step, const QString& item, double n, const QString& value, bool small = false)
     {
-        figure(step, item, value, small || isSmallCount(n));
+        figure(step, item, value, small || disclosure::isSmallCount(n));
     }
     //! A description (method names, reasons): never a figure, kept unless the plan is suppressed.
     void label(const QString& step, const QString& item, const QString& value)
@@ -237,13 +226,13 @@ void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSett
     const QString ac = QStringLiteral("actual");
     for (const CellResult& c : p.cells) {
         const QString cell = cellKey(*c.region, *c.rateCell);
-        const bool small = isSmallMembership(memberYears(c.memberMonths));
+        const bool small = disclosure::isSmallByMemberMonths(c.memberMonths);
         t.count(bm, cell + QStringLiteral(".member_months"), c.memberMonths,
                 QString::fromStdString(formatFixed(c.memberMonths, 2)), small);
         t.figure(bm, cell + QStringLiteral(".risk_score"), factor(c.riskScore), small);
         for (const BaseYearTerm& b : c.benchmark.baseYears) {
             const QString base = cell + QStringLiteral(".base_year[%1]").arg(b.year);
-            const bool smallBase = small || isSmallMembership(memberYears(b.memberMonths));
+            const bool smallBase = small || disclosure::isSmallByMemberMonths(b.memberMonths);
             t.figure(bm, base + QStringLiteral(".available"), flag(b.available));
             t.figure(bm, base + QStringLiteral(".weight"), factor(b.weight));
             if (!b.available)
@@ -301,7 +290,7 @@ void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSett
             if (!o.suppressSmallCells || !o.quality)
                 return false;
             const std::optional<long long> d = measureDenominator(*o.quality, p.planId, y, m.id);
-            return d && isSmallCount(static_cast<double>(*d));
+            return d && disclosure::isSmallCount(static_cast<double>(*d));
         };
         const bool smallNow = smallRate(s.year), smallPrior = smallRate(s.year - 1);
         t.figure(q, measure + QStringLiteral(".rate"), opt(m.rate, rate), smallNow);
@@ -375,7 +364,7 @@ void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSett
         const bool hasCell = i < p.cells.size();
         const QString cell =
             hasCell ? cellKey(*p.cells[i].region, *p.cells[i].rateCell) : QStringLiteral("cell[%1]").arg(i);
-        const bool small = hasCell && isSmallMembership(memberYears(p.cells[i].memberMonths));
+        const bool small = hasCell && disclosure::isSmallByMemberMonths(p.cells[i].memberMonths);
         t.figure(sp, cell + QStringLiteral(".fmap"), rate(c.fmap));
         t.figure(sp, cell + QStringLiteral(".net"), money(c.net), small);
     }
@@ -433,39 +422,6 @@ QByteArray traceCsv(const Settlement& settlement, const ReportCsvOptions& option
 
 // ---------------------------------------------------------------------------------------------
 // Totals and comparison
-
-double sumOfCents(const std::vector<double>& values)
-{
-    // Whole cents as integers, so the total is exactly the sum of the written amounts.
-    long long cents = 0;
-    for (double v : values)
-        cents += static_cast<long long>(std::llround(roundTo(v, 2) * 100.0));
-    return static_cast<double>(cents) / 100.0;
-}
-
-StatewideTotals statewideTotals(const Settlement& settlement)
-{
-    std::vector<double> e, a, g, p, n, f, st;
-    StatewideTotals t;
-    for (const PlanSettlement& plan : settlement.plans) {
-        e.push_back(plan.expected);
-        a.push_back(plan.actual);
-        g.push_back(plan.grossSavings);
-        p.push_back(plan.payment.payment);
-        n.push_back(plan.programNet);
-        f.push_back(plan.split.federal);
-        st.push_back(plan.split.state);
-        t.members += plan.members;
-    }
-    t.expected = sumOfCents(e);
-    t.actual = sumOfCents(a);
-    t.grossSavings = sumOfCents(g);
-    t.payments = sumOfCents(p);
-    t.programNet = sumOfCents(n);
-    t.federal = sumOfCents(f);
-    t.state = sumOfCents(st);
-    return t;
-}
 
 QByteArray comparisonCsv(const Settlement& a, const Settlement& b, const ReportCsvOptions& options)
 {

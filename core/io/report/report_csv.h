@@ -18,23 +18,14 @@ namespace sharecast::io {
 
 //! How the report's exports treat small numbers.
 struct ReportCsvOptions {
-    //! Public-briefing mode: counts from 1 to 10, and every figure derived from fewer than 11
-    //! members, are written as "*" (kSuppressed); a plan with fewer than 11 members has all its
-    //! figures suppressed.
+    //! Public-briefing mode (the disclosure rule, engine/disclosure.h): counts from 1 to 10, and
+    //! every figure derived from fewer than 11 members, are written as "*"; a plan with fewer
+    //! than 11 members has all its figures suppressed.
     bool suppressSmallCells = false;
     //! The quality data settled, if any: in public mode a measure rate whose denominator is from
     //! 1 to 10 is suppressed in the trace.
     const QualityData* quality = nullptr;
 };
-
-//! The members below which a plan's or a cell's figures are suppressed in public mode.
-inline constexpr double kMinPublicMembers = 11.0;
-
-//! True when figures derived from this many members are suppressed in public mode (< 11, > 0).
-inline bool isSmallMembership(double members)
-{
-    return members > 0.0 && members < kMinPublicMembers;
-}
 
 //! True when public mode suppresses this plan's settlement figures (fewer than 11 members).
 bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options);
@@ -85,24 +76,6 @@ QByteArray traceCsv(const Settlement& settlement, const ReportCsvOptions& option
 //! then one row per plan in either settlement, with each figure for A, for B and B − A.
 QByteArray comparisonCsv(const Settlement& a, const Settlement& b, const ReportCsvOptions& options);
 
-//! A statewide total as `sharecast settle` computes it: the sum of the plans' figures rounded
-//! to cents (what adding up the settlement CSV's column gives).
-double sumOfCents(const std::vector<double>& values);
-
-//! The seven statewide headline figures of a settlement (each a sumOfCents over the plans).
-struct StatewideTotals {
-    double expected = 0.0;
-    double actual = 0.0;
-    double grossSavings = 0.0;
-    double payments = 0.0;
-    double programNet = 0.0;
-    double federal = 0.0;
-    double state = 0.0;
-    double members = 0.0; //!< Σ N (unrounded)
-};
-
-//! The statewide totals of a settlement.
-StatewideTotals statewideTotals(const Settlement& settlement);
 
 //! The reportable denominator of a plan's measure in a year, if the dataset gives one.
 std::optional<long long> measureDenominator(const QualityData& quality, const std::string& planId, Year year,

@@ -16,7 +16,7 @@ namespace sharecast::io {
 
 namespace {
 const QString kPresetDir = QStringLiteral(":/sharecast/presets");
-const QString kPrefix = QStringLiteral("preset:");
+const QString kPrefix = QLatin1String(kPresetPrefix);
 }  // namespace
 
 QStringList presetNames()
@@ -42,13 +42,6 @@ QByteArray presetJson(const QString& name)
 Scenario loadPreset(const QString& name)
 {
     return readScenarioJson(presetJson(name), kPrefix + name);
-}
-
-Scenario loadScenarioArgument(const QString& argument)
-{
-    if (argument.startsWith(kPrefix))
-        return loadPreset(argument.mid(kPrefix.size()));
-    return readScenarioFile(argument);
 }
 
 }  // namespace sharecast::io

@@ -8,6 +8,9 @@
 
 namespace sharecast::io {
 
+//! How a preset is named where a scenario is expected: `preset:NAME`.
+inline constexpr char kPresetPrefix[] = "preset:";
+
 //! Names of the bundled presets, sorted.
 QStringList presetNames();
 
@@ -16,8 +19,5 @@ QByteArray presetJson(const QString& name);
 
 //! The preset as a scenario.
 Scenario loadPreset(const QString& name);
-
-//! A scenario from a path, or from `preset:NAME`.
-Scenario loadScenarioArgument(const QString& argument);
 
 }  // namespace sharecast::io

@@ -1,6 +1,7 @@
 #include "io/scenario/scenario_diff.h"
 
 #include "io/json/json.h"
+#include "io/json/key_path.h"
 #include "io/json/scenario_json.h"
 
 #include <algorithm>
@@ -46,13 +47,13 @@ void diff(const std::string& path, const JsonValue* a, const JsonValue* b, std::
             if (std::find(keys.begin(), keys.end(), m.key) == keys.end())
                 keys.push_back(m.key);
         for (const std::string& k : keys)
-            diff(path.empty() ? k : path + "." + k, a->find(k), b->find(k), out);
+            diff(memberPath(path, k), a->find(k), b->find(k), out);
         return;
     }
     if (a && b && a->type == JsonType::Array && b->type == JsonType::Array) {
         const std::size_t n = std::max(a->items.size(), b->items.size());
         for (std::size_t i = 0; i < n; ++i)
-            diff(path + "[" + std::to_string(i) + "]", i < a->items.size() ? &a->items[i] : nullptr,
+            diff(elementPath(path, i), i < a->items.size() ? &a->items[i] : nullptr,
                  i < b->items.size() ? &b->items[i] : nullptr, out);
         return;
     }
@@ -66,8 +67,8 @@ void diff(const std::string& path, const JsonValue* a, const JsonValue* b, std::
 
 std::vector<ScenarioDifference> diffScenarios(const Scenario& a, const Scenario& b)
 {
-    const JsonValue ja = parseJson(writeScenarioJson(a).toStdString(), "left");
-    const JsonValue jb = parseJson(writeScenarioJson(b).toStdString(), "right");
+    const JsonValue ja = scenarioToJson(a);
+    const JsonValue jb = scenarioToJson(b);
     std::vector<ScenarioDifference> out;
     diff({}, &ja, &jb, out);
     return out;

@@ -1,0 +1,60 @@
+#include "cli/command_support.h"
+
+#include "cli/command.h"
+#include "engine/error.h"
+#include "io/csv/csv_writer.h"
+#include "io/csv/experience_csv.h"
+#include "io/csv/quality_csv.h"
+#include "io/project/project_store.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace sharecast::cli {
+
+Inputs loadInputs(const QString& projectPath, const QString& experiencePath, const QString& qualityPath)
+{
+    Inputs in;
+    if (!projectPath.isEmpty()) {
+        const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::open(projectPath);
+        const std::optional<io::DatasetInfo> active = store->activeDataset(io::DatasetKind::Experience);
+        if (!active)
+            throw InputError(projectPath.toStdString() + ": the project has no experience data");
+        in.experience = store->loadExperience(active->id);
+        if (const std::optional<io::DatasetInfo> q = store->activeDataset(io::DatasetKind::Quality)) {
+            in.quality = store->loadQuality(q->id);
+            in.hasQuality = true;
+        }
+    } else {
+        in.experience = io::readExperienceFile(experiencePath);
+        in.hasQuality = !qualityPath.isEmpty();
+        if (in.hasQuality)
+            in.quality = io::readQualityFile(qualityPath);
+    }
+    return in;
+}
+
+void checkOutputPath(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        throw InputError(QStringLiteral("%1: the folder does not exist").arg(path).toStdString());
+    if (info.isDir())
+        throw InputError(QStringLiteral("%1: is a folder, not a file").arg(path).toStdString());
+}
+
+void writeOutput(const QString& path, const QByteArray& bytes)
+{
+    if (const QString problem = io::writeFileAtomically(path, bytes); !problem.isEmpty())
+        throw OutputError(problem);
+}
+
+QString warningsText(const std::vector<std::string>& warnings)
+{
+    QString text;
+    for (const std::string& w : warnings)
+        text += QStringLiteral("warning: %1\n").arg(QString::fromStdString(w));
+    return text;
+}
+
+}  // namespace sharecast::cli

@@ -1,0 +1,171 @@
+//! `sharecast import`, `export-experience` and `generate-sample`: data into and out of projects.
+
+#include "cli/command_support.h"
+#include "cli/commands.h"
+#include "engine/error.h"
+#include "io/csv/experience_export.h"
+#include "io/project/importer.h"
+#include "io/project/project_build.h"
+#include "io/project/project_store.h"
+#include "sample/sample_generator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace sharecast::cli {
+
+namespace {
+
+void import(const Arguments& a, CommandResult& result)
+{
+    const QString projectPath = a.value(QStringLiteral("project"));
+    if (projectPath.isEmpty())
+        throw InputError("import needs --project");
+    io::ImportRequest request;
+    request.experiencePath = a.value(QStringLiteral("experience"));
+    request.qualityPath = a.value(QStringLiteral("quality"));
+    request.membersPath = a.value(QStringLiteral("members"));
+    if (const std::optional<double> t = a.number(QStringLiteral("truncation"))) {
+        if (!(*t > 0))
+            throw UsageError(QStringLiteral("--truncation '%1' is not a positive amount").arg(a.value(QStringLiteral("truncation"))));
+        request.memberOptions.truncationThreshold = *t;
+    }
+    if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty())
+        throw InputError("import needs --experience, --quality or --members");
+    checkOutputPath(projectPath);
+
+    io::PreparedImport prepared = io::prepareImport(request);  // validate before touching the project
+    io::ImportReport report;
+    if (QFileInfo::exists(projectPath)) {
+        const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::open(projectPath);
+        report = io::storeImport(*store, std::move(prepared));
+    } else {
+        // A new project appears whole or not at all.
+        io::ProjectBuild build(projectPath);
+        report = io::storeImport(build.store(), std::move(prepared));
+        build.commit(io::ExistingFile::Refuse);
+    }
+    for (const QString& line : report.summaries)
+        result.out += QStringLiteral("imported %1\n").arg(line);
+    for (const QString& w : report.warnings)
+        result.err += QStringLiteral("warning: %1\n").arg(w);
+}
+
+void exportExperience(const Arguments& a, CommandResult&)
+{
+    const QString projectPath = a.value(QStringLiteral("project"));
+    const QString out = a.value(QStringLiteral("out"));
+    if (projectPath.isEmpty() || out.isEmpty())
+        throw InputError("export-experience needs --project and --out");
+    checkOutputPath(out);
+    const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::open(projectPath);
+    const std::optional<io::DatasetInfo> active = store->activeDataset(io::DatasetKind::Experience);
+    if (!active)
+        throw InputError(QStringLiteral("%1: the project has no experience data").arg(projectPath).toStdString());
+    io::ExportOptions options;
+    options.suppressSmallCells = a.has(QStringLiteral("public"));
+    writeOutput(out, io::experienceCsv(store->loadExperience(active->id), options));
+}
+
+//! The statewide summary generate-sample prints: members and PMPM by rate cell in the last year.
+QString sampleSummary(const io::SampleSummary& summary)
+{
+    Year last = 0;
+    for (const io::SampleCellTotal& t : summary.totals)
+        last = std::max(last, t.year);
+    QString text = QStringLiteral("synthetic statewide sample, seed %1: %2 plans; %3 by rate cell:\n")
+                       .arg(summary.seed)
+                       .arg(summary.plans.size())
+                       .arg(last);
+    for (const io::SampleCellTotal& t : summary.totals)
+        if (t.year == last)
+            text += QStringLiteral("  %1 %2 members, PMPM %3\n")
+                        .arg(t.rateCell, -14)
+                        .arg(QLocale::c().toString(t.members, 'f', 0), 12)
+                        .arg(t.pmpm, 9, 'f', 2);
+    text += QStringLiteral("  %1 %2 members\n")
+                .arg(QStringLiteral("statewide"), -14)
+                .arg(QLocale::c().toString(summary.statewideMembers(last), 'f', 0), 12);
+    return text;
+}
+
+void generateSample(const Arguments& a, CommandResult& result)
+{
+    io::SampleOptions options;
+    options.outDir = a.value(QStringLiteral("out"));
+    if (const std::optional<unsigned long long> seed = a.unsignedInteger(QStringLiteral("seed")))
+        options.seed = *seed;
+    if (const std::optional<long long> members = a.integer(QStringLiteral("members"), QStringLiteral("a whole number"))) {
+        if (*members < 0)
+            throw UsageError(QStringLiteral("--members must be a whole number >= 0"));
+        options.members = *members;
+    }
+    if (options.outDir.isEmpty())
+        throw InputError("generate-sample needs --out DIR");
+    const io::SampleSummary summary = io::generateSample(options);
+    for (const QString& f : summary.files)
+        result.out += QStringLiteral("wrote %1\n").arg(f);
+    result.out += sampleSummary(summary);
+
+    const QString projectPath = a.value(QStringLiteral("project"));
+    if (projectPath.isEmpty())
+        return;
+    io::ImportRequest request;
+    request.experiencePath = QDir(options.outDir).filePath(QStringLiteral("experience.csv"));
+    request.qualityPath = QDir(options.outDir).filePath(QStringLiteral("quality.csv"));
+    io::ProjectBuild build(projectPath);
+    io::importFiles(build.store(), request);
+    build.store().setMetadata(QStringLiteral("title"),
+                              QStringLiteral("Synthetic statewide Medi-Cal sample (seed %1)").arg(options.seed));
+    build.store().setMetadata(QStringLiteral("synthetic"), QStringLiteral("1"));
+    build.store().setMetadata(QStringLiteral("notice"),
+                              QStringLiteral("SYNTHETIC DATA: invented plans and figures generated by Sharecast "
+                                             "for demonstration; not real Medi-Cal experience."));
+    build.commit(io::ExistingFile::Replace);
+    result.out += QStringLiteral("wrote %1 (synthetic sample project)\n").arg(projectPath);
+}
+
+}  // namespace
+
+Command importCommand()
+{
+    return {QStringLiteral("import"), QStringLiteral("Import experience, quality or member data into a project"),
+            QStringLiteral("Usage: sharecast import --project P.sharecast [--experience E.csv] [--quality Q.csv]\n"
+                           "                       [--members M.csv [--truncation 250000]]\n\n"
+                           "Creates the project when it does not exist. Every file is read and validated before\n"
+                           "anything is stored; on any error nothing changes (exit 2, the message names file,\n"
+                           "line, column and value). Member rows are aggregated to cells, with each member's cost\n"
+                           "above the truncation threshold kept as excess_over_threshold."),
+            {{{QStringLiteral("project")}, {QStringLiteral("experience")}, {QStringLiteral("quality")},
+              {QStringLiteral("members")}, {QStringLiteral("truncation")}}},
+            Needs::Core,
+            import};
+}
+
+Command exportExperienceCommand()
+{
+    return {QStringLiteral("export-experience"), QStringLiteral("Write a project's experience back to experience.csv"),
+            QStringLiteral("Usage: sharecast export-experience --project P.sharecast --out E.csv [--public]\n\n"
+                           "--public suppresses small cells for public briefings: counts from 1 to 10 and every\n"
+                           "figure of a cell with fewer than 11 members are written as '*'."),
+            {{{QStringLiteral("project")}, {QStringLiteral("out")}, {QStringLiteral("public"), 0}}},
+            Needs::Core,
+            exportExperience};
+}
+
+Command generateSampleCommand()
+{
+    return {QStringLiteral("generate-sample"), QStringLiteral("Write the synthetic statewide Medi-Cal sample data"),
+            QStringLiteral("Usage: sharecast generate-sample --out DIR [--seed S] [--members N] [--project P.sharecast]\n\n"
+                           "Writes experience.csv and quality.csv (and members.csv with N member rows) of an\n"
+                           "invented, clearly synthetic statewide dataset; the same seed gives the same bytes.\n"
+                           "--project also builds a project from them, labelled as synthetic."),
+            {{{QStringLiteral("seed")}, {QStringLiteral("out")}, {QStringLiteral("members")}, {QStringLiteral("project")}}},
+            Needs::Core,
+            generateSample};
+}
+
+}  // namespace sharecast::cli

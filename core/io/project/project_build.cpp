@@ -1,0 +1,96 @@
+#include "io/project/project_build.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <filesystem>
+#include <system_error>
+
+namespace sharecast::io {
+
+namespace {
+
+//! The files SQLite may keep beside a database.
+const char* const kSideFiles[] = {"-wal", "-shm", "-journal"};
+
+void removeWithSideFiles(const QString& path)
+{
+    QFile::remove(path);
+    for (const char* suffix : kSideFiles)
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+}  // namespace
+
+ProjectBuild::ProjectBuild(const QString& path) : path_(path)
+{
+    const QFileInfo target(path);
+    if (!target.absoluteDir().exists())
+        throw ProjectError(QStringLiteral("%1: the folder does not exist").arg(path).toStdString(),
+                           ProjectError::Kind::BadInput);
+    building_ = target.absoluteDir().filePath(
+        QStringLiteral("%1.building-%2").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12)));
+    try {
+        store_ = ProjectStore::create(building_);
+    } catch (...) {
+        removeWithSideFiles(building_);
+        throw;
+    }
+}
+
+ProjectBuild::~ProjectBuild()
+{
+    if (!committed_)
+        discard();
+}
+
+void ProjectBuild::discard()
+{
+    store_.reset();
+    removeWithSideFiles(building_);
+}
+
+void ProjectBuild::commit(ExistingFile existing)
+{
+    store_.reset();  // closes the database: its journal is folded into the file
+    for (const char* suffix : kSideFiles)
+        if (QFileInfo::exists(building_ + QLatin1String(suffix))) {
+            discard();
+            throw ProjectError(QStringLiteral("%1: the new project could not be closed cleanly").arg(path_).toStdString());
+        }
+    const QFileInfo target(path_);
+    if (existing == ExistingFile::Refuse) {
+        // QFile::rename never replaces an existing file, even one created a moment ago.
+        if (target.exists() || !QFile::rename(building_, path_)) {
+            const bool exists = QFileInfo::exists(path_);
+            discard();
+            throw ProjectError(exists ? QStringLiteral("%1: already exists").arg(path_).toStdString()
+                                      : QStringLiteral("%1: cannot create the project").arg(path_).toStdString(),
+                               exists ? ProjectError::Kind::BadInput : ProjectError::Kind::Failure);
+        }
+    } else {
+        if (QFileInfo::exists(path_ + QStringLiteral("-wal"))) {
+            discard();
+            throw ProjectError(QStringLiteral("%1: is open in Sharecast or another program, or was not closed "
+                                              "cleanly (%1-wal exists); close it, or open and close it once, "
+                                              "then try again")
+                                   .arg(path_)
+                                   .toStdString());
+        }
+        // One rename replaces the old file (rename(2); MoveFileEx with REPLACE_EXISTING on Windows).
+        std::error_code ec;
+        std::filesystem::rename(QFileInfo(building_).filesystemAbsoluteFilePath(), target.filesystemAbsoluteFilePath(),
+                                ec);
+        if (ec) {
+            discard();
+            throw ProjectError(QStringLiteral("%1: cannot write: %2")
+                                   .arg(path_, QString::fromStdString(ec.message()))
+                                   .toStdString());
+        }
+    }
+    committed_ = true;
+}
+
+}  // namespace sharecast::io
