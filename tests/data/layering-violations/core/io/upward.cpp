@@ -1,0 +1,2 @@
+#include "ui/x.h"
+#include "sample/s.h"
