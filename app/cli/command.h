@@ -4,6 +4,7 @@
 //! (app/cli/*_command(s).cpp); commands.cpp lists them in the one table.
 
 #include "cli/arguments.h"
+#include "io/atomic_file.h"
 
 #include <QString>
 
@@ -23,10 +24,7 @@ struct CommandResult {
 };
 
 //! An output could not be written (disk full, read-only folder): exit 1. The message names the file.
-class OutputError : public std::runtime_error {
-public:
-    explicit OutputError(const QString& message) : std::runtime_error(message.toStdString()) {}
-};
+using OutputError = io::WriteError;
 
 //! What a command needs from the application object main() creates before running it.
 enum class Needs {

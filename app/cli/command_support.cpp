@@ -2,6 +2,7 @@
 
 #include "cli/command.h"
 #include "engine/error.h"
+#include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 #include "io/csv/experience_csv.h"
 #include "io/csv/quality_csv.h"

@@ -1,6 +1,7 @@
 //! `sharecast scenario ACTION`: scenarios kept in a project (list, new, import, export, history,
 //! restore) and the differences between any two (diff).
 
+#include "cli/command_support.h"
 #include "cli/commands.h"
 #include "engine/error.h"
 #include "io/project/project_store.h"
@@ -88,9 +89,9 @@ void exportFile(io::ScenarioStore& store, const Arguments& a, const QString& pro
     const QString out = a.value(QStringLiteral("out"));
     if (out.isEmpty() || !a.has(QStringLiteral("name")))
         throw InputError("scenario export needs --name N and --out S.json|S.sharecast-scenario");
+    checkOutputPath(out);
     const io::ScenarioInfo info = requireScenario(store, a.value(QStringLiteral("name")), projectPath);
-    if (const QString problem = io::writeScenarioToFile(store.load(info.id), out); !problem.isEmpty())
-        throw OutputError(problem);
+    io::writeScenarioToFile(store.load(info.id), out);
     result.out += QStringLiteral("wrote %1\n").arg(out);
 }
 

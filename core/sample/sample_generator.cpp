@@ -1,11 +1,12 @@
 #include "sample/sample_generator.h"
 
 #include "engine/error.h"
+#include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
+
 
 #include <algorithm>
 #include <array>
@@ -892,7 +893,7 @@ void writeWhole(const QString& path, const std::string& bytes)
 {
     const QString error = writeFileAtomically(path, QByteArray::fromStdString(bytes));
     if (!error.isEmpty())
-        throw InputError(error.toStdString());
+        throw WriteError(error);
 }
 
 std::string experienceCsv(const std::vector<Cell>& cells)
@@ -1106,17 +1107,14 @@ std::vector<long long> allocateRows(const std::vector<Cell>& cells, long long n)
 void writeMembers(const SampleOptions& options, const QString& path, const std::vector<Cell>& cells,
                   double progressFrom)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw InputError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    AtomicFile file(path);
+    if (!file.open())
+        throw WriteError(file.error());
     std::string buf;
     buf.reserve((1 << 20) + 4096);
     auto flush = [&] {
-        if (file.write(buf.data(), static_cast<qint64>(buf.size())) != static_cast<qint64>(buf.size())) {
-            const QString message = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-            file.cancelWriting();
-            throw InputError(message.toStdString());
-        }
+        if (!file.write(buf.data(), static_cast<qint64>(buf.size())))
+            throw WriteError(file.error());
         buf.clear();
     };
 
@@ -1246,7 +1244,7 @@ void writeMembers(const SampleOptions& options, const QString& path, const std::
     }
     flush();
     if (!file.commit())
-        throw InputError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+        throw WriteError(file.error());
 }
 
 } // namespace

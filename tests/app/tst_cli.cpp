@@ -2,7 +2,9 @@
 
 #include "run_sharecast.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,6 +106,65 @@ private Q_SLOTS:
                               data("experience_bad.csv"), "--out", out});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(readAll(out), QByteArray("previous results\n"));
+    }
+
+    //! A full disk (a file-size limit of 2 KiB, SIGXFSZ ignored, as `ulimit -f 2` in a shell): every
+    //! output command exits 1, names the file and leaves the previous file as it was. Before the
+    //! fix, a buffered write came up short without an error and a 2,048-byte file replaced it.
+    void fullDiskKeepsThePreviousFile_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("limitKiB");
+        const QString experience = data("experience.csv");
+        QTest::newRow("settle") << QStringList{"settle", "--experience", experience, "--scenario",
+                                               data("scenario.json"), "--out"}
+                                << 0;
+        QTest::newRow("project") << QStringList{"project", "--experience", experience, "--scenario",
+                                                data("scenario.json"), "--out"}
+                                 << 1;
+        QTest::newRow("settle-totals") << QStringList{"settle-totals", "--input", data("totals.csv"), "--scenario",
+                                                      "preset:mssp-track-1", "--out"}
+                                       << 0;
+    }
+    void fullDiskKeepsThePreviousFile()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("the file-size limit is a POSIX facility");
+#else
+        QFETCH(QStringList, args);
+        QFETCH(int, limitKiB);
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath(QStringLiteral("r.csv"));
+        {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("previous results\n");
+        }
+        // The same command without the limit succeeds and writes more than the limit allows.
+        const QString free = tmp.filePath(QStringLiteral("free.csv"));
+        const Result unlimited = run(args + QStringList{free});
+        QVERIFY2(unlimited.exitCode == 0, qPrintable(unlimited.err));
+        QVERIFY(QFileInfo(free).size() > limitKiB * 1024);
+
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        p.setProcessEnvironment(env);
+        QStringList quoted;
+        for (const QString& a : args + QStringList{out})
+            quoted << QStringLiteral("'%1'").arg(a);
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f %1; exec '%2' %3")
+                                           .arg(limitKiB)
+                                           .arg(QStringLiteral(SHARECAST_BINARY), quoted.join(u' '))});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 1, qPrintable(QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(err)));
+        QVERIFY2(err.contains(out + QStringLiteral(": cannot write")), qPrintable(err));
+        QCOMPARE(readAll(out), QByteArray("previous results\n"));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), (QStringList{"free.csv", "r.csv"}));
+#endif
     }
 
     void settleTotalsWritesTheRowWorkedByHand()

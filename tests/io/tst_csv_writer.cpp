@@ -3,6 +3,7 @@
 //! or CR) while leaving plain numbers such as "-12.5" untouched. Expected outputs are written out
 //! by hand from those two rules; comparisons are exact.
 
+#include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 
 #include <QDir>

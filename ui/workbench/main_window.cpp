@@ -2,6 +2,7 @@
 
 #include "engine/explain.h"
 #include "engine/rounding.h"
+#include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 #include "io/scenario/presets.h"
 #include "engine/statewide_totals.h"

@@ -1,6 +1,5 @@
 #include "io/csv/csv_writer.h"
 
-#include <QSaveFile>
 
 namespace sharecast::io {
 
@@ -44,20 +43,6 @@ void CsvWriter::addRow(const QStringList& fields)
     }
     line += u'\n';
     bytes_ += line.toUtf8();
-}
-
-QString writeFileAtomically(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    }
-    if (!file.commit())
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    return {};
 }
 
 }  // namespace sharecast::io

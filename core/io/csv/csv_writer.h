@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+
 namespace sharecast::io {
 
 //! True when text is a plain decimal number ("-12.50", "3e-4"), which is written unchanged.
@@ -24,9 +25,5 @@ public:
 private:
     QByteArray bytes_;
 };
-
-//! Writes bytes to path atomically (QSaveFile): the file is either complete or untouched.
-//! Returns an empty string on success, else a message naming the file.
-QString writeFileAtomically(const QString& path, const QByteArray& bytes);
 
 }  // namespace sharecast::io

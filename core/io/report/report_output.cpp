@@ -1,6 +1,6 @@
 #include "io/report/report_output.h"
 
-#include <QSaveFile>
+#include "io/atomic_file.h"
 
 #include <memory>
 #include <vector>
@@ -9,29 +9,17 @@ namespace sharecast::io {
 
 QString writeReportFiles(const QList<QPair<QString, QByteArray>>& files)
 {
-    std::vector<std::unique_ptr<QSaveFile>> open;
-    auto cancelAll = [&open] {
-        for (auto& f : open)
-            f->cancelWriting();
-    };
+    // Every file is written in full before any replaces its target.
+    std::vector<std::unique_ptr<AtomicFile>> open;
     for (const auto& [path, bytes] : files) {
-        auto file = std::make_unique<QSaveFile>(path);
-        if (!file->open(QIODevice::WriteOnly)) {
-            const QString problem = QStringLiteral("%1: cannot write: %2").arg(path, file->errorString());
-            cancelAll();
-            return problem;
-        }
-        if (file->write(bytes) != bytes.size()) {
-            const QString problem = QStringLiteral("%1: cannot write: %2").arg(path, file->errorString());
-            file->cancelWriting();
-            cancelAll();
-            return problem;
-        }
+        auto file = std::make_unique<AtomicFile>(path);
+        if (!file->open() || !file->write(bytes))
+            return file->error();  // destroying the others cancels them
         open.push_back(std::move(file));
     }
     for (auto& f : open)
         if (!f->commit())
-            return QStringLiteral("%1: cannot write: %2").arg(f->fileName(), f->errorString());
+            return f->error();
     return {};
 }
 

@@ -1,12 +1,14 @@
 #include "io/scenario/scenario_file.h"
 
+#include "io/atomic_file.h"
+
 #include "engine/error.h"
 #include "io/scenario/scenario_archive.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <exception>
@@ -218,16 +220,11 @@ void saveScenarioFile(const Scenario& scenario, const QString& path)
         where.file = file;
         throw InputError(where, "the scenario cannot be saved: " + e.reason());
     }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        fail(file, "cannot write the scenario file: " + out.errorString().toStdString());
-    if (out.write(bytes) != bytes.size()) {
-        const std::string why = out.errorString().toStdString();
-        out.cancelWriting();
-        fail(file, "cannot write the scenario file: " + why);
-    }
-    if (!out.commit())
-        fail(file, "cannot write the scenario file: " + out.errorString().toStdString());
+    if (!QFileInfo(path).absoluteDir().exists())
+        fail(file, "cannot write the scenario file: the folder does not exist");
+    AtomicFile out(path);
+    if (!out.open() || !out.write(bytes) || !out.commit())
+        throw WriteError(out.error());
 }
 
 Scenario loadScenarioFile(const QString& path)

@@ -47,8 +47,9 @@ QByteArray encodeScenarioFile(const Scenario& scenario);
 //! payload Boost cannot read, or a scenario that fails Scenario::validate().
 Scenario decodeScenarioFile(const QByteArray& bytes, const QString& fileName);
 
-//! Writes the scenario to path atomically (QSaveFile: the old file stays until the new one is
-//! complete). Throws InputError naming the path when the scenario or the file cannot be written.
+//! Writes the scenario to path atomically (AtomicFile: the old file stays until the new one is
+//! complete, checked to the last byte). Throws InputError naming the path for a scenario that
+//! cannot be saved or a folder that does not exist, WriteError when the disk refuses the bytes.
 void saveScenarioFile(const Scenario& scenario, const QString& path);
 
 //! Reads a scenario file; a missing, unreadable or oversized file is refused before it is read.

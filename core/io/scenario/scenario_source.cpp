@@ -1,6 +1,7 @@
 #include "io/scenario/scenario_source.h"
 
 #include "engine/error.h"
+#include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 #include "io/json/scenario_json.h"
 #include "io/project/project_store.h"
@@ -24,13 +25,12 @@ Scenario readScenarioFromFile(const QString& path)
     return isScenarioFilePath(path) ? loadScenarioFile(path) : readScenarioFile(path);
 }
 
-QString writeScenarioToFile(const Scenario& scenario, const QString& path)
+void writeScenarioToFile(const Scenario& scenario, const QString& path)
 {
-    if (isScenarioFilePath(path)) {
-        saveScenarioFile(scenario, path);
-        return {};
-    }
-    return writeFileAtomically(path, writeScenarioJson(scenario));
+    if (isScenarioFilePath(path))
+        return saveScenarioFile(scenario, path);
+    if (const QString problem = writeFileAtomically(path, writeScenarioJson(scenario)); !problem.isEmpty())
+        throw WriteError(problem);
 }
 
 ScenarioSource resolveScenario(const QString& argument, ProjectStore* project)

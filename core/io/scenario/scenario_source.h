@@ -35,7 +35,7 @@ Scenario readScenarioFromFile(const QString& path);
 
 //! Writes a scenario to a file by its suffix (.sharecast-scenario, else JSON), atomically; the
 //! previous file stays whole on any failure. Throws InputError for a scenario that cannot be
-//! written and returns a message naming the file for an I/O failure (empty on success).
-QString writeScenarioToFile(const Scenario& scenario, const QString& path);
+//! written, WriteError (naming the file) when the disk refuses it.
+void writeScenarioToFile(const Scenario& scenario, const QString& path);
 
 }  // namespace sharecast::io
