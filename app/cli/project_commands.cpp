@@ -6,6 +6,7 @@
 #include "io/csv/experience_export.h"
 #include "io/project/importer.h"
 #include "io/project/project_build.h"
+#include "io/project/project_lock.h"
 #include "io/project/project_store.h"
 #include "sample/sample_generator.h"
 
@@ -39,6 +40,7 @@ void import(const Arguments& a, CommandResult& result)
 
     io::PreparedImport prepared = io::prepareImport(request);  // validate before touching the project
     io::ImportReport report;
+    const io::ProjectLock lock(projectPath);  // another Sharecast changing it: wait for it to finish
     if (QFileInfo::exists(projectPath)) {
         const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::open(projectPath);
         report = io::storeImport(*store, std::move(prepared));

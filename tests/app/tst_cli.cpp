@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -165,6 +167,37 @@ private Q_SLOTS:
         QCOMPARE(readAll(out), QByteArray("previous results\n"));
         QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), (QStringList{"free.csv", "r.csv"}));
 #endif
+    }
+
+    //! Two processes creating the same new project at once (two `import --project P`): the second
+    //! waits for the first (the project's lock), then imports into the project the first made. Both
+    //! exit 0 and both datasets are in the project; nothing else is left in the folder. Before the
+    //! fix one of them could exit 0 with a 4 KB file that was "not a Sharecast project".
+    void concurrentImportsIntoANewProjectBothLand()
+    {
+        QTemporaryDir tmp;
+        const QString project = tmp.filePath(QStringLiteral("p.sharecast"));
+        for (int trial = 0; trial < 6; ++trial) {
+            QFile::remove(project);
+            QProcess a, b;
+            a.start(QStringLiteral(SHARECAST_BINARY),
+                    {"import", "--project", project, "--experience", data("experience.csv")});
+            b.start(QStringLiteral(SHARECAST_BINARY),
+                    {"import", "--project", project, "--experience", data("experience.csv")});
+            QVERIFY(a.waitForFinished(60000) && b.waitForFinished(60000));
+            QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+            QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+                db.setDatabaseName(project);
+                QVERIFY(db.open());
+                QSqlQuery q(QStringLiteral("SELECT count(*) FROM dataset"), db);
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toInt(), 2);
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("check"));
+            QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"p.sharecast"});
+        }
     }
 
     void settleTotalsWritesTheRowWorkedByHand()

@@ -24,12 +24,24 @@ void removeWithSideFiles(const QString& path)
 
 }  // namespace
 
-ProjectBuild::ProjectBuild(const QString& path) : path_(path)
+//! Checks the folder before the lock file is made in it.
+static const QString& existingFolder(const QString& path)
 {
-    const QFileInfo target(path);
-    if (!target.absoluteDir().exists())
+    if (!QFileInfo(path).absoluteDir().exists())
         throw ProjectError(QStringLiteral("%1: the folder does not exist").arg(path).toStdString(),
                            ProjectError::Kind::BadInput);
+    return path;
+}
+
+ProjectBuild::ProjectBuild(const QString& path) : path_(path)
+{
+    lock_.emplace(existingFolder(path));
+    const QFileInfo target(path);
+    // Under the lock no live process is building this project: any build file is a dead one's.
+    const QStringList stale = target.absoluteDir().entryList(
+        {target.fileName() + QStringLiteral(".building-*")}, QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString& name : stale)
+        QFile::remove(target.absoluteDir().filePath(name));
     building_ = target.absoluteDir().filePath(
         QStringLiteral("%1.building-%2").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12)));
     try {
@@ -50,6 +62,7 @@ void ProjectBuild::discard()
 {
     store_.reset();
     removeWithSideFiles(building_);
+    lock_.reset();
 }
 
 void ProjectBuild::commit(ExistingFile existing)
@@ -91,6 +104,7 @@ void ProjectBuild::commit(ExistingFile existing)
         }
     }
     committed_ = true;
+    lock_.reset();
 }
 
 }  // namespace sharecast::io

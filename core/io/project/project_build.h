@@ -4,11 +4,13 @@
 //! moved into place in one rename once complete, so that at every moment the name holds either
 //! the previous file, whole, or the new one, whole — never nothing and never a half-made file.
 
+#include "io/project/project_lock.h"
 #include "io/project/project_store.h"
 
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace sharecast::io {
 
@@ -18,13 +20,16 @@ enum class ExistingFile {
     Replace,  //!< replace it in the same rename (the old file is never deleted first)
 };
 
-//! A project being built. The constructor creates an empty project under a unique temporary
-//! name in the target's folder; fill it through store(), then commit(). Destroying an
-//! uncommitted build removes the temporary file (and its SQLite side files).
+//! A project being built. The constructor takes the project's lock (ProjectLock: a second process
+//! building or changing the same project waits), removes what builds of dead processes left
+//! behind, and creates an empty project under a unique temporary name in the target's folder;
+//! fill it through store(), then commit(). Destroying an uncommitted build removes the temporary
+//! file (and its SQLite side files); the lock is released once the build is committed or discarded.
 class ProjectBuild {
 public:
     //! Starts building the project that will be `path`. Throws ProjectError when the folder does
-    //! not exist or the temporary file cannot be created.
+    //! not exist, another process holds the project's lock past the wait, or the temporary file
+    //! cannot be created.
     explicit ProjectBuild(const QString& path);
     ~ProjectBuild();
     ProjectBuild(const ProjectBuild&) = delete;
@@ -46,6 +51,7 @@ private:
     void discard();
 
     QString path_;
+    std::optional<ProjectLock> lock_;  //!< held from the start until commit() or discard
     QString building_;
     std::unique_ptr<ProjectStore> store_;
     bool committed_ = false;
