@@ -17,7 +17,7 @@ Inputs loadInputs(const QString& projectPath, const QString& experiencePath, con
 {
     Inputs in;
     if (!projectPath.isEmpty()) {
-        const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::open(projectPath);
+        const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::openForReading(projectPath);
         const std::optional<io::DatasetInfo> active = store->activeDataset(io::DatasetKind::Experience);
         if (!active)
             throw InputError(projectPath.toStdString() + ": the project has no experience data");

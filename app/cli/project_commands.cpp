@@ -63,7 +63,7 @@ void exportExperience(const Arguments& a, CommandResult&)
     if (projectPath.isEmpty() || out.isEmpty())
         throw InputError("export-experience needs --project and --out");
     checkOutputPath(out);
-    const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::open(projectPath);
+    const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::openForReading(projectPath);
     const std::optional<io::DatasetInfo> active = store->activeDataset(io::DatasetKind::Experience);
     if (!active)
         throw InputError(QStringLiteral("%1: the project has no experience data").arg(projectPath).toStdString());

@@ -4,6 +4,7 @@
 #include "cli/command_support.h"
 #include "cli/commands.h"
 #include "engine/error.h"
+#include "io/project/project_lock.h"
 #include "io/project/project_store.h"
 #include "io/project/scenario_store.h"
 #include "io/scenario/presets.h"
@@ -33,7 +34,7 @@ void diff(const Arguments& a, CommandResult& result)
         throw InputError("scenario diff needs two scenarios (files, preset:NAME, or names in --project)");
     std::unique_ptr<io::ProjectStore> project;
     if (a.has(QStringLiteral("project")))
-        project = io::ProjectStore::open(a.value(QStringLiteral("project")));
+        project = io::ProjectStore::openForReading(a.value(QStringLiteral("project")));
     const Scenario left = io::resolveScenario(refs[0], project.get()).scenario;
     const Scenario right = io::resolveScenario(refs[1], project.get()).scenario;
     result.out += io::formatDifferences(io::diffScenarios(left, right), refs[0], refs[1]);
@@ -125,7 +126,15 @@ void scenario(const Arguments& a, CommandResult& result)
         throw InputError(QStringLiteral("scenario %1 needs --project").arg(action).toStdString());
     if (a.positional().size() > 1)
         throw InputError(QStringLiteral("unexpected argument '%1'").arg(a.positional()[1]).toStdString());
-    const std::unique_ptr<io::ProjectStore> project = io::ProjectStore::open(projectPath);
+    // Listing, history and export only read the project (it may be on read-only media); the
+    // others change it, one Sharecast at a time.
+    const bool writes = action == QLatin1String("new") || action == QLatin1String("import") ||
+                        action == QLatin1String("restore");
+    std::optional<io::ProjectLock> lock;
+    if (writes)
+        lock.emplace(projectPath);
+    const std::unique_ptr<io::ProjectStore> project =
+        writes ? io::ProjectStore::open(projectPath) : io::ProjectStore::openForReading(projectPath);
     io::ScenarioStore store(*project);
     if (action == QLatin1String("list"))
         return list(store, projectPath, result);

@@ -25,7 +25,7 @@ Scenario scenarioArgument(const QString& argument, const QString& projectPath)
 {
     std::unique_ptr<io::ProjectStore> project;
     if (!projectPath.isEmpty())
-        project = io::ProjectStore::open(projectPath);
+        project = io::ProjectStore::openForReading(projectPath);
     return io::resolveScenario(argument, project.get()).scenario;
 }
 

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -198,6 +199,59 @@ private Q_SLOTS:
             QSqlDatabase::removeDatabase(QStringLiteral("check"));
             QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"p.sharecast"});
         }
+    }
+
+    //! A project on read-only media (a tmpfs remounted read-only; needs root, skipped otherwise):
+    //! the commands that only read it work, in the current format and in the write-ahead-log
+    //! format of earlier versions, and nothing is written beside it; a command that would change
+    //! it exits 1 naming the project. Before the fix every one of them failed ("unable to open
+    //! database file").
+    void readOnlyMediaCanBeRead()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("read-only mounts are made with Linux's mount");
+#else
+        QTemporaryDir tmp;
+        const QString mnt = tmp.filePath(QStringLiteral("media"));
+        QVERIFY(QDir().mkpath(mnt));
+        auto sh = [](const QString& command) {
+            return QProcess::execute(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        };
+        if (sh(QStringLiteral("mount -t tmpfs -o size=16m tmpfs '%1' 2>/dev/null").arg(mnt)) != 0)
+            QSKIP("cannot mount a tmpfs here (needs root)");
+        const auto unmount = qScopeGuard([&] { sh(QStringLiteral("umount '%1'").arg(mnt)); });
+        const QString current = mnt + QStringLiteral("/current.sharecast");
+        const QString earlier = mnt + QStringLiteral("/earlier.sharecast");
+        for (const QString& p : {current, earlier}) {
+            const Result r = run({"import", "--project", p, "--experience", data("experience.csv")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("wal"));
+            db.setDatabaseName(earlier);
+            QVERIFY(db.open());
+            QSqlQuery q(QStringLiteral("PRAGMA journal_mode = WAL"), db);
+            QVERIFY(q.next() && q.value(0).toString() == QLatin1String("wal"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("wal"));
+        QCOMPARE(sh(QStringLiteral("mount -o remount,ro '%1'").arg(mnt)), 0);
+        const QStringList before = QDir(mnt).entryList(QDir::Files | QDir::Hidden);
+
+        for (const QString& p : {current, earlier}) {
+            const Result list = run({"scenario", "list", "--project", p});
+            QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+            const QString out = tmp.filePath(QStringLiteral("r.csv"));
+            const Result settled = run({"settle", "--project", p, "--scenario", data("scenario.json"), "--out", out});
+            QVERIFY2(settled.exitCode == 0, qPrintable(settled.err));
+            QVERIFY(readAll(out).startsWith("plan_id,"));
+            const Result exported = run({"export-experience", "--project", p, "--out", tmp.filePath(QStringLiteral("e.csv"))});
+            QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+            const Result changed = run({"scenario", "new", "--project", p, "--preset", "mssp-track-1"});
+            QCOMPARE(changed.exitCode, 1);
+            QVERIFY2(changed.err.contains(p), qPrintable(changed.err));
+        }
+        QCOMPARE(QDir(mnt).entryList(QDir::Files | QDir::Hidden), before);
+#endif
     }
 
     void settleTotalsWritesTheRowWorkedByHand()

@@ -93,8 +93,8 @@ private Q_SLOTS:
         QCOMPARE(entries(dir.path()), QStringList{"p.sharecast"});
     }
 
-    //! A project in use (its -wal file exists) is not replaced: the new file would be paired with
-    //! the old journal.
+    //! A project being written (its -journal file exists) is not replaced: the new file would be
+    //! paired with the old journal.
     void replaceRefusesAFileInUse()
     {
         QTemporaryDir dir;
@@ -105,15 +105,16 @@ private Q_SLOTS:
             old.commit(ExistingFile::Refuse);
         }
         const std::unique_ptr<ProjectStore> open = ProjectStore::open(path);
+        ProjectStore::Batch writing(*open);
         open->setMetadata(QStringLiteral("note"), QStringLiteral("in use"));
-        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(QFile::exists(path + QStringLiteral("-journal")));
         ProjectBuild build(path);
         try {
             build.commit(ExistingFile::Replace);
             QFAIL("replaced a project in use");
         } catch (const ProjectError& e) {
             QCOMPARE(e.kind(), ProjectError::Kind::Failure);
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("-wal exists")), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("-journal exists")), e.what());
         }
         QCOMPARE(open->metadata(QStringLiteral("title")), QStringLiteral("old"));
         const QStringList left = entries(dir.path());

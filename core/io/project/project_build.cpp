@@ -84,14 +84,17 @@ void ProjectBuild::commit(ExistingFile existing)
                                exists ? ProjectError::Kind::BadInput : ProjectError::Kind::Failure);
         }
     } else {
-        if (QFileInfo::exists(path_ + QStringLiteral("-wal"))) {
-            discard();
-            throw ProjectError(QStringLiteral("%1: is open in Sharecast or another program, or was not closed "
-                                              "cleanly (%1-wal exists); close it, or open and close it once, "
-                                              "then try again")
-                                   .arg(path_)
-                                   .toStdString());
-        }
+        // A journal beside the old file (a write in progress, or a crash in one; -wal for files of
+        // earlier versions) belongs to it: the new file must not inherit it.
+        for (const char* journal : {"-journal", "-wal"})
+            if (QFileInfo::exists(path_ + QLatin1String(journal))) {
+                discard();
+                throw ProjectError(QStringLiteral("%1: is being written by Sharecast or another program, or was not "
+                                                  "closed cleanly (%1%2 exists); close it, or open and close it "
+                                                  "once, then try again")
+                                       .arg(path_, QLatin1String(journal))
+                                       .toStdString());
+            }
         // One rename replaces the old file (rename(2); MoveFileEx with REPLACE_EXISTING on Windows).
         std::error_code ec;
         std::filesystem::rename(QFileInfo(building_).filesystemAbsoluteFilePath(), target.filesystemAbsoluteFilePath(),

@@ -39,9 +39,9 @@ public:
     ProjectStore& store() { return *store_; }
 
     //! Closes the project and moves it into place. Throws ProjectError: bad input when a file
-    //! exists and `existing` is Refuse; an I/O failure when the file to replace is in use (its
-    //! SQLite -wal file exists: replacing it then would pair the new file with the old journal)
-    //! or the rename fails. On any failure the name keeps what it had and the build is discarded.
+    //! exists and `existing` is Refuse; an I/O failure when the file to replace is being written
+    //! (its SQLite -journal or -wal file exists: replacing it then would pair the new file with
+    //! the old journal) or the rename fails. On any failure the name keeps what it had and the build is discarded.
     void commit(ExistingFile existing);
 
     //! The final path.

@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -222,14 +223,17 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const QString& path)
         throw ProjectError(QStringLiteral("%1: already exists").arg(path).toStdString(),
                            ProjectError::Kind::BadInput);
     std::unique_ptr<ProjectStore> store(new ProjectStore(path));
-    store->openConnection(true);
-    store->useWriteAheadLog();
+    store->openConnection(Access::Create);
+    store->useRollbackJournal();
     store->migrate();
     store->setMetadata(QStringLiteral("application"), QStringLiteral("sharecast"));
     return store;
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
+namespace {
+
+//! Checks, before SQLite opens it, that path is an SQLite file that can be read.
+void checkSqliteFile(const QString& path)
 {
     QFile f(path);
     if (!f.exists())
@@ -240,24 +244,60 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
     if (f.read(16) != QByteArray("SQLite format 3\0", 16))
         throw ProjectError(QStringLiteral("%1: not a Sharecast project (not an SQLite database)").arg(path).toStdString(),
                            ProjectError::Kind::BadInput);
-    f.close();
-    std::unique_ptr<ProjectStore> store(new ProjectStore(path));
-    store->openConnection(false);
-    if (store->schemaVersion() > 0 && store->metadata(QStringLiteral("application")) != QLatin1String("sharecast"))
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(path).toStdString(),
+}
+
+}  // namespace
+
+void ProjectStore::checkIsProject() const
+{
+    if (schemaVersion() > 0 && metadata(QStringLiteral("application")) != QLatin1String("sharecast"))
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(path_).toStdString(),
                            ProjectError::Kind::BadInput);
-    if (store->schemaVersion() == 0)
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path).toStdString(),
+    if (schemaVersion() == 0)
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path_).toStdString(),
                            ProjectError::Kind::BadInput);
-    if (store->schemaVersion() > kSchemaVersion)
+    if (schemaVersion() > kSchemaVersion)
         throw ProjectError(QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
+                               .arg(path_)
+                               .arg(schemaVersion())
+                               .arg(kSchemaVersion)
+                               .toStdString(),
+                           ProjectError::Kind::BadInput);
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
+{
+    checkSqliteFile(path);
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path));
+    store->openConnection(Access::ReadWrite);
+    store->checkIsProject();
+    store->useRollbackJournal();
+    store->migrate();
+    return store;
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::openForReading(const QString& path)
+{
+    checkSqliteFile(path);
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path));
+    store->openConnection(Access::ReadOnly);
+    try {
+        (void)store->schemaVersion();
+    } catch (const ProjectError&) {
+        // A file in write-ahead-log mode (made by an earlier version) on read-only media: SQLite
+        // cannot make the shared-memory file it wants, so read the file as it is, unchanging.
+        store.reset(new ProjectStore(path));
+        store->openConnection(Access::Immutable);
+    }
+    store->checkIsProject();
+    if (store->schemaVersion() < kSchemaVersion)
+        throw ProjectError(QStringLiteral("%1: made by an earlier Sharecast (schema %2): open it once where it can be "
+                                          "written, to bring it up to schema %3")
                                .arg(path)
                                .arg(store->schemaVersion())
                                .arg(kSchemaVersion)
                                .toStdString(),
                            ProjectError::Kind::BadInput);
-    store->useWriteAheadLog();
-    store->migrate();
     return store;
 }
 
@@ -266,25 +306,41 @@ std::unique_ptr<ProjectStore> ProjectStore::openOrCreate(const QString& path)
     return QFileInfo::exists(path) ? open(path) : create(path);
 }
 
-void ProjectStore::openConnection(bool create)
+void ProjectStore::openConnection(Access access)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
-    db.setDatabaseName(path_);
-    if (!create)
+    switch (access) {
+    case Access::Create: db.setDatabaseName(path_); break;
+    case Access::ReadWrite:
+        db.setDatabaseName(path_);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        break;
+    case Access::ReadOnly:
+        db.setDatabaseName(path_);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        break;
+    case Access::Immutable:
+        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path_).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                           QStringLiteral("?mode=ro&immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        break;
+    }
     if (!db.open())
         throw ProjectError(QStringLiteral("%1: cannot open: %2").arg(path_, db.lastError().text()).toStdString());
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
 
-void ProjectStore::useWriteAheadLog()
+void ProjectStore::useRollbackJournal()
 {
-    // WAL: readers never block the writer, and a failed write never touches the main file. Set
-    // only once the file is known to be ours (it writes to the database header).
+    // A rollback journal, not a write-ahead log: a project is one file that can be read where it
+    // cannot be written (read-only media, a shared drive) and leaves nothing beside it once
+    // closed; a failed write is rolled back from the journal. Set only once the file is known to
+    // be ours (it writes to the database header); a file in WAL mode (earlier versions) turns
+    // back here when it is opened for writing.
     QSqlQuery q(database());
-    q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-    q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    q.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
+    q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
 }
 
 QSqlDatabase ProjectStore::database() const { return QSqlDatabase::database(connection_, false); }

@@ -88,6 +88,10 @@ public:
     static std::unique_ptr<ProjectStore> create(const QString& path);
     //! Opens an existing project, migrating an older schema forward. Throws ProjectError.
     static std::unique_ptr<ProjectStore> open(const QString& path);
+    //! Opens an existing project only to read it: nothing is written to it or beside it, so it
+    //! works on read-only media and leaves no journal behind. An older schema is refused (it can
+    //! be upgraded only by opening it for writing). Writes through the store fail (ProjectError).
+    static std::unique_ptr<ProjectStore> openForReading(const QString& path);
     //! Opens path when it exists, else creates it.
     static std::unique_ptr<ProjectStore> openOrCreate(const QString& path);
 
@@ -145,8 +149,12 @@ public:
 
 private:
     explicit ProjectStore(QString path);
-    void openConnection(bool create);
-    void useWriteAheadLog();
+    //! How the connection opens the file.
+    enum class Access { Create, ReadWrite, ReadOnly, Immutable };
+    void openConnection(Access access);
+    //! Checks that the file is a Sharecast project this version can read (after openConnection).
+    void checkIsProject() const;
+    void useRollbackJournal();
     void migrate();
     qint64 insertDataset(DatasetKind kind, const Provenance& p);
     void insertCells(qint64 datasetId, const ExperienceData& data);
