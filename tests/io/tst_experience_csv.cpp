@@ -298,6 +298,20 @@ private Q_SLOTS:
                                    << "not a finite decimal number";
         QTest::newRow("cost nan") << h + "P1,N,C,2023,10,nan,2\n" << 2L << "cost_ip" << true << "nan"
                                   << "not a finite decimal number";
+        // Input bounds (engine/input_bounds.h): finite but unbelievable figures, which overflowed
+        // into `inf` and 309-digit amounts in the results before they were refused.
+        QTest::newRow("cost above a trillion") << h + "P1,N,C,2023,10,1.7e308,2\n" << 2L << "cost_ip" << true
+                                               << "1.7e308" << "above $1e+12";
+        QTest::newRow("cost just above the bound") << h + "P1,N,C,2023,10,1000000000000.01,2\n" << 2L << "cost_ip"
+                                                   << true << "1000000000000.01" << "above $1e+12";
+        QTest::newRow("member_months tiny") << h + "P1,N,C,2023,1e-300,1,2\n" << 2L << "member_months" << true
+                                            << "1e-300" << "between 1e-06 and 1e+09";
+        QTest::newRow("member_months huge") << h + "P1,N,C,2023,2e9,1,2\n" << 2L << "member_months" << true << "2e9"
+                                            << "between 1e-06 and 1e+09";
+        QTest::newRow("risk_score above 100") << kHeader + ",risk_score\nP1,N,C,2023,1,101\n" << 2L << "risk_score"
+                                              << true << "101" << "above 100";
+        QTest::newRow("util above 1e12") << kHeader + ",util_ed\nP1,N,C,2023,1,2e12\n" << 2L << "util_ed" << true
+                                         << "2e12" << "count above 1e+12";
         QTest::newRow("cost overflow") << h + "P1,N,C,2023,10,1e999,2\n" << 2L << "cost_ip" << true << "1e999"
                                        << "not a finite decimal number";
         QTest::newRow("cost leading space") << h + "P1,N,C,2023,10, 5,2\n" << 2L << "cost_ip" << true << " 5"

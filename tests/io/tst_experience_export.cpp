@@ -46,9 +46,11 @@ const QByteArray kAwkward =
     "0.30000000000000004,0,0,0\n"
     // Blanks take their defaults (risk 1, amounts 0); keys keep their spaces.
     "P3,, spaced ,Child,2024,12,,,,,,,,,,\n"
+    // Extremes inside the input bounds (engine/input_bounds.h): 17 significant digits just under
+    // $10^12 and 10^9 member months, the smallest denormal, a count at the bound.
     "P1,\"Alpha, \"\"Best\"\" "
-    "Plan\",Fresno,LTC/Dual,2022,1e15,2.5e-5,9007199254740993,4.9406564584124654e-324,"
-    "0,1e21,1.7976931348623157e308,0.000123,7,11,1e-300\n";
+    "Plan\",Fresno,LTC/Dual,2022,999999999.99999988,2.5e-5,999999999999.99988,4.9406564584124654e-324,"
+    "0,1000000000000,999999999999.99988,0.000123,7,11,1e-300\n";
 
 } // namespace
 
@@ -95,7 +97,7 @@ private Q_SLOTS:
 
         QTest::newRow("awkward values") << kAwkward << true;
         QTest::newRow("BOM and CRLF") << "\xEF\xBB\xBF" + QByteArray(kAwkward).replace("\n", "\r\n") << true;
-        QTest::newRow("required columns only") << QByteArray("plan_id,region,rate_cell,year,member_months\nP1,R,C,2023,1e-7\nP1,R,C,2024,0.1\n") << true;
+        QTest::newRow("required columns only") << QByteArray("plan_id,region,rate_cell,year,member_months\nP1,R,C,2023,1e-6\nP1,R,C,2024,0.1\n") << true;
         QTest::newRow("columns in another order")
             << QByteArray("util_b,cost_z,year,member_months,cost_a,region,util_a,plan_id,rate_cell\n"
                           "0.1,1/3 is not here,2023,1,2,R,3,P,C\n").replace("1/3 is not here", "0.33333333333333331") << true;

@@ -1,5 +1,7 @@
 #include "io/csv/csv_writer.h"
 
+#include "engine/error.h"
+
 
 namespace sharecast::io {
 
@@ -43,6 +45,19 @@ void CsvWriter::addRow(const QStringList& fields)
     }
     line += u'\n';
     bytes_ += line.toUtf8();
+}
+
+void CsvWriter::addResultRow(const QStringList& header, const QStringList& fields, const QString& who)
+{
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        const QString& f = fields[i];
+        if (f == QLatin1String("inf") || f == QLatin1String("-inf") || f == QLatin1String("nan"))
+            throw InputError(InputLocation{{}, 0, header.value(i).toStdString(), f.toStdString(), true},
+                             who.toStdString() +
+                                 ": the result is not a finite number: the inputs are too large or too small "
+                                 "to settle (an overflow); check the data of that plan");
+    }
+    addRow(fields);
 }
 
 }  // namespace sharecast::io

@@ -20,6 +20,10 @@ QString csvField(const QString& text);
 class CsvWriter {
 public:
     void addRow(const QStringList& fields);
+    //! A row of results: throws sharecast::InputError naming `who` and the column (from header)
+    //! when a figure is not a finite number (an overflow of inputs too large or too small), so
+    //! that no `inf` or `nan` is ever written.
+    void addResultRow(const QStringList& header, const QStringList& fields, const QString& who);
     const QByteArray& bytes() const { return bytes_; }
 
 private:

@@ -1,5 +1,7 @@
 #include "io/csv/experience_csv.h"
 
+#include "engine/input_bounds.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -74,6 +76,28 @@ bool isOptionalNumeric(Kind kind)
     case Kind::Year:
     case Kind::MemberMonths: return false;
     default: return true;
+    }
+}
+
+//! Refuses a figure outside the bounds of engine/input_bounds.h.
+void checkBound(const CsvReader& reader, std::size_t i, Kind kind, double value)
+{
+    switch (kind) {
+    case Kind::RiskScore:
+        if (value > bounds::kMaxRiskScore)
+            throw reader.fieldError(i, "a risk score above 100 is a data error (scores are relative factors near 1)");
+        return;
+    case Kind::Util:
+    case Kind::ClaimsDenied:
+    case Kind::ClaimsTotal:
+    case Kind::Grievances:
+        if (value > bounds::kMaxCount)
+            throw reader.fieldError(i, "a count above 1e+12 is a data error");
+        return;
+    default:
+        if (value > bounds::kMaxAmount)
+            throw reader.fieldError(i, "an amount above $1e+12 (a trillion dollars) in one cell is a data error");
+        return;
     }
 }
 
@@ -289,6 +313,7 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
                     if (column.kind == Kind::RiskScore ? !(value > 0.0) : value < 0.0)
                         throw reader.fieldError(i, column.kind == Kind::RiskScore ? "must be > 0"
                                                                                   : "must be >= 0");
+                    checkBound(reader, i, column.kind, value);
                 }
                 switch (column.kind) {
                 case Kind::RiskScore: cell.riskScore = value; break;
@@ -318,6 +343,9 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
                 cell.memberMonths = numberField(reader, i);
                 if (!(cell.memberMonths > 0.0))
                     throw reader.fieldError(i, "must be > 0");
+                if (cell.memberMonths < bounds::kMinMemberMonths || cell.memberMonths > bounds::kMaxMemberMonths)
+                    throw reader.fieldError(i, "must lie between 1e-06 and 1e+09 member months (a cell outside "
+                                               "them is a data error; see docs/methodology.md, input bounds)");
                 break;
             default: break;
             }

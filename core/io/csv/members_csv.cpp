@@ -1,5 +1,7 @@
 #include "io/csv/members_csv.h"
 
+#include "engine/input_bounds.h"
+
 #include <algorithm>
 #include <cstring>
 #include <functional>
@@ -205,6 +207,8 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
                 v = numberField(reader, i);
                 if (v < 0.0)
                     throw reader.fieldError(i, "an amount must not be negative");
+                if (v > bounds::kMaxAmount)
+                    throw reader.fieldError(i, "an amount above $1e+12 (a trillion dollars) for one member is a data error");
             }
             costs[s] = v;
             c.cost[s] += v;
@@ -220,6 +224,8 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
             const double v = numberField(reader, i);
             if (v < 0.0)
                 throw reader.fieldError(i, "a count must not be negative");
+            if (v > bounds::kMaxCount)
+                throw reader.fieldError(i, "a count above 1e+12 is a data error");
             c.util[u] += v;
         }
         const double excess = std::max(0.0, memberCost - options.truncationThreshold);  // §1.3

@@ -47,12 +47,14 @@ QStringList projectionRow(const QString& planId, const ProjectionYear& y)
 QByteArray projectionCsv(const Projection& p)
 {
     CsvWriter w;
-    w.addRow(projectionColumns());
+    const QStringList header = projectionColumns();
+    w.addRow(header);
     for (const PlanProjection& plan : p.plans)
         for (const ProjectionYear& y : plan.years)
-            w.addRow(projectionRow(QString::fromStdString(plan.planId), y));
+            w.addResultRow(header, projectionRow(QString::fromStdString(plan.planId), y),
+                           QStringLiteral("plan %1, %2").arg(QString::fromStdString(plan.planId)).arg(y.year));
     for (const ProjectionYear& y : p.all)
-        w.addRow(projectionRow(QStringLiteral("ALL"), y));
+        w.addResultRow(header, projectionRow(QStringLiteral("ALL"), y), QStringLiteral("all plans, %1").arg(y.year));
     return w.bytes();
 }
 

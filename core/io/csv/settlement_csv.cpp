@@ -98,18 +98,21 @@ QStringList totalsSettlementRow(const EntitySettlement& e)
 QByteArray settlementCsv(const Settlement& s, const Scenario& scenario)
 {
     CsvWriter w;
-    w.addRow(settlementColumns(scenario));
+    const QStringList header = settlementColumns(scenario);
+    w.addRow(header);
     for (const PlanSettlement& p : s.plans)
-        w.addRow(settlementRow(p) + furtherToolsRow(p, scenario));
+        w.addResultRow(header, settlementRow(p) + furtherToolsRow(p, scenario),
+                       QStringLiteral("plan %1").arg(QString::fromStdString(p.planId)));
     return w.bytes();
 }
 
 QByteArray totalsSettlementCsv(const TotalsSettlement& s)
 {
     CsvWriter w;
-    w.addRow(totalsSettlementColumns());
+    const QStringList header = totalsSettlementColumns();
+    w.addRow(header);
     for (const EntitySettlement& e : s.entities)
-        w.addRow(totalsSettlementRow(e));
+        w.addResultRow(header, totalsSettlementRow(e), QStringLiteral("entity %1").arg(QString::fromStdString(e.entityId)));
     return w.bytes();
 }
 

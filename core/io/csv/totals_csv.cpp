@@ -1,5 +1,7 @@
 #include "io/csv/totals_csv.h"
 
+#include "engine/input_bounds.h"
+
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,6 +23,8 @@ double requiredAmount(const CsvReader& reader, std::size_t i, bool zeroAllowed)
     const double value = numberField(reader, i);
     if (zeroAllowed ? value < 0.0 : !(value > 0.0))
         throw reader.fieldError(i, zeroAllowed ? "must be >= 0" : "must be > 0");
+    if (value > bounds::kMaxAmount)
+        throw reader.fieldError(i, "a figure above 1e+12 for one entity is a data error");
     return value;
 }
 
