@@ -2,6 +2,21 @@
 
 namespace sharecast {
 
+namespace {
+
+//! Text echoed in a message, cut to a readable length: a 50 MB field is named, not repeated.
+std::string clip(const std::string& text, std::size_t kMaxEcho)
+{
+    if (text.size() <= kMaxEcho)
+        return text;
+    std::size_t cut = kMaxEcho;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u)
+        --cut;  // not inside a UTF-8 sequence
+    return text.substr(0, cut) + "… (" + std::to_string(text.size()) + " bytes)";
+}
+
+}  // namespace
+
 std::string formatInputError(const InputLocation& where, const std::string& reason)
 {
     std::string out;
@@ -14,9 +29,9 @@ std::string formatInputError(const InputLocation& where, const std::string& reas
         out += "line " + std::to_string(where.line) + ": ";
     }
     if (!where.column.empty())
-        out += "column '" + where.column + "'" + (where.hasValue ? ", " : ": ");
+        out += "column '" + clip(where.column, 1024) + "'" + (where.hasValue ? ", " : ": ");
     if (where.hasValue)
-        out += "value '" + where.value + "': ";
+        out += "value '" + clip(where.value, 160) + "': ";
     out += reason;
     return out;
 }

@@ -254,6 +254,31 @@ private Q_SLOTS:
 #endif
     }
 
+    //! Inputs that are not CSV at all: a 5 MB header with no line end, a 5 MB line of commas. Each
+    //! is refused (exit 2) with a message that names the file and stays short; before, the first
+    //! was echoed whole into a 5 MB message and the second held a field view per comma in memory.
+    void hugeLinesAreRefusedBriefly()
+    {
+        QTemporaryDir tmp;
+        const QString noNewline = tmp.filePath(QStringLiteral("header.csv"));
+        const QString commas = tmp.filePath(QStringLiteral("commas.csv"));
+        {
+            QFile f(noNewline);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("plan_id,region,rate_cell,year,member_months," + QByteArray(5 << 20, 'x'));
+            QFile g(commas);
+            QVERIFY(g.open(QIODevice::WriteOnly));
+            g.write("plan_id,region,rate_cell,year,member_months\n" + QByteArray(5 << 20, ',') + "\n");
+        }
+        for (const QString& file : {noNewline, commas}) {
+            const Result r = run({"settle", "--experience", file, "--scenario", data("scenario.json"), "--out",
+                                  tmp.filePath(QStringLiteral("r.csv"))});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(file), qPrintable(r.err.left(400)));
+            QVERIFY2(r.err.size() < 2000, qPrintable(QStringLiteral("%1 bytes: %2").arg(r.err.size()).arg(r.err.left(400))));
+        }
+    }
+
     void settleTotalsWritesTheRowWorkedByHand()
     {
         // Track 1 preset: N 12,000 lies between (10,000, 3.0 %) and (15,000, 2.7 %): MSR = 3.0 % − 0.3 % × 2,000/5,000

@@ -38,7 +38,9 @@ public:
 //! Tuning of a CsvReader; the defaults suit every real file.
 struct CsvReaderOptions {
     qint64 blockSize = qint64(1) << 20;        //!< bytes asked of the device per read
-    qint64 maxRecordBytes = qint64(64) << 20;  //!< a longer record is an error (an open quote)
+    //! A longer record is an error (an open quote, or a file that is not CSV). A row of any input
+    //! of the methodology is well under a kilobyte; 1 MiB bounds the memory one record takes.
+    qint64 maxRecordBytes = qint64(1) << 20;
 };
 
 //! Reads RFC 4180 records one at a time from a device, never holding more than a block (and the
