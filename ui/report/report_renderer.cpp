@@ -6,6 +6,7 @@
 #include "io/report/report_csv.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 #include "ui/report/report_assumptions.h"
 #include "ui/report/report_charts.h"
 
@@ -299,19 +300,19 @@ private:
         const QString project = doc_.title();
         const QString scenario = scenarioName(doc_.scenario());
         flow_.block(150, [=](QPainter& p, const QRectF& r) {
-            p.setPen(report::colors::kAccent);
+            p.setPen(palette::kAccent);
             p.setFont(PageFlow::font(9.5, true));
             p.drawText(QRectF(r.left(), r.top(), r.width(), 16 * s), Qt::AlignLeft | Qt::AlignTop,
                        QStringLiteral("SHARECAST  ·  ACTUARIAL BRIEFING"));
-            p.setPen(QPen(report::colors::kAccent, 2.0 * s));
+            p.setPen(QPen(palette::kAccent, 2.0 * s));
             p.drawLine(QPointF(r.left(), r.top() + 20 * s), QPointF(r.right(), r.top() + 20 * s));
             p.setFont(PageFlow::font(22, true));
-            p.setPen(report::colors::kText);
+            p.setPen(palette::kText);
             p.drawText(QRectF(r.left(), r.top() + 34 * s, r.width(), 60 * s),
                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                        QStringLiteral("Shared-savings settlement\nand five-year projection"));
             p.setFont(PageFlow::font(13));
-            p.setPen(report::colors::kAccent);
+            p.setPen(palette::kAccent);
             p.drawText(QRectF(r.left(), r.top() + 104 * s, r.width(), 44 * s),
                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                        QStringLiteral("Scenario: %1").arg(scenario));
@@ -357,11 +358,11 @@ private:
         flow_.space(6);
         flow_.block(22 + 15.0 * titles.size(), [=](QPainter& p, const QRectF& r) {
             p.setFont(tf);
-            p.setPen(report::colors::kAccent);
+            p.setPen(palette::kAccent);
             p.drawText(QRectF(r.left(), r.top(), r.width(), 18 * s), Qt::AlignLeft | Qt::AlignTop,
                        QStringLiteral("Contents"));
             p.setFont(lf);
-            p.setPen(report::colors::kText);
+            p.setPen(palette::kText);
             double y = r.top() + 22 * s;
             for (const QString& title : titles) {
                 int page = 0;
