@@ -330,9 +330,36 @@ bool MainWindow::openProject(const QString& path)
 void MainWindow::attachDocument()
 {
     ProjectDocument* doc = document_.get();
-
-    // Central area: headline figures and the settlement table; the savings chart.
     auto* tabs = new QTabWidget;
+    tabs->addTab(createSettlementPage(doc), tr("Settlement"));
+    addChartTabs(tabs, doc);
+    experienceView_ = new ExperienceView(doc);
+    tabs->addTab(experienceView_, tr("Experience"));
+    compareView_ = new CompareView(doc);
+    tabs->addTab(compareView_, tr("Compare"));
+    tabs_ = tabs;
+    setCentralWidget(tabs);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                selectedPlan_ = model_->planId(proxy_->mapToSource(current).row());
+                explainedFigure_.clear();
+                showExplain();
+            });
+
+    // Assumptions dock content.
+    assumptions_ = new AssumptionsPanel(doc);
+    assumptions_->setObjectName(QStringLiteral("assumptions"));
+    findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))->setWidget(assumptions_);
+
+    attachUndoActions(doc);
+    connectDocument(doc);
+    showDocument(doc);
+}
+
+QWidget* MainWindow::createSettlementPage(ProjectDocument* doc)
+{
+    // The notice, the headline figures and the settlement table.
     auto* settlementPage = new QWidget;
     auto* layout = new QVBoxLayout(settlementPage);
     notice_ = new QLabel;
@@ -376,8 +403,11 @@ void MainWindow::attachDocument()
     table_->verticalHeader()->setVisible(false);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(table_, 1);
-    tabs->addTab(settlementPage, tr("Settlement"));
+    return settlementPage;
+}
 
+void MainWindow::addChartTabs(QTabWidget* tabs, ProjectDocument* doc)
+{
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("savingsChart"));
     savingsChart_ = new SavingsChartController(doc, chart_, chart_);
@@ -398,24 +428,10 @@ void MainWindow::attachDocument()
              [&](QCustomPlot* p) { new QualityChartController(doc, p, p); });
     addChart(tr("Corridor"), QStringLiteral("corridorChart"),
              [&](QCustomPlot* p) { new CorridorChartController(doc, p, p); });
-    experienceView_ = new ExperienceView(doc);
-    tabs->addTab(experienceView_, tr("Experience"));
-    compareView_ = new CompareView(doc);
-    tabs->addTab(compareView_, tr("Compare"));
-    tabs_ = tabs;
-    setCentralWidget(tabs);
+}
 
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        selectedPlan_ = model_->planId(proxy_->mapToSource(current).row());
-        explainedFigure_.clear();
-        showExplain();
-    });
-
-    // Assumptions dock content.
-    assumptions_ = new AssumptionsPanel(doc);
-    assumptions_->setObjectName(QStringLiteral("assumptions"));
-    findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))->setWidget(assumptions_);
-
+void MainWindow::attachUndoActions(ProjectDocument* doc)
+{
     // Undo and redo with the edits' own texts.
     editMenu_->removeAction(undoAction_);
     editMenu_->removeAction(redoAction_);
@@ -428,7 +444,10 @@ void MainWindow::attachDocument()
     redoAction_->setShortcut(QKeySequence::Redo);
     editMenu_->insertAction(first, undoAction_);
     editMenu_->insertAction(first, redoAction_);
+}
 
+void MainWindow::connectDocument(ProjectDocument* doc)
+{
     connect(doc, &ProjectDocument::resultsChanged, this, [this] {
         refreshHeadlines();
         refreshStatus();
@@ -440,7 +459,10 @@ void MainWindow::attachDocument()
         refreshNavigator();
     });
     connect(doc, &ProjectDocument::modifiedChanged, this, &MainWindow::refreshTitle);
+}
 
+void MainWindow::showDocument(ProjectDocument* doc)
+{
     const QString notice = doc->notice();
     notice_->setText(notice);
     notice_->setVisible(!notice.isEmpty());
