@@ -26,9 +26,12 @@
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QMimeData>
 #include <QProgressDialog>
-#include <QThread>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <QApplication>
@@ -711,21 +714,28 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
         *slot = path;
     }
 
-    // Read and validate on a worker thread; the project is touched only after everything passed.
+    // Read and validate on a pool thread; the project is touched only after everything passed.
+    // The modal progress dialog follows the reading (in permille) and Cancel stops it; the window
+    // waits in a local event loop, so importFiles() stays synchronous for its callers.
     QProgressDialog progress(tr("Reading and checking the files…"), tr("Cancel"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     std::atomic<bool> cancel{false};
-    std::atomic<int> permille{0};
-    io::ImportControl control;
-    control.cancelled = [&cancel] { return cancel.load(); };
-    control.progress = [&permille](qint64 done, qint64 total) {
-        if (total > 0)
-            permille = static_cast<int>(1000 * done / total);
-    };
+    connect(&progress, &QProgressDialog::canceled, this, [&cancel] { cancel = true; });
     io::PreparedImport prepared;
     QString error;
-    QThread* worker = QThread::create([&] {
+    QFutureWatcher<void> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<void>::progressValueChanged, &progress, &QProgressDialog::setValue);
+    connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([&](QPromise<void>& promise) {
+        promise.setProgressRange(0, 1000);
+        io::ImportControl control;
+        control.cancelled = [&cancel] { return cancel.load(); };
+        control.progress = [&promise](qint64 done, qint64 total) {
+            if (total > 0)
+                promise.setProgressValue(static_cast<int>(1000 * done / total));
+        };
         try {
             prepared = io::prepareImport(request, control);
         } catch (const io::ImportCancelled&) {
@@ -733,14 +743,10 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
-    });
-    connect(&progress, &QProgressDialog::canceled, this, [&cancel] { cancel = true; });
-    worker->start();
-    while (!worker->wait(30)) {
-        progress.setValue(permille.load());
-        QCoreApplication::processEvents();
-    }
-    delete worker;
+    }));
+    if (!watcher.isFinished())
+        loop.exec();
+    watcher.waitForFinished(); // (finished already: the loop ends on its signal)
     progress.setValue(1000);
 
     if (error.isEmpty()) {
