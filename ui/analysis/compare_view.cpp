@@ -13,9 +13,7 @@
 
 #include <QAbstractTableModel>
 #include <QBrush>
-#include <QClipboard>
 #include <QColor>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -605,9 +603,7 @@ bool CompareView::eventFilter(QObject* watched, QEvent* event)
 {
     if ((watched == planTable_ || watched == statewideTable_) && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
-        const QString tsv = selectionAsTsv(static_cast<QTableView*>(watched));
-        if (!tsv.isEmpty())
-            QGuiApplication::clipboard()->setText(tsv);
+        copySelectionAsTsv(static_cast<QTableView*>(watched));
         return true;
     }
     return QWidget::eventFilter(watched, event);
