@@ -2,19 +2,18 @@
 
 #include "engine/rounding.h"
 #include "engine/settlement.h"
-#include "io/report/report_csv.h"
 #include "io/project/scenario_store.h"
-#include "ui/charts/chart_support.h"
+#include "io/report/report_csv.h"
 #include "ui/analysis/experience_model.h"
 #include "ui/analysis/experience_view.h"
+#include "ui/charts/compare_chart.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 
 #include <QAbstractTableModel>
 #include <QBrush>
-#include <QClipboard>
 #include <QColor>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -39,7 +38,6 @@ namespace sharecast::ui {
 namespace {
 
 constexpr int kIdRole = Qt::UserRole;
-const QColor kNegative(0xb0, 0x1e, 0x1e);
 const QColor kDeltaBackground(0xf1, 0xf5, 0xfa);
 
 //! The letter that stands for compared scenario i in headings: A (the reference), B, C …
@@ -71,7 +69,7 @@ QVariant moneyData(double value, int role, bool delta)
     case Qt::UserRole: return value;
     case ExperienceModel::ExportRole: return QString::fromStdString(formatMoney(value));
     case Qt::TextAlignmentRole: return alignRight();
-    case Qt::ForegroundRole: return value < 0 ? QVariant(QBrush(kNegative)) : QVariant();
+    case Qt::ForegroundRole: return value < 0 ? QVariant(QBrush(palette::kError)) : QVariant();
     case Qt::BackgroundRole: return delta ? QVariant(QBrush(kDeltaBackground)) : QVariant();
     default: return {};
     }
@@ -325,7 +323,7 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
     setUp(statewideTable_, QStringLiteral("compareStatewide"));
     // As wide as its columns (they grow with the scenarios compared); the chart takes the rest.
     statewideTable_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    statewideTable_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Maximum);  // never clipped
+    statewideTable_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Maximum); // never clipped
 
     planModel_ = new ComparePlanModel(this, document_, this);
     auto* proxy = new QSortFilterProxyModel(this);
@@ -337,24 +335,10 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
     planTable_->setSortingEnabled(true);
     planTable_->sortByColumn(0, Qt::AscendingOrder);
 
-
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("compareChart"));
     chart_->setMinimumWidth(280);
-    prepareChart(chart_, QStringLiteral("payment-differences"));
-    chart_->plotLayout()->insertRow(0);
-    chart_->plotLayout()->addElement(0, 0,
-                                     new QCPTextElement(chart_, tr("Plan payment against the reference A"),
-                                                        QFont(chart_->font().family(), 10, QFont::Bold)));
-    chart_->yAxis->setLabel(tr("Δ plan payment ($ millions)"));
-    chart_->xAxis->setLabel(tr("Plan"));
-    // The legend goes below the axes, where it cannot cover a bar.
-    chart_->legend->setFont(QFont(chart_->font().family(), 8));
-    chart_->axisRect()->insetLayout()->take(chart_->legend);
-    chart_->plotLayout()->addElement(2, 0, chart_->legend);
-    chart_->plotLayout()->setRowStretchFactor(2, 0.001);
-    chart_->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
-    chart_->legend->setBorderPen(Qt::NoPen);
+    chartController_ = new CompareChartController(chart_, chart_);
 
     // Top: the scenarios, the statewide figures and the chart; below: the plans, full width.
     auto* top = new QWidget;
@@ -563,7 +547,8 @@ void CompareView::compare(const QList<qint64>& ids)
     statewideModel_->refresh();
     // The plan's name at a set width (elided; the full name is in the settlement tab), so the
     // differences at the right fit a 1366-pixel screen.
-    if (QHeaderView* h = planTable_->horizontalHeader(); h->count() > 1 && h->sectionResizeMode(1) != QHeaderView::Interactive) {
+    if (QHeaderView* h = planTable_->horizontalHeader();
+        h->count() > 1 && h->sectionResizeMode(1) != QHeaderView::Interactive) {
         h->setSectionResizeMode(1, QHeaderView::Interactive);
         h->resizeSection(1, 170);
     }
@@ -581,8 +566,8 @@ void CompareView::compare(const QList<qint64>& ids)
                      .arg(legend.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     }
     for (const QString& e : errors_)
-        status += QStringLiteral("<br><span style='color:#b01e1e'>") + e.toHtmlEscaped() +
-                  QStringLiteral("</span>");
+        status += QStringLiteral("<br><span style='color:%1'>").arg(palette::kError.name()) +
+                  e.toHtmlEscaped() + QStringLiteral("</span>");
     status_->setText(status);
 }
 
@@ -608,55 +593,17 @@ Dollars CompareView::programNetDelta(int scenario, const QString& plan) const
 
 void CompareView::redrawChart()
 {
-    chart_->clearPlottables();
-    chart_->clearItems();
-    static const QColor kColors[] = {QColor(0xf6, 0xb2, 0x6b), QColor(0x1f, 0x4e, 0x79),
-                                     QColor(0x6a, 0xa8, 0x4f), QColor(0x8e, 0x5e, 0xa2),
-                                     QColor(0xc0, 0x50, 0x4d), QColor(0x4b, 0xac, 0xc6)};
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    QVector<double> x;
-    for (int i = 0; i < plans_.size(); ++i) {
-        x << i + 1;
-        ticker->addTick(i + 1, plans_[i]);
-    }
-    const auto series = static_cast<int>(chartDeltas_.size());
-    QCPBarsGroup* group = series > 1 ? new QCPBarsGroup(chart_) : nullptr;
-    for (int s = 0; s < series; ++s) {
-        auto* bars = new QCPBars(chart_->xAxis, chart_->yAxis);
-        bars->setName(tr("%1: %2").arg(scenarioHeading(s + 1, true), compared_[s + 1].name));
-        bars->setPen(Qt::NoPen);
-        bars->setBrush(kColors[static_cast<std::size_t>(s) % std::size(kColors)]);
-        bars->setWidth(0.8 / series);
-        if (group)
-            bars->setBarsGroup(group);
-        bars->setData(x, chartDeltas_[s], true);
-    }
-    auto* zero = new QCPItemStraightLine(chart_);
-    zero->point1->setCoords(0, 0);
-    zero->point2->setCoords(1, 0);
-    zero->setPen(QPen(QColor(0x80, 0x80, 0x80)));
-    chart_->legend->setVisible(series > 0);
-    chart_->xAxis->setTicker(ticker);
-    chart_->xAxis->setTickLabelRotation(plans_.size() > 12 ? 60 : 0);
-    chart_->xAxis->setRange(0.3, static_cast<double>(plans_.size()) + 0.7);
-    double low = 0.0, high = 0.0;
-    for (const QVector<double>& d : chartDeltas_)
-        for (const double v : d) {
-            low = std::min(low, v);
-            high = std::max(high, v);
-        }
-    const double span = high - low > 0.0 ? high - low : 1.0;
-    chart_->yAxis->setRange(low - 0.08 * span, high + 0.08 * span);
-    chart_->replot();
+    QStringList names;
+    for (int s = 1; s < compared_.size(); ++s)
+        names << tr("%1: %2").arg(scenarioHeading(s, true), compared_[s].name);
+    chartController_->draw(plans_, names, chartDeltas_);
 }
 
 bool CompareView::eventFilter(QObject* watched, QEvent* event)
 {
     if ((watched == planTable_ || watched == statewideTable_) && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
-        const QString tsv = selectionAsTsv(static_cast<QTableView*>(watched));
-        if (!tsv.isEmpty())
-            QGuiApplication::clipboard()->setText(tsv);
+        copySelectionAsTsv(static_cast<QTableView*>(watched));
         return true;
     }
     return QWidget::eventFilter(watched, event);

@@ -21,6 +21,7 @@ class QTableView;
 namespace sharecast::ui {
 
 class ProjectDocument;
+class CompareChartController;
 class ComparePlanModel;
 class CompareStatewideModel;
 
@@ -102,6 +103,7 @@ private:
     QTableView* planTable_ = nullptr;
     QTableView* statewideTable_ = nullptr;
     QCustomPlot* chart_ = nullptr;
+    CompareChartController* chartController_ = nullptr;
     ComparePlanModel* planModel_ = nullptr;
     CompareStatewideModel* statewideModel_ = nullptr;
     QList<ComparedScenario> compared_;

@@ -381,22 +381,25 @@ void ExperienceView::updateCount()
 
 QString ExperienceView::copySelection()
 {
-    const QString tsv = selectionAsTsv(table_);
-    if (!tsv.isEmpty())
-        QGuiApplication::clipboard()->setText(tsv);
-    return tsv;
+    return copySelectionAsTsv(table_);
 }
 
 bool ExperienceView::eventFilter(QObject* watched, QEvent* event)
 {
     if ((watched == table_ || watched == summaryTable_) && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
-        const QString tsv = selectionAsTsv(static_cast<QTableView*>(watched));
-        if (!tsv.isEmpty())
-            QGuiApplication::clipboard()->setText(tsv);
+        copySelectionAsTsv(static_cast<QTableView*>(watched));
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+QString copySelectionAsTsv(const QTableView* table)
+{
+    const QString tsv = selectionAsTsv(table);
+    if (!tsv.isEmpty())
+        QGuiApplication::clipboard()->setText(tsv);
+    return tsv;
 }
 
 QString selectionAsTsv(const QTableView* table)

@@ -152,4 +152,8 @@ private:
 //! where a model gives it (plain numbers), else as displayed.
 QString selectionAsTsv(const QTableView* table);
 
+//! Puts selectionAsTsv(table) on the clipboard (unless it is empty) and returns it: what Copy
+//! (Ctrl+C) does in the analysis views' tables.
+QString copySelectionAsTsv(const QTableView* table);
+
 } // namespace sharecast::ui

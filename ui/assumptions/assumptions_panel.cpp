@@ -5,6 +5,7 @@
 #include "ui/assumptions/assumption_table.h"
 #include "ui/assumptions/assumption_table_specs.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,18 +26,6 @@
 namespace sharecast::ui {
 
 namespace {
-
-//! Merge keys: consecutive edits of the same field merge into one undo step.
-enum MergeKey {
-    kPerformanceYear = 1, kBaseline, kTrendUtil, kTrendUnit, kMsrMethod, kMsrRate, kGateEnabled, kGateMin,
-    kMaxShare, kMinShare, kScaling, kFirstDollar, kCapOn, kCap, kReduction, kLossesOn, kLossMethod, kLossRate,
-    kLossCapOn, kLossCap, kFmap, kHorizon, kLag, kInvestment, kGrowth, kRiskOn, kRiskCap, kQualityLow, kQualityHigh,
-    kRiskCapDown, kTruncOn, kTruncThreshold, kMlrMethod, kMlrRate, kTccOn, kTccMax, kGuardOn, kGuardDenial,
-    kGuardGrievance, kGuardAction, kLossMin, kLossMax, kIncludedCos, kExcludedCos, kMsrZ, kMsrCv, kScoring,
-    kBlendWeight, kImprovementMax, kMinDenominator, kMinMeasures, kSavingsBasis, kQualityLowShare, kQualityHighShare,
-    kStartYear, kUtilDefault, kQualityPath, kAdminLoad, kUnderwriting, kCareCoordination, kBlendOn, kBlendTolerance,
-    kRemittanceOn, kRemittanceMin
-};
 
 //! The value just below 0 of a percentage field that stands for an absent (null) cap.
 constexpr double kNoCap = 0.0001;
@@ -92,17 +81,19 @@ QString baselineText(const Scenario& s)
     return parts.join(QStringLiteral(", "));
 }
 
-}  // namespace
+} // namespace
 
-//! Builds one field bound to a scenario value.
+//! Builds the fields of one group box, each bound to a scenario value. A field's edits merge into
+//! one undo step while they come in a burst; its merge key is its undo text's (mergeKeyFor()), so
+//! two fields merge only if the user could not tell their undo entries apart anyway.
 class AssumptionFieldBuilder {
 public:
     AssumptionFieldBuilder(AssumptionsPanel* panel, QFormLayout* form) : panel_(panel), form_(form) {}
 
     //! A percentage field (the scenario holds a fraction).
-    QDoubleSpinBox* percent(const QString& label, const QString& undoText, int key, double min, double max,
-                            std::function<double(const Scenario&)> get, std::function<void(Scenario&, double)> set,
-                            int decimals = 2)
+    QDoubleSpinBox* percent(const QString& label, const QString& undoText, double min, double max,
+                            std::function<double(const Scenario&)> get,
+                            std::function<void(Scenario&, double)> set, int decimals = 2)
     {
         auto* box = new QDoubleSpinBox;
         box->setRange(min * 100.0, max * 100.0);
@@ -110,14 +101,15 @@ public:
         box->setSuffix(QStringLiteral(" %"));
         box->setKeyboardTracking(false);
         form_->addRow(label, box);
-        bind(box, undoText, key, get, set, 100.0);
+        bind(box, undoText, get, set, 100.0);
         return box;
     }
 
     //! A plain number field.
-    QDoubleSpinBox* number(const QString& label, const QString& undoText, int key, double min, double max,
-                           std::function<double(const Scenario&)> get, std::function<void(Scenario&, double)> set,
-                           int decimals = 2, const QString& suffix = {})
+    QDoubleSpinBox* number(const QString& label, const QString& undoText, double min, double max,
+                           std::function<double(const Scenario&)> get,
+                           std::function<void(Scenario&, double)> set, int decimals = 2,
+                           const QString& suffix = {})
     {
         auto* box = new QDoubleSpinBox;
         box->setRange(min, max);
@@ -125,57 +117,66 @@ public:
         box->setSuffix(suffix);
         box->setKeyboardTracking(false);
         form_->addRow(label, box);
-        bind(box, undoText, key, get, set, 1.0);
+        bind(box, undoText, get, set, 1.0);
         return box;
     }
 
     //! A check box.
-    QCheckBox* check(const QString& label, const QString& undoText, int key, std::function<bool(const Scenario&)> get,
+    QCheckBox* check(const QString& label, const QString& undoText, std::function<bool(const Scenario&)> get,
                      std::function<void(Scenario&, bool)> set)
     {
         auto* box = new QCheckBox(label);
+        const int key = panel_->mergeKeyFor(undoText);
         form_->addRow(QString(), box);
-        QObject::connect(box, &QCheckBox::toggled, panel_, [panel = panel_, box, undoText, key, set](bool on) {
-            if (panel->refreshing_)
-                return;
-            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, on); }));
-        });
-        panel_->refreshers_.push_back([box, get, p = panel_] { box->setChecked(get(p->document_->scenario())); });
+        QObject::connect(box, &QCheckBox::toggled, panel_,
+                         [panel = panel_, box, undoText, key, set](bool on) {
+                             if (panel->refreshing_)
+                                 return;
+                             mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, on); }));
+                         });
+        panel_->refreshers_.push_back(
+            [box, get, p = panel_] { box->setChecked(get(p->document_->scenario())); });
         return box;
     }
 
     //! A choice among named values.
-    QComboBox* choice(const QString& label, const QString& undoText, int key, const QStringList& names,
+    QComboBox* choice(const QString& label, const QString& undoText, const QStringList& names,
                       std::function<int(const Scenario&)> get, std::function<void(Scenario&, int)> set)
     {
         auto* box = new QComboBox;
+        const int key = panel_->mergeKeyFor(undoText);
         box->addItems(names);
         form_->addRow(label, box);
-        QObject::connect(box, &QComboBox::currentIndexChanged, panel_, [panel = panel_, box, undoText, key, set](int i) {
-            if (panel->refreshing_ || i < 0)
-                return;
-            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, i); }));
-        });
-        panel_->refreshers_.push_back([box, get, p = panel_] { box->setCurrentIndex(get(p->document_->scenario())); });
+        QObject::connect(box, &QComboBox::currentIndexChanged, panel_,
+                         [panel = panel_, box, undoText, key, set](int i) {
+                             if (panel->refreshing_ || i < 0)
+                                 return;
+                             mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, i); }));
+                         });
+        panel_->refreshers_.push_back(
+            [box, get, p = panel_] { box->setCurrentIndex(get(p->document_->scenario())); });
         return box;
     }
 
     //! A one-line text field read by parse (which throws InputError for text it cannot read).
-    QLineEdit* text(const QString& label, const QString& undoText, int key, const QString& placeholder,
-                    std::function<QString(const Scenario&)> get, std::function<void(Scenario&, const QString&)> set)
+    QLineEdit* text(const QString& label, const QString& undoText, const QString& placeholder,
+                    std::function<QString(const Scenario&)> get,
+                    std::function<void(Scenario&, const QString&)> set)
     {
         auto* line = new QLineEdit;
+        const int key = panel_->mergeKeyFor(undoText);
         line->setPlaceholderText(placeholder);
         form_->addRow(label, line);
-        QObject::connect(line, &QLineEdit::editingFinished, panel_, [panel = panel_, line, undoText, key, set] {
-            if (panel->refreshing_)
-                return;
-            const QString t = line->text();
-            mark(line, panel->edit(undoText, key, [&](Scenario& s) { set(s, t); }));
-        });
+        QObject::connect(line, &QLineEdit::editingFinished, panel_,
+                         [panel = panel_, line, undoText, key, set] {
+                             if (panel->refreshing_)
+                                 return;
+                             const QString t = line->text();
+                             mark(line, panel->edit(undoText, key, [&](Scenario& s) { set(s, t); }));
+                         });
         panel_->refreshers_.push_back([line, get, p = panel_] {
             line->setText(get(p->document_->scenario()));
-            line->setCursorPosition(0);  // show the start of a long list
+            line->setCursorPosition(0); // show the start of a long list
             mark(line, {});
         });
         return line;
@@ -194,19 +195,21 @@ public:
     }
 
     //! A slider tied to a percentage spin box: dragging merges into one undo step.
-    QSlider* sliderFor(QDoubleSpinBox* box, int key, const QString& undoText,
-                   std::function<void(Scenario&, double)> set)
+    QSlider* sliderFor(QDoubleSpinBox* box, const QString& undoText,
+                       std::function<void(Scenario&, double)> set)
     {
+        const int key = panel_->mergeKeyFor(undoText);
         auto* slider = new QSlider(Qt::Horizontal);
         slider->setRange(static_cast<int>(box->minimum()), static_cast<int>(box->maximum()));
         slider->setObjectName(box->objectName() + QStringLiteral("Slider"));
         form_->addRow(QString(), slider);
-        QObject::connect(slider, &QSlider::valueChanged, panel_, [panel = panel_, box, slider, key, undoText, set](int v) {
-            if (panel->refreshing_)
-                return;
-            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, v / 100.0); }));
-            Q_UNUSED(slider);
-        });
+        QObject::connect(slider, &QSlider::valueChanged, panel_,
+                         [panel = panel_, box, slider, key, undoText, set](int v) {
+                             if (panel->refreshing_)
+                                 return;
+                             mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, v / 100.0); }));
+                             Q_UNUSED(slider);
+                         });
         panel_->refreshers_.push_back([slider, box] {
             const QSignalBlocker block(slider);
             slider->setValue(static_cast<int>(std::lround(box->value())));
@@ -217,53 +220,524 @@ public:
     //! Shows a refusal at the field (red frame and the reason as tool tip), or clears it.
     static void mark(QWidget* w, const QString& refusal)
     {
-        w->setStyleSheet(refusal.isEmpty() ? QString() : QStringLiteral("border: 2px solid #b01e1e;"));
+        w->setStyleSheet(refusal.isEmpty()
+                             ? QString()
+                             : QStringLiteral("border: 2px solid %1;").arg(palette::kError.name()));
         w->setToolTip(refusal);
     }
 
 private:
-    void bind(QDoubleSpinBox* box, const QString& undoText, int key, std::function<double(const Scenario&)> get,
+    void bind(QDoubleSpinBox* box, const QString& undoText, std::function<double(const Scenario&)> get,
               std::function<void(Scenario&, double)> set, double scale)
     {
-        QObject::connect(box, &QDoubleSpinBox::valueChanged, panel_, [panel = panel_, box, undoText, key, set, scale](double v) {
-            if (panel->refreshing_)
-                return;
-            mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, v / scale); }));
-        });
-        panel_->refreshers_.push_back([box, get, scale, p = panel_] { box->setValue(get(p->document_->scenario()) * scale); });
+        const int key = panel_->mergeKeyFor(undoText);
+        QObject::connect(box, &QDoubleSpinBox::valueChanged, panel_,
+                         [panel = panel_, box, undoText, key, set, scale](double v) {
+                             if (panel->refreshing_)
+                                 return;
+                             mark(box, panel->edit(undoText, key, [&](Scenario& s) { set(s, v / scale); }));
+                         });
+        panel_->refreshers_.push_back(
+            [box, get, scale, p = panel_] { box->setValue(get(p->document_->scenario()) * scale); });
     }
 
     AssumptionsPanel* panel_;
     QFormLayout* form_;
 };
 
-AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) : QWidget(parent), document_(document)
+AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
+    : QWidget(parent), document_(document)
 {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // fields fit the panel's width
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // fields fit the panel's width
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
     scroll->setWidget(content);
     outer->addWidget(scroll);
     status_ = new QLabel;
     status_->setWordWrap(true);
-    status_->setStyleSheet(QStringLiteral("color: #b01e1e;"));
+    status_->setStyleSheet(QStringLiteral("color: %1;").arg(palette::kError.name()));
     outer->addWidget(status_);
 
     auto group = [&](const QString& title) {
         auto* box = new QGroupBox(title);
         auto* form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow panel puts the field under its label
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow panel puts the field under its label
         column->addWidget(box);
         return form;
     };
+    // The group boxes, in the order the panel shows them.
+    scenarioFields(group(tr("Scenario")));
+    baselineFields(group(tr("Performance year and baseline (§2)")));
+    cosFields(group(tr("COS and program changes (§2)")));
+    trendFields(group(tr("Trend (§2.3)")));
+    thresholdFields(group(tr("Minimum savings rate (§5)")));
+    gateFields(group(tr("Other gates (§8)")));
+    qualityFields(group(tr("Quality composite and gate (§6)")));
+    measuresForm_ = group(tr("Quality measure weights (§6)"));
+    qualityMeasureFields(group(tr("Quality measures (§6)")));
+    resourceUseFields(group(tr("Resource-use savings (§7)")));
+    sharingFields(group(tr("Sharing (§8)")));
+    lossFields(group(tr("Shared losses (§8)")));
+    federalShareFields(group(tr("Federal share (§9)")));
+    projectionFields(group(tr("Projection and rates (§10–11)")));
+    corridorFields(group(tr("Risk corridors (§12, CalAIM ECM)")));
+    blendFields(group(tr("Blended rate true-up (§12, SPD/LTC)")));
+    remittanceFields(group(tr("MLR remittance (§12)")));
+    column->addStretch(1);
 
-    const DataNamesFn names = [this] {
+    connect(document_, &ProjectDocument::scenarioChanged, this, &AssumptionsPanel::refresh);
+    refresh();
+}
+
+void AssumptionsPanel::scenarioFields(QFormLayout* form)
+{
+    auto* description = new DescriptionEdit;
+    description->setObjectName(QStringLiteral("descriptionEdit"));
+    description->setPlaceholderText(tr("What the scenario is for and where its assumptions come from"));
+    description->setTabChangesFocus(true);
+    description->setFixedHeight(description->fontMetrics().lineSpacing() * 5 + 12);
+    form->addRow(new QLabel(tr("Description (the scenario's provenance)")));
+    form->addRow(description);
+    description->finished = [this, description] {
+        if (refreshing_)
+            return;
+        const std::string text = description->toPlainText().toStdString();
+        if (text != document_->scenario().description)
+            edit(tr("Change the description"), -1, [&](Scenario& s) { s.description = text; });
+    };
+    refreshers_.push_back([this, description] {
+        const QString text = QString::fromStdString(document_->scenario().description);
+        if (description->toPlainText() != text)
+            description->setPlainText(text);
+    });
+}
+
+void AssumptionsPanel::baselineFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.number(
+        tr("Performance year"), tr("Change the performance year"), 1990, 2100,
+        [this](const Scenario&) { return double(document_->performanceYear()); },
+        [](Scenario& s, double v) { s.performanceYear = static_cast<Year>(v); }, 0);
+    auto* baseline = new QLineEdit;
+    baseline->setObjectName(QStringLiteral("baselineEdit"));
+    baseline->setPlaceholderText(tr("e.g. 2021:0.1, 2022:0.3, 2023:0.6"));
+    baseline->setToolTip(tr("Baseline years with their weights (year:weight, comma separated)"));
+    form->addRow(tr("Baseline years"), baseline);
+    connect(baseline, &QLineEdit::editingFinished, this, [this, baseline] {
+        if (refreshing_)
+            return;
+        BaselineSpec b;
+        for (const QString& part : baseline->text().split(u',', Qt::SkipEmptyParts)) {
+            const QStringList yw = part.trimmed().split(u':');
+            bool okY = false, okW = true;
+            b.years.push_back(yw.value(0).toInt(&okY));
+            if (yw.size() > 1)
+                b.weights.push_back(yw.value(1).toDouble(&okW));
+            if (!okY || !okW) {
+                AssumptionFieldBuilder::mark(baseline, tr("'%1' is not year:weight").arg(part.trimmed()));
+                return;
+            }
+        }
+        const QString undoText = tr("Change the baseline years");
+        AssumptionFieldBuilder::mark(
+            baseline, edit(undoText, mergeKeyFor(undoText), [&](Scenario& s) { s.baseline = b; }));
+    });
+    refreshers_.push_back([this, baseline] {
+        baseline->setText(baselineText(document_->scenario()));
+        baseline->setCursorPosition(0); // show the start of a long list
+    });
+    f.check(
+        tr("Risk adjustment"), tr("Switch risk adjustment"),
+        [](const Scenario& s) { return s.riskAdjustment.enabled; },
+        [](Scenario& s, bool on) { s.riskAdjustment.enabled = on; });
+    // A cap may be absent (null: the risk ratio is not capped): the field's lowest value,
+    // shown as "no cap", stands for that.
+    const auto [getUp, setUp] = capAccessors(&RiskAdjustment::capUp);
+    f.percent(tr("Risk cap up"), tr("Change the upward risk cap"), -kNoCap, 1, getUp, setUp)
+        ->setSpecialValueText(tr("no cap"));
+    const auto [getDown, setDown] = capAccessors(&RiskAdjustment::capDown);
+    f.percent(tr("Risk cap down"), tr("Change the downward risk cap"), -kNoCap, 1, getDown, setDown)
+        ->setSpecialValueText(tr("no cap"));
+    f.check(
+        tr("Truncate high-cost members"), tr("Switch truncation"),
+        [](const Scenario& s) { return s.truncation.enabled; },
+        [](Scenario& s, bool on) { s.truncation.enabled = on; });
+    f.number(
+         tr("Truncation threshold"), tr("Change the truncation threshold"), 1, 1e8,
+         [](const Scenario& s) { return s.truncation.threshold; },
+         [](Scenario& s, double v) { s.truncation.threshold = v; }, 0)
+        ->setPrefix(tr("$ "));
+}
+
+void AssumptionsPanel::cosFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.text(
+         tr("Included COS"), tr("Change the included COS"), tr("all (empty)"),
+         [](const Scenario& s) { return s.includedCos ? joinNames(*s.includedCos) : QString(); },
+         [](Scenario& s, const QString& t) {
+             s.includedCos = t.trimmed().isEmpty() ? std::nullopt : std::optional(splitNames(t));
+         })
+        ->setToolTip(tr("Comma-separated COS the settlement counts; empty counts every COS"));
+    f.text(
+         tr("Excluded COS"), tr("Change the excluded COS"), tr("none"),
+         [](const Scenario& s) { return joinNames(s.excludedCos); },
+         [](Scenario& s, const QString& t) { s.excludedCos = splitNames(t); })
+        ->setToolTip(
+            tr("Comma-separated COS left out of expected and actual cost (e.g. carved-out pharmacy)"));
+    f.table(tr("Program changes: a factor on a COS's base cost for the base years before it took effect"),
+            programChangesTable(dataNames()));
+}
+
+void AssumptionsPanel::trendFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.percent(
+        tr("Utilization"), tr("Change the utilization trend"), -0.5, 0.5,
+        [](const Scenario& s) { return s.trend.defaultTrend.utilization; },
+        [](Scenario& s, double v) { s.trend.defaultTrend.utilization = v; });
+    f.percent(
+        tr("Unit cost"), tr("Change the unit-cost trend"), -0.5, 0.5,
+        [](const Scenario& s) { return s.trend.defaultTrend.unitCost; },
+        [](Scenario& s, double v) { s.trend.defaultTrend.unitCost = v; });
+    f.table(tr("By COS (replaces the default for that COS)"), trendByCosTable(dataNames()));
+    f.table(tr("By rate cell ('all': the cell's default; a COS row wins over it)"),
+            trendByRateCellTable(dataNames()));
+}
+
+void AssumptionsPanel::thresholdFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.choice(
+        tr("Method"), tr("Change the MSR method"),
+        {tr("none"), tr("fixed"), tr("elected (totals only)"), tr("confidence interval"), tr("MSSP table")},
+        [](const Scenario& s) { return static_cast<int>(s.msr.method); },
+        [](Scenario& s, int i) { s.msr.method = static_cast<ThresholdMethod>(i); });
+    f.percent(
+        tr("Fixed MSR"), tr("Change the MSR"), 0, 1, [](const Scenario& s) { return s.msr.rate; },
+        [](Scenario& s, double v) { s.msr.rate = v; });
+    f.number(
+        tr("Confidence z"), tr("Change the MSR confidence z"), 0, 10,
+        [](const Scenario& s) { return s.msr.z; }, [](Scenario& s, double v) { s.msr.z = v; }, 4);
+    f.number(
+        tr("Coefficient of variation"), tr("Change the MSR coefficient of variation"), 0, 100,
+        [](const Scenario& s) { return s.msr.cv; }, [](Scenario& s, double v) { s.msr.cv = v; }, 3);
+    f.choice(
+        tr("MLR method"), tr("Change the MLR method"),
+        {tr("same as the MSR"), tr("none"), tr("fixed"), tr("elected (totals only)"),
+         tr("confidence interval"), tr("MSSP table")},
+        [](const Scenario& s) { return s.mlr.sameAsMsr ? 0 : 1 + static_cast<int>(s.mlr.method); },
+        [](Scenario& s, int i) {
+            s.mlr.sameAsMsr = i == 0;
+            s.mlr.method = i == 0 ? ThresholdMethod::None : static_cast<ThresholdMethod>(i - 1);
+        });
+    f.percent(
+        tr("Fixed MLR"), tr("Change the MLR"), 0, 1, [](const Scenario& s) { return s.mlr.rate; },
+        [](Scenario& s, double v) { s.mlr.rate = v; });
+}
+
+void AssumptionsPanel::gateFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.check(
+        tr("TCC trend gate"), tr("Switch the TCC trend gate"),
+        [](const Scenario& s) { return s.tccTrendGate.enabled; },
+        [](Scenario& s, bool on) { s.tccTrendGate.enabled = on; });
+    f.percent(
+        tr("Maximum TCC trend"), tr("Change the maximum TCC trend"), -0.5, 1,
+        [](const Scenario& s) { return s.tccTrendGate.maxTrend; },
+        [](Scenario& s, double v) { s.tccTrendGate.maxTrend = v; });
+    f.check(
+        tr("Appropriateness guardrail"), tr("Switch the appropriateness guardrail"),
+        [](const Scenario& s) { return s.appropriateness.enabled; },
+        [](Scenario& s, bool on) { s.appropriateness.enabled = on; });
+    f.percent(
+        tr("Denial rate rise limit"), tr("Change the denial-rate limit"), 0, 1,
+        [](const Scenario& s) { return s.appropriateness.maxDenialRateIncrease; },
+        [](Scenario& s, double v) { s.appropriateness.maxDenialRateIncrease = v; });
+    f.number(
+        tr("Grievance rise limit"), tr("Change the grievance-rate limit"), 0, 1000,
+        [](const Scenario& s) { return s.appropriateness.maxGrievanceRateIncrease; },
+        [](Scenario& s, double v) { s.appropriateness.maxGrievanceRateIncrease = v; }, 2,
+        tr(" per 1,000 MM"));
+    f.choice(
+        tr("When tripped"), tr("Change the guardrail action"), {tr("flag only"), tr("block sharing")},
+        [](const Scenario& s) { return static_cast<int>(s.appropriateness.action); },
+        [](Scenario& s, int i) { s.appropriateness.action = static_cast<GuardrailAction>(i); });
+}
+
+void AssumptionsPanel::qualityFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.choice(
+        tr("Scoring"), tr("Change the quality scoring"),
+        {tr("attainment"), tr("improvement"), tr("better of the two"), tr("blend")},
+        [](const Scenario& s) { return static_cast<int>(s.quality.scoring); },
+        [](Scenario& s, int i) { s.quality.scoring = static_cast<QualityScoring>(i); });
+    f.percent(
+        tr("Attainment weight (blend)"), tr("Change the blend weight"), 0, 1,
+        [](const Scenario& s) { return s.quality.blendWeight; },
+        [](Scenario& s, double v) { s.quality.blendWeight = v; }, 1);
+    f.number(
+        tr("Improvement score at most"), tr("Change the improvement maximum"), 0, 100,
+        [](const Scenario& s) { return s.quality.improvementMax; },
+        [](Scenario& s, double v) { s.quality.improvementMax = v; }, 1);
+    f.number(
+        tr("Minimum denominator"), tr("Change the minimum denominator"), 0, 1e6,
+        [](const Scenario& s) { return double(s.quality.minDenominator); },
+        [](Scenario& s, double v) { s.quality.minDenominator = static_cast<int>(v); }, 0);
+    f.number(
+        tr("Minimum scored measures"), tr("Change the minimum number of measures"), 0, 1000,
+        [](const Scenario& s) { return double(s.quality.minMeasures); },
+        [](Scenario& s, double v) { s.quality.minMeasures = static_cast<int>(v); }, 0);
+    f.check(
+        tr("Quality gate enabled"), tr("Switch the quality gate"),
+        [](const Scenario& s) { return s.quality.gateEnabled; },
+        [](Scenario& s, bool on) { s.quality.gateEnabled = on; });
+    f.number(
+        tr("Minimum composite"), tr("Change the minimum quality composite"), 0, 100,
+        [](const Scenario& s) { return s.quality.minComposite; },
+        [](Scenario& s, double v) { s.quality.minComposite = v; }, 1);
+}
+
+void AssumptionsPanel::qualityMeasureFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.table(tr("Threshold scores 0, benchmark 100; a gate minimum every plan must reach"),
+            qualityMeasuresTable());
+}
+
+void AssumptionsPanel::resourceUseFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.choice(
+        tr("Savings basis"), tr("Change the savings basis"), {tr("total cost of care"), tr("resource use")},
+        [](const Scenario& s) { return static_cast<int>(s.savingsBasis); },
+        [](Scenario& s, int i) { s.savingsBasis = static_cast<SavingsBasis>(i); });
+    f.table(tr("Measures (IHA style): savings = rate change × unit cost"), resourceUseTable(dataNames()));
+}
+
+void AssumptionsPanel::sharingFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    QDoubleSpinBox* maxShare = f.percent(
+        tr("Plan share (maximum)"), tr("Change the plan share"), 0, 1,
+        [](const Scenario& s) { return s.sharing.maxShare; },
+        [](Scenario& s, double v) { s.sharing.maxShare = v; }, 1);
+    maxShare->setObjectName(QStringLiteral("maxShare"));
+    QSlider* shareSlider = f.sliderFor(maxShare, tr("Change the plan share"),
+                                       [](Scenario& s, double v) { s.sharing.maxShare = v; });
+    refreshers_.push_back([this, maxShare, shareSlider] {
+        // Tiers carry their own shares: the plan share field would change nothing.
+        const bool tiers = document_->scenario().sharing.qualityScaling == QualityScaling::Tiers;
+        maxShare->setEnabled(!tiers);
+        shareSlider->setEnabled(!tiers);
+        const QString tip = tiers ? tr("Tier scaling: each tier below carries its own share") : QString();
+        if (maxShare->styleSheet().isEmpty())
+            maxShare->setToolTip(tip);
+        shareSlider->setToolTip(tip);
+    });
+    f.percent(
+        tr("Minimum share (linear)"), tr("Change the minimum share"), 0, 1,
+        [](const Scenario& s) { return s.sharing.minShare; },
+        [](Scenario& s, double v) { s.sharing.minShare = v; }, 1);
+    f.choice(
+         tr("Quality scaling"), tr("Change the quality scaling"),
+         {tr("none: the plan share"), tr("multiply by Q/100"), tr("tiers"), tr("linear between scores")},
+         [](const Scenario& s) { return static_cast<int>(s.sharing.qualityScaling); },
+         [](Scenario& s, int i) { s.sharing.qualityScaling = static_cast<QualityScaling>(i); })
+        ->setObjectName(QStringLiteral("qualityScaling"));
+    f.number(
+        tr("Linear: share 'minimum' at score"), tr("Change the low quality score"), 0, 100,
+        [](const Scenario& s) { return s.sharing.qualityLow; },
+        [](Scenario& s, double v) { s.sharing.qualityLow = v; }, 1);
+    f.number(
+        tr("Linear: share 'maximum' at score"), tr("Change the high quality score"), 0, 100,
+        [](const Scenario& s) { return s.sharing.qualityHigh; },
+        [](Scenario& s, double v) { s.sharing.qualityHigh = v; }, 1);
+    f.table(tr("Tiers (used with tier scaling; each tier carries its own share)"), sharingTiersTable());
+    f.check(
+        tr("Share from the first dollar"), tr("Switch first-dollar sharing"),
+        [](const Scenario& s) { return s.sharing.firstDollar; },
+        [](Scenario& s, bool on) { s.sharing.firstDollar = on; });
+    f.check(
+        tr("Cap the payment"), tr("Switch the payment cap"),
+        [](const Scenario& s) { return s.sharing.cap.has_value(); },
+        [](Scenario& s, bool on) {
+            s.sharing.cap = on ? std::optional<Rate>(s.sharing.cap.value_or(0.1)) : std::nullopt;
+        });
+    f.percent(
+        tr("Cap (share of E)"), tr("Change the payment cap"), 0, 1,
+        [](const Scenario& s) { return s.sharing.cap.value_or(0.0); },
+        [](Scenario& s, double v) { s.sharing.cap = v; });
+    f.percent(
+        tr("Payment reduction"), tr("Change the payment reduction"), 0, 1,
+        [](const Scenario& s) { return s.sharing.paymentReduction; },
+        [](Scenario& s, double v) { s.sharing.paymentReduction = v; });
+}
+
+void AssumptionsPanel::lossFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.check(
+        tr("Two-sided: plans share losses"), tr("Switch shared losses"),
+        [](const Scenario& s) { return s.losses.enabled; },
+        [](Scenario& s, bool on) { s.losses.enabled = on; });
+    f.choice(
+        tr("Loss rate"), tr("Change the loss-rate method"), {tr("fixed"), tr("1 − sharing rate")},
+        [](const Scenario& s) { return static_cast<int>(s.losses.rateMethod); },
+        [](Scenario& s, int i) { s.losses.rateMethod = static_cast<LossRateMethod>(i); });
+    f.percent(
+        tr("Fixed loss rate"), tr("Change the loss rate"), 0, 1,
+        [](const Scenario& s) { return s.losses.rate; }, [](Scenario& s, double v) { s.losses.rate = v; });
+    f.percent(
+        tr("Loss rate at least"), tr("Change the minimum loss rate"), 0, 1,
+        [](const Scenario& s) { return s.losses.rateMin; },
+        [](Scenario& s, double v) { s.losses.rateMin = v; });
+    f.percent(
+        tr("Loss rate at most"), tr("Change the maximum loss rate"), 0, 1,
+        [](const Scenario& s) { return s.losses.rateMax; },
+        [](Scenario& s, double v) { s.losses.rateMax = v; });
+    f.check(
+        tr("Cap the losses"), tr("Switch the loss cap"),
+        [](const Scenario& s) { return s.losses.cap.has_value(); },
+        [](Scenario& s, bool on) {
+            s.losses.cap = on ? std::optional<Rate>(s.losses.cap.value_or(0.05)) : std::nullopt;
+        });
+    f.percent(
+        tr("Loss cap (share of E)"), tr("Change the loss cap"), 0, 1,
+        [](const Scenario& s) { return s.losses.cap.value_or(0.0); },
+        [](Scenario& s, double v) { s.losses.cap = v; });
+}
+
+void AssumptionsPanel::federalShareFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.percent(
+        tr("FMAP (default)"), tr("Change the FMAP"), 0, 1,
+        [](const Scenario& s) { return s.fmap.defaultRate; },
+        [](Scenario& s, double v) { s.fmap.defaultRate = v; }, 1);
+    f.table(tr("By rate cell"), fmapByRateCellTable(dataNames()));
+}
+
+void AssumptionsPanel::projectionFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.number(
+         tr("Start year"), tr("Change the projection start year"), 1989, 2100,
+         [](const Scenario& s) { return double(s.projection.startYear.value_or(1989)); },
+         [](Scenario& s, double v) {
+             s.projection.startYear = v < 1990 ? std::nullopt : std::optional<Year>(static_cast<Year>(v));
+         },
+         0)
+        ->setSpecialValueText(tr("latest experience year"));
+    f.number(
+        tr("Horizon"), tr("Change the projection horizon"), 1, 50,
+        [](const Scenario& s) { return double(s.projection.horizon); },
+        [](Scenario& s, double v) { s.projection.horizon = static_cast<int>(v); }, 0, tr(" years"));
+    f.number(
+        tr("Rate lag"), tr("Change the rate lag"), 0, 10,
+        [](const Scenario& s) { return double(s.projection.rateLag); },
+        [](Scenario& s, double v) { s.projection.rateLag = static_cast<int>(v); }, 0, tr(" years"));
+    f.number(
+        tr("Investment"), tr("Change the care-management investment"), 0, 1000,
+        [](const Scenario& s) { return s.projection.investmentPmpm; },
+        [](Scenario& s, double v) { s.projection.investmentPmpm = v; }, 2, tr(" PMPM"));
+    f.percent(
+        tr("Enrollment growth"), tr("Change the enrollment growth"), -0.5, 0.5,
+        [](const Scenario& s) { return s.projection.enrollmentGrowth; },
+        [](Scenario& s, double v) { s.projection.enrollmentGrowth = v; });
+    f.percent(
+        tr("Utilization change a year"), tr("Change the projected utilization change"), -0.5, 0.5,
+        [](const Scenario& s) { return s.projection.utilizationChange.defaultRate; },
+        [](Scenario& s, double v) { s.projection.utilizationChange.defaultRate = v; });
+    f.table(tr("Utilization change by COS (replaces the default for that COS)"),
+            utilizationChangeTable(dataNames()));
+    f.text(
+         tr("Quality path"), tr("Change the projected quality path"), tr("each plan's latest composite"),
+         [](const Scenario& s) {
+             QStringList parts;
+             if (s.projection.qualityPath)
+                 for (double q : *s.projection.qualityPath)
+                     parts << QString::number(q, 'g', 15);
+             return parts.join(QStringLiteral(", "));
+         },
+         [](Scenario& s, const QString& t) {
+             if (t.trimmed().isEmpty()) {
+                 s.projection.qualityPath.reset();
+                 return;
+             }
+             std::vector<Score> path;
+             for (const QString& part : t.split(u',', Qt::SkipEmptyParts))
+                 path.push_back(cell::readNumber(part, tr("Quality path")));
+             s.projection.qualityPath = path;
+         })
+        ->setToolTip(
+            tr("Quality scores for projection years 1, 2, ... (comma separated); empty: each plan's latest"));
+    f.percent(
+        tr("Administrative load"), tr("Change the administrative load"), 0, 1,
+        [](const Scenario& s) { return s.projection.adminLoad; },
+        [](Scenario& s, double v) { s.projection.adminLoad = v; });
+    f.percent(
+        tr("Underwriting gain"), tr("Change the underwriting gain"), 0, 1,
+        [](const Scenario& s) { return s.projection.underwritingGain; },
+        [](Scenario& s, double v) { s.projection.underwritingGain = v; });
+    f.check(
+        tr("Care coordination is medical cost"), tr("Switch care coordination to medical"),
+        [](const Scenario& s) { return s.projection.careCoordinationToMedical; },
+        [](Scenario& s, bool on) { s.projection.careCoordinationToMedical = on; });
+}
+
+void AssumptionsPanel::corridorFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.table(tr("One row per band: the state pays (or recoups) its share of the deviation from the target"),
+            corridorsTable(dataNames()));
+}
+
+void AssumptionsPanel::blendFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.check(
+        tr("Blend rate cells"), tr("Switch the blended rate"),
+        [](const Scenario& s) { return s.blend.has_value(); },
+        [](Scenario& s, bool on) {
+            s.blend = on ? std::optional(s.blend.value_or(BlendSpec{})) : std::nullopt;
+        });
+    f.percent(
+        tr("Tolerance"), tr("Change the blend tolerance"), 0, 1,
+        [](const Scenario& s) { return s.blend ? s.blend->tolerance : 0.0; },
+        [](Scenario& s, double v) {
+            if (!s.blend)
+                s.blend = BlendSpec{};
+            s.blend->tolerance = v;
+        });
+    f.table(tr("Rate cells in the blend"), blendTable(dataNames()));
+}
+
+void AssumptionsPanel::remittanceFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    f.check(
+        tr("Remit below a minimum MLR"), tr("Switch the MLR remittance"),
+        [](const Scenario& s) { return s.mlrRemittance.enabled; },
+        [](Scenario& s, bool on) { s.mlrRemittance.enabled = on; });
+    f.percent(
+        tr("Minimum MLR"), tr("Change the minimum MLR"), 0, 1,
+        [](const Scenario& s) { return s.mlrRemittance.minimum; },
+        [](Scenario& s, double v) { s.mlrRemittance.minimum = v; }, 1);
+}
+
+DataNamesFn AssumptionsPanel::dataNames() const
+{
+    return [this] {
         DataNames n;
         for (const std::string& c : document_->experience().cosNames)
             n.cos << QString::fromStdString(c);
@@ -273,365 +747,20 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent) :
             n.utils << QString::fromStdString(u);
         return n;
     };
-
-    {
-        QFormLayout* form = group(tr("Scenario"));
-        auto* description = new DescriptionEdit;
-        description->setObjectName(QStringLiteral("descriptionEdit"));
-        description->setPlaceholderText(tr("What the scenario is for and where its assumptions come from"));
-        description->setTabChangesFocus(true);
-        description->setFixedHeight(description->fontMetrics().lineSpacing() * 5 + 12);
-        form->addRow(new QLabel(tr("Description (the scenario's provenance)")));
-        form->addRow(description);
-        description->finished = [this, description] {
-            if (refreshing_)
-                return;
-            const std::string text = description->toPlainText().toStdString();
-            if (text != document_->scenario().description)
-                edit(tr("Change the description"), -1, [&](Scenario& s) { s.description = text; });
-        };
-        refreshers_.push_back([this, description] {
-            const QString text = QString::fromStdString(document_->scenario().description);
-            if (description->toPlainText() != text)
-                description->setPlainText(text);
-        });
-    }
-    {
-        QFormLayout* form = group(tr("Performance year and baseline (§2)"));
-        AssumptionFieldBuilder f(this, form);
-        f.number(tr("Performance year"), tr("Change the performance year"), kPerformanceYear, 1990, 2100,
-                 [this](const Scenario&) { return double(document_->performanceYear()); },
-                 [](Scenario& s, double v) { s.performanceYear = static_cast<Year>(v); }, 0);
-        auto* baseline = new QLineEdit;
-        baseline->setObjectName(QStringLiteral("baselineEdit"));
-        baseline->setPlaceholderText(tr("e.g. 2021:0.1, 2022:0.3, 2023:0.6"));
-        baseline->setToolTip(tr("Baseline years with their weights (year:weight, comma separated)"));
-        form->addRow(tr("Baseline years"), baseline);
-        connect(baseline, &QLineEdit::editingFinished, this, [this, baseline] {
-            if (refreshing_)
-                return;
-            BaselineSpec b;
-            for (const QString& part : baseline->text().split(u',', Qt::SkipEmptyParts)) {
-                const QStringList yw = part.trimmed().split(u':');
-                bool okY = false, okW = true;
-                b.years.push_back(yw.value(0).toInt(&okY));
-                if (yw.size() > 1)
-                    b.weights.push_back(yw.value(1).toDouble(&okW));
-                if (!okY || !okW) {
-                    AssumptionFieldBuilder::mark(baseline, tr("'%1' is not year:weight").arg(part.trimmed()));
-                    return;
-                }
-            }
-            AssumptionFieldBuilder::mark(baseline, edit(tr("Change the baseline years"), kBaseline,
-                                                        [&](Scenario& s) { s.baseline = b; }));
-        });
-        refreshers_.push_back([this, baseline] {
-            baseline->setText(baselineText(document_->scenario()));
-            baseline->setCursorPosition(0);  // show the start of a long list
-        });
-        f.check(tr("Risk adjustment"), tr("Switch risk adjustment"), kRiskOn,
-                [](const Scenario& s) { return s.riskAdjustment.enabled; },
-                [](Scenario& s, bool on) { s.riskAdjustment.enabled = on; });
-        // A cap may be absent (null: the risk ratio is not capped): the field's lowest value,
-        // shown as "no cap", stands for that.
-        const auto [getUp, setUp] = capAccessors(&RiskAdjustment::capUp);
-        f.percent(tr("Risk cap up"), tr("Change the upward risk cap"), kRiskCap, -kNoCap, 1, getUp, setUp)
-            ->setSpecialValueText(tr("no cap"));
-        const auto [getDown, setDown] = capAccessors(&RiskAdjustment::capDown);
-        f.percent(tr("Risk cap down"), tr("Change the downward risk cap"), kRiskCapDown, -kNoCap, 1, getDown, setDown)
-            ->setSpecialValueText(tr("no cap"));
-        f.check(tr("Truncate high-cost members"), tr("Switch truncation"), kTruncOn,
-                [](const Scenario& s) { return s.truncation.enabled; },
-                [](Scenario& s, bool on) { s.truncation.enabled = on; });
-        f.number(tr("Truncation threshold"), tr("Change the truncation threshold"), kTruncThreshold, 1, 1e8,
-                 [](const Scenario& s) { return s.truncation.threshold; },
-                 [](Scenario& s, double v) { s.truncation.threshold = v; }, 0)
-            ->setPrefix(tr("$ "));
-    }
-    {
-        QFormLayout* form = group(tr("COS and program changes (§2)"));
-        AssumptionFieldBuilder f(this, form);
-        f.text(tr("Included COS"), tr("Change the included COS"), kIncludedCos, tr("all (empty)"),
-               [](const Scenario& s) { return s.includedCos ? joinNames(*s.includedCos) : QString(); },
-               [](Scenario& s, const QString& t) {
-                   s.includedCos = t.trimmed().isEmpty() ? std::nullopt : std::optional(splitNames(t));
-               })
-            ->setToolTip(tr("Comma-separated COS the settlement counts; empty counts every COS"));
-        f.text(tr("Excluded COS"), tr("Change the excluded COS"), kExcludedCos, tr("none"),
-               [](const Scenario& s) { return joinNames(s.excludedCos); },
-               [](Scenario& s, const QString& t) { s.excludedCos = splitNames(t); })
-            ->setToolTip(tr("Comma-separated COS left out of expected and actual cost (e.g. carved-out pharmacy)"));
-        f.table(tr("Program changes: a factor on a COS's base cost for the base years before it took effect"),
-                programChangesTable(names));
-    }
-    {
-        QFormLayout* form = group(tr("Trend (§2.3)"));
-        AssumptionFieldBuilder f(this, form);
-        f.percent(tr("Utilization"), tr("Change the utilization trend"), kTrendUtil, -0.5, 0.5,
-                  [](const Scenario& s) { return s.trend.defaultTrend.utilization; },
-                  [](Scenario& s, double v) { s.trend.defaultTrend.utilization = v; });
-        f.percent(tr("Unit cost"), tr("Change the unit-cost trend"), kTrendUnit, -0.5, 0.5,
-                  [](const Scenario& s) { return s.trend.defaultTrend.unitCost; },
-                  [](Scenario& s, double v) { s.trend.defaultTrend.unitCost = v; });
-        f.table(tr("By COS (replaces the default for that COS)"), trendByCosTable(names));
-        f.table(tr("By rate cell ('all': the cell's default; a COS row wins over it)"), trendByRateCellTable(names));
-    }
-    {
-        QFormLayout* form = group(tr("Minimum savings rate (§5)"));
-        AssumptionFieldBuilder f(this, form);
-        f.choice(tr("Method"), tr("Change the MSR method"), kMsrMethod,
-                 {tr("none"), tr("fixed"), tr("elected (totals only)"), tr("confidence interval"), tr("MSSP table")},
-                 [](const Scenario& s) { return static_cast<int>(s.msr.method); },
-                 [](Scenario& s, int i) { s.msr.method = static_cast<ThresholdMethod>(i); });
-        f.percent(tr("Fixed MSR"), tr("Change the MSR"), kMsrRate, 0, 1, [](const Scenario& s) { return s.msr.rate; },
-                  [](Scenario& s, double v) { s.msr.rate = v; });
-        f.number(tr("Confidence z"), tr("Change the MSR confidence z"), kMsrZ, 0, 10,
-                 [](const Scenario& s) { return s.msr.z; }, [](Scenario& s, double v) { s.msr.z = v; }, 4);
-        f.number(tr("Coefficient of variation"), tr("Change the MSR coefficient of variation"), kMsrCv, 0, 100,
-                 [](const Scenario& s) { return s.msr.cv; }, [](Scenario& s, double v) { s.msr.cv = v; }, 3);
-        f.choice(tr("MLR method"), tr("Change the MLR method"), kMlrMethod,
-                 {tr("same as the MSR"), tr("none"), tr("fixed"), tr("elected (totals only)"), tr("confidence interval"),
-                  tr("MSSP table")},
-                 [](const Scenario& s) { return s.mlr.sameAsMsr ? 0 : 1 + static_cast<int>(s.mlr.method); },
-                 [](Scenario& s, int i) {
-                     s.mlr.sameAsMsr = i == 0;
-                     s.mlr.method = i == 0 ? ThresholdMethod::None : static_cast<ThresholdMethod>(i - 1);
-                 });
-        f.percent(tr("Fixed MLR"), tr("Change the MLR"), kMlrRate, 0, 1, [](const Scenario& s) { return s.mlr.rate; },
-                  [](Scenario& s, double v) { s.mlr.rate = v; });
-    }
-    {
-        QFormLayout* form = group(tr("Other gates (§8)"));
-        AssumptionFieldBuilder f(this, form);
-        f.check(tr("TCC trend gate"), tr("Switch the TCC trend gate"), kTccOn,
-                [](const Scenario& s) { return s.tccTrendGate.enabled; },
-                [](Scenario& s, bool on) { s.tccTrendGate.enabled = on; });
-        f.percent(tr("Maximum TCC trend"), tr("Change the maximum TCC trend"), kTccMax, -0.5, 1,
-                  [](const Scenario& s) { return s.tccTrendGate.maxTrend; },
-                  [](Scenario& s, double v) { s.tccTrendGate.maxTrend = v; });
-        f.check(tr("Appropriateness guardrail"), tr("Switch the appropriateness guardrail"), kGuardOn,
-                [](const Scenario& s) { return s.appropriateness.enabled; },
-                [](Scenario& s, bool on) { s.appropriateness.enabled = on; });
-        f.percent(tr("Denial rate rise limit"), tr("Change the denial-rate limit"), kGuardDenial, 0, 1,
-                  [](const Scenario& s) { return s.appropriateness.maxDenialRateIncrease; },
-                  [](Scenario& s, double v) { s.appropriateness.maxDenialRateIncrease = v; });
-        f.number(tr("Grievance rise limit"), tr("Change the grievance-rate limit"), kGuardGrievance, 0, 1000,
-                 [](const Scenario& s) { return s.appropriateness.maxGrievanceRateIncrease; },
-                 [](Scenario& s, double v) { s.appropriateness.maxGrievanceRateIncrease = v; }, 2, tr(" per 1,000 MM"));
-        f.choice(tr("When tripped"), tr("Change the guardrail action"), kGuardAction,
-                 {tr("flag only"), tr("block sharing")},
-                 [](const Scenario& s) { return static_cast<int>(s.appropriateness.action); },
-                 [](Scenario& s, int i) { s.appropriateness.action = static_cast<GuardrailAction>(i); });
-    }
-    {
-        QFormLayout* form = group(tr("Quality composite and gate (§6)"));
-        AssumptionFieldBuilder f(this, form);
-        f.choice(tr("Scoring"), tr("Change the quality scoring"), kScoring,
-                 {tr("attainment"), tr("improvement"), tr("better of the two"), tr("blend")},
-                 [](const Scenario& s) { return static_cast<int>(s.quality.scoring); },
-                 [](Scenario& s, int i) { s.quality.scoring = static_cast<QualityScoring>(i); });
-        f.percent(tr("Attainment weight (blend)"), tr("Change the blend weight"), kBlendWeight, 0, 1,
-                  [](const Scenario& s) { return s.quality.blendWeight; },
-                  [](Scenario& s, double v) { s.quality.blendWeight = v; }, 1);
-        f.number(tr("Improvement score at most"), tr("Change the improvement maximum"), kImprovementMax, 0, 100,
-                 [](const Scenario& s) { return s.quality.improvementMax; },
-                 [](Scenario& s, double v) { s.quality.improvementMax = v; }, 1);
-        f.number(tr("Minimum denominator"), tr("Change the minimum denominator"), kMinDenominator, 0, 1e6,
-                 [](const Scenario& s) { return double(s.quality.minDenominator); },
-                 [](Scenario& s, double v) { s.quality.minDenominator = static_cast<int>(v); }, 0);
-        f.number(tr("Minimum scored measures"), tr("Change the minimum number of measures"), kMinMeasures, 0, 1000,
-                 [](const Scenario& s) { return double(s.quality.minMeasures); },
-                 [](Scenario& s, double v) { s.quality.minMeasures = static_cast<int>(v); }, 0);
-        f.check(tr("Quality gate enabled"), tr("Switch the quality gate"), kGateEnabled,
-                [](const Scenario& s) { return s.quality.gateEnabled; },
-                [](Scenario& s, bool on) { s.quality.gateEnabled = on; });
-        f.number(tr("Minimum composite"), tr("Change the minimum quality composite"), kGateMin, 0, 100,
-                 [](const Scenario& s) { return s.quality.minComposite; },
-                 [](Scenario& s, double v) { s.quality.minComposite = v; }, 1);
-    }
-    measuresForm_ = group(tr("Quality measure weights (§6)"));
-    {
-        QFormLayout* form = group(tr("Quality measures (§6)"));
-        AssumptionFieldBuilder f(this, form);
-        f.table(tr("Threshold scores 0, benchmark 100; a gate minimum every plan must reach"), qualityMeasuresTable());
-    }
-    {
-        QFormLayout* form = group(tr("Resource-use savings (§7)"));
-        AssumptionFieldBuilder f(this, form);
-        f.choice(tr("Savings basis"), tr("Change the savings basis"), kSavingsBasis,
-                 {tr("total cost of care"), tr("resource use")},
-                 [](const Scenario& s) { return static_cast<int>(s.savingsBasis); },
-                 [](Scenario& s, int i) { s.savingsBasis = static_cast<SavingsBasis>(i); });
-        f.table(tr("Measures (IHA style): savings = rate change × unit cost"), resourceUseTable(names));
-    }
-    {
-        QFormLayout* form = group(tr("Sharing (§8)"));
-        AssumptionFieldBuilder f(this, form);
-        QDoubleSpinBox* maxShare = f.percent(tr("Plan share (maximum)"), tr("Change the plan share"), kMaxShare, 0, 1,
-                                             [](const Scenario& s) { return s.sharing.maxShare; },
-                                             [](Scenario& s, double v) { s.sharing.maxShare = v; }, 1);
-        maxShare->setObjectName(QStringLiteral("maxShare"));
-        QSlider* shareSlider = f.sliderFor(maxShare, kMaxShare, tr("Change the plan share"),
-                                           [](Scenario& s, double v) { s.sharing.maxShare = v; });
-        refreshers_.push_back([this, maxShare, shareSlider] {
-            // Tiers carry their own shares: the plan share field would change nothing.
-            const bool tiers = document_->scenario().sharing.qualityScaling == QualityScaling::Tiers;
-            maxShare->setEnabled(!tiers);
-            shareSlider->setEnabled(!tiers);
-            const QString tip = tiers ? tr("Tier scaling: each tier below carries its own share") : QString();
-            if (maxShare->styleSheet().isEmpty())
-                maxShare->setToolTip(tip);
-            shareSlider->setToolTip(tip);
-        });
-        f.percent(tr("Minimum share (linear)"), tr("Change the minimum share"), kMinShare, 0, 1,
-                  [](const Scenario& s) { return s.sharing.minShare; },
-                  [](Scenario& s, double v) { s.sharing.minShare = v; }, 1);
-        f.choice(tr("Quality scaling"), tr("Change the quality scaling"), kScaling,
-                 {tr("none: the plan share"), tr("multiply by Q/100"), tr("tiers"), tr("linear between scores")},
-                 [](const Scenario& s) { return static_cast<int>(s.sharing.qualityScaling); },
-                 [](Scenario& s, int i) { s.sharing.qualityScaling = static_cast<QualityScaling>(i); })
-            ->setObjectName(QStringLiteral("qualityScaling"));
-        f.number(tr("Linear: share 'minimum' at score"), tr("Change the low quality score"), kQualityLowShare, 0, 100,
-                 [](const Scenario& s) { return s.sharing.qualityLow; },
-                 [](Scenario& s, double v) { s.sharing.qualityLow = v; }, 1);
-        f.number(tr("Linear: share 'maximum' at score"), tr("Change the high quality score"), kQualityHighShare, 0, 100,
-                 [](const Scenario& s) { return s.sharing.qualityHigh; },
-                 [](Scenario& s, double v) { s.sharing.qualityHigh = v; }, 1);
-        f.table(tr("Tiers (used with tier scaling; each tier carries its own share)"), sharingTiersTable());
-        f.check(tr("Share from the first dollar"), tr("Switch first-dollar sharing"), kFirstDollar,
-                [](const Scenario& s) { return s.sharing.firstDollar; },
-                [](Scenario& s, bool on) { s.sharing.firstDollar = on; });
-        f.check(tr("Cap the payment"), tr("Switch the payment cap"), kCapOn,
-                [](const Scenario& s) { return s.sharing.cap.has_value(); },
-                [](Scenario& s, bool on) { s.sharing.cap = on ? std::optional<Rate>(s.sharing.cap.value_or(0.1)) : std::nullopt; });
-        f.percent(tr("Cap (share of E)"), tr("Change the payment cap"), kCap, 0, 1,
-                  [](const Scenario& s) { return s.sharing.cap.value_or(0.0); },
-                  [](Scenario& s, double v) { s.sharing.cap = v; });
-        f.percent(tr("Payment reduction"), tr("Change the payment reduction"), kReduction, 0, 1,
-                  [](const Scenario& s) { return s.sharing.paymentReduction; },
-                  [](Scenario& s, double v) { s.sharing.paymentReduction = v; });
-    }
-    {
-        QFormLayout* form = group(tr("Shared losses (§8)"));
-        AssumptionFieldBuilder f(this, form);
-        f.check(tr("Two-sided: plans share losses"), tr("Switch shared losses"), kLossesOn,
-                [](const Scenario& s) { return s.losses.enabled; }, [](Scenario& s, bool on) { s.losses.enabled = on; });
-        f.choice(tr("Loss rate"), tr("Change the loss-rate method"), kLossMethod, {tr("fixed"), tr("1 − sharing rate")},
-                 [](const Scenario& s) { return static_cast<int>(s.losses.rateMethod); },
-                 [](Scenario& s, int i) { s.losses.rateMethod = static_cast<LossRateMethod>(i); });
-        f.percent(tr("Fixed loss rate"), tr("Change the loss rate"), kLossRate, 0, 1,
-                  [](const Scenario& s) { return s.losses.rate; }, [](Scenario& s, double v) { s.losses.rate = v; });
-        f.percent(tr("Loss rate at least"), tr("Change the minimum loss rate"), kLossMin, 0, 1,
-                  [](const Scenario& s) { return s.losses.rateMin; }, [](Scenario& s, double v) { s.losses.rateMin = v; });
-        f.percent(tr("Loss rate at most"), tr("Change the maximum loss rate"), kLossMax, 0, 1,
-                  [](const Scenario& s) { return s.losses.rateMax; }, [](Scenario& s, double v) { s.losses.rateMax = v; });
-        f.check(tr("Cap the losses"), tr("Switch the loss cap"), kLossCapOn,
-                [](const Scenario& s) { return s.losses.cap.has_value(); },
-                [](Scenario& s, bool on) { s.losses.cap = on ? std::optional<Rate>(s.losses.cap.value_or(0.05)) : std::nullopt; });
-        f.percent(tr("Loss cap (share of E)"), tr("Change the loss cap"), kLossCap, 0, 1,
-                  [](const Scenario& s) { return s.losses.cap.value_or(0.0); },
-                  [](Scenario& s, double v) { s.losses.cap = v; });
-    }
-    {
-        QFormLayout* form = group(tr("Federal share (§9)"));
-        AssumptionFieldBuilder f(this, form);
-        f.percent(tr("FMAP (default)"), tr("Change the FMAP"), kFmap, 0, 1, [](const Scenario& s) { return s.fmap.defaultRate; },
-                  [](Scenario& s, double v) { s.fmap.defaultRate = v; }, 1);
-        f.table(tr("By rate cell"), fmapByRateCellTable(names));
-    }
-    {
-        QFormLayout* form = group(tr("Projection and rates (§10–11)"));
-        AssumptionFieldBuilder f(this, form);
-        f.number(tr("Start year"), tr("Change the projection start year"), kStartYear, 1989, 2100,
-                 [](const Scenario& s) { return double(s.projection.startYear.value_or(1989)); },
-                 [](Scenario& s, double v) {
-                     s.projection.startYear = v < 1990 ? std::nullopt : std::optional<Year>(static_cast<Year>(v));
-                 }, 0)
-            ->setSpecialValueText(tr("latest experience year"));
-        f.number(tr("Horizon"), tr("Change the projection horizon"), kHorizon, 1, 50,
-                 [](const Scenario& s) { return double(s.projection.horizon); },
-                 [](Scenario& s, double v) { s.projection.horizon = static_cast<int>(v); }, 0, tr(" years"));
-        f.number(tr("Rate lag"), tr("Change the rate lag"), kLag, 0, 10,
-                 [](const Scenario& s) { return double(s.projection.rateLag); },
-                 [](Scenario& s, double v) { s.projection.rateLag = static_cast<int>(v); }, 0, tr(" years"));
-        f.number(tr("Investment"), tr("Change the care-management investment"), kInvestment, 0, 1000,
-                 [](const Scenario& s) { return s.projection.investmentPmpm; },
-                 [](Scenario& s, double v) { s.projection.investmentPmpm = v; }, 2, tr(" PMPM"));
-        f.percent(tr("Enrollment growth"), tr("Change the enrollment growth"), kGrowth, -0.5, 0.5,
-                  [](const Scenario& s) { return s.projection.enrollmentGrowth; },
-                  [](Scenario& s, double v) { s.projection.enrollmentGrowth = v; });
-        f.percent(tr("Utilization change a year"), tr("Change the projected utilization change"), kUtilDefault, -0.5, 0.5,
-                  [](const Scenario& s) { return s.projection.utilizationChange.defaultRate; },
-                  [](Scenario& s, double v) { s.projection.utilizationChange.defaultRate = v; });
-        f.table(tr("Utilization change by COS (replaces the default for that COS)"), utilizationChangeTable(names));
-        f.text(tr("Quality path"), tr("Change the projected quality path"), kQualityPath,
-               tr("each plan's latest composite"),
-               [](const Scenario& s) {
-                   QStringList parts;
-                   if (s.projection.qualityPath)
-                       for (double q : *s.projection.qualityPath)
-                           parts << QString::number(q, 'g', 15);
-                   return parts.join(QStringLiteral(", "));
-               },
-               [](Scenario& s, const QString& t) {
-                   if (t.trimmed().isEmpty()) {
-                       s.projection.qualityPath.reset();
-                       return;
-                   }
-                   std::vector<Score> path;
-                   for (const QString& part : t.split(u',', Qt::SkipEmptyParts))
-                       path.push_back(cell::readNumber(part, tr("Quality path")));
-                   s.projection.qualityPath = path;
-               })
-            ->setToolTip(tr("Quality scores for projection years 1, 2, ... (comma separated); empty: each plan's latest"));
-        f.percent(tr("Administrative load"), tr("Change the administrative load"), kAdminLoad, 0, 1,
-                  [](const Scenario& s) { return s.projection.adminLoad; },
-                  [](Scenario& s, double v) { s.projection.adminLoad = v; });
-        f.percent(tr("Underwriting gain"), tr("Change the underwriting gain"), kUnderwriting, 0, 1,
-                  [](const Scenario& s) { return s.projection.underwritingGain; },
-                  [](Scenario& s, double v) { s.projection.underwritingGain = v; });
-        f.check(tr("Care coordination is medical cost"), tr("Switch care coordination to medical"),
-                kCareCoordination, [](const Scenario& s) { return s.projection.careCoordinationToMedical; },
-                [](Scenario& s, bool on) { s.projection.careCoordinationToMedical = on; });
-    }
-    {
-        QFormLayout* form = group(tr("Risk corridors (§12, CalAIM ECM)"));
-        AssumptionFieldBuilder f(this, form);
-        f.table(tr("One row per band: the state pays (or recoups) its share of the deviation from the target"),
-                corridorsTable(names));
-    }
-    {
-        QFormLayout* form = group(tr("Blended rate true-up (§12, SPD/LTC)"));
-        AssumptionFieldBuilder f(this, form);
-        f.check(tr("Blend rate cells"), tr("Switch the blended rate"), kBlendOn,
-                [](const Scenario& s) { return s.blend.has_value(); },
-                [](Scenario& s, bool on) { s.blend = on ? std::optional(s.blend.value_or(BlendSpec{})) : std::nullopt; });
-        f.percent(tr("Tolerance"), tr("Change the blend tolerance"), kBlendTolerance, 0, 1,
-                  [](const Scenario& s) { return s.blend ? s.blend->tolerance : 0.0; },
-                  [](Scenario& s, double v) {
-                      if (!s.blend)
-                          s.blend = BlendSpec{};
-                      s.blend->tolerance = v;
-                  });
-        f.table(tr("Rate cells in the blend"), blendTable(names));
-    }
-    {
-        QFormLayout* form = group(tr("MLR remittance (§12)"));
-        AssumptionFieldBuilder f(this, form);
-        f.check(tr("Remit below a minimum MLR"), tr("Switch the MLR remittance"), kRemittanceOn,
-                [](const Scenario& s) { return s.mlrRemittance.enabled; },
-                [](Scenario& s, bool on) { s.mlrRemittance.enabled = on; });
-        f.percent(tr("Minimum MLR"), tr("Change the minimum MLR"), kRemittanceMin, 0, 1,
-                  [](const Scenario& s) { return s.mlrRemittance.minimum; },
-                  [](Scenario& s, double v) { s.mlrRemittance.minimum = v; }, 1);
-    }
-    column->addStretch(1);
-
-    connect(document_, &ProjectDocument::scenarioChanged, this, &AssumptionsPanel::refresh);
-    refresh();
 }
 
-QString AssumptionsPanel::edit(const QString& text, int mergeKey, const std::function<void(Scenario&)>& change)
+int AssumptionsPanel::mergeKeyFor(const QString& undoText)
+{
+    const auto found = mergeKeys_.constFind(undoText);
+    if (found != mergeKeys_.constEnd())
+        return *found;
+    const int key = static_cast<int>(mergeKeys_.size()) + 1;
+    mergeKeys_.insert(undoText, key);
+    return key;
+}
+
+QString AssumptionsPanel::edit(const QString& text, int mergeKey,
+                               const std::function<void(Scenario&)>& change)
 {
     Scenario s = document_->scenario();
     try {
@@ -648,7 +777,10 @@ QString AssumptionsPanel::edit(const QString& text, int mergeKey, const std::fun
     return {};
 }
 
-const Scenario& AssumptionsPanel::scenario() const { return document_->scenario(); }
+const Scenario& AssumptionsPanel::scenario() const
+{
+    return document_->scenario();
+}
 
 AssumptionTable* AssumptionsPanel::table(const QString& objectName) const
 {
@@ -676,7 +808,7 @@ void AssumptionsPanel::rebuildMeasures()
         auto* h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);
         auto* slider = new QSlider(Qt::Horizontal);
-        slider->setRange(0, 500);  // weight × 100
+        slider->setRange(0, 500); // weight × 100
         slider->setObjectName(QStringLiteral("weightSlider_%1").arg(QString::fromStdString(m.id)));
         auto* box = new QDoubleSpinBox;
         box->setRange(0.0, 5.0);
@@ -686,13 +818,15 @@ void AssumptionsPanel::rebuildMeasures()
         box->setObjectName(QStringLiteral("weight_%1").arg(QString::fromStdString(m.id)));
         h->addWidget(slider, 1);
         h->addWidget(box);
-        const QString label = QString::fromStdString(m.id) + (m.direction == Direction::Lower ? tr(" (lower is better)") : QString());
+        const QString label = QString::fromStdString(m.id) +
+                              (m.direction == Direction::Lower ? tr(" (lower is better)") : QString());
         measuresForm_->addRow(label, row);
         row->setToolTip(QString::fromStdString(m.name));
         const QString text = tr("Change the weight of %1").arg(QString::fromStdString(m.id));
-        const int key = 1000 + static_cast<int>(i);
+        const int key = mergeKeyFor(text);
         auto apply = [this, i, text, key, box](double w) {
-            AssumptionFieldBuilder::mark(box, edit(text, key, [&](Scenario& s) { s.quality.measures[i].weight = w; }));
+            AssumptionFieldBuilder::mark(
+                box, edit(text, key, [&](Scenario& s) { s.quality.measures[i].weight = w; }));
         };
         connect(slider, &QSlider::valueChanged, this, [this, apply](int v) {
             if (!refreshing_)
@@ -729,4 +863,4 @@ void AssumptionsPanel::refresh()
     refreshing_ = false;
 }
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

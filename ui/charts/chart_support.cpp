@@ -1,10 +1,10 @@
 #include "ui/charts/chart_support.h"
 
-#include <QFileDialog>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSvgGenerator>
 #include <QToolTip>
 
@@ -52,11 +52,13 @@ bool saveSvg(QCustomPlot* plot, const QString& path)
         QCPAbstractPlottable* p = plot->plottable(i);
         bool found = false;
         const QCPRange keys = p->getKeyRange(found);
-        if (found && p->keyAxis() && !(p->keyAxis()->range().contains(keys.lower) && p->keyAxis()->range().contains(keys.upper)))
+        if (found && p->keyAxis() &&
+            !(p->keyAxis()->range().contains(keys.lower) && p->keyAxis()->range().contains(keys.upper)))
             p->rescaleKeyAxis(true);
         const QCPRange values = p->getValueRange(found);
         if (found && p->valueAxis() &&
-            !(p->valueAxis()->range().contains(values.lower) && p->valueAxis()->range().contains(values.upper)))
+            !(p->valueAxis()->range().contains(values.lower) &&
+              p->valueAxis()->range().contains(values.upper)))
             p->rescaleValueAxis(true);
     }
     QCPPainter painter;
@@ -74,9 +76,7 @@ bool saveSvg(QCustomPlot* plot, const QString& path)
     return ok;
 }
 
-}  // namespace
-
-void fitChartLegend(QCustomPlot* plot) { fitLegend(plot); }
+} // namespace
 
 QCPTextElement* arrangeChartLayout(QCustomPlot* plot)
 {
@@ -163,4 +163,4 @@ void prepareChart(QCustomPlot* plot, const QString& fileStem)
     });
 }
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -17,9 +17,6 @@ void prepareChart(QCustomPlot* plot, const QString& fileStem);
 //! the axis rect, so the legend never covers data; returns the (empty) title element.
 QCPTextElement* arrangeChartLayout(QCustomPlot* plot);
 
-//! Wraps the legend into as many rows as the plot's width needs.
-void fitChartLegend(QCustomPlot* plot);
-
 //! Shows text as the plot's tooltip at pos (a pixel of the plot); hides the tooltip when text is empty.
 void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text);
 
@@ -28,4 +25,4 @@ void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text)
 //! (every plottable's data in range), since Qt 6.4's SVG writer cannot clip a zoomed view.
 bool exportChart(QCustomPlot* plot, const QString& path);
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -1,9 +1,9 @@
 #include "ui/charts/corridor_chart.h"
 
 #include "engine/risk_corridor.h"
-#include "ui/charts/chart_support.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 
 #include <QFontMetrics>
 
@@ -15,7 +15,6 @@
 namespace sharecast::ui {
 
 namespace {
-
 
 //! The settlement of a unit target (T = 1) at cost ratio r, in percent of the target (§12).
 double unitSettlementPercent(const Corridor& corridor, double ratio)
@@ -29,20 +28,16 @@ double unitSettlementPercent(const Corridor& corridor, double ratio)
 
 CorridorChartController::CorridorChartController(ProjectDocument* document, QCustomPlot* plot,
                                                  QObject* parent)
-    : QObject(parent), document_(document), plot_(plot)
+    : ChartController(plot, QStringLiteral("risk-corridor"), parent), document_(document)
 {
-    prepareChart(plot_, QStringLiteral("risk-corridor"));
-    plot_->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
-    title_ = arrangeChartLayout(plot_);
-
     curve_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
     curve_->setName(tr("Settlement at each cost ratio"));
-    curve_->setPen(QPen(QColor(0x1f, 0x4e, 0x79), 2.0));
+    curve_->setPen(QPen(palette::kAccent, 2.0));
     planPoints_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
     planPoints_->setName(tr("Plans (performance year)"));
     planPoints_->setLineStyle(QCPGraph::lsNone);
-    planPoints_->setScatterStyle(QCPScatterStyle(
-        QCPScatterStyle::ssCircle, QPen(QColor(0x99, 0x4d, 0x00), 1.2), QColor(0xf6, 0xb2, 0x6b), 8));
+    planPoints_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x99, 0x4d, 0x00), 1.2), palette::kOrange, 8));
 
     notice_ = new QCPItemText(plot_);
     notice_->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -70,7 +65,6 @@ CorridorChartController::CorridorChartController(ProjectDocument* document, QCus
     plot_->xAxis->setNumberPrecision(2);
     plot_->yAxis->setLabel(tr("Settlement, % of target (+: state pays plan)"));
     plot_->yAxis->grid()->setZeroLinePen(QPen(Qt::gray));
-    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(plot_, &QCustomPlot::afterReplot, this, &CorridorChartController::fitBandLabels);
     connect(document_, &ProjectDocument::resultsChanged, this, &CorridorChartController::redraw);
     redraw();
@@ -218,7 +212,7 @@ void CorridorChartController::drawBands()
             zone->topLeft->setCoords(left, 0.0);
             zone->bottomRight->setCoords(right, 1.0);
             zone->setPen(Qt::NoPen);
-            zone->setBrush(QColor(0x1f, 0x4e, 0x79, static_cast<int>(10 + 40 * band.stateShare)));
+            zone->setBrush(palette::withAlpha(palette::kAccent, static_cast<int>(10 + 40 * band.stateShare)));
             zone->setSelectable(false);
             bandItems_ << zone;
             // The state's share of the deviation in this band (placed by fitBandLabels()).

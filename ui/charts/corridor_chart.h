@@ -4,16 +4,14 @@
 
 #include "engine/scenario.h"
 
-#include <QObject>
+#include "ui/charts/chart_controller.h"
+
 #include <QStringList>
 #include <QVector>
 
-class QCustomPlot;
 class QCPAbstractItem;
 class QCPGraph;
 class QCPItemText;
-class QCPTextElement;
-class QPoint;
 
 namespace sharecast::ui {
 
@@ -21,7 +19,7 @@ class ProjectDocument;
 
 //! Owns the corridor chart's curve and plan markers and redraws them whenever the document has
 //! new results; without a corridor it says so in the chart.
-class CorridorChartController : public QObject {
+class CorridorChartController : public ChartController {
     Q_OBJECT
 public:
     //! Builds the chart on plot and draws the document's current settlement.
@@ -42,7 +40,7 @@ public:
     //! Each marked plan's settlement in percent of its target.
     const QVector<double>& planPercents() const { return planPercents_; }
     //! The hover text at a pixel of the plot (empty away from the data).
-    QString hoverText(const QPoint& pos) const;
+    QString hoverText(const QPoint& pos) const override;
 
 private:
     void redraw();
@@ -50,8 +48,6 @@ private:
     void fitBandLabels();
 
     ProjectDocument* document_;
-    QCustomPlot* plot_;
-    QCPTextElement* title_ = nullptr;
     QCPGraph* curve_ = nullptr;
     QCPGraph* planPoints_ = nullptr;
     QCPItemText* notice_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 
 namespace sharecast::ui {
 
@@ -11,8 +12,8 @@ ProjectionChartController::ProjectionChartController(ProjectDocument* document, 
           document, plot,
           {.fileStem = QStringLiteral("projection"),
            .firstLine = {tr("Counterfactual cost"), QColor(0x59, 0x59, 0x59), Qt::DashLine},
-           .secondLine = {tr("Projected cost"), QColor(0x1f, 0x4e, 0x79), Qt::SolidLine},
-           .bars = {tr("Cumulative gross savings (right axis)"), QColor(0x6a, 0xa8, 0x4f, 170)},
+           .secondLine = {tr("Projected cost"), palette::kAccent, Qt::SolidLine},
+           .bars = {tr("Cumulative gross savings (right axis)"), palette::withAlpha(palette::kGreen, 170)},
            .leftAxisLabel = tr("Cost, $ millions"),
            .rightAxisLabel = tr("Cumulative gross savings, $ millions")},
           parent)

@@ -1,6 +1,5 @@
 #include "ui/charts/projection_chart_base.h"
 
-#include "ui/charts/chart_support.h"
 #include "ui/document/project_document.h"
 
 #include <qcustomplot.h>
@@ -12,12 +11,8 @@ namespace sharecast::ui {
 
 ProjectionChartBase::ProjectionChartBase(ProjectDocument* document, QCustomPlot* plot, const Look& look,
                                          QObject* parent)
-    : QObject(parent), document_(document), plot_(plot)
+    : ChartController(plot, look.fileStem, parent), document_(document)
 {
-    prepareChart(plot_, look.fileStem);
-    plot_->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
-    title_ = arrangeChartLayout(plot_);
-
     bars_ = new QCPBars(plot_->xAxis, plot_->yAxis2);
     bars_->setName(look.bars.name);
     bars_->setPen(Qt::NoPen);
@@ -42,8 +37,6 @@ ProjectionChartBase::ProjectionChartBase(ProjectDocument* document, QCustomPlot*
     plot_->yAxis2->setVisible(true);
     plot_->yAxis2->setTickLabels(true);
     plot_->yAxis2->setLabel(look.rightAxisLabel);
-    connect(plot_, &QCustomPlot::mouseMove, this,
-            [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(document_, &ProjectDocument::resultsChanged, this, &ProjectionChartBase::redraw);
 }
 

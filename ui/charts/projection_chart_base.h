@@ -3,16 +3,14 @@
 //! axis, bars on the right axis (the lines kept to the upper part, the bars to the lower), and a
 //! hover text by year.
 
+#include "ui/charts/chart_controller.h"
+
 #include <QColor>
-#include <QObject>
 #include <QString>
 #include <QVector>
 
-class QCustomPlot;
 class QCPBars;
 class QCPGraph;
-class QCPTextElement;
-class QPoint;
 
 namespace sharecast {
 struct Projection;
@@ -24,13 +22,13 @@ class ProjectDocument;
 
 //! Owns a projection-year chart's lines and bars and redraws them whenever the document has new
 //! results; a derived class says what they show.
-class ProjectionChartBase : public QObject {
+class ProjectionChartBase : public ChartController {
     Q_OBJECT
 public:
     //! The projection years plotted, in order.
     const QVector<double>& years() const { return years_; }
     //! The hover text at a pixel of the plot (empty away from a projection year).
-    QString hoverText(const QPoint& pos) const;
+    QString hoverText(const QPoint& pos) const override;
 
 protected:
     //! A line (left axis) or the bars (right axis): its legend name, colour and, for a line, pen style.
@@ -66,8 +64,6 @@ private:
     virtual QString hoverTextAt(int i) const = 0;
 
     ProjectDocument* document_;
-    QCustomPlot* plot_;
-    QCPTextElement* title_ = nullptr;
     QCPGraph* firstLine_ = nullptr;
     QCPGraph* secondLine_ = nullptr;
     QCPBars* bars_ = nullptr;

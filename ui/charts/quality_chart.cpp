@@ -1,8 +1,8 @@
 #include "ui/charts/quality_chart.h"
 
-#include "ui/charts/chart_support.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 
 #include <QEvent>
 #include <QFontMetrics>
@@ -16,12 +16,8 @@
 namespace sharecast::ui {
 
 QualityChartController::QualityChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent)
-    : QObject(parent), document_(document), plot_(plot)
+    : ChartController(plot, QStringLiteral("quality-by-plan"), parent), document_(document)
 {
-    prepareChart(plot_, QStringLiteral("quality-by-plan"));
-    plot_->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
-    title_ = arrangeChartLayout(plot_);
-
     auto makeBars = [&](const QString& name, const QColor& color) {
         auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
         bars->setName(name);
@@ -30,7 +26,7 @@ QualityChartController::QualityChartController(ProjectDocument* document, QCusto
         bars->setWidth(0.6);
         return bars;
     };
-    passBars_ = makeBars(tr("Meets the gate"), QColor(0x1f, 0x4e, 0x79));
+    passBars_ = makeBars(tr("Meets the gate"), palette::kAccent);
     failBars_ = makeBars(tr("Fails the gate"), QColor(0xcc, 0x41, 0x25));
     gateLine_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
     gateLine_->setPen(QPen(QColor(0x7f, 0x00, 0x00), 1.5, Qt::DashLine));
@@ -41,7 +37,6 @@ QualityChartController::QualityChartController(ProjectDocument* document, QCusto
     plot_->yAxis->setLabel(tr("Composite score (0–100)"));
     plot_->yAxis->setRange(0.0, 105.0);
     plot_->installEventFilter(this);
-    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(document_, &ProjectDocument::resultsChanged, this, &QualityChartController::redraw);
     redraw();
 }

@@ -2,22 +2,20 @@
 //! Quality composite by plan (methodology §6) against the gate's minimum composite; plans that fail
 //! the gate stand out, and a plan whose composite is NA has no bar and an "NA" tick label.
 
-#include <QObject>
+#include "ui/charts/chart_controller.h"
+
 #include <QStringList>
 #include <QVector>
 
-class QCustomPlot;
 class QCPBars;
 class QCPGraph;
-class QCPTextElement;
-class QPoint;
 
 namespace sharecast::ui {
 
 class ProjectDocument;
 
 //! Owns the quality chart's bars and gate line and redraws them whenever the document has new results.
-class QualityChartController : public QObject {
+class QualityChartController : public ChartController {
     Q_OBJECT
 public:
     //! Builds the chart on plot and draws the document's current settlement.
@@ -36,7 +34,7 @@ public:
     //! Whether the plan tick labels are rotated (many plans for the chart's width).
     bool tickLabelsRotated() const;
     //! The hover text at a pixel of the plot (empty away from a plan).
-    QString hoverText(const QPoint& pos) const;
+    QString hoverText(const QPoint& pos) const override;
 
 protected:
     //! Re-decides the tick label rotation when the plot is resized.
@@ -47,8 +45,6 @@ private:
     void updateTickRotation();
 
     ProjectDocument* document_;
-    QCustomPlot* plot_;
-    QCPTextElement* title_ = nullptr;
     QCPBars* passBars_ = nullptr;
     QCPBars* failBars_ = nullptr;
     QCPGraph* gateLine_ = nullptr;

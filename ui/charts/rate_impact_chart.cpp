@@ -2,19 +2,21 @@
 
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 
 namespace sharecast::ui {
 
 RateImpactChartController::RateImpactChartController(ProjectDocument* document, QCustomPlot* plot,
                                                      QObject* parent)
-    : ProjectionChartBase(document, plot,
-                          {.fileStem = QStringLiteral("rate-impact"),
-                           .firstLine = {tr("Rebased rate"), QColor(0x1f, 0x4e, 0x79), Qt::SolidLine},
-                           .secondLine = {tr("Non-rebased rate"), QColor(0xb4, 0x5f, 0x06), Qt::DashLine},
-                           .bars = {tr("Rate impact (right axis)"), QColor(0xf6, 0xb2, 0x6b, 190)},
-                           .leftAxisLabel = tr("Statewide gross rate, $ PMPM"),
-                           .rightAxisLabel = tr("Rate impact, $ millions")},
-                          parent)
+    : ProjectionChartBase(
+          document, plot,
+          {.fileStem = QStringLiteral("rate-impact"),
+           .firstLine = {tr("Rebased rate"), palette::kAccent, Qt::SolidLine},
+           .secondLine = {tr("Non-rebased rate"), QColor(0xb4, 0x5f, 0x06), Qt::DashLine},
+           .bars = {tr("Rate impact (right axis)"), palette::withAlpha(palette::kOrange, 190)},
+           .leftAxisLabel = tr("Statewide gross rate, $ PMPM"),
+           .rightAxisLabel = tr("Rate impact, $ millions")},
+          parent)
 {
     redraw();
 }

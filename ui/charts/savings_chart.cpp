@@ -1,21 +1,21 @@
 #include "ui/charts/savings_chart.h"
 
-#include "ui/charts/chart_support.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
-
-#include <QToolTip>
+#include "ui/palette.h"
 
 #include <qcustomplot.h>
 
 namespace sharecast::ui {
 
 SavingsChartController::SavingsChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent)
-    : QObject(parent), document_(document), plot_(plot)
+    : ChartController(plot, QStringLiteral("savings-by-plan"), parent, Layout::Own), document_(document)
 {
-    prepareChart(plot_, QStringLiteral("savings-by-plan"));
+    // Its own look: an 11-point title over the axes, the legend inside them at the top right (the
+    // report moves it above the bars).
+    title_ = new QCPTextElement(plot_, tr("Savings by plan"), QFont(plot_->font().family(), 11, QFont::Bold));
     plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, tr("Savings by plan"), QFont(plot_->font().family(), 11, QFont::Bold)));
+    plot_->plotLayout()->addElement(0, 0, title_);
     auto makeBars = [&](const QString& name, const QColor& color) {
         auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
         bars->setName(name);
@@ -24,14 +24,13 @@ SavingsChartController::SavingsChartController(ProjectDocument* document, QCusto
         bars->setWidth(0.26);
         return bars;
     };
-    grossBars_ = makeBars(tr("Gross savings"), QColor(0x1f, 0x4e, 0x79));
-    paymentBars_ = makeBars(tr("Plan share (payment)"), QColor(0xf6, 0xb2, 0x6b));
-    netBars_ = makeBars(tr("Program net (state + federal)"), QColor(0x6a, 0xa8, 0x4f));
+    grossBars_ = makeBars(tr("Gross savings"), palette::kAccent);
+    paymentBars_ = makeBars(tr("Plan share (payment)"), palette::kOrange);
+    netBars_ = makeBars(tr("Program net (state + federal)"), palette::kGreen);
     plot_->yAxis->setLabel(tr("$ millions"));
     plot_->xAxis->setLabel(tr("Plan"));
     plot_->legend->setFont(QFont(plot_->font().family(), 8));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValueAt(e->pos()); });
     connect(document_, &ProjectDocument::resultsChanged, this, &SavingsChartController::redraw);
     redraw();
 }
@@ -64,23 +63,20 @@ void SavingsChartController::redraw()
     plot_->xAxis->setRange(0.3, i + 0.7);
     plot_->yAxis->rescale();
     const QCPRange r = plot_->yAxis->range();
-    plot_->yAxis->setRange(std::min(0.0, r.lower) - 0.08 * r.size(), std::max(0.0, r.upper) + 0.15 * r.size());
+    plot_->yAxis->setRange(std::min(0.0, r.lower) - 0.08 * r.size(),
+                           std::max(0.0, r.upper) + 0.15 * r.size());
     plot_->replot();
 }
 
-void SavingsChartController::showValueAt(const QPoint& pos)
+QString SavingsChartController::hoverText(const QPoint& pos) const
 {
     const double x = plot_->xAxis->pixelToCoord(pos.x());
     const int i = static_cast<int>(std::lround(x)) - 1;
-    if (i < 0 || i >= plans_.size() || std::fabs(x - (i + 1)) > 0.45) {
-        QToolTip::hideText();
-        return;
-    }
-    QToolTip::showText(plot_->mapToGlobal(pos),
-                       tr("%1\ngross savings %2\nplan payment %3\nprogram net %4")
-                           .arg(plans_[i], formatMillions(gross_[i] * 1e6, 2), formatMillions(payment_[i] * 1e6, 2),
-                                formatMillions(net_[i] * 1e6, 2)),
-                       plot_);
+    if (i < 0 || i >= plans_.size() || std::fabs(x - (i + 1)) > 0.45)
+        return {};
+    return tr("%1\ngross savings %2\nplan payment %3\nprogram net %4")
+        .arg(plans_[i], formatMillions(gross_[i] * 1e6, 2), formatMillions(payment_[i] * 1e6, 2),
+             formatMillions(net_[i] * 1e6, 2));
 }
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -1,10 +1,11 @@
 #pragma once
 //! Savings by plan: gross savings, the plan's share and the state's net, in $ millions.
 
-#include <QObject>
+#include "ui/charts/chart_controller.h"
+
+#include <QStringList>
 #include <QVector>
 
-class QCustomPlot;
 class QCPBars;
 
 namespace sharecast::ui {
@@ -12,7 +13,7 @@ namespace sharecast::ui {
 class ProjectDocument;
 
 //! Owns the chart's bars and redraws them whenever the document has new results.
-class SavingsChartController : public QObject {
+class SavingsChartController : public ChartController {
     Q_OBJECT
 public:
     SavingsChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr);
@@ -21,13 +22,13 @@ public:
     const QVector<double>& grossMillions() const { return gross_; }
     const QVector<double>& paymentMillions() const { return payment_; }
     const QVector<double>& netMillions() const { return net_; }
+    //! The hover text at a pixel of the plot: the plan's three values near its bars, else empty.
+    QString hoverText(const QPoint& pos) const override;
 
 private:
     void redraw();
-    void showValueAt(const QPoint& pos);
 
     ProjectDocument* document_;
-    QCustomPlot* plot_;
     QCPBars* grossBars_ = nullptr;
     QCPBars* paymentBars_ = nullptr;
     QCPBars* netBars_ = nullptr;
@@ -35,4 +36,4 @@ private:
     QStringList plans_;
 };
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -1,9 +1,9 @@
 #include "ui/charts/waterfall_chart.h"
 
 #include "engine/statewide_totals.h"
-#include "ui/charts/chart_support.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 
 #include <QFontMetrics>
 
@@ -19,7 +19,7 @@ namespace {
 constexpr int kCostCategories = 3;  // expected, the savings step, actual
 constexpr int kSplitCategories = 5; // gross savings, payments, program net, federal, state
 
-const QColor kTotalColor(0x1f, 0x4e, 0x79);
+const QColor& kTotalColor = palette::kAccent;
 const QColor kDownColor(0xe6, 0x91, 0x38);
 const QColor kUpColor(0x8e, 0x7c, 0xc3);
 
@@ -35,7 +35,6 @@ void styleAxes(QCPAxisRect* rect)
     }
 }
 
-
 //! "−$530.2M" / "+$12.0M" for a step, "$62,725.3M" for a level.
 QString valueLabel(double millions, bool step)
 {
@@ -47,31 +46,14 @@ QString valueLabel(double millions, bool step)
 
 WaterfallChartController::WaterfallChartController(ProjectDocument* document, QCustomPlot* plot,
                                                    QObject* parent)
-    : QObject(parent), document_(document), plot_(plot)
+    : ChartController(plot, QStringLiteral("settlement-waterfall"), parent), document_(document)
 {
-    prepareChart(plot_, QStringLiteral("settlement-waterfall"));
-    plot_->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
-
-    // Layout: title, a centred legend row, then the two panels side by side.
+    // Layout: title, a centred legend row, then (in the axis rect's place) the two panels side by side.
     QCPLayoutGrid* layout = plot_->plotLayout();
     costRect_ = plot_->axisRect();
-    costRect_->insetLayout()->take(plot_->legend);
     layout->take(costRect_);
-    layout->simplify();
-    QFont titleFont = plot_->font();
-    titleFont.setPointSize(10);
-    titleFont.setBold(true);
-    title_ = new QCPTextElement(plot_, QString(), titleFont);
-    layout->addElement(0, 0, title_);
-    auto* legendRow = new QCPLayoutGrid;
-    layout->addElement(1, 0, legendRow);
-    legendRow->addElement(0, 0, new QCPLayoutElement(plot_));
-    legendRow->addElement(0, 1, plot_->legend);
-    legendRow->addElement(0, 2, new QCPLayoutElement(plot_));
-    legendRow->setColumnStretchFactors({1.0, 0.001, 1.0});
     auto* panels = new QCPLayoutGrid;
     layout->addElement(2, 0, panels);
-    layout->setRowStretchFactors({0.001, 0.001, 1.0});
     splitRect_ = new QCPAxisRect(plot_);
     panels->addElement(0, 0, costRect_);
     panels->addElement(0, 1, splitRect_);
@@ -84,10 +66,6 @@ WaterfallChartController::WaterfallChartController(ProjectDocument* document, QC
 
     QFont legendFont = plot_->font();
     legendFont.setPointSize(8);
-    plot_->legend->setFont(legendFont);
-    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot_->legend->setBorderPen(Qt::NoPen);
-    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fitChartLegend(plot_); });
 
     for (QCPAxisRect* rect : {costRect_, splitRect_}) {
         styleAxes(rect);
@@ -122,7 +100,6 @@ WaterfallChartController::WaterfallChartController(ProjectDocument* document, QC
     legendDown_ = makeLegendBars(tr("Step down"), kDownColor);
     legendUp_ = makeLegendBars(tr("Step up"), kUpColor);
 
-    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
     connect(plot_, &QCustomPlot::afterReplot, this, &WaterfallChartController::fitValueLabels);
     connect(costRect_->axis(QCPAxis::atLeft), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &WaterfallChartController::clampCostBars);
@@ -192,7 +169,7 @@ void WaterfallChartController::redraw()
             tick[space] = u'\n'; // two short lines stay readable in a narrow window
         (cost ? costTicks : splitTicks)->addTick(key, tick);
         QCPBars* bars = bars_[i];
-        if (!cost) {  // the cost panel's bars: clampCostBars() below
+        if (!cost) { // the cost panel's bars: clampCostBars() below
             bars->setBaseValue(lower_[i]);
             bars->data()->set({QCPBarsData(key, upper_[i] - lower_[i])});
         }

@@ -3,16 +3,14 @@
 //! the gross savings split into plan payments and program net, and the program net into the
 //! federal and state shares (methodology §8–§9), in $ millions.
 
-#include <QObject>
+#include "ui/charts/chart_controller.h"
+
 #include <QStringList>
 #include <QVector>
 
-class QCustomPlot;
 class QCPAxisRect;
 class QCPBars;
 class QCPItemText;
-class QCPTextElement;
-class QPoint;
 
 namespace sharecast::ui {
 
@@ -20,7 +18,7 @@ class ProjectDocument;
 
 //! Owns the waterfall's two panels (cost on a scale that does not start at zero, the split of the
 //! savings on one that does) and redraws them whenever the document has new results.
-class WaterfallChartController : public QObject {
+class WaterfallChartController : public ChartController {
     Q_OBJECT
 public:
     //! Builds the chart on plot and draws the document's current results.
@@ -37,7 +35,7 @@ public:
     //! The top of each floating bar ($M).
     const QVector<double>& upperMillions() const { return upper_; }
     //! The hover text at a pixel of the plot (empty away from a bar).
-    QString hoverText(const QPoint& pos) const;
+    QString hoverText(const QPoint& pos) const override;
 
 private:
     enum class Kind { Total, StepDown, StepUp };
@@ -46,8 +44,6 @@ private:
     void clampCostBars();
 
     ProjectDocument* document_;
-    QCustomPlot* plot_;
-    QCPTextElement* title_ = nullptr;
     QCPAxisRect* costRect_ = nullptr;
     QCPAxisRect* splitRect_ = nullptr;
     QVector<QCPBars*> bars_;         //!< one per category (each has its own base value)

@@ -1,9 +1,10 @@
 #include "ui/report/report_charts.h"
 
-#include "ui/document/project_document.h"
 #include "ui/charts/rate_impact_chart.h"
-#include "ui/report/report_layout.h"
 #include "ui/charts/savings_chart.h"
+#include "ui/document/project_document.h"
+#include "ui/palette.h"
+#include "ui/report/report_layout.h"
 
 #include <qcustomplot.h>
 
@@ -37,8 +38,8 @@ void styleForPaper(QCustomPlot* plot)
             axis->setLabelFont(inPixels(axis->labelFont()));
             axis->setSelectedTickLabelFont(inPixels(axis->selectedTickLabelFont()));
             axis->setSelectedLabelFont(inPixels(axis->selectedLabelFont()));
-            axis->setTickLabelColor(colors::kText);
-            axis->setLabelColor(colors::kText);
+            axis->setTickLabelColor(palette::kText);
+            axis->setLabelColor(palette::kText);
         }
     plot->legend->setFont(inPixels(plot->legend->font()));
     plot->legend->setSelectedFont(inPixels(plot->legend->selectedFont()));

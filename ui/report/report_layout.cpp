@@ -1,5 +1,7 @@
 #include "ui/report/report_layout.h"
 
+#include "ui/palette.h"
+
 #include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QPageLayout>
@@ -141,9 +143,9 @@ QFont PageFlow::styleFont(TextStyle style) const
 QColor PageFlow::styleColor(TextStyle style) const
 {
     switch (style) {
-    case TextStyle::Note: return colors::kMuted;
-    case TextStyle::Warning: return colors::kWarning;
-    default: return colors::kText;
+    case TextStyle::Note: return palette::kMuted;
+    case TextStyle::Warning: return palette::kWarning;
+    default: return palette::kText;
     }
 }
 
@@ -158,9 +160,9 @@ void PageFlow::section(const QString& title, Orientation orientation)
     const double rule = y_ + h + 3.0 * scale();
     page().ops.push_back([f, box, title, rule, r, s = scale()](QCPPainter& p) {
         p.setFont(f);
-        p.setPen(colors::kAccent);
+        p.setPen(palette::kAccent);
         p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, title);
-        p.setPen(QPen(colors::kAccent, 1.2 * s));
+        p.setPen(QPen(palette::kAccent, 1.2 * s));
         p.drawLine(QPointF(r.left(), rule), QPointF(r.right(), rule));
     });
     y_ = rule + 12.0 * scale();
@@ -176,7 +178,7 @@ void PageFlow::heading(const QString& text, double keepPt)
     const QRectF box(r.left(), y_, r.width(), h);
     page().ops.push_back([f, box, text](QCPPainter& p) {
         p.setFont(f);
-        p.setPen(colors::kAccent);
+        p.setPen(palette::kAccent);
         p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, text);
     });
     y_ += h + 4.0 * scale();
@@ -265,8 +267,8 @@ void PageFlow::box(const QString& title, const QString& text, bool warning)
     const QRectF r = textRect(page().orientation);
     const QRectF outer(r.left(), y_, r.width(), h);
     page().ops.push_back([=](QCPPainter& p) {
-        const QColor edge = warning ? colors::kWarning : colors::kAccent;
-        p.fillRect(outer, warning ? colors::kWarningFill : colors::kZebra);
+        const QColor edge = warning ? palette::kWarning : palette::kAccent;
+        p.fillRect(outer, warning ? palette::kWarningFill : palette::kZebra);
         p.fillRect(QRectF(outer.left(), outer.top(), 2.5 * s, outer.height()), edge);
         if (!title.isEmpty()) {
             p.setFont(tf);
@@ -275,7 +277,7 @@ void PageFlow::box(const QString& title, const QString& text, bool warning)
                        Qt::AlignLeft | Qt::AlignTop, title);
         }
         p.setFont(bf);
-        p.setPen(colors::kText);
+        p.setPen(palette::kText);
         p.drawText(QRectF(outer.left() + pad, outer.top() + pad + th, outer.width() - 2 * pad, bh),
                    Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
     });
@@ -315,7 +317,7 @@ void PageFlow::figure(const QString& caption, double heightPt, DrawFunction draw
     const QRectF captionBox(r.left(), y_, r.width(), ch);
     page().ops.push_back([cf, captionBox, caption](QCPPainter& p) {
         p.setFont(cf);
-        p.setPen(colors::kText);
+        p.setPen(palette::kText);
         p.drawText(captionBox, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, caption);
     });
     y_ += ch + 4.0 * scale();
@@ -437,7 +439,7 @@ void PageFlow::table(const Table& t)
         if (!t.caption.isEmpty()) {
             page().ops.push_back([captionFont, cbox, caption](QCPPainter& p) {
                 p.setFont(captionFont);
-                p.setPen(colors::kText);
+                p.setPen(palette::kText);
                 p.drawText(cbox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
             });
             y_ += captionH;
@@ -445,13 +447,13 @@ void PageFlow::table(const Table& t)
         const double top = y_;
         const double left = r.left();
         page().ops.push_back([=, cols = t.columns, s = scale()](QCPPainter& p) {
-            p.fillRect(QRectF(left, top, total, headerH), colors::kHeaderFill);
-            p.setPen(QPen(colors::kAccent, 1.0 * s));
+            p.fillRect(QRectF(left, top, total, headerH), palette::kHeaderFill);
+            p.setPen(QPen(palette::kAccent, 1.0 * s));
             p.drawLine(QPointF(left, top), QPointF(left + total, top));
-            p.setPen(QPen(colors::kAccent, 0.6 * s));
+            p.setPen(QPen(palette::kAccent, 0.6 * s));
             p.drawLine(QPointF(left, top + headerH), QPointF(left + total, top + headerH));
             p.setFont(header);
-            p.setPen(colors::kAccent);
+            p.setPen(palette::kAccent);
             double x = left;
             for (int c = 0; c < cols.size(); ++c) {
                 const double w = widths[static_cast<std::size_t>(c)];
@@ -494,7 +496,7 @@ void PageFlow::table(const Table& t)
             const QRectF r = textRect(page().orientation);
             const double bottom = y_;
             page().ops.push_back([=, s = scale()](QCPPainter& p) {
-                p.setPen(QPen(colors::kRule, 0.5 * s));
+                p.setPen(QPen(palette::kRule, 0.5 * s));
                 p.drawLine(QPointF(r.left(), bottom), QPointF(r.left() + total, bottom));
             });
             newPage(page().orientation);
@@ -507,12 +509,12 @@ void PageFlow::table(const Table& t)
         const bool zebra = (parity++ % 2) == 1 && !row.bold;
         page().ops.push_back([=, cols = t.columns, s = scale()](QCPPainter& p) {
             if (zebra)
-                p.fillRect(QRectF(r.left(), top, total, h), colors::kZebra);
+                p.fillRect(QRectF(r.left(), top, total, h), palette::kZebra);
             if (row.ruleAbove || row.bold) {
-                p.setPen(QPen(row.bold ? colors::kAccent : colors::kRule, (row.bold ? 0.8 : 0.5) * s));
+                p.setPen(QPen(row.bold ? palette::kAccent : palette::kRule, (row.bold ? 0.8 : 0.5) * s));
                 p.drawLine(QPointF(r.left(), top), QPointF(r.left() + total, top));
             }
-            p.setPen(colors::kText);
+            p.setPen(palette::kText);
             double x = r.left();
             for (int c = 0; c < cols.size() && c < row.cells.size(); ++c) {
                 const double w = widths[static_cast<std::size_t>(c)];
@@ -529,7 +531,7 @@ void PageFlow::table(const Table& t)
         const QRectF r = textRect(page().orientation);
         const double bottom = y_;
         page().ops.push_back([=, s = scale()](QCPPainter& p) {
-            p.setPen(QPen(colors::kAccent, 0.8 * s));
+            p.setPen(QPen(palette::kAccent, 0.8 * s));
             p.drawLine(QPointF(r.left(), bottom), QPointF(r.left() + total, bottom));
         });
     }
@@ -549,17 +551,17 @@ void PageFlow::paintRunning(QCPPainter& p, int index, int total, Orientation o) 
     const QFont f = font(7.5);
     const double lh = lineHeight(f);
     p.setFont(f);
-    p.setPen(colors::kMuted);
+    p.setPen(palette::kMuted);
     const QRectF header(r.left(), kHeaderBaseline * s - lh, r.width(), lh);
     p.drawText(header, Qt::AlignLeft | Qt::AlignBottom, headerLeft_);
     p.drawText(header, Qt::AlignRight | Qt::AlignBottom, headerRight_);
-    p.setPen(QPen(colors::kRule, 0.5 * s));
+    p.setPen(QPen(palette::kRule, 0.5 * s));
     p.drawLine(QPointF(r.left(), kHeaderBaseline * s + 3 * s),
                QPointF(r.right(), kHeaderBaseline * s + 3 * s));
     const double footerTop = size.height() - kFooterBaseline * s - lh;
     p.drawLine(QPointF(r.left(), footerTop - 3 * s), QPointF(r.right(), footerTop - 3 * s));
     const QRectF footer(r.left(), footerTop, r.width(), lh);
-    p.setPen(colors::kMuted);
+    p.setPen(palette::kMuted);
     p.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, footerLeft_);
     const QString pageText = QStringLiteral("Page %1 of %2").arg(index + 1).arg(total);
     p.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, pageText);
@@ -574,9 +576,9 @@ void PageFlow::paintRunning(QCPPainter& p, int index, int total, Orientation o) 
         QRectF at(std::max(from, r.left() + (r.width() - width) / 2.0), footerTop, width + gap, lh);
         if (at.left() + width > to)
             at.moveTo(r.left(), footerTop + lh);
-        p.setPen(colors::kWarning);
+        p.setPen(palette::kWarning);
         p.drawText(at, Qt::AlignLeft | Qt::AlignVCenter, footerCentre_);
-        p.setPen(colors::kMuted);
+        p.setPen(palette::kMuted);
     }
 }
 

@@ -149,16 +149,4 @@ private:
     QString headerLeft_, headerRight_, footerLeft_, footerCentre_;
 };
 
-//! The report's colours.
-namespace colors {
-inline const QColor kAccent(0x1f, 0x4e, 0x79);
-inline const QColor kText(0x1a, 0x1a, 0x1a);
-inline const QColor kMuted(0x5a, 0x5a, 0x5a);
-inline const QColor kHeaderFill(0xdc, 0xe6, 0xf1);
-inline const QColor kZebra(0xf4, 0xf6, 0xf9);
-inline const QColor kRule(0xb0, 0xb8, 0xc4);
-inline const QColor kWarning(0x9c, 0x2a, 0x00);
-inline const QColor kWarningFill(0xfd, 0xf1, 0xe6);
-} // namespace colors
-
 } // namespace sharecast::ui::report

@@ -8,6 +8,7 @@
 #include "io/report/report_csv.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/palette.h"
 #include "ui/report/report_assumptions.h"
 #include "ui/report/report_charts.h"
 
@@ -22,7 +23,9 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <stdexcept>
 
 namespace sharecast::ui {
 
@@ -208,6 +211,20 @@ TableRow maskedRow(QStringList lead, const QStringList& figures, bool hide, bool
 
 // ---- The report ------------------------------------------------------------------------------
 
+//! The report's numbered sections, in the order they appear.
+enum class SectionId {
+    Summary,
+    Comparison, //!< only when the report compares two scenarios
+    Settlement,
+    Projection,
+    Quality,
+    Assumptions,
+    Provenance,
+    Methodology,
+    Disclosures,
+    Count
+};
+
 class Builder {
 public:
     Builder(ProjectDocument& doc, const ReportOptions& options, QPaintDevice* device)
@@ -223,18 +240,18 @@ public:
                 suppressed_.insert(text(p.planId));
     }
 
+    //! One numbered section: its title and the function that lays it out under its heading.
+    struct Section {
+        SectionId id;
+        const char* title;
+        void (Builder::*render)(const QString& heading);
+    };
     void build()
     {
         const Settlement& s = doc_.settlement();
-        titles_ << QStringLiteral("Executive summary");
-        if (compare_)
-            titles_ << QStringLiteral("Scenario comparison");
-        titles_ << QStringLiteral("Settlement by plan") << QStringLiteral("Five-year projection")
-                << QStringLiteral("Quality results") << QStringLiteral("Assumptions")
-                << QStringLiteral("Data provenance") << QStringLiteral("Methodology summary")
-                << QStringLiteral("Disclosures");
-        for (int i = 0; i < titles_.size(); ++i)
-            titles_[i] = QStringLiteral("%1  %2").arg(i + 1).arg(titles_[i]);
+        for (const Section& section : allSections())
+            if (section.id != SectionId::Comparison || compare_)
+                sections_.push_back(&section);
 
         QString footer = QStringLiteral("Report date %1").arg(longDate(date_));
         if (doc_.isSynthetic())
@@ -246,18 +263,9 @@ public:
                              public_ ? QStringLiteral("Small cells suppressed") : QString());
         charts_ = std::make_unique<report::ReportCharts>(&doc_, suppressed_);
 
-        int next = 0;
         cover();
-        summary(titles_[next++]);
-        if (compare_)
-            comparison(titles_[next++]);
-        settlement(titles_[next++]);
-        projection(titles_[next++]);
-        quality(titles_[next++]);
-        assumptions(titles_[next++]);
-        provenance(titles_[next++]);
-        methodology(titles_[next++]);
-        disclosures(titles_[next++]);
+        for (const Section* section : sections_)
+            (this->*section->render)(heading(section->id));
     }
 
     PageFlow& flow() { return flow_; }
@@ -296,19 +304,19 @@ private:
         const QString project = doc_.title();
         const QString scenario = scenarioName(doc_.scenario());
         flow_.block(150, [=](QPainter& p, const QRectF& r) {
-            p.setPen(report::colors::kAccent);
+            p.setPen(palette::kAccent);
             p.setFont(PageFlow::font(9.5, true));
             p.drawText(QRectF(r.left(), r.top(), r.width(), 16 * s), Qt::AlignLeft | Qt::AlignTop,
                        QStringLiteral("SHARECAST  ·  ACTUARIAL BRIEFING"));
-            p.setPen(QPen(report::colors::kAccent, 2.0 * s));
+            p.setPen(QPen(palette::kAccent, 2.0 * s));
             p.drawLine(QPointF(r.left(), r.top() + 20 * s), QPointF(r.right(), r.top() + 20 * s));
             p.setFont(PageFlow::font(22, true));
-            p.setPen(report::colors::kText);
+            p.setPen(palette::kText);
             p.drawText(QRectF(r.left(), r.top() + 34 * s, r.width(), 60 * s),
                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                        QStringLiteral("Shared-savings settlement\nand five-year projection"));
             p.setFont(PageFlow::font(13));
-            p.setPen(report::colors::kAccent);
+            p.setPen(palette::kAccent);
             p.drawText(QRectF(r.left(), r.top() + 104 * s, r.width(), 44 * s),
                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                        QStringLiteral("Scenario: %1").arg(scenario));
@@ -349,16 +357,18 @@ private:
 
         // Contents (pages are known when the page is painted).
         const QFont tf = PageFlow::font(11, true), lf = PageFlow::font(9.5);
-        const QStringList titles = titles_;
+        QStringList titles;
+        for (const Section* section : sections_)
+            titles << heading(section->id);
         const PageFlow* flow = &flow_;
         flow_.space(6);
         flow_.block(22 + 15.0 * titles.size(), [=](QPainter& p, const QRectF& r) {
             p.setFont(tf);
-            p.setPen(report::colors::kAccent);
+            p.setPen(palette::kAccent);
             p.drawText(QRectF(r.left(), r.top(), r.width(), 18 * s), Qt::AlignLeft | Qt::AlignTop,
                        QStringLiteral("Contents"));
             p.setFont(lf);
-            p.setPen(report::colors::kText);
+            p.setPen(palette::kText);
             double y = r.top() + 22 * s;
             for (const QString& title : titles) {
                 int page = 0;
@@ -477,7 +487,7 @@ private:
             << QStringLiteral(
                    "Statewide figures are the sums of the plan figures of Section %1 as “sharecast settle” "
                    "writes them (each rounded to the cent), shown to the dollar and in $ millions.")
-                   .arg(sectionNumber(QStringLiteral("Settlement by plan")));
+                   .arg(sectionNumber(SectionId::Settlement));
         QStringList gates;
         if (qualityFailed)
             gates << QStringLiteral("%1 failed the quality gate").arg(qualityFailed);
@@ -515,12 +525,48 @@ private:
             problems << QStringLiteral("the executive summary runs over one page");
     }
 
-    int sectionNumber(const QString& name) const
+    static constexpr std::size_t kSectionCount = static_cast<std::size_t>(SectionId::Count);
+
+    //! Every section, in report order: each SectionId once, at its own place (checked when compiled).
+    static const std::array<Section, kSectionCount>& allSections()
     {
-        for (int i = 0; i < titles_.size(); ++i)
-            if (titles_[i].endsWith(name))
-                return i + 1;
-        return 0;
+        static constexpr std::array<Section, kSectionCount> kAll{{
+            {SectionId::Summary, "Executive summary", &Builder::summary},
+            {SectionId::Comparison, "Scenario comparison", &Builder::comparison},
+            {SectionId::Settlement, "Settlement by plan", &Builder::settlement},
+            {SectionId::Projection, "Five-year projection", &Builder::projection},
+            {SectionId::Quality, "Quality results", &Builder::quality},
+            {SectionId::Assumptions, "Assumptions", &Builder::assumptions},
+            {SectionId::Provenance, "Data provenance", &Builder::provenance},
+            {SectionId::Methodology, "Methodology summary", &Builder::methodology},
+            {SectionId::Disclosures, "Disclosures", &Builder::disclosures},
+        }};
+        static_assert(
+            [] {
+                for (std::size_t i = 0; i < kAll.size(); ++i)
+                    if (kAll[i].id != static_cast<SectionId>(i) || !kAll[i].title || !kAll[i].render)
+                        return false;
+                return true;
+            }(),
+            "every SectionId needs its entry, in SectionId order");
+        return kAll;
+    }
+
+    //! The number of a section this report has (1 for the first).
+    int sectionNumber(SectionId id) const
+    {
+        for (std::size_t i = 0; i < sections_.size(); ++i)
+            if (sections_[i]->id == id)
+                return static_cast<int>(i) + 1;
+        throw std::logic_error("the report refers to a section it does not have");
+    }
+
+    //! A section's heading, as the contents list it: "3  Settlement by plan".
+    QString heading(SectionId id) const
+    {
+        return QStringLiteral("%1  %2")
+            .arg(sectionNumber(id))
+            .arg(QString::fromUtf8(allSections()[static_cast<std::size_t>(id)].title));
     }
 
     // ---- Comparison -------------------------------------------------------------------------
@@ -539,7 +585,7 @@ private:
                 .arg(nameB)
                 .arg(b.year));
         const QList<Headline> ha = headlinesOf(a), hb = headlinesOf(b);
-        const int n = sectionNumber(QStringLiteral("Scenario comparison"));
+        const int n = sectionNumber(SectionId::Comparison);
         Table t = makeTable(
             QStringLiteral("Table %1.1. Statewide figures, A and B").arg(n),
             textColumns({"Figure"}) + figureColumns({"Scenario A", "Scenario B", "Change (B − A)"}), 8.0);
@@ -631,7 +677,7 @@ private:
     {
         flow_.section(title, Orientation::Landscape);
         const Settlement& s = doc_.settlement();
-        const int n = sectionNumber(QStringLiteral("Settlement by plan"));
+        const int n = sectionNumber(SectionId::Settlement);
         flow_.paragraph(
             QStringLiteral(
                 "Each plan’s settlement for performance year %1 on the %2 baseline, as “sharecast settle” "
@@ -775,7 +821,7 @@ private:
     {
         flow_.section(title, Orientation::Landscape);
         const Projection& pr = doc_.projection();
-        const int n = sectionNumber(QStringLiteral("Five-year projection"));
+        const int n = sectionNumber(SectionId::Projection);
         const ProjectionSpec& spec = doc_.scenario().projection;
         flow_.paragraph(
             QStringLiteral(
@@ -879,7 +925,7 @@ private:
         flow_.section(title, Orientation::Landscape);
         const Settlement& s = doc_.settlement();
         const QualitySpec& spec = doc_.scenario().quality;
-        const int n = sectionNumber(QStringLiteral("Quality results"));
+        const int n = sectionNumber(SectionId::Quality);
         if (spec.measures.empty()) {
             flow_.paragraph(QStringLiteral(
                 "The scenario names no quality measures: there is no quality step (§6); the quality "
@@ -969,7 +1015,7 @@ private:
         if (!d.uncoveredKeys.isEmpty())
             problems << QStringLiteral("assumptions without a readable label: %1")
                             .arg(d.uncoveredKeys.join(QStringLiteral(", ")));
-        const int n = sectionNumber(QStringLiteral("Assumptions"));
+        const int n = sectionNumber(SectionId::Assumptions);
         flow_.paragraph(
             QStringLiteral(
                 "Every value of the scenario “%1”, in the order of its JSON form (methodology §1.5); the "
@@ -1005,7 +1051,7 @@ private:
     void provenance(const QString& title)
     {
         flow_.section(title, Orientation::Portrait);
-        const int n = sectionNumber(QStringLiteral("Data provenance"));
+        const int n = sectionNumber(SectionId::Provenance);
         flow_.paragraph(
             QStringLiteral(
                 "The figures come from the datasets marked “in use” in project %1. Each was imported "
@@ -1055,7 +1101,7 @@ private:
     void methodology(const QString& title)
     {
         flow_.section(title, Orientation::Portrait);
-        const int n = sectionNumber(QStringLiteral("Methodology summary"));
+        const int n = sectionNumber(SectionId::Methodology);
         flow_.paragraph(
             QStringLiteral(
                 "Sharecast implements the Sharecast calculation specification v1; section numbers (§) "
@@ -1150,7 +1196,7 @@ private:
                 "The data were checked for completeness and internal consistency on import (file, "
                 "line, column and value of every error; nothing half-loaded) but were not audited. If "
                 "the data are inaccurate or incomplete, the results may be too.")
-                .arg(sectionNumber(QStringLiteral("Data provenance"))));
+                .arg(sectionNumber(SectionId::Provenance)));
         flow_.heading(QStringLiteral("Limitations"), 40);
         flow_.bullets(
             {QStringLiteral(
@@ -1190,8 +1236,8 @@ private:
                 "qualified actuary should review the data, the assumptions and the results before they "
                 "are relied on, in keeping with the Actuarial Standards of Practice that apply to "
                 "actuarial communications (ASOP No. 41) and to data quality (ASOP No. 23).")
-                .arg(sectionNumber(QStringLiteral("Assumptions")))
-                .arg(sectionNumber(QStringLiteral("Methodology summary"))));
+                .arg(sectionNumber(SectionId::Assumptions))
+                .arg(sectionNumber(SectionId::Methodology)));
     }
 
     ProjectDocument& doc_;
@@ -1203,7 +1249,7 @@ private:
     QDate date_;
     std::optional<Settlement> compare_;
     QSet<QString> suppressed_;
-    QStringList titles_;
+    std::vector<const Section*> sections_; //!< the sections this report has, in order
     std::unique_ptr<report::ReportCharts> charts_;
 };
 

@@ -28,9 +28,12 @@
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QMimeData>
 #include <QProgressDialog>
-#include <QThread>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <QApplication>
@@ -332,9 +335,36 @@ bool MainWindow::openProject(const QString& path)
 void MainWindow::attachDocument()
 {
     ProjectDocument* doc = document_.get();
-
-    // Central area: headline figures and the settlement table; the savings chart.
     auto* tabs = new QTabWidget;
+    tabs->addTab(createSettlementPage(doc), tr("Settlement"));
+    addChartTabs(tabs, doc);
+    experienceView_ = new ExperienceView(doc);
+    tabs->addTab(experienceView_, tr("Experience"));
+    compareView_ = new CompareView(doc);
+    tabs->addTab(compareView_, tr("Compare"));
+    tabs_ = tabs;
+    setCentralWidget(tabs);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                selectedPlan_ = model_->planId(proxy_->mapToSource(current).row());
+                explainedFigure_.clear();
+                showExplain();
+            });
+
+    // Assumptions dock content.
+    assumptions_ = new AssumptionsPanel(doc);
+    assumptions_->setObjectName(QStringLiteral("assumptions"));
+    findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))->setWidget(assumptions_);
+
+    attachUndoActions(doc);
+    connectDocument(doc);
+    showDocument(doc);
+}
+
+QWidget* MainWindow::createSettlementPage(ProjectDocument* doc)
+{
+    // The notice, the headline figures and the settlement table.
     auto* settlementPage = new QWidget;
     auto* layout = new QVBoxLayout(settlementPage);
     notice_ = new QLabel;
@@ -378,8 +408,11 @@ void MainWindow::attachDocument()
     table_->verticalHeader()->setVisible(false);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(table_, 1);
-    tabs->addTab(settlementPage, tr("Settlement"));
+    return settlementPage;
+}
 
+void MainWindow::addChartTabs(QTabWidget* tabs, ProjectDocument* doc)
+{
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("savingsChart"));
     savingsChart_ = new SavingsChartController(doc, chart_, chart_);
@@ -400,24 +433,10 @@ void MainWindow::attachDocument()
              [&](QCustomPlot* p) { new QualityChartController(doc, p, p); });
     addChart(tr("Corridor"), QStringLiteral("corridorChart"),
              [&](QCustomPlot* p) { new CorridorChartController(doc, p, p); });
-    experienceView_ = new ExperienceView(doc);
-    tabs->addTab(experienceView_, tr("Experience"));
-    compareView_ = new CompareView(doc);
-    tabs->addTab(compareView_, tr("Compare"));
-    tabs_ = tabs;
-    setCentralWidget(tabs);
+}
 
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        selectedPlan_ = model_->planId(proxy_->mapToSource(current).row());
-        explainedFigure_.clear();
-        showExplain();
-    });
-
-    // Assumptions dock content.
-    assumptions_ = new AssumptionsPanel(doc);
-    assumptions_->setObjectName(QStringLiteral("assumptions"));
-    findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))->setWidget(assumptions_);
-
+void MainWindow::attachUndoActions(ProjectDocument* doc)
+{
     // Undo and redo with the edits' own texts.
     editMenu_->removeAction(undoAction_);
     editMenu_->removeAction(redoAction_);
@@ -430,7 +449,10 @@ void MainWindow::attachDocument()
     redoAction_->setShortcut(QKeySequence::Redo);
     editMenu_->insertAction(first, undoAction_);
     editMenu_->insertAction(first, redoAction_);
+}
 
+void MainWindow::connectDocument(ProjectDocument* doc)
+{
     connect(doc, &ProjectDocument::resultsChanged, this, [this] {
         refreshHeadlines();
         refreshStatus();
@@ -442,7 +464,10 @@ void MainWindow::attachDocument()
         refreshNavigator();
     });
     connect(doc, &ProjectDocument::modifiedChanged, this, &MainWindow::refreshTitle);
+}
 
+void MainWindow::showDocument(ProjectDocument* doc)
+{
     const QString notice = doc->notice();
     notice_->setText(notice);
     notice_->setVisible(!notice.isEmpty());
@@ -690,21 +715,28 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
         *slot = path;
     }
 
-    // Read and validate on a worker thread; the project is touched only after everything passed.
+    // Read and validate on a pool thread; the project is touched only after everything passed.
+    // The modal progress dialog follows the reading (in permille) and Cancel stops it; the window
+    // waits in a local event loop, so importFiles() stays synchronous for its callers.
     QProgressDialog progress(tr("Reading and checking the files…"), tr("Cancel"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     std::atomic<bool> cancel{false};
-    std::atomic<int> permille{0};
-    io::ImportControl control;
-    control.cancelled = [&cancel] { return cancel.load(); };
-    control.progress = [&permille](qint64 done, qint64 total) {
-        if (total > 0)
-            permille = static_cast<int>(1000 * done / total);
-    };
+    connect(&progress, &QProgressDialog::canceled, this, [&cancel] { cancel = true; });
     io::PreparedImport prepared;
     QString error;
-    QThread* worker = QThread::create([&] {
+    QFutureWatcher<void> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<void>::progressValueChanged, &progress, &QProgressDialog::setValue);
+    connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([&](QPromise<void>& promise) {
+        promise.setProgressRange(0, 1000);
+        io::ImportControl control;
+        control.cancelled = [&cancel] { return cancel.load(); };
+        control.progress = [&promise](qint64 done, qint64 total) {
+            if (total > 0)
+                promise.setProgressValue(static_cast<int>(1000 * done / total));
+        };
         try {
             prepared = io::prepareImport(request, control);
         } catch (const io::ImportCancelled&) {
@@ -712,14 +744,10 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
-    });
-    connect(&progress, &QProgressDialog::canceled, this, [&cancel] { cancel = true; });
-    worker->start();
-    while (!worker->wait(30)) {
-        progress.setValue(permille.load());
-        QCoreApplication::processEvents();
-    }
-    delete worker;
+    }));
+    if (!watcher.isFinished())
+        loop.exec();
+    watcher.waitForFinished(); // (finished already: the loop ends on its signal)
     progress.setValue(1000);
 
     if (error.isEmpty()) {

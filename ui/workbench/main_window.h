@@ -76,6 +76,11 @@ private:
     void createActions();
     void createDocks();
     void attachDocument();
+    QWidget* createSettlementPage(ProjectDocument* doc);       //!< the notice, headline figures and table
+    void addChartTabs(QTabWidget* tabs, ProjectDocument* doc); //!< one tab per chart controller
+    void attachUndoActions(ProjectDocument* doc);              //!< Edit ▸ Undo/Redo on the document's stack
+    void connectDocument(ProjectDocument* doc);                //!< the window follows the document's signals
+    void showDocument(ProjectDocument* doc);                   //!< fills the window from the opened document
     void detachDocument();
     void refreshTitle();
     void refreshHeadlines();
@@ -116,11 +121,11 @@ private:
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
     QString selectedPlan_;
-    QString explainedFigure_;  //!< the headline Explain shows, instead of a plan (empty: a plan)
+    QString explainedFigure_; //!< the headline Explain shows, instead of a plan (empty: a plan)
     bool destroying_ = false;
     QTabWidget* tabs_ = nullptr;
     ExperienceView* experienceView_ = nullptr;
     CompareView* compareView_ = nullptr;
 };
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

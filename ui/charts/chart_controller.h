@@ -1,0 +1,42 @@
+#pragma once
+//! What every chart controller shares: the plot it draws on, set up once (zoom and pan, the export
+//! menu, US number formatting, the title and legend layout), its title, and hover tooltips.
+
+#include <QObject>
+#include <QString>
+
+class QCustomPlot;
+class QCPTextElement;
+class QPoint;
+
+namespace sharecast::ui {
+
+//! Owns the set-up of one QCustomPlot; a derived controller draws on it and says what hovering shows.
+class ChartController : public QObject {
+    Q_OBJECT
+public:
+    //! The plot the chart is drawn on.
+    QCustomPlot* plot() const { return plot_; }
+    //! The hover text at a pixel of the plot (empty away from the data: the tooltip hides).
+    virtual QString hoverText(const QPoint& pos) const = 0;
+
+protected:
+    //! Where the title and the legend go.
+    enum class Layout {
+        //! arrangeChartLayout(): the (empty) title on top, a centred legend row under it, then the axes.
+        TitleAndLegendRow,
+        //! The plot's own layout (the legend inside the axes); the derived class adds its title.
+        Own,
+    };
+
+    //! Sets plot up for interaction and export (as fileStem.png/.svg/.pdf), with US number
+    //! formatting and the given layout, and shows hoverText() as the plot's tooltip.
+    ChartController(QCustomPlot* plot, const QString& fileStem, QObject* parent,
+                    Layout layout = Layout::TitleAndLegendRow);
+
+    QCustomPlot* const plot_;
+    //! The chart's title (with Layout::Own, set by the derived class).
+    QCPTextElement* title_ = nullptr;
+};
+
+} // namespace sharecast::ui
