@@ -23,9 +23,10 @@ Arguments Arguments::parse(const QStringList& args, const ArgumentSpec& spec)
         if (a.values_.contains(name))
             throw UsageError(QStringLiteral("option '%1' given twice").arg(word));
         if (i + option->values >= args.size())
-            throw UsageError(option->values == 1
-                                 ? QStringLiteral("option '%1' needs a value").arg(word)
-                                 : QStringLiteral("option '%1' needs %2 values").arg(word).arg(option->values));
+            throw UsageError(
+                option->values == 1
+                    ? QStringLiteral("option '%1' needs a value").arg(word)
+                    : QStringLiteral("option '%1' needs %2 values").arg(word).arg(option->values));
         QStringList values;
         for (int k = 0; k < option->values; ++k)
             values << args[++i];
@@ -69,4 +70,4 @@ std::optional<double> Arguments::number(const QString& name) const
     return v;
 }
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

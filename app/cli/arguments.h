@@ -22,15 +22,15 @@ public:
 
 //! One option a command accepts: `--name` followed by `values` values (0 for a switch).
 struct OptionSpec {
-    QString name;    //!< without the leading "--"
-    int values = 1;  //!< how many values follow the option; 0 for a switch
+    QString name;   //!< without the leading "--"
+    int values = 1; //!< how many values follow the option; 0 for a switch
 };
 
 //! What a command takes: its options and how many positional arguments.
 struct ArgumentSpec {
     std::vector<OptionSpec> options = {};
     int maxPositional = 0;
-    QStringList required = {};  //!< options that must be given, with a value that is not empty
+    QStringList required = {}; //!< options that must be given, with a value that is not empty
 };
 
 //! A command's parsed arguments. Typed getters throw UsageError naming the option and the text.
@@ -49,7 +49,8 @@ public:
     const QStringList& positional() const { return positional_; }
 
     //! The option as a whole number, when given ("--NAME 'TEXT' is not WHAT" otherwise).
-    std::optional<long long> integer(const QString& name, const QString& what = QStringLiteral("a whole number")) const;
+    std::optional<long long> integer(const QString& name,
+                                     const QString& what = QStringLiteral("a whole number")) const;
     //! The option as an unsigned whole number, when given.
     std::optional<unsigned long long> unsignedInteger(const QString& name) const;
     //! The option as a number, when given.
@@ -60,4 +61,4 @@ private:
     QStringList positional_;
 };
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

@@ -61,8 +61,9 @@ std::unique_ptr<QApplication> applicationFor(const Command& command)
         return std::make_unique<QApplication>(argc, argv);
     }
     if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
-        throw OutputError(QStringLiteral("the %1 command needs a QApplication, but a QCoreApplication already exists")
-                              .arg(command.name));
+        throw OutputError(
+            QStringLiteral("the %1 command needs a QApplication, but a QCoreApplication already exists")
+                .arg(command.name));
     return nullptr;
 }
 
@@ -81,16 +82,18 @@ void runMapped(const Command& command, const QStringList& args, CommandResult& r
                 for (const QString& r : command.arguments.required)
                     options << QStringLiteral("--") + r;
                 const QString last = options.takeLast();
-                throw UsageError(QStringLiteral("%1 needs %2 and %3").arg(command.name, options.join(QStringLiteral(", ")), last));
+                throw UsageError(QStringLiteral("%1 needs %2 and %3")
+                                     .arg(command.name, options.join(QStringLiteral(", ")), last));
             }
         const std::unique_ptr<QApplication> app = applicationFor(command);
         if (command.run)
             command.run(arguments, result);
         else
-            help(arguments, result);  // the one command whose work needs the table itself
+            help(arguments, result); // the one command whose work needs the table itself
     } catch (const UsageError& e) {
         result.exitCode = BadInput;
-        result.err += QStringLiteral("sharecast %1: %2\n\n%3\n").arg(command.name, QString::fromUtf8(e.what()), command.usage);
+        result.err += QStringLiteral("sharecast %1: %2\n\n%3\n")
+                          .arg(command.name, QString::fromUtf8(e.what()), command.usage);
     } catch (const InputError& e) {
         fail(BadInput, QString::fromUtf8(e.what()));
     } catch (const io::ProjectError& e) {
@@ -104,7 +107,7 @@ void runMapped(const Command& command, const QStringList& args, CommandResult& r
     }
 }
 
-}  // namespace
+} // namespace
 
 bool wantsWorkbench(const QStringList& arguments)
 {
@@ -141,4 +144,4 @@ int run(const QStringList& arguments)
     return r.exitCode;
 }
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

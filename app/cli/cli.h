@@ -26,4 +26,4 @@ CommandResult execute(const QStringList& args);
 //! returns the exit code.
 int run(const QStringList& arguments);
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

@@ -19,8 +19,8 @@ enum ExitCode { Ok = 0, Failure = 1, BadInput = 2 };
 //! What a command prints and how it ends.
 struct CommandResult {
     int exitCode = Ok;
-    QString out;  //!< for stdout
-    QString err;  //!< for stderr: warnings, then the error that ended the command
+    QString out; //!< for stdout
+    QString err; //!< for stderr: warnings, then the error that ended the command
 };
 
 //! An output could not be written (disk full, read-only folder): exit 1. The message names the file.
@@ -28,15 +28,15 @@ using OutputError = io::WriteError;
 
 //! What a command needs from the application object main() creates before running it.
 enum class Needs {
-    Core,  //!< headless: a QCoreApplication, no display
-    Gui,   //!< it draws (the report's charts): a QApplication, offscreen when no platform is set
+    Core, //!< headless: a QCoreApplication, no display
+    Gui,  //!< it draws (the report's charts): a QApplication, offscreen when no platform is set
 };
 
 //! One subcommand.
 struct Command {
     QString name;
-    QString summary;  //!< one line for `sharecast --help`
-    QString usage;    //!< for `sharecast help NAME` and after a usage error
+    QString summary; //!< one line for `sharecast --help`
+    QString usage;   //!< for `sharecast help NAME` and after a usage error
     ArgumentSpec arguments;
     Needs needs = Needs::Core;
     //! The work: appends what to print to result (out, and warnings to err). Reports a problem
@@ -45,4 +45,4 @@ struct Command {
     std::function<void(const Arguments& args, CommandResult& result)> run;
 };
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

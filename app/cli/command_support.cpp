@@ -58,4 +58,4 @@ QString warningsText(const std::vector<std::string>& warnings)
     return text;
 }
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

@@ -36,4 +36,4 @@ void writeOutput(const QString& path, const QByteArray& bytes);
 //! "warning: …" lines for stderr.
 QString warningsText(const std::vector<std::string>& warnings);
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

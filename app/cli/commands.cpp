@@ -22,7 +22,8 @@ void listPresets(const Arguments&, CommandResult& result)
 
 Command presetsCommand()
 {
-    return {QStringLiteral("presets"), QStringLiteral("List the bundled scenario presets"),
+    return {QStringLiteral("presets"),
+            QStringLiteral("List the bundled scenario presets"),
             QStringLiteral("Usage: sharecast presets\n\nUse a preset as --scenario preset:NAME."),
             {},
             Needs::Core,
@@ -32,18 +33,22 @@ Command presetsCommand()
 //! `sharecast help [COMMAND]`: its work is in cli.cpp, which knows the general usage.
 Command helpCommand()
 {
-    return {QStringLiteral("help"), QStringLiteral("Show this help, or one command's options"),
-            QStringLiteral("Usage: sharecast help [COMMAND]"), {{}, 1, {}}, Needs::Core, nullptr};
+    return {QStringLiteral("help"),
+            QStringLiteral("Show this help, or one command's options"),
+            QStringLiteral("Usage: sharecast help [COMMAND]"),
+            {{}, 1, {}},
+            Needs::Core,
+            nullptr};
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> list = {
-        settleCommand(),         projectCommand(),  settleTotalsCommand(), importCommand(),
-        exportExperienceCommand(), generateSampleCommand(), scenarioCommand(), reportCommand(),
-        presetsCommand(),        helpCommand(),
+        settleCommand(),           projectCommand(),        settleTotalsCommand(), importCommand(),
+        exportExperienceCommand(), generateSampleCommand(), scenarioCommand(),     reportCommand(),
+        presetsCommand(),          helpCommand(),
     };
     return list;
 }
@@ -56,4 +61,4 @@ const Command* findCommand(const QString& name)
     return nullptr;
 }
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

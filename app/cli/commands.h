@@ -8,14 +8,14 @@
 
 namespace sharecast::cli {
 
-Command settleCommand();            //!< settle_commands.cpp
-Command projectCommand();           //!< settle_commands.cpp
-Command settleTotalsCommand();      //!< settle_commands.cpp
-Command importCommand();            //!< project_commands.cpp
-Command exportExperienceCommand();  //!< project_commands.cpp
-Command generateSampleCommand();    //!< project_commands.cpp
-Command scenarioCommand();          //!< scenario_command.cpp
-Command reportCommand();            //!< report_command.cpp
+Command settleCommand();           //!< settle_commands.cpp
+Command projectCommand();          //!< settle_commands.cpp
+Command settleTotalsCommand();     //!< settle_commands.cpp
+Command importCommand();           //!< project_commands.cpp
+Command exportExperienceCommand(); //!< project_commands.cpp
+Command generateSampleCommand();   //!< project_commands.cpp
+Command scenarioCommand();         //!< scenario_command.cpp
+Command reportCommand();           //!< report_command.cpp
 
 //! Every subcommand, in the order `sharecast --help` lists them.
 const std::vector<Command>& commands();
@@ -23,4 +23,4 @@ const std::vector<Command>& commands();
 //! The subcommand called name, or nullptr.
 const Command* findCommand(const QString& name);
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

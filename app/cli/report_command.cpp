@@ -59,7 +59,8 @@ void report(const Arguments& a, CommandResult& result)
         doc->setScenario(primary.scenario, QStringLiteral("report scenario"));
     doc->recalculate();
     if (!doc->calculationError().isEmpty())
-        throw InputError(QStringLiteral("scenario '%1': %2").arg(scenarioArg, doc->calculationError()).toStdString());
+        throw InputError(
+            QStringLiteral("scenario '%1': %2").arg(scenarioArg, doc->calculationError()).toStdString());
 
     ui::ReportOptions options;
     options.suppressSmallCells = a.has(QStringLiteral("public"));
@@ -86,7 +87,7 @@ void report(const Arguments& a, CommandResult& result)
         throw OutputError(QStringLiteral("%1: cannot create the folder").arg(csvDir));
     if (const QString problem = io::writeReportFiles(files); !problem.isEmpty()) {
         if (!csvDirExisted)
-            QDir().rmdir(csvDir);  // only the folder made here, and only while it is empty
+            QDir().rmdir(csvDir); // only the folder made here, and only while it is empty
         throw OutputError(problem);
     }
     for (const QString& p : info.problems)
@@ -96,28 +97,34 @@ void report(const Arguments& a, CommandResult& result)
         result.out += QStringLiteral("wrote %1\n").arg(files[i].first);
 }
 
-}  // namespace
+} // namespace
 
 Command reportCommand()
 {
-    return {QStringLiteral("report"), QStringLiteral("Write the PDF stakeholder briefing and CSV exports"),
-            QStringLiteral(
-                "Usage: sharecast report --project P.sharecast --scenario NAME --pdf OUT.pdf\n"
-                "                        [--csv DIR] [--compare NAME] [--public]\n"
-                "  --scenario NAME  a scenario stored in the project, preset:NAME, or a scenario file\n"
-                "  --pdf OUT.pdf    the briefing (cover, executive summary, settlement, projection, quality,\n"
-                "                   assumptions, data provenance, methodology, disclosures)\n"
-                "  --csv DIR        also write settlement.csv, projection.csv, assumptions.csv, trace.csv\n"
-                "                   (and comparison.csv with --compare) into DIR (created when missing)\n"
-                "  --compare NAME   add a comparison with a second scenario\n"
-                "  --public         suppress small cells (counts 1-10, figures from fewer than 11 members)\n"
-                "The project is only read. Exit status 0 success, 2 bad input, 1 I/O failure."),
-            {{{QStringLiteral("project")}, {QStringLiteral("scenario")}, {QStringLiteral("pdf")},
-              {QStringLiteral("csv")}, {QStringLiteral("compare")}, {QStringLiteral("public"), 0}},
-             0,
-             {QStringLiteral("project"), QStringLiteral("scenario"), QStringLiteral("pdf")}},
-            Needs::Gui,
-            report};
+    return {
+        QStringLiteral("report"),
+        QStringLiteral("Write the PDF stakeholder briefing and CSV exports"),
+        QStringLiteral(
+            "Usage: sharecast report --project P.sharecast --scenario NAME --pdf OUT.pdf\n"
+            "                        [--csv DIR] [--compare NAME] [--public]\n"
+            "  --scenario NAME  a scenario stored in the project, preset:NAME, or a scenario file\n"
+            "  --pdf OUT.pdf    the briefing (cover, executive summary, settlement, projection, quality,\n"
+            "                   assumptions, data provenance, methodology, disclosures)\n"
+            "  --csv DIR        also write settlement.csv, projection.csv, assumptions.csv, trace.csv\n"
+            "                   (and comparison.csv with --compare) into DIR (created when missing)\n"
+            "  --compare NAME   add a comparison with a second scenario\n"
+            "  --public         suppress small cells (counts 1-10, figures from fewer than 11 members)\n"
+            "The project is only read. Exit status 0 success, 2 bad input, 1 I/O failure."),
+        {{{QStringLiteral("project")},
+          {QStringLiteral("scenario")},
+          {QStringLiteral("pdf")},
+          {QStringLiteral("csv")},
+          {QStringLiteral("compare")},
+          {QStringLiteral("public"), 0}},
+         0,
+         {QStringLiteral("project"), QStringLiteral("scenario"), QStringLiteral("pdf")}},
+        Needs::Gui,
+        report};
 }
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

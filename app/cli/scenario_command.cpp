@@ -29,7 +29,7 @@ io::ScenarioInfo requireScenario(io::ScenarioStore& store, const QString& name, 
 
 void diff(const Arguments& a, CommandResult& result)
 {
-    const QStringList refs = a.positional().mid(1);  // after the word "diff"
+    const QStringList refs = a.positional().mid(1); // after the word "diff"
     if (refs.size() != 2)
         throw InputError("scenario diff needs two scenarios (files, preset:NAME, or names in --project)");
     std::unique_ptr<io::ProjectStore> project;
@@ -44,7 +44,10 @@ void list(io::ScenarioStore& store, const QString& projectPath, CommandResult& r
 {
     QString out;
     for (const io::ScenarioInfo& s : store.list()) {
-        out += QStringLiteral("%1  version %2, saved %3").arg(s.name).arg(s.version).arg(s.modified.toString(Qt::ISODate));
+        out += QStringLiteral("%1  version %2, saved %3")
+                   .arg(s.name)
+                   .arg(s.version)
+                   .arg(s.modified.toString(Qt::ISODate));
         if (!s.derivedFromName.isEmpty())
             out += QStringLiteral(", derived from '%1'").arg(s.derivedFromName);
         if (!s.preset.isEmpty())
@@ -63,7 +66,8 @@ void addFromPreset(io::ScenarioStore& store, const Arguments& a, CommandResult& 
     if (a.has(QStringLiteral("name")))
         s.name = a.value(QStringLiteral("name")).toStdString();
     store.add(s, std::nullopt, preset, QStringLiteral("new from preset %1").arg(preset));
-    result.out += QStringLiteral("added scenario '%1' from preset %2\n").arg(QString::fromStdString(s.name), preset);
+    result.out +=
+        QStringLiteral("added scenario '%1' from preset %2\n").arg(QString::fromStdString(s.name), preset);
 }
 
 void importFile(io::ScenarioStore& store, const Arguments& a, CommandResult& result)
@@ -76,7 +80,8 @@ void importFile(io::ScenarioStore& store, const Arguments& a, CommandResult& res
         s.name = a.value(QStringLiteral("name")).toStdString();
     const QString name = QString::fromStdString(s.name);
     const QString note = QStringLiteral("imported from %1").arg(QFileInfo(file).fileName());
-    if (const std::optional<io::ScenarioInfo> existing = store.find(name); existing && a.has(QStringLiteral("replace"))) {
+    if (const std::optional<io::ScenarioInfo> existing = store.find(name);
+        existing && a.has(QStringLiteral("replace"))) {
         const int v = store.save(existing->id, s, note);
         result.out += QStringLiteral("saved '%1' as version %2\n").arg(name).arg(v);
         return;
@@ -85,7 +90,8 @@ void importFile(io::ScenarioStore& store, const Arguments& a, CommandResult& res
     result.out += QStringLiteral("added scenario '%1'\n").arg(name);
 }
 
-void exportFile(io::ScenarioStore& store, const Arguments& a, const QString& projectPath, CommandResult& result)
+void exportFile(io::ScenarioStore& store, const Arguments& a, const QString& projectPath,
+                CommandResult& result)
 {
     const QString out = a.value(QStringLiteral("out"));
     if (out.isEmpty() || !a.has(QStringLiteral("name")))
@@ -100,7 +106,9 @@ void history(io::ScenarioStore& store, const Arguments& a, const QString& projec
 {
     const io::ScenarioInfo info = requireScenario(store, a.value(QStringLiteral("name")), projectPath);
     for (const io::ScenarioVersionInfo& v : store.history(info.id))
-        result.out += QStringLiteral("version %1  %2  %3\n").arg(v.version).arg(v.savedAt.toString(Qt::ISODate), v.note);
+        result.out += QStringLiteral("version %1  %2  %3\n")
+                          .arg(v.version)
+                          .arg(v.savedAt.toString(Qt::ISODate), v.note);
 }
 
 void restore(io::ScenarioStore& store, const Arguments& a, const QString& projectPath, CommandResult& result)
@@ -111,7 +119,8 @@ void restore(io::ScenarioStore& store, const Arguments& a, const QString& projec
     if (!ok)
         throw InputError("scenario restore needs --version N");
     const int v = store.restore(info.id, version);
-    result.out += QStringLiteral("restored version %1 of '%2' as version %3\n").arg(version).arg(info.name).arg(v);
+    result.out +=
+        QStringLiteral("restored version %1 of '%2' as version %3\n").arg(version).arg(info.name).arg(v);
 }
 
 void scenario(const Arguments& a, CommandResult& result)
@@ -149,30 +158,40 @@ void scenario(const Arguments& a, CommandResult& result)
     if (action == QLatin1String("restore"))
         return restore(store, a, projectPath, result);
     throw InputError(
-        QStringLiteral("unknown scenario action '%1' (list, new, import, export, diff, history, restore)").arg(action).toStdString());
+        QStringLiteral("unknown scenario action '%1' (list, new, import, export, diff, history, restore)")
+            .arg(action)
+            .toStdString());
 }
 
-}  // namespace
+} // namespace
 
 Command scenarioCommand()
 {
-    return {QStringLiteral("scenario"), QStringLiteral("Keep scenarios in a project: list, new, import, export, diff"),
-            QStringLiteral("Usage: sharecast scenario list    --project P.sharecast\n"
-                           "       sharecast scenario new     --project P --preset NAME [--name N]\n"
-                           "       sharecast scenario import  --project P --file S.json|S.sharecast-scenario|preset:NAME\n"
-                           "                                  [--name N] [--replace]\n"
-                           "       sharecast scenario export  --project P --name N --out S.json|S.sharecast-scenario\n"
-                           "       sharecast scenario history --project P --name N\n"
-                           "       sharecast scenario restore --project P --name N --version V\n"
-                           "       sharecast scenario diff    [--project P] A B\n\n"
-                           "A and B are scenario names in the project, files (.json or .sharecast-scenario) or\n"
-                           "preset:NAME; diff prints every differing key with both values. A project keeps every\n"
-                           "saved version of a scenario; restore saves an earlier one again as the newest."),
-            {{{QStringLiteral("project")}, {QStringLiteral("name")}, {QStringLiteral("file")}, {QStringLiteral("out")},
-              {QStringLiteral("preset")}, {QStringLiteral("version")}, {QStringLiteral("replace"), 0}},
-             3},
-            Needs::Core,
-            scenario};
+    return {
+        QStringLiteral("scenario"),
+        QStringLiteral("Keep scenarios in a project: list, new, import, export, diff"),
+        QStringLiteral(
+            "Usage: sharecast scenario list    --project P.sharecast\n"
+            "       sharecast scenario new     --project P --preset NAME [--name N]\n"
+            "       sharecast scenario import  --project P --file S.json|S.sharecast-scenario|preset:NAME\n"
+            "                                  [--name N] [--replace]\n"
+            "       sharecast scenario export  --project P --name N --out S.json|S.sharecast-scenario\n"
+            "       sharecast scenario history --project P --name N\n"
+            "       sharecast scenario restore --project P --name N --version V\n"
+            "       sharecast scenario diff    [--project P] A B\n\n"
+            "A and B are scenario names in the project, files (.json or .sharecast-scenario) or\n"
+            "preset:NAME; diff prints every differing key with both values. A project keeps every\n"
+            "saved version of a scenario; restore saves an earlier one again as the newest."),
+        {{{QStringLiteral("project")},
+          {QStringLiteral("name")},
+          {QStringLiteral("file")},
+          {QStringLiteral("out")},
+          {QStringLiteral("preset")},
+          {QStringLiteral("version")},
+          {QStringLiteral("replace"), 0}},
+         3},
+        Needs::Core,
+        scenario};
 }
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

@@ -38,7 +38,8 @@ void checkDataArguments(const QString& command, const Arguments& a, const QStrin
     if (a.has(QStringLiteral("project")) && a.has(QStringLiteral("quality")))
         throw InputError("--quality goes with --experience; a project brings its own quality data");
     if (!a.has(QStringLiteral("out")) && !a.has(QStringLiteral("explain")))
-        throw InputError(command.toStdString() + " needs --out (or --explain " + explainForm.toStdString() + ")");
+        throw InputError(command.toStdString() + " needs --out (or --explain " + explainForm.toStdString() +
+                         ")");
     if (a.has(QStringLiteral("out")))
         checkOutputPath(a.value(QStringLiteral("out")));
 }
@@ -49,7 +50,8 @@ void settle(const Arguments& a, CommandResult& result)
     const QString projectPath = a.value(QStringLiteral("project"));
     const QString explain = a.value(QStringLiteral("explain"));
     const Scenario scenario = scenarioArgument(a.value(QStringLiteral("scenario")), projectPath);
-    const Inputs inputs = loadInputs(projectPath, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
+    const Inputs inputs =
+        loadInputs(projectPath, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
     const ExperienceIndex index(inputs.experience);
     SettlementOptions options;
     if (const std::optional<long long> year = a.integer(QStringLiteral("year"), QStringLiteral("a year")))
@@ -61,9 +63,10 @@ void settle(const Arguments& a, CommandResult& result)
     if (!explain.isEmpty()) {
         const PlanSettlement* plan = findPlan(settlement, explain.toStdString());
         if (!plan)
-            throw InputError(QStringLiteral("no settled plan '%1' in %2")
-                                 .arg(explain, projectPath.isEmpty() ? a.value(QStringLiteral("experience")) : projectPath)
-                                 .toStdString());
+            throw InputError(
+                QStringLiteral("no settled plan '%1' in %2")
+                    .arg(explain, projectPath.isEmpty() ? a.value(QStringLiteral("experience")) : projectPath)
+                    .toStdString());
         result.out += QString::fromStdString(explainPlan(settlement, *plan, scenario));
     }
     if (a.has(QStringLiteral("out")))
@@ -83,7 +86,8 @@ void projectYears(const Arguments& a, CommandResult& result)
             throw UsageError(QStringLiteral("--explain year '%1' is not a year").arg(explain[1]));
     }
     const Scenario scenario = scenarioArgument(a.value(QStringLiteral("scenario")), projectPath);
-    const Inputs inputs = loadInputs(projectPath, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
+    const Inputs inputs =
+        loadInputs(projectPath, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
     const ExperienceIndex index(inputs.experience);
     ProjectionOptions options;
     options.trace = !explain.isEmpty();
@@ -91,7 +95,8 @@ void projectYears(const Arguments& a, CommandResult& result)
 
     result.err += warningsText(projection.warnings);
     if (!explain.isEmpty()) {
-        const std::string text = explainProjection(projection, explain[0].toStdString(), explainYear, scenario);
+        const std::string text =
+            explainProjection(projection, explain[0].toStdString(), explainYear, scenario);
         if (text.empty())
             throw InputError(QStringLiteral("no projection for plan '%1' in %2 (years %3–%4)")
                                  .arg(explain[0])
@@ -108,7 +113,8 @@ void projectYears(const Arguments& a, CommandResult& result)
 void settleTotals(const Arguments& a, CommandResult& result)
 {
     const QString out = a.value(QStringLiteral("out"));
-    if (a.value(QStringLiteral("input")).isEmpty() || a.value(QStringLiteral("scenario")).isEmpty() || out.isEmpty())
+    if (a.value(QStringLiteral("input")).isEmpty() || a.value(QStringLiteral("scenario")).isEmpty() ||
+        out.isEmpty())
         throw InputError("settle-totals needs --input, --scenario and --out");
     checkOutputPath(out);
     const Scenario scenario = scenarioArgument(a.value(QStringLiteral("scenario")), {});
@@ -118,18 +124,24 @@ void settleTotals(const Arguments& a, CommandResult& result)
     writeOutput(out, io::totalsSettlementCsv(settlement));
 }
 
-}  // namespace
+} // namespace
 
 Command settleCommand()
 {
-    return {QStringLiteral("settle"), QStringLiteral("Settle a performance year from cell experience"),
-            QStringLiteral("Usage: sharecast settle --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
-                           "                       [--year Y] --out R.csv [--explain PLAN_ID]\n"
-                           "       sharecast settle --project P.sharecast --scenario ... (the project's data)\n\n"
-                           "Writes one row per plan (methodology §2-§9); --explain prints that plan's trace.\n"
-                           "Exit 0 on success, 2 on bad input (nothing is written)."),
-            {{{QStringLiteral("project")}, {QStringLiteral("experience")}, {QStringLiteral("quality")},
-              {QStringLiteral("scenario")}, {QStringLiteral("year")}, {QStringLiteral("out")},
+    return {QStringLiteral("settle"),
+            QStringLiteral("Settle a performance year from cell experience"),
+            QStringLiteral(
+                "Usage: sharecast settle --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
+                "                       [--year Y] --out R.csv [--explain PLAN_ID]\n"
+                "       sharecast settle --project P.sharecast --scenario ... (the project's data)\n\n"
+                "Writes one row per plan (methodology §2-§9); --explain prints that plan's trace.\n"
+                "Exit 0 on success, 2 on bad input (nothing is written)."),
+            {{{QStringLiteral("project")},
+              {QStringLiteral("experience")},
+              {QStringLiteral("quality")},
+              {QStringLiteral("scenario")},
+              {QStringLiteral("year")},
+              {QStringLiteral("out")},
               {QStringLiteral("explain")}}},
             Needs::Core,
             settle};
@@ -137,27 +149,36 @@ Command settleCommand()
 
 Command projectCommand()
 {
-    return {QStringLiteral("project"), QStringLiteral("Project savings, payments and rates over the coming years"),
-            QStringLiteral("Usage: sharecast project --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
-                           "                        --out P.csv [--explain PLAN_ID YEAR]\n"
-                           "       sharecast project --project P.sharecast --scenario ... (the project's data)\n\n"
-                           "Writes one row per plan and year plus ALL rows (methodology §10-§11): counterfactual and\n"
-                           "projected cost, savings, plan payment, rebased and non-rebased rates and their impact,\n"
-                           "margins and the state's cost. --explain prints how one plan's year was built."),
-            {{{QStringLiteral("project")}, {QStringLiteral("experience")}, {QStringLiteral("quality")},
-              {QStringLiteral("scenario")}, {QStringLiteral("out")}, {QStringLiteral("explain"), 2}}},
-            Needs::Core,
-            projectYears};
+    return {
+        QStringLiteral("project"),
+        QStringLiteral("Project savings, payments and rates over the coming years"),
+        QStringLiteral(
+            "Usage: sharecast project --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
+            "                        --out P.csv [--explain PLAN_ID YEAR]\n"
+            "       sharecast project --project P.sharecast --scenario ... (the project's data)\n\n"
+            "Writes one row per plan and year plus ALL rows (methodology §10-§11): counterfactual and\n"
+            "projected cost, savings, plan payment, rebased and non-rebased rates and their impact,\n"
+            "margins and the state's cost. --explain prints how one plan's year was built."),
+        {{{QStringLiteral("project")},
+          {QStringLiteral("experience")},
+          {QStringLiteral("quality")},
+          {QStringLiteral("scenario")},
+          {QStringLiteral("out")},
+          {QStringLiteral("explain"), 2}}},
+        Needs::Core,
+        projectYears};
 }
 
 Command settleTotalsCommand()
 {
-    return {QStringLiteral("settle-totals"), QStringLiteral("Settle entities from benchmark and actual totals"),
-            QStringLiteral("Usage: sharecast settle-totals --input T.csv --scenario S.json|preset:NAME --out R.csv\n\n"
-                           "Writes one row per entity (methodology §1.4). Exit 0 on success, 2 on bad input."),
+    return {QStringLiteral("settle-totals"),
+            QStringLiteral("Settle entities from benchmark and actual totals"),
+            QStringLiteral(
+                "Usage: sharecast settle-totals --input T.csv --scenario S.json|preset:NAME --out R.csv\n\n"
+                "Writes one row per entity (methodology §1.4). Exit 0 on success, 2 on bad input."),
             {{{QStringLiteral("input")}, {QStringLiteral("scenario")}, {QStringLiteral("out")}}},
             Needs::Core,
             settleTotals};
 }
 
-}  // namespace sharecast::cli
+} // namespace sharecast::cli

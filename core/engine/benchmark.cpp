@@ -29,12 +29,12 @@ BenchmarkContext BenchmarkContext::make(const Scenario& scenario, const Experien
     for (std::size_t c = 0; c < cells.size(); ++c) {
         for (std::size_t k = 0; k < nk; ++k) {
             const std::string& cos = data.cosNames[static_cast<std::size_t>(ctx.includedCos[k])];
-            const TrendPair t = scenario.trendFor(cells[c], cos);  // §2.3 precedence
+            const TrendPair t = scenario.trendFor(cells[c], cos); // §2.3 precedence
             const double annual = (1.0 + t.utilization) * (1.0 + t.unitCost);
             for (std::size_t b = 0; b < nb; ++b) {
                 const Year base = ctx.baseline.years[b];
-                ctx.trend[c][b][k] = std::pow(annual, static_cast<double>(y - base));  // §2.3
-                ctx.programChange[c][b][k] = programChangeFactor(scenario, cos, cells[c], base, y);  // §2.4
+                ctx.trend[c][b][k] = std::pow(annual, static_cast<double>(y - base));               // §2.3
+                ctx.programChange[c][b][k] = programChangeFactor(scenario, cos, cells[c], base, y); // §2.4
             }
         }
     }
@@ -64,7 +64,7 @@ CellBenchmark computeCellBenchmark(const CellSeries& series, const ExperienceCel
     if (trace)
         result.baseYears.reserve(nb);
 
-    if (!(availableWeight > 0.0)) {  // §2.6: no baseline year
+    if (!(availableWeight > 0.0)) { // §2.6: no baseline year
         if (trace)
             for (std::size_t b = 0; b < nb; ++b) {
                 BaseYearTerm term;
@@ -76,9 +76,9 @@ CellBenchmark computeCellBenchmark(const CellSeries& series, const ExperienceCel
     }
 
     const double lower = ctx.riskAdjustment.capDown ? 1.0 - *ctx.riskAdjustment.capDown
-                                                     : -std::numeric_limits<double>::infinity();
-    const double upper = ctx.riskAdjustment.capUp ? 1.0 + *ctx.riskAdjustment.capUp
-                                                   : std::numeric_limits<double>::infinity();
+                                                    : -std::numeric_limits<double>::infinity();
+    const double upper =
+        ctx.riskAdjustment.capUp ? 1.0 + *ctx.riskAdjustment.capUp : std::numeric_limits<double>::infinity();
     Pmpm expectedPmpm = 0.0;
     for (std::size_t b = 0; b < nb; ++b) {
         const ExperienceCell* base = series.cellFor(ctx.baseline.years[b]);
@@ -91,16 +91,16 @@ CellBenchmark computeCellBenchmark(const CellSeries& series, const ExperienceCel
             continue;
         }
         term.available = true;
-        term.renormalisedWeight = ctx.baseline.weights[b] / availableWeight;  // §2.6 w'
+        term.renormalisedWeight = ctx.baseline.weights[b] / availableWeight; // §2.6 w'
         term.memberMonths = base->memberMonths;
         term.riskScore = base->riskScore;
 
-        if (ctx.truncation) {  // §2.1
+        if (ctx.truncation) { // §2.1
             const Dollars included = includedCost(*base, ctx.includedCos);
             if (included > 0.0)
                 term.truncationFactor = 1.0 - base->excessOverThreshold / included;
         }
-        if (ctx.riskAdjustment.enabled) {  // §2.5
+        if (ctx.riskAdjustment.enabled) { // §2.5
             term.riskRatio = current.riskScore / base->riskScore;
             term.riskFactor = std::clamp(term.riskRatio, lower, upper);
         }
@@ -112,21 +112,21 @@ CellBenchmark computeCellBenchmark(const CellSeries& series, const ExperienceCel
         if (trace)
             term.cos.reserve(nk);
         for (std::size_t k = 0; k < nk; ++k) {
-            const Pmpm basePmpm = scale * base->cost[static_cast<std::size_t>(ctx.includedCos[k])];  // §2.2
+            const Pmpm basePmpm = scale * base->cost[static_cast<std::size_t>(ctx.includedCos[k])]; // §2.2
             sum += basePmpm * trend[k] * pc[k];
             if (trace)
                 term.cos.push_back(CosTerm{ctx.includedCos[k], basePmpm, trend[k], pc[k]});
         }
         term.pmpm = sum * term.riskFactor;
-        expectedPmpm += term.renormalisedWeight * term.pmpm;  // §2.6
+        expectedPmpm += term.renormalisedWeight * term.pmpm; // §2.6
         if (trace)
             result.baseYears.push_back(std::move(term));
     }
 
     result.settleable = true;
     result.expectedPmpm = expectedPmpm;
-    result.expected = expectedPmpm * current.memberMonths;  // §2.7
+    result.expected = expectedPmpm * current.memberMonths; // §2.7
     return result;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -36,4 +36,4 @@ constexpr bool isSmallByMemberMonths(MemberMonths memberMonths)
     return isSmallMembership(memberYears(memberMonths));
 }
 
-}  // namespace sharecast::disclosure
+} // namespace sharecast::disclosure

@@ -11,11 +11,11 @@ std::string clip(const std::string& text, std::size_t kMaxEcho)
         return text;
     std::size_t cut = kMaxEcho;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u)
-        --cut;  // not inside a UTF-8 sequence
+        --cut; // not inside a UTF-8 sequence
     return text.substr(0, cut) + "… (" + std::to_string(text.size()) + " bytes)";
 }
 
-}  // namespace
+} // namespace
 
 std::string formatInputError(const InputLocation& where, const std::string& reason)
 {
@@ -43,4 +43,4 @@ InputError::InputError(InputLocation where, const std::string& reason)
 
 InputError::InputError(const std::string& reason) : std::runtime_error(reason), reason_(reason) {}
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -8,10 +8,10 @@ namespace sharecast {
 
 //! Where in an input a problem was found; any part may be empty (line 0 = not applicable).
 struct InputLocation {
-    std::string file;    //!< file name as the user gave it
-    long line = 0;       //!< 1-based physical line (header = line 1); 0 when not applicable
-    std::string column;  //!< column name, or JSON key path
-    std::string value;   //!< the offending text
+    std::string file;   //!< file name as the user gave it
+    long line = 0;      //!< 1-based physical line (header = line 1); 0 when not applicable
+    std::string column; //!< column name, or JSON key path
+    std::string value;  //!< the offending text
     bool hasValue = false;
 };
 
@@ -39,4 +39,4 @@ inline void require(bool cond, const std::string& reason)
         throw InputError(reason);
 }
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -10,11 +10,17 @@ int indexIn(const std::vector<std::string>& names, const std::string& name)
             return static_cast<int>(i);
     return -1;
 }
-}  // namespace
+} // namespace
 
-int ExperienceData::cosIndex(const std::string& name) const { return indexIn(cosNames, name); }
+int ExperienceData::cosIndex(const std::string& name) const
+{
+    return indexIn(cosNames, name);
+}
 
-int ExperienceData::utilIndex(const std::string& name) const { return indexIn(utilNames, name); }
+int ExperienceData::utilIndex(const std::string& name) const
+{
+    return indexIn(utilNames, name);
+}
 
 std::string ExperienceData::planName(const std::string& planId) const
 {
@@ -22,4 +28,4 @@ std::string ExperienceData::planName(const std::string& planId) const
     return it == planNames.end() || it->second.empty() ? planId : it->second;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

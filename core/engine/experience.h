@@ -18,23 +18,23 @@ struct ExperienceCell {
     Year year = 0;
     MemberMonths memberMonths = 0.0;
     double riskScore = 1.0;
-    std::vector<Dollars> cost;   //!< by ExperienceData::cosNames
+    std::vector<Dollars> cost; //!< by ExperienceData::cosNames
     Dollars excessOverThreshold = 0.0;
-    std::vector<double> util;    //!< by ExperienceData::utilNames
+    std::vector<double> util; //!< by ExperienceData::utilNames
     Dollars capitationRevenue = 0.0;
     Dollars adminCost = 0.0;
     double claimsDenied = 0.0;
     double claimsTotal = 0.0;
     double grievances = 0.0;
-    long sourceLine = 0;         //!< physical line of the record in its file (0: not from a file)
+    long sourceLine = 0; //!< physical line of the record in its file (0: not from a file)
 };
 
 //! A whole experience dataset.
 struct ExperienceData {
-    std::string sourceName;                        //!< file name, for messages
-    std::vector<std::string> cosNames;             //!< from the cost_<cos> columns, file order
-    std::vector<std::string> utilNames;            //!< from the util_<name> columns, without prefix
-    std::map<std::string, std::string> planNames;  //!< plan_id → plan_name where given
+    std::string sourceName;                       //!< file name, for messages
+    std::vector<std::string> cosNames;            //!< from the cost_<cos> columns, file order
+    std::vector<std::string> utilNames;           //!< from the util_<name> columns, without prefix
+    std::map<std::string, std::string> planNames; //!< plan_id → plan_name where given
     std::vector<ExperienceCell> cells;
 
     //! Index of COS `name` in cosNames, or -1.
@@ -45,4 +45,4 @@ struct ExperienceData {
     std::string planName(const std::string& planId) const;
 };
 
-}  // namespace sharecast
+} // namespace sharecast

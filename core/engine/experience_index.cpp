@@ -54,4 +54,4 @@ ExperienceIndex::ExperienceIndex(const ExperienceData& data) : data_(&data)
     }
 }
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -13,9 +13,9 @@ namespace sharecast {
 struct CellSeries {
     const std::string* region = nullptr;
     const std::string* rateCell = nullptr;
-    int rateCellId = 0;                        //!< index into ExperienceIndex::rateCells()
+    int rateCellId = 0; //!< index into ExperienceIndex::rateCells()
     Year firstYear = 0;
-    std::vector<const ExperienceCell*> byYear;  //!< byYear[y - firstYear]
+    std::vector<const ExperienceCell*> byYear; //!< byYear[y - firstYear]
 
     const ExperienceCell* cellFor(Year y) const
     {
@@ -36,8 +36,8 @@ public:
     explicit ExperienceIndex(const ExperienceData& data);
 
     const ExperienceData& data() const { return *data_; }
-    const std::vector<PlanSeries>& plans() const { return plans_; }   //!< ordered by plan id
-    const std::vector<std::string>& rateCells() const { return rateCells_; }  //!< sorted
+    const std::vector<PlanSeries>& plans() const { return plans_; }          //!< ordered by plan id
+    const std::vector<std::string>& rateCells() const { return rateCells_; } //!< sorted
     Year minYear() const { return minYear_; }
     Year maxYear() const { return maxYear_; }
     bool empty() const { return plans_.empty(); }
@@ -50,4 +50,4 @@ private:
     Year maxYear_ = 0;
 };
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -24,7 +24,10 @@ std::string money(double x)
     return (neg ? "−$" : "$") + s;
 }
 
-std::string num(double x, int d) { return formatFixed(x, d); }
+std::string num(double x, int d)
+{
+    return formatFixed(x, d);
+}
 
 //! Characters (UTF-8 code points) of s: "−" is one.
 std::size_t width(const std::string& s)
@@ -34,9 +37,18 @@ std::size_t width(const std::string& s)
         n += (c & 0xC0) != 0x80 ? 1 : 0;
     return n;
 }
-std::string padLeft(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
-std::string padRight(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
-std::string pct(double x) { return formatFixed(100.0 * x, 4) + " %"; }
+std::string padLeft(const std::string& s, std::size_t w)
+{
+    return std::string(w > width(s) ? w - width(s) : 0, ' ') + s;
+}
+std::string padRight(const std::string& s, std::size_t w)
+{
+    return s + std::string(w > width(s) ? w - width(s) : 0, ' ');
+}
+std::string pct(double x)
+{
+    return formatFixed(100.0 * x, 4) + " %";
+}
 
 //! Why ρ is what it is: the rule of the scaling mode applied to the plan's quality score (§8).
 void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score> q)
@@ -46,9 +58,7 @@ void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score
         return;
     }
     switch (s.qualityScaling) {
-    case QualityScaling::None:
-        o << ": the plan share " << pct(s.maxShare);
-        break;
+    case QualityScaling::None: o << ": the plan share " << pct(s.maxShare); break;
     case QualityScaling::Multiply:
         o << ": plan share " << pct(s.maxShare) << " × Q " << num(*q, 4) << " / 100";
         break;
@@ -62,9 +72,9 @@ void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score
         break;
     }
     case QualityScaling::Linear:
-        o << ": " << pct(s.minShare) << " + (" << pct(s.maxShare) << " − " << pct(s.minShare) << ") × clamp((Q "
-          << num(*q, 4) << " − " << num(s.qualityLow, 1) << ") / (" << num(s.qualityHigh, 1) << " − "
-          << num(s.qualityLow, 1) << "))";
+        o << ": " << pct(s.minShare) << " + (" << pct(s.maxShare) << " − " << pct(s.minShare)
+          << ") × clamp((Q " << num(*q, 4) << " − " << num(s.qualityLow, 1) << ") / ("
+          << num(s.qualityHigh, 1) << " − " << num(s.qualityLow, 1) << "))";
         break;
     }
 }
@@ -80,7 +90,7 @@ std::string thresholdText(const ThresholdResult& t)
     return s;
 }
 
-}  // namespace
+} // namespace
 
 std::string explainStatewide(const Settlement& settlement, StatewideFigure figure)
 {
@@ -102,7 +112,8 @@ std::string explainStatewide(const Settlement& settlement, StatewideFigure figur
          [](const PlanSettlement& p) { return p.programNet; }},
         {"Federal share", "Σ over rate cells of the net × FMAP (§9)",
          [](const PlanSettlement& p) { return p.split.federal; }},
-        {"State share", "the net minus the federal share (§9)", [](const PlanSettlement& p) { return p.split.state; }},
+        {"State share", "the net minus the federal share (§9)",
+         [](const PlanSettlement& p) { return p.split.state; }},
     };
     const Definition& d = defs[static_cast<int>(figure)];
     std::ostringstream o;
@@ -155,18 +166,18 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
                   << " left out, others renormalised)\n";
                 continue;
             }
-            o << "    base " << b.year << ": weight " << num(b.weight, 4) << " → " << num(b.renormalisedWeight, 6)
-              << ", MM " << num(b.memberMonths, 2) << ", truncation factor " << num(b.truncationFactor, 8)
-              << ", risk " << num(b.riskScore, 4) << " → ratio " << num(b.riskRatio, 6) << ", factor "
-              << num(b.riskFactor, 6) << "\n";
+            o << "    base " << b.year << ": weight " << num(b.weight, 4) << " → "
+              << num(b.renormalisedWeight, 6) << ", MM " << num(b.memberMonths, 2) << ", truncation factor "
+              << num(b.truncationFactor, 8) << ", risk " << num(b.riskScore, 4) << " → ratio "
+              << num(b.riskRatio, 6) << ", factor " << num(b.riskFactor, 6) << "\n";
             for (const CosTerm& t : b.cos)
-                o << "      " << s.cosNames[static_cast<std::size_t>(t.cos)] << ": base PMPM " << num(t.basePmpm, 6)
-                  << " × trend " << num(t.trendFactor, 6) << " × program change " << num(t.programChange, 6)
-                  << "\n";
+                o << "      " << s.cosNames[static_cast<std::size_t>(t.cos)] << ": base PMPM "
+                  << num(t.basePmpm, 6) << " × trend " << num(t.trendFactor, 6) << " × program change "
+                  << num(t.programChange, 6) << "\n";
             o << "      term PMPM (× risk factor) " << num(b.pmpm, 6) << "\n";
         }
-        o << "    expected PMPM " << num(c.benchmark.expectedPmpm, 6) << " × MM " << num(c.memberMonths, 2) << " = "
-          << money(c.benchmark.expected) << "\n";
+        o << "    expected PMPM " << num(c.benchmark.expectedPmpm, 6) << " × MM " << num(c.memberMonths, 2)
+          << " = " << money(c.benchmark.expected) << "\n";
         o << "    actual: included cost " << money(c.includedCost);
         if (c.excess != 0.0)
             o << " − excess over threshold " << money(c.excess);
@@ -176,7 +187,8 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
         o << "  " << e << ": no baseline year, left out\n";
 
     o << "\nSavings (§4)\n";
-    o << "  E " << money(p.expected) << ", A " << money(p.actual) << ", E − A " << money(p.tccSavings) << "\n";
+    o << "  E " << money(p.expected) << ", A " << money(p.actual) << ", E − A " << money(p.tccSavings)
+      << "\n";
     if (p.resourceUseBasis) {
         o << "  Resource-use savings (§7), plan risk factor " << num(p.resourceUseRiskFactor, 6) << "\n";
         for (const ResourceUseResult& r : p.resourceUse) {
@@ -195,7 +207,8 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
 
     o << "\nThresholds (§5)\n";
     o << "  MSR: " << thresholdText(p.msr) << "\n";
-    o << "  MLR: " << (scenario.mlr.sameAsMsr ? "same as MSR → " + pct(p.mlr.rate) : thresholdText(p.mlr)) << "\n";
+    o << "  MLR: " << (scenario.mlr.sameAsMsr ? "same as MSR → " + pct(p.mlr.rate) : thresholdText(p.mlr))
+      << "\n";
 
     o << "\nQuality (§6)\n";
     if (!p.quality.hasQualityStep) {
@@ -216,19 +229,20 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
                 o << "; gate minimum " << num(*m.gateMin, 4) << (m.gatePassed ? " met" : " NOT met");
             o << "\n";
         }
-        o << "  composite Q " << (p.quality.composite ? num(*p.quality.composite, 10) : std::string("NA")) << " over "
-          << p.quality.reportableMeasures << " reportable measure(s)\n";
+        o << "  composite Q " << (p.quality.composite ? num(*p.quality.composite, 10) : std::string("NA"))
+          << " over " << p.quality.reportableMeasures << " reportable measure(s)\n";
     }
-    o << "  quality gate: " << (p.quality.gateEnabled ? (p.quality.gatePassed ? "passed" : "FAILED") : "disabled");
+    o << "  quality gate: "
+      << (p.quality.gateEnabled ? (p.quality.gatePassed ? "passed" : "FAILED") : "disabled");
     if (!p.quality.gateReason.empty())
         o << " (" << p.quality.gateReason << ")";
     o << "\n";
 
     o << "\nOther gates (§8)\n";
     if (p.tccTrend.enabled)
-        o << "  TCC trend gate: " << (p.tccTrend.passed ? "passed" : "FAILED") << " — PMPM " << num(p.tccTrend.pmpm, 6)
-          << " vs prior " << num(p.tccTrend.priorPmpm, 6) << ", risk ratio " << num(p.tccTrend.riskRatio, 6) << "; "
-          << p.tccTrend.reason << "\n";
+        o << "  TCC trend gate: " << (p.tccTrend.passed ? "passed" : "FAILED") << " — PMPM "
+          << num(p.tccTrend.pmpm, 6) << " vs prior " << num(p.tccTrend.priorPmpm, 6) << ", risk ratio "
+          << num(p.tccTrend.riskRatio, 6) << "; " << p.tccTrend.reason << "\n";
     else
         o << "  TCC trend gate: disabled\n";
     if (p.appropriateness.enabled)
@@ -242,15 +256,16 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
     o << "  eligible: " << (p.eligible ? "yes" : "no") << "\n";
 
     o << "\nSharing (§8)\n";
-    o << "  share rate ρ " << num(p.shareRate, 10) << " (" << toString(scenario.sharing.qualityScaling) << ")";
+    o << "  share rate ρ " << num(p.shareRate, 10) << " (" << toString(scenario.sharing.qualityScaling)
+      << ")";
     explainShareRate(o, scenario.sharing, p.quality.scalingScore());
     o << "\n";
     const SharingResult& pay = p.payment;
     if (pay.side == PaymentSide::None) {
         o << "  no payment: " << pay.reason << "\n";
     } else {
-        o << "  " << (pay.side == PaymentSide::Savings ? "savings" : "losses") << ": basis " << money(pay.basis)
-          << " × rate " << num(pay.rate, 10);
+        o << "  " << (pay.side == PaymentSide::Savings ? "savings" : "losses") << ": basis "
+          << money(pay.basis) << " × rate " << num(pay.rate, 10);
         if (pay.side == PaymentSide::Savings)
             o << " × (1 − reduction " << num(pay.reduction, 4) << ")";
         o << " = " << money(pay.beforeCap);
@@ -271,23 +286,26 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
         o << "  corridor " << c.name << " on " << c.cos << ": actual " << money(c.actual) << " vs target "
           << money(c.target) << ", deviation " << pct(c.deviation) << "\n";
         for (const CorridorBandShare& b : c.bands)
-            o << "    band " << pct(b.from) << " to " << (b.to ? pct(*b.to) : std::string("no limit")) << ": overlap "
-              << pct(b.overlap) << " × state share " << pct(b.stateShare) << "\n";
-        o << "    settlement " << money(c.settlement) << (c.settlement >= 0 ? " (state pays the plan)" : " (plan pays the state)")
-          << "\n";
+            o << "    band " << pct(b.from) << " to " << (b.to ? pct(*b.to) : std::string("no limit"))
+              << ": overlap " << pct(b.overlap) << " × state share " << pct(b.stateShare) << "\n";
+        o << "    settlement " << money(c.settlement)
+          << (c.settlement >= 0 ? " (state pays the plan)" : " (plan pays the state)") << "\n";
     }
     if (p.blend)
-        o << "  blend true-up: " << money(p.blend->atCellRates) << " at cell rates − " << money(p.blend->atBlendedRate)
-          << " at the blended rate " << num(p.blend->blendedRate, 2) << " = " << money(p.blend->difference)
-          << " (tolerance " << money(p.blend->threshold) << ") → " << money(p.blend->trueUp) << "\n";
+        o << "  blend true-up: " << money(p.blend->atCellRates) << " at cell rates − "
+          << money(p.blend->atBlendedRate) << " at the blended rate " << num(p.blend->blendedRate, 2) << " = "
+          << money(p.blend->difference) << " (tolerance " << money(p.blend->threshold) << ") → "
+          << money(p.blend->trueUp) << "\n";
     if (p.mlrRemittance)
-        o << "  MLR: medical " << money(p.mlrRemittance->medicalCost) << " / revenue " << money(p.mlrRemittance->revenue)
-          << " = " << (p.mlrRemittance->ratio ? pct(*p.mlrRemittance->ratio) : std::string("NA")) << " → remittance "
+        o << "  MLR: medical " << money(p.mlrRemittance->medicalCost) << " / revenue "
+          << money(p.mlrRemittance->revenue) << " = "
+          << (p.mlrRemittance->ratio ? pct(*p.mlrRemittance->ratio) : std::string("NA")) << " → remittance "
           << money(p.mlrRemittance->remittance) << "\n";
     return o.str();
 }
 
-std::string explainProjection(const Projection& pr, const std::string& planId, Year year, const Scenario& scenario)
+std::string explainProjection(const Projection& pr, const std::string& planId, Year year,
+                              const Scenario& scenario)
 {
     const PlanProjection* plan = nullptr;
     for (const PlanProjection& p : pr.plans)
@@ -299,48 +317,53 @@ std::string explainProjection(const Projection& pr, const std::string& planId, Y
     const ProjectionYear& y = plan->years[t - 1];
     const ProjectionSpec& spec = scenario.projection;
     std::ostringstream o;
-    o << "Plan " << planId << ", projection year " << year << " (t = " << t << " from " << pr.startYear << ")\n";
-    o << "  enrollment growth " << pct(spec.enrollmentGrowth) << ", investment " << num(spec.investmentPmpm, 2)
-      << " PMPM, rate lag " << spec.rateLag << ", admin load " << pct(spec.adminLoad) << ", underwriting gain "
-      << pct(spec.underwritingGain) << (spec.careCoordinationToMedical ? ", care coordination as medical" : "")
+    o << "Plan " << planId << ", projection year " << year << " (t = " << t << " from " << pr.startYear
+      << ")\n";
+    o << "  enrollment growth " << pct(spec.enrollmentGrowth) << ", investment "
+      << num(spec.investmentPmpm, 2) << " PMPM, rate lag " << spec.rateLag << ", admin load "
+      << pct(spec.adminLoad) << ", underwriting gain " << pct(spec.underwritingGain)
+      << (spec.careCoordinationToMedical ? ", care coordination as medical" : "")
       << "\n\nCost by cell (§11)\n";
     for (const CellProjection& c : plan->cells) {
         const CellProjectionYear& cy = c.years[t - 1];
         o << "  " << c.region << " / " << c.rateCell << ": MM " << num(c.startMemberMonths, 2) << " → "
           << num(cy.memberMonths, 2) << "\n";
         for (std::size_t k = 0; k < pr.cos.size(); ++k)
-            o << "    " << pr.cosNames[static_cast<std::size_t>(pr.cos[k])] << ": PMPM " << num(c.startPmpm[k], 6)
-              << " × trend " << num(c.annualTrend[k], 6) << "^" << t << " × program change "
-              << num(cy.programChange[k], 6) << " × MM → counterfactual " << money(cy.counterfactual[k])
-              << "; utilization change " << pct(c.utilizationChange[k]) << " a year → projected "
-              << money(cy.projected[k]) << "\n";
+            o << "    " << pr.cosNames[static_cast<std::size_t>(pr.cos[k])] << ": PMPM "
+              << num(c.startPmpm[k], 6) << " × trend " << num(c.annualTrend[k], 6) << "^" << t
+              << " × program change " << num(cy.programChange[k], 6) << " × MM → counterfactual "
+              << money(cy.counterfactual[k]) << "; utilization change " << pct(c.utilizationChange[k])
+              << " a year → projected " << money(cy.projected[k]) << "\n";
         if (cy.investment != 0.0)
             o << "    investment " << money(cy.investment) << "\n";
         auto rate = [&](const char* label, const GrossRate& g) {
             o << "    " << label << " rate (base " << g.baseYear << "): medical " << num(g.medicalPmpm, 6)
-              << " PMPM / (1 − " << num(g.adminLoad, 6) << " − " << num(g.underwritingGain, 6) << ") = "
-              << num(g.gross, 6) << "\n";
+              << " PMPM / (1 − " << num(g.adminLoad, 6) << " − " << num(g.underwritingGain, 6)
+              << ") = " << num(g.gross, 6) << "\n";
         };
         rate("rebased", cy.rebased);
         rate("non-rebased", cy.nonRebased);
     }
     o << "\nPlan totals\n";
-    o << "  MM " << num(y.memberMonths, 2) << "; counterfactual (benchmark) " << money(y.benchmark) << "; projected "
-      << money(y.projectedCost) << " incl. investment " << money(y.investment) << "; G " << money(y.grossSavings)
-      << "\n";
+    o << "  MM " << num(y.memberMonths, 2) << "; counterfactual (benchmark) " << money(y.benchmark)
+      << "; projected " << money(y.projectedCost) << " incl. investment " << money(y.investment) << "; G "
+      << money(y.grossSavings) << "\n";
     o << "  quality " << (y.qualityScore ? num(*y.qualityScore, 4) : std::string("NA")) << ", eligible "
       << (y.eligible ? "yes" : "no") << ", ρ " << num(y.shareRate, 6) << ", MSR " << pct(y.msr.rate) << "\n";
     o << "  plan payment " << money(y.payment.payment) << " (" << y.payment.reason << ")\n";
     o << "  rates PMPM: rebased " << num(y.rateRebased, 2) << ", non-rebased " << num(y.rateNonRebased, 2)
-      << (y.nonRebasedApplies ? "" : " (a blocking gate failed in the base year: rebased rate applies)") << "\n";
+      << (y.nonRebasedApplies ? "" : " (a blocking gate failed in the base year: rebased rate applies)")
+      << "\n";
     o << "  rate impact " << money(y.rateImpact) << " (federal " << money(y.rateImpactFederal) << ", state "
       << money(y.rateImpactState) << ")\n";
-    o << "  margin: rebased " << money(y.marginRebased) << ", non-rebased " << money(y.marginNonRebased) << "\n";
+    o << "  margin: rebased " << money(y.marginRebased) << ", non-rebased " << money(y.marginNonRebased)
+      << "\n";
     o << "  state cost (all funds): rebased " << money(y.stateCostRebased) << ", non-rebased "
-      << money(y.stateCostNonRebased) << "; federal share (non-rebased) " << money(y.federalShareNonRebased) << "\n";
-    o << "  counterfactual program cost " << money(y.revenueCounterfactual) << " → net saving to the state (non-rebased) "
-      << money(y.netStateSavingNonRebased) << "\n";
+      << money(y.stateCostNonRebased) << "; federal share (non-rebased) " << money(y.federalShareNonRebased)
+      << "\n";
+    o << "  counterfactual program cost " << money(y.revenueCounterfactual)
+      << " → net saving to the state (non-rebased) " << money(y.netStateSavingNonRebased) << "\n";
     return o.str();
 }
 
-}  // namespace sharecast
+} // namespace sharecast

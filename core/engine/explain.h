@@ -26,4 +26,4 @@ std::string explainStatewide(const Settlement& settlement, StatewideFigure figur
 //! The plan with this id, or null.
 const PlanSettlement* findPlan(const Settlement& settlement, const std::string& planId);
 
-}  // namespace sharecast
+} // namespace sharecast

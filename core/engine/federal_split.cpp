@@ -16,4 +16,4 @@ SplitResult splitProgramNet(std::vector<SplitCell> cells, Dollars e, Dollars p, 
     return r;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -11,10 +11,10 @@ namespace sharecast {
 //! One cell's part of the split.
 struct SplitCell {
     std::string rateCell;
-    Dollars expected = 0.0;      //!< E_cell
-    Dollars grossSavings = 0.0;  //!< G_cell (tcc basis); unused on the resource-use basis
+    Dollars expected = 0.0;     //!< E_cell
+    Dollars grossSavings = 0.0; //!< G_cell (tcc basis); unused on the resource-use basis
     Rate fmap = 0.5;
-    Dollars net = 0.0;           //!< net_cell (output)
+    Dollars net = 0.0; //!< net_cell (output)
 };
 
 //! The split of one plan.
@@ -31,4 +31,4 @@ struct SplitResult {
 SplitResult splitProgramNet(std::vector<SplitCell> cells, Dollars expected, Dollars payment,
                             bool resourceUseBasis, Dollars resourceUseSavings);
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -13,7 +13,7 @@ TccTrendResult evaluateTccTrend(const TccTrendGate& gate, bool riskAdjusted, con
     if (!gate.enabled)
         return r;
     if (!prior.present || prior.memberMonths <= 0.0 || prior.actual <= 0.0 || cur.memberMonths <= 0.0) {
-        r.passed = false;  // §8: a gate that cannot be evaluated fails
+        r.passed = false; // §8: a gate that cannot be evaluated fails
         r.reason = "no year Y − 1 cost to compare with";
         return r;
     }
@@ -36,7 +36,7 @@ AppropriatenessResult evaluateAppropriateness(const Appropriateness& g, const Pl
     if (!g.enabled)
         return r;
     if (!prior.present || prior.memberMonths <= 0.0) {
-        r.tripped = true;  // §8: cannot be evaluated → flags
+        r.tripped = true; // §8: cannot be evaluated → flags
         r.blocks = g.action == GuardrailAction::Ineligible;
         r.reason = "no year Y − 1 data to compare with";
         return r;
@@ -63,4 +63,4 @@ AppropriatenessResult evaluateAppropriateness(const Appropriateness& g, const Pl
     return r;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

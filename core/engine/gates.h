@@ -9,10 +9,10 @@ namespace sharecast {
 
 //! One year's plan totals that the gates compare.
 struct PlanYearTotals {
-    bool present = false;          //!< any cell in that year
+    bool present = false; //!< any cell in that year
     MemberMonths memberMonths = 0.0;
-    Dollars actual = 0.0;          //!< included cost less excess when truncating (§3)
-    double riskScore = 1.0;        //!< MM-weighted
+    Dollars actual = 0.0;   //!< included cost less excess when truncating (§3)
+    double riskScore = 1.0; //!< MM-weighted
     double claimsDenied = 0.0;
     double claimsTotal = 0.0;
     double grievances = 0.0;
@@ -22,9 +22,9 @@ struct PlanYearTotals {
 struct TccTrendResult {
     bool enabled = false;
     bool evaluable = false;
-    bool passed = true;            //!< a disabled gate passes; an unevaluable one fails
+    bool passed = true; //!< a disabled gate passes; an unevaluable one fails
     Pmpm pmpm = 0.0, priorPmpm = 0.0;
-    double riskRatio = 1.0;        //!< R_Y / R_{Y−1}, 1 when risk adjustment is off
+    double riskRatio = 1.0; //!< R_Y / R_{Y−1}, 1 when risk adjustment is off
     Rate trend = 0.0;
     Rate maxTrend = 0.0;
     std::string reason;
@@ -34,10 +34,10 @@ struct TccTrendResult {
 struct AppropriatenessResult {
     bool enabled = false;
     bool evaluable = false;
-    bool tripped = false;          //!< the flag; an unevaluable guardrail trips
-    bool blocks = false;           //!< tripped and action ineligible
+    bool tripped = false; //!< the flag; an unevaluable guardrail trips
+    bool blocks = false;  //!< tripped and action ineligible
     Rate denialRate = 0.0, priorDenialRate = 0.0;
-    double grievanceRate = 0.0, priorGrievanceRate = 0.0;  //!< per 1,000 MM
+    double grievanceRate = 0.0, priorGrievanceRate = 0.0; //!< per 1,000 MM
     std::string reason;
 };
 
@@ -49,4 +49,4 @@ TccTrendResult evaluateTccTrend(const TccTrendGate& gate, bool riskAdjusted, con
 AppropriatenessResult evaluateAppropriateness(const Appropriateness& guardrail, const PlanYearTotals& current,
                                               const PlanYearTotals& prior);
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -23,4 +23,4 @@ inline constexpr double kMaxRiskScore = 100.0;
 //! The largest count (utilization, claims, grievances): 10¹².
 inline constexpr double kMaxCount = 1e12;
 
-}  // namespace sharecast::bounds
+} // namespace sharecast::bounds

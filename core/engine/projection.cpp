@@ -11,8 +11,8 @@ namespace {
 
 //! Q for sharing in projection year t, and whether the quality gate lets the plan share.
 struct QualityPath {
-    std::vector<std::optional<Score>> score;  //!< by t − 1
-    std::vector<bool> gatePasses;             //!< by t − 1
+    std::vector<std::optional<Score>> score; //!< by t − 1
+    std::vector<bool> gatePasses;            //!< by t − 1
 };
 
 QualityPath qualityPathFor(const Scenario& s, const QualityData* quality, const std::string& planId, Year y0,
@@ -28,15 +28,17 @@ QualityPath qualityPathFor(const Scenario& s, const QualityData* quality, const 
         for (int t = 1; t <= h; ++t) {
             const Score q = qp[static_cast<std::size_t>(std::min(t, static_cast<int>(qp.size())) - 1)];
             path.score[static_cast<std::size_t>(t - 1)] = q;
-            path.gatePasses[static_cast<std::size_t>(t - 1)] = !s.quality.gateEnabled || q >= s.quality.minComposite;
+            path.gatePasses[static_cast<std::size_t>(t - 1)] =
+                !s.quality.gateEnabled || q >= s.quality.minComposite;
         }
         return path;
     }
     if (s.quality.measures.empty() || !quality)
-        return path;  // §11: 100 when there is no quality data
+        return path; // §11: 100 when there is no quality data
     const std::optional<Year> latest = latestQualityYear(quality->records, s.quality, planId, y0);
     if (!latest) {
-        warnings.push_back("plan " + planId + ": no quality data; the projection uses a quality score of 100");
+        warnings.push_back("plan " + planId +
+                           ": no quality data; the projection uses a quality score of 100");
         return path;
     }
     // §11: the plan's latest composite, and its gate, carried forward.
@@ -76,7 +78,7 @@ void finishRates(ProjectionYear& y)
     y.rateNonRebased = y.memberMonths > 0.0 ? y.revenueNonRebased / y.memberMonths : 0.0;
 }
 
-}  // namespace
+} // namespace
 
 Projection project(const ExperienceIndex& index, const QualityData* quality, const Scenario& s,
                    const ProjectionOptions& options)
@@ -84,12 +86,13 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
     if (index.empty())
         throw InputError("no experience data to project");
     const ProjectionSpec& spec = s.projection;
-    if (s.msr.method == ThresholdMethod::Elected || (!s.mlr.sameAsMsr && s.mlr.method == ThresholdMethod::Elected))
+    if (s.msr.method == ThresholdMethod::Elected ||
+        (!s.mlr.sameAsMsr && s.mlr.method == ThresholdMethod::Elected))
         throw InputError(InputLocation{{}, 0, "msr.method", "elected", true},
                          "the 'elected' method applies only to settlement from totals");
     const ExperienceData& data = index.data();
     Projection out;
-    out.startYear = spec.startYear ? *spec.startYear : index.maxYear();  // §11 Y0
+    out.startYear = spec.startYear ? *spec.startYear : index.maxYear(); // §11 Y0
     out.horizon = spec.horizon;
     out.cosNames = data.cosNames;
     const Year y0 = out.startYear;
@@ -123,7 +126,7 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
         for (const CellSeries& series : plan.cells) {
             const ExperienceCell* start = series.cellFor(y0);
             if (!start)
-                continue;  // §11 projects from the start year's cells
+                continue; // §11 projects from the start year's cells
             CellWork w;
             w.series = &series;
             w.fmap = s.fmap.forRateCell(*series.rateCell);
@@ -137,8 +140,9 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                 const TrendPair t = s.trendFor(c.rateCell, name);
                 c.annualTrend.push_back((1.0 + t.utilization) * (1.0 + t.unitCost));
                 const auto ch = spec.utilizationChange.byCos.find(name);
-                c.utilizationChange.push_back(ch == spec.utilizationChange.byCos.end() ? spec.utilizationChange.defaultRate
-                                                                                      : ch->second);
+                c.utilizationChange.push_back(ch == spec.utilizationChange.byCos.end()
+                                                  ? spec.utilizationChange.defaultRate
+                                                  : ch->second);
             }
             // §11 costs for every year first: the rates look back rate_lag years.
             for (int t = 1; t <= h; ++t) {
@@ -162,8 +166,8 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
             cells.push_back(std::move(w));
         }
         if (cells.empty()) {
-            out.warnings.push_back("plan " + plan.planId + " has no cell in the start year " + std::to_string(y0) +
-                                   " and is not projected");
+            out.warnings.push_back("plan " + plan.planId + " has no cell in the start year " +
+                                   std::to_string(y0) + " and is not projected");
             continue;
         }
 
@@ -182,7 +186,7 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                 py.investment += cy.investment;
             }
             py.projectedCost += py.investment;
-            py.benchmark = py.counterfactualCost;  // no rebasing inside the window
+            py.benchmark = py.counterfactualCost; // no rebasing inside the window
             py.grossSavings = py.benchmark - py.projectedCost;
             const double members = memberYears(py.memberMonths);
             py.msr = computeThreshold(msrInput(s, members, std::nullopt));
@@ -193,8 +197,9 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
             std::optional<Rate> savingsRate;
             if (py.benchmark != 0.0)
                 savingsRate = py.grossSavings / py.benchmark;
-            py.payment = computePayment(SharingInput{&s.sharing, &s.losses, py.benchmark, py.grossSavings, savingsRate,
-                                                     py.msr.rate, py.mlr.rate, py.shareRate, py.eligible});
+            py.payment =
+                computePayment(SharingInput{&s.sharing, &s.losses, py.benchmark, py.grossSavings, savingsRate,
+                                            py.msr.rate, py.mlr.rate, py.shareRate, py.eligible});
         }
 
         // §10 rates per cell and year; revenue, margins and the state's cost.
@@ -205,13 +210,13 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                 ProjectionYear& py = pp.years[static_cast<std::size_t>(t - 1)];
                 const Year rateYear = y0 + t;
                 Year base = rateYear - spec.rateLag;
-                RateInput in{&s, &c.rateCell, &data.cosNames, &out.cos, {}, ecmPosition, base, rateYear, assumptions,
-                             options.trace};
+                RateInput in{&s,          &c.rateCell, &data.cosNames, &out.cos,    {},
+                             ecmPosition, base,        rateYear,       assumptions, options.trace};
                 bool nonRebasedApplies = true;
                 if (base <= y0) {
                     // Both paths rest on actual experience: no impact yet (§11).
                     const ExperienceCell* rec = w.series->cellFor(base);
-                    if (!rec) {  // a cell without the base year's record: its start year instead
+                    if (!rec) { // a cell without the base year's record: its start year instead
                         rec = w.series->cellFor(y0);
                         in.baseYear = y0;
                     }
@@ -235,7 +240,7 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                 const Pmpm nonRebasedRate = nonRebasedApplies ? cy.nonRebased.gross : cy.rebased.gross;
                 const Dollars revReb = cy.rebased.gross * cy.memberMonths;
                 const Dollars revNon = nonRebasedRate * cy.memberMonths;
-                const Dollars revCf = cy.nonRebased.gross * cy.memberMonths;  // counterfactual program cost
+                const Dollars revCf = cy.nonRebased.gross * cy.memberMonths; // counterfactual program cost
                 py.revenueRebased += revReb;
                 py.revenueNonRebased += revNon;
                 py.revenueCounterfactual += revCf;
@@ -258,7 +263,7 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
         }
         for (ProjectionYear& py : pp.years) {
             const Dollars p = py.payment.payment;
-            py.marginRebased += -py.projectedCost + p;  // Rev − A − admin·Rev + P (§11)
+            py.marginRebased += -py.projectedCost + p; // Rev − A − admin·Rev + P (§11)
             py.marginNonRebased += -py.projectedCost + p;
             py.stateCostRebased = py.revenueRebased + p;
             py.stateCostNonRebased = py.revenueNonRebased + p;
@@ -276,4 +281,4 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
     return out;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

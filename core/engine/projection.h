@@ -16,17 +16,17 @@ namespace sharecast {
 
 //! How to run a projection.
 struct ProjectionOptions {
-    bool trace = true;  //!< keep per-cell, per-COS detail
+    bool trace = true; //!< keep per-cell, per-COS detail
 };
 
 //! One cell in one projection year (the trace).
 struct CellProjectionYear {
     Year year = 0;
     MemberMonths memberMonths = 0.0;
-    std::vector<Dollars> counterfactual;  //!< C_{s,t}, one per projected COS
-    std::vector<Dollars> projected;       //!< A_{s,t}
-    std::vector<double> programChange;    //!< PC_s(Y0, Y0 + t)
-    Dollars investment = 0.0;             //!< I_t
+    std::vector<Dollars> counterfactual; //!< C_{s,t}, one per projected COS
+    std::vector<Dollars> projected;      //!< A_{s,t}
+    std::vector<double> programChange;   //!< PC_s(Y0, Y0 + t)
+    Dollars investment = 0.0;            //!< I_t
     GrossRate rebased;
     GrossRate nonRebased;
     Rate fmap = 0.5;
@@ -37,9 +37,9 @@ struct CellProjection {
     std::string region;
     std::string rateCell;
     MemberMonths startMemberMonths = 0.0;
-    std::vector<Pmpm> startPmpm;          //!< PMPM_{Y0,s}
-    std::vector<double> annualTrend;      //!< (1+u_s)(1+k_s)
-    std::vector<Rate> utilizationChange;  //!< c_s
+    std::vector<Pmpm> startPmpm;         //!< PMPM_{Y0,s}
+    std::vector<double> annualTrend;     //!< (1+u_s)(1+k_s)
+    std::vector<Rate> utilizationChange; //!< c_s
     std::vector<CellProjectionYear> years;
 };
 
@@ -57,39 +57,39 @@ struct ProjectionYear {
     Rate shareRate = 0.0;
     ThresholdResult msr;
     ThresholdResult mlr;
-    SharingResult payment;             //!< P_t
+    SharingResult payment; //!< P_t
     Dollars revenueRebased = 0.0;
     Dollars revenueNonRebased = 0.0;
-    Dollars revenueCounterfactual = 0.0;  //!< counterfactual gross rate · MM_t
-    Pmpm rateRebased = 0.0;            //!< revenue / MM
+    Dollars revenueCounterfactual = 0.0; //!< counterfactual gross rate · MM_t
+    Pmpm rateRebased = 0.0;              //!< revenue / MM
     Pmpm rateNonRebased = 0.0;
-    Dollars rateImpact = 0.0;          //!< (non-rebased − rebased gross rate) · MM
+    Dollars rateImpact = 0.0; //!< (non-rebased − rebased gross rate) · MM
     Dollars rateImpactFederal = 0.0;
     Dollars rateImpactState = 0.0;
-    bool nonRebasedApplies = true;     //!< false: a blocking gate failed, the plan gets the rebased rate
-    Dollars marginRebased = 0.0;       //!< Rev − A − admin · Rev + P
+    bool nonRebasedApplies = true; //!< false: a blocking gate failed, the plan gets the rebased rate
+    Dollars marginRebased = 0.0;   //!< Rev − A − admin · Rev + P
     Dollars marginNonRebased = 0.0;
-    Dollars stateCostRebased = 0.0;    //!< Rev + P (all funds)
+    Dollars stateCostRebased = 0.0; //!< Rev + P (all funds)
     Dollars stateCostNonRebased = 0.0;
     Dollars federalShareNonRebased = 0.0;
-    Dollars netStateSavingNonRebased = 0.0;  //!< counterfactual program cost − (Rev + P)
+    Dollars netStateSavingNonRebased = 0.0; //!< counterfactual program cost − (Rev + P)
 };
 
 //! One plan's projection.
 struct PlanProjection {
     std::string planId;
     std::vector<ProjectionYear> years;
-    std::vector<CellProjection> cells;  //!< filled when tracing
+    std::vector<CellProjection> cells; //!< filled when tracing
 };
 
 //! A whole projection.
 struct Projection {
     Year startYear = 0;
     int horizon = 0;
-    std::vector<std::string> cosNames;  //!< of the dataset
-    std::vector<int> cos;               //!< projected COS (included, plus ecm when care coordination is medical)
-    std::vector<PlanProjection> plans;  //!< by plan id
-    std::vector<ProjectionYear> all;    //!< sums of the plans per year (PMPMs member-month weighted)
+    std::vector<std::string> cosNames; //!< of the dataset
+    std::vector<int> cos; //!< projected COS (included, plus ecm when care coordination is medical)
+    std::vector<PlanProjection> plans; //!< by plan id
+    std::vector<ProjectionYear> all;   //!< sums of the plans per year (PMPMs member-month weighted)
     std::vector<std::string> warnings;
 };
 
@@ -97,4 +97,4 @@ struct Projection {
 Projection project(const ExperienceIndex& index, const QualityData* quality, const Scenario& scenario,
                    const ProjectionOptions& options = {});
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -9,7 +9,7 @@ namespace sharecast {
 std::optional<Score> QualityResult::scalingScore() const
 {
     if (!hasQualityStep)
-        return 100.0;  // §6: no measures → quality-scaled sharing uses Q = 100
+        return 100.0; // §6: no measures → quality-scaled sharing uses Q = 100
     return composite;
 }
 
@@ -60,7 +60,7 @@ QualityResult computeQuality(const QualityInput& in)
     out.gateEnabled = spec.gateEnabled;
     out.hasQualityStep = !spec.measures.empty();
     if (!out.hasQualityStep)
-        return out;  // §6: Q NA, the gate passes
+        return out; // §6: Q NA, the gate passes
 
     double weighted = 0.0;
     double weights = 0.0;
@@ -99,7 +99,8 @@ QualityResult computeQuality(const QualityInput& in)
     }
     if (!measureGatesPass) {
         passed = false;
-        out.gateReason += (out.gateReason.empty() ? "" : "; ") + std::string("measure gate: ") + failedMeasures;
+        out.gateReason +=
+            (out.gateReason.empty() ? "" : "; ") + std::string("measure gate: ") + failedMeasures;
     }
     out.gatePassed = spec.gateEnabled ? passed : true;
     out.gateBlocks = spec.gateEnabled && !passed;
@@ -108,7 +109,7 @@ QualityResult computeQuality(const QualityInput& in)
     return out;
 }
 
-}  // namespace sharecast
+} // namespace sharecast
 
 namespace sharecast {
 
@@ -123,7 +124,8 @@ QualityResult planQualityFor(const std::vector<QualityRecord>& records, const Qu
             continue;
         for (std::size_t m = 0; m < spec.measures.size(); ++m)
             if (spec.measures[m].id == r.measureId)
-                (r.year == y ? in.rates[m].rate : in.rates[m].priorRate) = r.reportableRate(spec.minDenominator);
+                (r.year == y ? in.rates[m].rate : in.rates[m].priorRate) =
+                    r.reportableRate(spec.minDenominator);
     }
     return computeQuality(in);
 }
@@ -144,4 +146,4 @@ std::optional<Year> latestQualityYear(const std::vector<QualityRecord>& records,
     return latest;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

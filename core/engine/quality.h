@@ -19,7 +19,7 @@ struct MeasureRates {
 //! The inputs of one plan's composite: the spec and, per spec measure (same order), its rates.
 struct QualityInput {
     const QualitySpec* spec = nullptr;
-    std::vector<MeasureRates> rates;  //!< one per spec->measures
+    std::vector<MeasureRates> rates; //!< one per spec->measures
 };
 
 //! One measure's scoring, as the trace shows it.
@@ -31,20 +31,20 @@ struct MeasureScore {
     std::optional<Rate> priorRate;
     Score attainment = 0.0;
     Score improvement = 0.0;
-    bool improvementApplies = false;  //!< r0 reportable and r0 < benchmark (after direction)
+    bool improvementApplies = false; //!< r0 reportable and r0 < benchmark (after direction)
     Score score = 0.0;
     std::optional<Rate> gateMin;
-    bool gatePassed = true;           //!< true when the measure has no gate_min
+    bool gatePassed = true; //!< true when the measure has no gate_min
 };
 
 //! The composite and the gate of one plan.
 struct QualityResult {
-    bool hasQualityStep = false;      //!< false when the scenario has no measures
-    std::optional<Score> composite;   //!< Q; NA when too few measures are reportable
+    bool hasQualityStep = false;    //!< false when the scenario has no measures
+    std::optional<Score> composite; //!< Q; NA when too few measures are reportable
     int reportableMeasures = 0;
     bool gateEnabled = false;
-    bool gatePassed = true;           //!< as reported (a disabled gate passes)
-    bool gateBlocks = false;          //!< the gate is enabled and failed
+    bool gatePassed = true;  //!< as reported (a disabled gate passes)
+    bool gateBlocks = false; //!< the gate is enabled and failed
     std::string gateReason;
     std::vector<MeasureScore> measures;
 
@@ -67,4 +67,4 @@ QualityResult planQualityFor(const std::vector<QualityRecord>& records, const Qu
 std::optional<Year> latestQualityYear(const std::vector<QualityRecord>& records, const QualitySpec& spec,
                                       const std::string& planId, Year upTo);
 
-}  // namespace sharecast
+} // namespace sharecast

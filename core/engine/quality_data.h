@@ -16,7 +16,7 @@ struct QualityRecord {
     std::string measureId;
     std::optional<long long> numerator;
     std::optional<long long> denominator;
-    std::optional<Rate> rate;  //!< the `rate` form (always reportable)
+    std::optional<Rate> rate; //!< the `rate` form (always reportable)
     long sourceLine = 0;
 
     //! The reportable rate under min_denominator (§1.2), or nullopt when NA.
@@ -29,4 +29,4 @@ struct QualityData {
     std::vector<QualityRecord> records;
 };
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -5,15 +5,15 @@
 
 namespace sharecast {
 
-double programChangeFactor(const Scenario& scenario, const std::string& cos, const std::string& rateCell, Year from,
-                           Year to)
+double programChangeFactor(const Scenario& scenario, const std::string& cos, const std::string& rateCell,
+                           Year from, Year to)
 {
     double pc = 1.0;
     for (const ProgramChange& change : scenario.programChanges) {
         if (change.cos && *change.cos != cos)
             continue;
-        if (change.rateCells &&
-            std::find(change.rateCells->begin(), change.rateCells->end(), rateCell) == change.rateCells->end())
+        if (change.rateCells && std::find(change.rateCells->begin(), change.rateCells->end(), rateCell) ==
+                                    change.rateCells->end())
             continue;
         if (from < change.effectiveYear && change.effectiveYear <= to)
             pc *= change.factor;
@@ -29,7 +29,7 @@ GrossRate buildGrossRate(const RateInput& in)
     r.underwritingGain = in.assumptions.underwritingGain;
     const Scenario& s = *in.scenario;
     const int years = in.rateYear - in.baseYear;
-    Pmpm baseMedical = 0.0;  // the base year's medical PMPM without care coordination, untrended
+    Pmpm baseMedical = 0.0; // the base year's medical PMPM without care coordination, untrended
     for (std::size_t k = 0; k < in.cos->size(); ++k) {
         const int cos = (*in.cos)[k];
         const std::string& name = (*in.cosNames)[static_cast<std::size_t>(cos)];
@@ -51,11 +51,11 @@ GrossRate buildGrossRate(const RateInput& in)
     const double margin = 1.0 - in.assumptions.adminLoad - in.assumptions.underwritingGain;
     r.adminLoad = in.assumptions.adminLoad;
     if (in.ecmPosition >= 0 && baseMedical > 0.0) {
-        const Pmpm baseGross = baseMedical / margin;  // the base year's rate with ECM as administration
+        const Pmpm baseGross = baseMedical / margin; // the base year's rate with ECM as administration
         r.adminLoad = std::max(0.0, in.assumptions.adminLoad - r.careCoordinationPmpm / baseGross);
     }
     r.gross = r.medicalPmpm / (1.0 - r.adminLoad - r.underwritingGain);
     return r;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

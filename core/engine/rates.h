@@ -16,23 +16,23 @@ struct RateAssumptions {
 
 //! One COS's part of a medical PMPM: base-year PMPM, trended to the rate year.
 struct RateCosTerm {
-    int cos = 0;              //!< index into ExperienceData::cosNames
-    Pmpm basePmpm = 0.0;      //!< the base year's PMPM (actual, projected or counterfactual)
-    double trendFactor = 1.0; //!< ((1+u)(1+k))^(R − base) (§2.3)
-    double programChange = 1.0;  //!< PC_s(base, R) (§2.4)
-    bool careCoordination = false;  //!< the ecm COS, moved from administration into medical
+    int cos = 0;                   //!< index into ExperienceData::cosNames
+    Pmpm basePmpm = 0.0;           //!< the base year's PMPM (actual, projected or counterfactual)
+    double trendFactor = 1.0;      //!< ((1+u)(1+k))^(R − base) (§2.3)
+    double programChange = 1.0;    //!< PC_s(base, R) (§2.4)
+    bool careCoordination = false; //!< the ecm COS, moved from administration into medical
 };
 
 //! A gross capitation rate with how it was built.
 struct GrossRate {
     Year rateYear = 0;
     Year baseYear = 0;
-    std::vector<RateCosTerm> terms;   //!< filled when tracing
-    Pmpm medicalPmpm = 0.0;           //!< Σ base PMPM · trend · program change
-    Pmpm careCoordinationPmpm = 0.0;  //!< the ecm part of medicalPmpm (base year, untrended)
-    Rate adminLoad = 0.08;            //!< as applied (reduced for care coordination)
+    std::vector<RateCosTerm> terms;  //!< filled when tracing
+    Pmpm medicalPmpm = 0.0;          //!< Σ base PMPM · trend · program change
+    Pmpm careCoordinationPmpm = 0.0; //!< the ecm part of medicalPmpm (base year, untrended)
+    Rate adminLoad = 0.08;           //!< as applied (reduced for care coordination)
     Rate underwritingGain = 0.02;
-    Pmpm gross = 0.0;                 //!< medical / (1 − admin − underwriting gain)
+    Pmpm gross = 0.0; //!< medical / (1 − admin − underwriting gain)
 };
 
 //! What one rate needs: base-year PMPM by COS (parallel to cos), the rate year, the scenario.
@@ -40,9 +40,9 @@ struct RateInput {
     const Scenario* scenario = nullptr;
     const std::string* rateCell = nullptr;
     const std::vector<std::string>* cosNames = nullptr;
-    const std::vector<int>* cos = nullptr;  //!< the COS in the rate (indices into cosNames)
-    std::vector<Pmpm> basePmpm;             //!< one per cos
-    int ecmPosition = -1;                   //!< position of ecm in cos when care coordination is medical
+    const std::vector<int>* cos = nullptr; //!< the COS in the rate (indices into cosNames)
+    std::vector<Pmpm> basePmpm;            //!< one per cos
+    int ecmPosition = -1;                  //!< position of ecm in cos when care coordination is medical
     Year baseYear = 0;
     Year rateYear = 0;
     RateAssumptions assumptions;
@@ -56,7 +56,7 @@ GrossRate buildGrossRate(const RateInput& input);
 
 //! PC_s(from, to): the product of every program change for COS s (and rate cell c) with
 //! from < effective_year <= to (§2.4).
-double programChangeFactor(const Scenario& scenario, const std::string& cos, const std::string& rateCell, Year from,
-                           Year to);
+double programChangeFactor(const Scenario& scenario, const std::string& cos, const std::string& rateCell,
+                           Year from, Year to);
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -14,7 +14,7 @@ ResourceUseResult computeResourceUse(const ResourceUseInput& in)
     r.id = m.id;
     r.exposure = in.current.exposure;
     if (!in.current.present || in.current.exposure <= 0.0 || !in.prior.present || in.prior.exposure <= 0.0)
-        return r;  // §7: without year Y − 1 data the measure saves 0
+        return r; // §7: without year Y − 1 data the measure saves 0
     r.evaluable = true;
     r.rate = in.current.numerator / in.current.exposure * m.per;
     r.priorRate = in.prior.numerator / in.prior.exposure * m.per;
@@ -25,4 +25,4 @@ ResourceUseResult computeResourceUse(const ResourceUseInput& in)
     return r;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

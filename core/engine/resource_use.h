@@ -12,7 +12,7 @@ namespace sharecast {
 struct ResourceUseTotals {
     bool present = false;
     double numerator = 0.0;
-    double exposure = 0.0;  //!< member years or the exposure util_ column's sum
+    double exposure = 0.0; //!< member years or the exposure util_ column's sum
 };
 
 //! What one measure needs: the spec, year Y and Y − 1 totals, the plan's risk ratio.
@@ -20,8 +20,8 @@ struct ResourceUseInput {
     const ResourceUseMeasure* measure = nullptr;
     ResourceUseTotals current;
     ResourceUseTotals prior;
-    bool riskAdjust = false;   //!< risk adjustment enabled and exposure is member years
-    double riskFactor = 1.0;   //!< R_Y / R_{Y−1} clamped by the risk-adjustment caps
+    bool riskAdjust = false; //!< risk adjustment enabled and exposure is member years
+    double riskFactor = 1.0; //!< R_Y / R_{Y−1} clamped by the risk-adjustment caps
 };
 
 //! One measure's savings with its trace.
@@ -40,9 +40,12 @@ struct ResourceUseResult {
 ResourceUseResult computeResourceUse(const ResourceUseInput& input);
 
 //! True when the measure's exposure is member years.
-inline bool exposureIsMemberYears(const ResourceUseMeasure& m) { return m.exposure == "member_years"; }
+inline bool exposureIsMemberYears(const ResourceUseMeasure& m)
+{
+    return m.exposure == "member_years";
+}
 
 //! The utilization column name without its `util_` prefix.
 std::string utilColumnName(const std::string& name);
 
-}  // namespace sharecast
+} // namespace sharecast

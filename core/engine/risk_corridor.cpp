@@ -65,4 +65,4 @@ MlrRemittanceResult computeMlrRemittance(const MlrRemittance& spec, Dollars medi
     return r;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

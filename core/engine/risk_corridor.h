@@ -13,18 +13,18 @@ struct CorridorBandShare {
     Rate from = 0.0;
     std::optional<Rate> to;
     Rate stateShare = 0.0;
-    Rate overlap = 0.0;   //!< overlap(|d|, band)
+    Rate overlap = 0.0; //!< overlap(|d|, band)
 };
 
 //! A corridor's settlement with what produced it.
 struct CorridorResult {
     std::string name;
     std::string cos;
-    Dollars actual = 0.0;      //!< A: the COS's cost
-    Dollars target = 0.0;      //!< T = target_pmpm · MM
-    Rate deviation = 0.0;      //!< d = (A − T) / T
+    Dollars actual = 0.0; //!< A: the COS's cost
+    Dollars target = 0.0; //!< T = target_pmpm · MM
+    Rate deviation = 0.0; //!< d = (A − T) / T
     std::vector<CorridorBandShare> bands;
-    Dollars settlement = 0.0;  //!< sign(d) · T · Σ state_share · overlap; positive: the state pays the plan
+    Dollars settlement = 0.0; //!< sign(d) · T · Σ state_share · overlap; positive: the state pays the plan
 };
 
 //! §12 corridor over one plan's COS cost and member months.
@@ -42,17 +42,18 @@ struct BlendResult {
 };
 
 //! §12 blend true-up for one plan, given its member months by blended rate cell.
-BlendResult trueUpBlend(const BlendSpec& blend, const std::vector<std::pair<std::string, MemberMonths>>& memberMonths);
+BlendResult trueUpBlend(const BlendSpec& blend,
+                        const std::vector<std::pair<std::string, MemberMonths>>& memberMonths);
 
 //! MLR remittance with its parts.
 struct MlrRemittanceResult {
     Dollars medicalCost = 0.0;
     Dollars revenue = 0.0;
-    std::optional<Rate> ratio;   //!< NA without revenue
-    Dollars remittance = 0.0;    //!< max(0, minimum − MLR) · revenue
+    std::optional<Rate> ratio; //!< NA without revenue
+    Dollars remittance = 0.0;  //!< max(0, minimum − MLR) · revenue
 };
 
 //! §12: MLR = medical cost / capitation revenue; remittance at the floor.
 MlrRemittanceResult computeMlrRemittance(const MlrRemittance& spec, Dollars medicalCost, Dollars revenue);
 
-}  // namespace sharecast
+} // namespace sharecast

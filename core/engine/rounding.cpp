@@ -46,7 +46,7 @@ std::string formatFixed(double x, int decimals)
     std::string frac = digits.substr(dot + 1);
 
     const bool roundUp = frac.size() > static_cast<std::size_t>(decimals) && frac[decimals] >= '5';
-    std::string kept = intPart + frac.substr(0, decimals);  // all digits, no point
+    std::string kept = intPart + frac.substr(0, decimals); // all digits, no point
     if (roundUp) {
         int i = static_cast<int>(kept.size()) - 1;
         while (i >= 0) {
@@ -83,4 +83,4 @@ double roundTo(double x, int decimals)
     return std::strtod(s.c_str(), nullptr);
 }
 
-}  // namespace sharecast
+} // namespace sharecast

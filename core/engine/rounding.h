@@ -10,14 +10,23 @@ namespace sharecast {
 std::string formatFixed(double x, int decimals);
 
 //! Money to cents (§9a).
-inline std::string formatMoney(double x) { return formatFixed(x, 2); }
+inline std::string formatMoney(double x)
+{
+    return formatFixed(x, 2);
+}
 //! Rates to 10 decimals (§9a).
-inline std::string formatRate(double x) { return formatFixed(x, 10); }
+inline std::string formatRate(double x)
+{
+    return formatFixed(x, 10);
+}
 //! Members to 6 decimals (§9a).
-inline std::string formatMembers(double x) { return formatFixed(x, 6); }
+inline std::string formatMembers(double x)
+{
+    return formatFixed(x, 6);
+}
 
 //! The value of formatFixed(x, decimals) as a double (for on-screen figures and sums of
 //! rounded amounts).
 double roundTo(double x, int decimals);
 
-}  // namespace sharecast
+} // namespace sharecast

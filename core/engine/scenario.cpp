@@ -68,7 +68,7 @@ void checkScore(const std::string& key, double v)
         fail(key, v, "a quality score must lie in [0, 100]");
 }
 
-}  // namespace
+} // namespace
 
 void Scenario::validate() const
 {
@@ -95,7 +95,8 @@ void Scenario::validate() const
             for (Year y : baseline.years)
                 if (y >= *performanceYear)
                     fail("baseline.years", y,
-                         "baseline years must be before the performance year " + std::to_string(*performanceYear));
+                         "baseline years must be before the performance year " +
+                             std::to_string(*performanceYear));
     }
 
     if (includedCos && !includedCos->empty() && !excludedCos.empty())
@@ -188,7 +189,8 @@ void Scenario::validate() const
     checkScore("sharing.quality_low", sharing.qualityLow);
     checkScore("sharing.quality_high", sharing.qualityHigh);
     if (sharing.qualityScaling == QualityScaling::Linear && !(sharing.qualityLow < sharing.qualityHigh))
-        fail("sharing.quality_high", sharing.qualityHigh, "must be above sharing.quality_low for linear scaling");
+        fail("sharing.quality_high", sharing.qualityHigh,
+             "must be above sharing.quality_low for linear scaling");
     {
         std::set<double> scores;
         for (std::size_t i = 0; i < sharing.tiers.size(); ++i) {
@@ -238,7 +240,8 @@ void Scenario::validate() const
     checkUnit("projection.admin_load", projection.adminLoad);
     checkUnit("projection.underwriting_gain", projection.underwritingGain);
     if (projection.adminLoad + projection.underwritingGain >= 1.0)
-        fail("projection.admin_load", projection.adminLoad, "admin load plus underwriting gain must be below 1");
+        fail("projection.admin_load", projection.adminLoad,
+             "admin load plus underwriting gain must be below 1");
 
     for (std::size_t i = 0; i < corridors.size(); ++i) {
         const Corridor& c = corridors[i];
@@ -287,7 +290,8 @@ BaselineSpec Scenario::effectiveBaseline(Year y) const
     }
     for (Year by : b.years)
         if (by >= y)
-            fail("baseline.years", by, "baseline years must be before the performance year " + std::to_string(y));
+            fail("baseline.years", by,
+                 "baseline years must be before the performance year " + std::to_string(y));
     return b;
 }
 
@@ -333,7 +337,10 @@ const char* toString(ThresholdMethod m)
     return "none";
 }
 
-const char* toString(Direction d) { return d == Direction::Higher ? "higher" : "lower"; }
+const char* toString(Direction d)
+{
+    return d == Direction::Higher ? "higher" : "lower";
+}
 
 const char* toString(QualityScoring s)
 {
@@ -346,9 +353,15 @@ const char* toString(QualityScoring s)
     return "max";
 }
 
-const char* toString(GuardrailAction a) { return a == GuardrailAction::Flag ? "flag" : "ineligible"; }
+const char* toString(GuardrailAction a)
+{
+    return a == GuardrailAction::Flag ? "flag" : "ineligible";
+}
 
-const char* toString(SavingsBasis b) { return b == SavingsBasis::Tcc ? "tcc" : "resource_use"; }
+const char* toString(SavingsBasis b)
+{
+    return b == SavingsBasis::Tcc ? "tcc" : "resource_use";
+}
 
 const char* toString(QualityScaling s)
 {
@@ -361,6 +374,9 @@ const char* toString(QualityScaling s)
     return "none";
 }
 
-const char* toString(LossRateMethod m) { return m == LossRateMethod::Fixed ? "fixed" : "one_minus_sharing"; }
+const char* toString(LossRateMethod m)
+{
+    return m == LossRateMethod::Fixed ? "fixed" : "one_minus_sharing";
+}
 
-}  // namespace sharecast
+} // namespace sharecast

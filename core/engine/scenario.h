@@ -20,7 +20,7 @@ struct TrendPair {
 
 //! Trend overrides for one rate cell: its own default and per-COS pairs (§2.3).
 struct RateCellTrend {
-    std::optional<TrendPair> defaultTrend;      //!< absent: fall through to trend.by_cos/default
+    std::optional<TrendPair> defaultTrend; //!< absent: fall through to trend.by_cos/default
     std::map<std::string, TrendPair> byCos;
     bool operator==(const RateCellTrend&) const = default;
 };
@@ -36,8 +36,8 @@ struct TrendTable {
 
 //! A program change: a factor on a COS's base cost for base years before it took effect (§2.4).
 struct ProgramChange {
-    std::optional<std::string> cos;                     //!< null: every COS
-    std::optional<std::vector<std::string>> rateCells;  //!< null: every rate cell
+    std::optional<std::string> cos;                    //!< null: every COS
+    std::optional<std::vector<std::string>> rateCells; //!< null: every rate cell
     Year effectiveYear = 0;
     double factor = 1.0;
     bool operator==(const ProgramChange&) const = default;
@@ -72,7 +72,7 @@ struct MsrSpec {
 //! Minimum loss rate (§5); sameAsMsr mirrors the MSR.
 struct MlrSpec {
     bool sameAsMsr = true;
-    ThresholdMethod method = ThresholdMethod::None;  //!< used when !sameAsMsr
+    ThresholdMethod method = ThresholdMethod::None; //!< used when !sameAsMsr
     Rate rate = 0.0;
     bool operator==(const MlrSpec&) const = default;
 };
@@ -118,7 +118,7 @@ enum class GuardrailAction { Flag, Ineligible };
 struct Appropriateness {
     bool enabled = false;
     Rate maxDenialRateIncrease = 0.02;
-    double maxGrievanceRateIncrease = 0.5;  //!< per 1,000 member months, absolute
+    double maxGrievanceRateIncrease = 0.5; //!< per 1,000 member months, absolute
     GuardrailAction action = GuardrailAction::Flag;
     bool operator==(const Appropriateness&) const = default;
 };
@@ -128,8 +128,8 @@ enum class SavingsBasis { Tcc, ResourceUse };
 //! One resource-use measure (§7).
 struct ResourceUseMeasure {
     std::string id;
-    std::string numerator;               //!< a util_ column
-    std::string exposure = "member_years";  //!< member_years or a util_ column
+    std::string numerator;                 //!< a util_ column
+    std::string exposure = "member_years"; //!< member_years or a util_ column
     double per = 1000.0;
     Dollars unitCost = 0.0;
     Direction direction = Direction::Lower;
@@ -154,7 +154,7 @@ struct SharingSpec {
     Score qualityHigh = 100.0;
     std::vector<SharingTier> tiers;
     bool firstDollar = true;
-    std::optional<Rate> cap;  //!< fraction of E
+    std::optional<Rate> cap; //!< fraction of E
     Rate paymentReduction = 0.0;
     bool operator==(const SharingSpec&) const = default;
 };
@@ -242,7 +242,7 @@ struct MlrRemittance {
 //! Baseline years and weights (§2.6). Empty years: [Y − 1] with weight 1.
 struct BaselineSpec {
     std::vector<Year> years;
-    std::vector<double> weights;  //!< empty with years given: equal weights
+    std::vector<double> weights; //!< empty with years given: equal weights
     bool operator==(const BaselineSpec&) const = default;
 };
 
@@ -252,7 +252,7 @@ struct Scenario {
     std::string description;
     std::optional<Year> performanceYear;
     BaselineSpec baseline;
-    std::optional<std::vector<std::string>> includedCos;  //!< null: all COS
+    std::optional<std::vector<std::string>> includedCos; //!< null: all COS
     std::vector<std::string> excludedCos;
     TrendTable trend;
     std::vector<ProgramChange> programChanges;
@@ -297,4 +297,4 @@ const char* toString(SavingsBasis b);
 const char* toString(QualityScaling s);
 const char* toString(LossRateMethod m);
 
-}  // namespace sharecast
+} // namespace sharecast

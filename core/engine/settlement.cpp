@@ -35,7 +35,7 @@ QualityLookup buildQualityLookup(const QualityData* quality, const QualitySpec& 
         named.insert(m.id);
     for (const QualityRecord& r : quality->records) {
         if ((r.year != y && r.year != y - 1) || !named.count(r.measureId))
-            continue;  // §1.2: measures the scenario does not name are ignored
+            continue; // §1.2: measures the scenario does not name are ignored
         MeasureRates& rates = lookup[qualityKey(r.planId, r.measureId)];
         (r.year == y ? rates.rate : rates.priorRate) = r.reportableRate(spec.minDenominator);
     }
@@ -45,11 +45,11 @@ QualityLookup buildQualityLookup(const QualityData* quality, const QualitySpec& 
 void addTotals(PlanYearTotals& t, const ExperienceCell& c, const std::vector<int>& included, bool truncation)
 {
     if (!t.present)
-        t.riskScore = 0.0;  // accumulates Σ risk·MM until finishTotals()
+        t.riskScore = 0.0; // accumulates Σ risk·MM until finishTotals()
     t.present = true;
     t.memberMonths += c.memberMonths;
     t.actual += includedCost(c, included) - (truncation ? c.excessOverThreshold : 0.0);
-    t.riskScore += c.riskScore * c.memberMonths;  // divided by MM at the end
+    t.riskScore += c.riskScore * c.memberMonths; // divided by MM at the end
     t.claimsDenied += c.claimsDenied;
     t.claimsTotal += c.claimsTotal;
     t.grievances += c.grievances;
@@ -63,7 +63,7 @@ void finishTotals(PlanYearTotals& t)
 //! The util_ column sums a resource-use measure reads.
 struct ResourceUseColumns {
     int numerator = -1;
-    int exposure = -1;  //!< -1: member years
+    int exposure = -1; //!< -1: member years
 };
 
 void collectNameWarnings(const Scenario& s, const ExperienceIndex& index, std::vector<std::string>& warnings)
@@ -83,7 +83,8 @@ void collectNameWarnings(const Scenario& s, const ExperienceIndex& index, std::v
             cosNamed.insert(*pc.cos);
     for (const std::string& cos : cosNamed)
         if (data.cosIndex(cos) < 0)
-            warnings.push_back("COS '" + cos + "' is named in the scenario but absent from the data; it contributes 0");
+            warnings.push_back("COS '" + cos +
+                               "' is named in the scenario but absent from the data; it contributes 0");
 
     std::set<std::string> cellsNamed;
     for (const auto& [cell, rc] : s.trend.byRateCell)
@@ -163,7 +164,7 @@ void addFurtherTools(PlanSettlement& ps, const Scenario& scenario, const Experie
     }
 }
 
-}  // namespace
+} // namespace
 
 Year defaultPerformanceYear(const Scenario& scenario, const ExperienceIndex& index)
 {
@@ -202,15 +203,22 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
             ResourceUseColumns cols;
             cols.numerator = data.utilIndex(utilColumnName(m.numerator));
             if (cols.numerator < 0)
-                throw InputError(InputLocation{{}, 0, "resource_use.measures[" + std::to_string(i) + "].numerator",
-                                               m.numerator, true},
+                throw InputError(InputLocation{{},
+                                               0,
+                                               "resource_use.measures[" + std::to_string(i) + "].numerator",
+                                               m.numerator,
+                                               true},
                                  "the experience data has no such util_ column");
             if (!exposureIsMemberYears(m)) {
                 cols.exposure = data.utilIndex(utilColumnName(m.exposure));
                 if (cols.exposure < 0)
-                    throw InputError(InputLocation{{}, 0, "resource_use.measures[" + std::to_string(i) + "].exposure",
-                                                   m.exposure, true},
-                                     "the experience data has no such util_ column");
+                    throw InputError(
+                        InputLocation{{},
+                                      0,
+                                      "resource_use.measures[" + std::to_string(i) + "].exposure",
+                                      m.exposure,
+                                      true},
+                        "the experience data has no such util_ column");
             }
             ruColumns.push_back(cols);
         }
@@ -220,7 +228,8 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
         checkExcess(data, ctx.includedCos);
 
     const QualityLookup qualityLookup = buildQualityLookup(quality, scenario.quality, y);
-    const double raLower = scenario.riskAdjustment.capDown ? 1.0 - *scenario.riskAdjustment.capDown : -INFINITY;
+    const double raLower =
+        scenario.riskAdjustment.capDown ? 1.0 - *scenario.riskAdjustment.capDown : -INFINITY;
     const double raUpper = scenario.riskAdjustment.capUp ? 1.0 + *scenario.riskAdjustment.capUp : INFINITY;
 
     out.plans.reserve(index.plans().size());
@@ -229,11 +238,11 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
         ps.planId = plan.planId;
         ps.resourceUseBasis = ruBasis;
         std::vector<ResourceUseTotals> ruCurrent(ruColumns.size()), ruPrior(ruColumns.size());
-        PlanYearTotals ruRiskPrior;  // §7 risk ratio: Y − 1 over the settled cells
+        PlanYearTotals ruRiskPrior; // §7 risk ratio: Y − 1 over the settled cells
 
         for (const CellSeries& series : plan.cells) {
             if (const ExperienceCell* prior = series.cellFor(y - 1))
-                addTotals(ps.priorTotals, *prior, ctx.includedCos, ctx.truncation);  // §8: all cells
+                addTotals(ps.priorTotals, *prior, ctx.includedCos, ctx.truncation); // §8: all cells
             const ExperienceCell* cur = series.cellFor(y);
             if (!cur)
                 continue;
@@ -243,13 +252,13 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
             cell.memberMonths = cur->memberMonths;
             cell.riskScore = cur->riskScore;
             cell.benchmark = computeCellBenchmark(series, *cur, ctx, options.trace);
-            if (!cell.benchmark.settleable) {  // §2.6: left out, with a warning
+            if (!cell.benchmark.settleable) { // §2.6: left out, with a warning
                 ps.excludedCells.push_back(*series.region + " / " + *series.rateCell);
                 out.warnings.push_back("plan " + plan.planId + ": cell " + *series.region + " / " +
                                        *series.rateCell + " has no baseline year and is left out");
                 continue;
             }
-            cell.includedCost = includedCost(*cur, ctx.includedCos);  // §3
+            cell.includedCost = includedCost(*cur, ctx.includedCos); // §3
             cell.excess = ctx.truncation ? cur->excessOverThreshold : 0.0;
             cell.actual = cell.includedCost - cell.excess;
             addTotals(ps.currentTotals, *cur, ctx.includedCos, ctx.truncation);
@@ -292,14 +301,16 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
         // §7 resource-use savings
         if (ruBasis) {
             ps.resourceUseRiskFactor =
-                ruRiskPrior.present ? std::clamp(ps.currentTotals.riskScore / ruRiskPrior.riskScore, raLower, raUpper)
-                                    : 1.0;
+                ruRiskPrior.present
+                    ? std::clamp(ps.currentTotals.riskScore / ruRiskPrior.riskScore, raLower, raUpper)
+                    : 1.0;
             for (std::size_t m = 0; m < ruColumns.size(); ++m) {
                 ResourceUseInput in;
                 in.measure = &scenario.resourceUse[m];
                 in.current = ruCurrent[m];
                 in.prior = ruPrior[m];
-                in.riskAdjust = scenario.riskAdjustment.enabled && exposureIsMemberYears(scenario.resourceUse[m]);
+                in.riskAdjust =
+                    scenario.riskAdjustment.enabled && exposureIsMemberYears(scenario.resourceUse[m]);
                 in.riskFactor = ps.resourceUseRiskFactor;
                 ResourceUseResult r = computeResourceUse(in);
                 if (!r.evaluable)
@@ -328,15 +339,16 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
         ps.quality = computeQuality(qin);
 
         // §8 gates and eligibility
-        ps.tccTrend = evaluateTccTrend(scenario.tccTrendGate, scenario.riskAdjustment.enabled, ps.currentTotals,
-                                       ps.priorTotals);
-        ps.appropriateness = evaluateAppropriateness(scenario.appropriateness, ps.currentTotals, ps.priorTotals);
+        ps.tccTrend = evaluateTccTrend(scenario.tccTrendGate, scenario.riskAdjustment.enabled,
+                                       ps.currentTotals, ps.priorTotals);
+        ps.appropriateness =
+            evaluateAppropriateness(scenario.appropriateness, ps.currentTotals, ps.priorTotals);
         ps.eligible = !ps.quality.gateBlocks && ps.tccTrend.passed && !ps.appropriateness.blocks;
         ps.shareRate = sharingRate(scenario.sharing, ps.quality.scalingScore());
 
-        ps.payment = computePayment(SharingInput{&scenario.sharing, &scenario.losses, ps.expected, ps.grossSavings,
-                                                 ps.savingsRate, ps.msr.rate, ps.mlr.rate, ps.shareRate,
-                                                 ps.eligible});
+        ps.payment =
+            computePayment(SharingInput{&scenario.sharing, &scenario.losses, ps.expected, ps.grossSavings,
+                                        ps.savingsRate, ps.msr.rate, ps.mlr.rate, ps.shareRate, ps.eligible});
         ps.programNet = ps.grossSavings - ps.payment.payment;
 
         // §9 split
@@ -345,7 +357,8 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
         for (const CellResult& c : ps.cells)
             split.push_back(SplitCell{*c.rateCell, c.benchmark.expected, c.benchmark.expected - c.actual,
                                       scenario.fmap.forRateCell(*c.rateCell), 0.0});
-        ps.split = splitProgramNet(std::move(split), ps.expected, ps.payment.payment, ruBasis, ps.resourceUseSavings);
+        ps.split = splitProgramNet(std::move(split), ps.expected, ps.payment.payment, ruBasis,
+                                   ps.resourceUseSavings);
         addFurtherTools(ps, scenario, index, y);
 
         out.plans.push_back(std::move(ps));
@@ -373,7 +386,8 @@ TotalsSettlement settleTotals(const TotalsData& totals, const Scenario& scenario
             e.msr = computeThreshold(msrInput(scenario, rec.members, rec.electedMsr));
             e.mlr = computeThreshold(mlrInput(scenario, rec.members, rec.electedMsr));
         } catch (const InputError& err) {
-            throw InputError(InputLocation{totals.sourceName, rec.sourceLine, "elected_msr", "", true}, err.reason());
+            throw InputError(InputLocation{totals.sourceName, rec.sourceLine, "elected_msr", "", true},
+                             err.reason());
         }
         e.qualityScore = rec.qualityScore;
         // §1.4: the file's gate counts only when the scenario's quality gate is enabled.
@@ -381,12 +395,13 @@ TotalsSettlement settleTotals(const TotalsData& totals, const Scenario& scenario
         e.eligible = e.qualityGate;
         e.shareRate = sharingRate(scenario.sharing, rec.qualityScore);
 
-        e.payment = computePayment(SharingInput{&scenario.sharing, &scenario.losses, e.expected, e.grossSavings,
-                                                e.savingsRate, e.msr.rate, e.mlr.rate, e.shareRate, e.eligible});
+        e.payment =
+            computePayment(SharingInput{&scenario.sharing, &scenario.losses, e.expected, e.grossSavings,
+                                        e.savingsRate, e.msr.rate, e.mlr.rate, e.shareRate, e.eligible});
         e.programNet = e.grossSavings - e.payment.payment;
         out.entities.push_back(std::move(e));
     }
     return out;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

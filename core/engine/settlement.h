@@ -23,8 +23,8 @@ namespace sharecast {
 
 //! How to run a settlement.
 struct SettlementOptions {
-    std::optional<Year> year;  //!< the performance year; wins over scenario.performance_year
-    bool trace = true;         //!< keep per-COS and per-base-year detail (off for sweeps)
+    std::optional<Year> year; //!< the performance year; wins over scenario.performance_year
+    bool trace = true;        //!< keep per-COS and per-base-year detail (off for sweeps)
 };
 
 //! One settled cell.
@@ -33,23 +33,23 @@ struct CellResult {
     const std::string* rateCell = nullptr;
     MemberMonths memberMonths = 0.0;
     double riskScore = 1.0;
-    CellBenchmark benchmark;     //!< E_cell with its trace
-    Dollars includedCost = 0.0;  //!< Σ_{s∈I} cost_{Y,s}
-    Dollars excess = 0.0;        //!< excess_Y (0 when truncation is off)
-    Dollars actual = 0.0;        //!< A_cell (§3)
+    CellBenchmark benchmark;    //!< E_cell with its trace
+    Dollars includedCost = 0.0; //!< Σ_{s∈I} cost_{Y,s}
+    Dollars excess = 0.0;       //!< excess_Y (0 when truncation is off)
+    Dollars actual = 0.0;       //!< A_cell (§3)
 };
 
 //! One plan's settlement: every figure of the output row and the trace behind it.
 struct PlanSettlement {
     std::string planId;
-    std::vector<CellResult> cells;            //!< settled cells
-    std::vector<std::string> excludedCells;   //!< "region / rate cell" with no baseline year
-    Dollars expected = 0.0;                   //!< E
-    Dollars actual = 0.0;                     //!< A
-    Dollars tccSavings = 0.0;                 //!< E − A
-    Dollars grossSavings = 0.0;               //!< G (E − A, or G_RU on the resource-use basis)
-    std::optional<Rate> savingsRate;          //!< S = G / E; nullopt when E = 0
-    double members = 0.0;                     //!< N = Σ MM_Y / 12
+    std::vector<CellResult> cells;          //!< settled cells
+    std::vector<std::string> excludedCells; //!< "region / rate cell" with no baseline year
+    Dollars expected = 0.0;                 //!< E
+    Dollars actual = 0.0;                   //!< A
+    Dollars tccSavings = 0.0;               //!< E − A
+    Dollars grossSavings = 0.0;             //!< G (E − A, or G_RU on the resource-use basis)
+    std::optional<Rate> savingsRate;        //!< S = G / E; nullopt when E = 0
+    double members = 0.0;                   //!< N = Σ MM_Y / 12
     ThresholdResult msr;
     ThresholdResult mlr;
     QualityResult quality;
@@ -58,25 +58,25 @@ struct PlanSettlement {
     AppropriatenessResult appropriateness;
     bool resourceUseBasis = false;
     std::vector<ResourceUseResult> resourceUse;
-    double resourceUseRiskFactor = 1.0;       //!< R_Y / R_{Y−1} clamped (§7)
-    Dollars resourceUseSavings = 0.0;         //!< G_RU
+    double resourceUseRiskFactor = 1.0; //!< R_Y / R_{Y−1} clamped (§7)
+    Dollars resourceUseSavings = 0.0;   //!< G_RU
     bool eligible = true;
-    Rate shareRate = 0.0;                     //!< ρ
-    SharingResult payment;                    //!< P with its steps
-    Dollars programNet = 0.0;                 //!< G − P
-    SplitResult split;                        //!< federal and state shares
-    std::vector<CorridorResult> corridors;    //!< one per scenario corridor (§12)
-    std::optional<BlendResult> blend;         //!< when the scenario has a blend (§12)
-    std::optional<MlrRemittanceResult> mlrRemittance;  //!< when enabled (§12)
+    Rate shareRate = 0.0;                             //!< ρ
+    SharingResult payment;                            //!< P with its steps
+    Dollars programNet = 0.0;                         //!< G − P
+    SplitResult split;                                //!< federal and state shares
+    std::vector<CorridorResult> corridors;            //!< one per scenario corridor (§12)
+    std::optional<BlendResult> blend;                 //!< when the scenario has a blend (§12)
+    std::optional<MlrRemittanceResult> mlrRemittance; //!< when enabled (§12)
 };
 
 //! The settlement of one performance year.
 struct Settlement {
     Year year = 0;
-    std::vector<std::string> cosNames;     //!< of the dataset
-    std::vector<int> includedCos;          //!< indices into cosNames
-    BaselineSpec baseline;                 //!< as applied
-    std::vector<PlanSettlement> plans;     //!< by plan id
+    std::vector<std::string> cosNames; //!< of the dataset
+    std::vector<int> includedCos;      //!< indices into cosNames
+    BaselineSpec baseline;             //!< as applied
+    std::vector<PlanSettlement> plans; //!< by plan id
     std::vector<std::string> warnings;
 };
 
@@ -104,7 +104,7 @@ struct EntitySettlement {
     ThresholdResult msr;
     ThresholdResult mlr;
     Score qualityScore = 100.0;
-    bool qualityGate = true;      //!< as it counts: the file's value when the gate is enabled
+    bool qualityGate = true; //!< as it counts: the file's value when the gate is enabled
     bool eligible = true;
     Rate shareRate = 0.0;
     SharingResult payment;
@@ -113,11 +113,11 @@ struct EntitySettlement {
 
 //! Settlement of every entity in a totals file.
 struct TotalsSettlement {
-    std::vector<EntitySettlement> entities;  //!< in file order
+    std::vector<EntitySettlement> entities; //!< in file order
     std::vector<std::string> warnings;
 };
 
 //! Settles entity totals (§1.4): Q and the gate from the file; no TCC or guardrail gates.
 TotalsSettlement settleTotals(const TotalsData& totals, const Scenario& scenario);
 
-}  // namespace sharecast
+} // namespace sharecast

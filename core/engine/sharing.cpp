@@ -19,14 +19,12 @@ const SharingTier* tierFor(const SharingSpec& s, Score q)
 Rate sharingRate(const SharingSpec& s, std::optional<Score> q)
 {
     if (!q)
-        return 0.0;  // §8: ρ = 0 when Q is NA
+        return 0.0; // §8: ρ = 0 when Q is NA
     switch (s.qualityScaling) {
-    case QualityScaling::None:
-        return s.maxShare;
-    case QualityScaling::Multiply:
-        return s.maxShare * *q / 100.0;
+    case QualityScaling::None: return s.maxShare;
+    case QualityScaling::Multiply: return s.maxShare * *q / 100.0;
     case QualityScaling::Tiers: {
-        const SharingTier* tier = tierFor(s, *q);  // below every tier, 0 (§1.5)
+        const SharingTier* tier = tierFor(s, *q); // below every tier, 0 (§1.5)
         return tier ? tier->share : 0.0;
     }
     case QualityScaling::Linear:
@@ -60,7 +58,7 @@ SharingResult computePayment(const SharingInput& in)
         r.basis = in.sharing->firstDollar ? g : g - in.msr * e;
         r.rate = in.shareRate;
         r.reduction = in.sharing->paymentReduction;
-        r.beforeCap = r.basis * r.rate * (1.0 - r.reduction);  // reduction before the cap (§8)
+        r.beforeCap = r.basis * r.rate * (1.0 - r.reduction); // reduction before the cap (§8)
         r.payment = r.beforeCap;
         if (in.sharing->cap) {
             r.cap = *in.sharing->cap * e;
@@ -80,7 +78,7 @@ SharingResult computePayment(const SharingInput& in)
         r.rate = in.losses->rateMethod == LossRateMethod::Fixed
                      ? in.losses->rate
                      : std::clamp(1.0 - in.shareRate, in.losses->rateMin, in.losses->rateMax);
-        r.beforeCap = r.basis * r.rate;  // losses take no payment reduction
+        r.beforeCap = r.basis * r.rate; // losses take no payment reduction
         Dollars owed = r.beforeCap;
         if (in.losses->cap) {
             r.cap = *in.losses->cap * e;
@@ -93,8 +91,9 @@ SharingResult computePayment(const SharingInput& in)
         r.reason = "shared losses";
         return r;
     }
-    r.reason = g == 0.0 ? "no savings" : (in.losses->enabled ? "loss within the MLR corridor" : "loss; losses not shared");
+    r.reason = g == 0.0 ? "no savings"
+                        : (in.losses->enabled ? "loss within the MLR corridor" : "loss; losses not shared");
     return r;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -18,12 +18,12 @@ Rate sharingRate(const SharingSpec& sharing, std::optional<Score> qualityScore);
 struct SharingInput {
     const SharingSpec* sharing = nullptr;
     const LossSpec* losses = nullptr;
-    Dollars expected = 0.0;       //!< E (the base of caps and thresholds)
-    Dollars grossSavings = 0.0;   //!< G (or G_RU)
-    std::optional<Rate> savingsRate;  //!< S; nullopt when E = 0
+    Dollars expected = 0.0;          //!< E (the base of caps and thresholds)
+    Dollars grossSavings = 0.0;      //!< G (or G_RU)
+    std::optional<Rate> savingsRate; //!< S; nullopt when E = 0
     Rate msr = 0.0;
     Rate mlr = 0.0;
-    Rate shareRate = 0.0;         //!< ρ
+    Rate shareRate = 0.0; //!< ρ
     bool eligible = true;
 };
 
@@ -33,17 +33,17 @@ enum class PaymentSide { None, Savings, Losses };
 //! The payment with its steps (the trace).
 struct SharingResult {
     PaymentSide side = PaymentSide::None;
-    std::string reason;           //!< why nothing, or what applied
-    Dollars basis = 0.0;          //!< G, G − MSR·E, |G| or |G| − MLR·E
-    Rate rate = 0.0;              //!< ρ (savings) or λ (losses)
-    Rate reduction = 0.0;         //!< payment_reduction applied (savings only)
-    Dollars beforeCap = 0.0;      //!< basis · rate · (1 − reduction)
-    std::optional<Dollars> cap;   //!< cap · E when a cap is set
+    std::string reason;         //!< why nothing, or what applied
+    Dollars basis = 0.0;        //!< G, G − MSR·E, |G| or |G| − MLR·E
+    Rate rate = 0.0;            //!< ρ (savings) or λ (losses)
+    Rate reduction = 0.0;       //!< payment_reduction applied (savings only)
+    Dollars beforeCap = 0.0;    //!< basis · rate · (1 − reduction)
+    std::optional<Dollars> cap; //!< cap · E when a cap is set
     bool capBinds = false;
-    Dollars payment = 0.0;        //!< P: positive to the plan, negative owed by it
+    Dollars payment = 0.0; //!< P: positive to the plan, negative owed by it
 };
 
 //! P on the savings side or the loss side (§8).
 SharingResult computePayment(const SharingInput& input);
 
-}  // namespace sharecast
+} // namespace sharecast

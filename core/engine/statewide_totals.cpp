@@ -39,4 +39,4 @@ StatewideTotals statewideTotals(const Settlement& settlement)
     return t;
 }
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -23,10 +23,10 @@ struct StatewideTotals {
     Dollars programNet = 0.0;
     Dollars federal = 0.0;
     Dollars state = 0.0;
-    double members = 0.0;  //!< Σ N, member years (unrounded)
+    double members = 0.0; //!< Σ N, member years (unrounded)
 };
 
 //! The statewide totals of a settlement.
 StatewideTotals statewideTotals(const Settlement& settlement);
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -12,8 +12,18 @@ namespace {
 
 // §5: (members, MSR). Rows below 5,000 reproduce CMS's public files for small ACOs.
 constexpr std::array<std::pair<double, double>, 13> kMsspTable{{
-    {500, 0.122}, {1000, 0.087}, {3000, 0.050}, {5000, 0.039}, {6000, 0.036}, {7000, 0.034},
-    {8000, 0.032}, {9000, 0.031}, {10000, 0.030}, {15000, 0.027}, {20000, 0.025}, {50000, 0.022},
+    {500, 0.122},
+    {1000, 0.087},
+    {3000, 0.050},
+    {5000, 0.039},
+    {6000, 0.036},
+    {7000, 0.034},
+    {8000, 0.032},
+    {9000, 0.031},
+    {10000, 0.030},
+    {15000, 0.027},
+    {20000, 0.025},
+    {50000, 0.022},
     {60000, 0.020},
 }};
 
@@ -45,7 +55,7 @@ void bracket(double n, ThresholdResult& r)
     }
 }
 
-}  // namespace
+} // namespace
 
 Rate msspTableRate(double members)
 {
@@ -60,23 +70,17 @@ ThresholdResult computeThreshold(const ThresholdInput& in)
     r.method = in.method;
     r.members = in.members;
     switch (in.method) {
-    case ThresholdMethod::None:
-        r.rate = 0.0;
-        break;
-    case ThresholdMethod::Fixed:
-        r.rate = in.fixedRate;
-        break;
+    case ThresholdMethod::None: r.rate = 0.0; break;
+    case ThresholdMethod::Fixed: r.rate = in.fixedRate; break;
     case ThresholdMethod::Elected:
         if (!in.electedRate)
             throw InputError("the threshold method is 'elected' but the entity has no elected_msr");
         r.rate = *in.electedRate;
         break;
-    case ThresholdMethod::Confidence:  // z · cv / sqrt(N)
+    case ThresholdMethod::Confidence: // z · cv / sqrt(N)
         r.rate = in.members > 0.0 ? in.z * in.cv / std::sqrt(in.members) : 1.0;
         break;
-    case ThresholdMethod::MsspTable:
-        bracket(in.members, r);
-        break;
+    case ThresholdMethod::MsspTable: bracket(in.members, r); break;
     }
     return r;
 }
@@ -94,4 +98,4 @@ ThresholdInput mlrInput(const Scenario& s, double members, std::optional<Rate> e
     return ThresholdInput{s.mlr.method, s.mlr.rate, s.msr.z, s.msr.cv, members, elected};
 }
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -10,11 +10,11 @@ namespace sharecast {
 //! What one threshold computation needs.
 struct ThresholdInput {
     ThresholdMethod method = ThresholdMethod::None;
-    Rate fixedRate = 0.0;             //!< for `fixed`
-    double z = 1.6449;                //!< for `confidence`
-    double cv = 2.5;                  //!< for `confidence`
-    double members = 0.0;             //!< N, average members (MM / 12)
-    std::optional<Rate> electedRate;  //!< for `elected` (totals mode)
+    Rate fixedRate = 0.0;            //!< for `fixed`
+    double z = 1.6449;               //!< for `confidence`
+    double cv = 2.5;                 //!< for `confidence`
+    double members = 0.0;            //!< N, average members (MM / 12)
+    std::optional<Rate> electedRate; //!< for `elected` (totals mode)
 };
 
 //! A threshold with the method and inputs that produced it (the trace).
@@ -38,4 +38,4 @@ ThresholdInput msrInput(const Scenario& scenario, double members, std::optional<
 //! The ThresholdInput for the MLR of a scenario (same_as_msr: the MSR's input).
 ThresholdInput mlrInput(const Scenario& scenario, double members, std::optional<Rate> elected);
 
-}  // namespace sharecast
+} // namespace sharecast

@@ -27,4 +27,4 @@ struct TotalsData {
     std::vector<TotalsRecord> records;
 };
 
-}  // namespace sharecast
+} // namespace sharecast

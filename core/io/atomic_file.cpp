@@ -70,4 +70,4 @@ QString writeFileAtomically(const QString& path, const QByteArray& bytes)
     return {};
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

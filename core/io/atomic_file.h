@@ -57,4 +57,4 @@ private:
 //! message naming the file.
 QString writeFileAtomically(const QString& path, const QByteArray& bytes);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFileInfo>
 
-
 #include <algorithm>
 #include <array>
 #include <cmath>

@@ -27,7 +27,8 @@ inline CliResult runSharecast(const QStringList& args)
         return {-1, {}, QStringLiteral("timed out")};
     if (p.exitStatus() != QProcess::NormalExit)
         return {-2, {}, QStringLiteral("crashed")};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
-}  // namespace sharecast::testing
+} // namespace sharecast::testing

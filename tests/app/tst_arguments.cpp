@@ -15,13 +15,15 @@ class TestArguments : public QObject {
 
     static ArgumentSpec spec()
     {
-        return {{{QStringLiteral("out")}, {QStringLiteral("public"), 0}, {QStringLiteral("explain"), 2}}, 2, {}};
+        return {
+            {{QStringLiteral("out")}, {QStringLiteral("public"), 0}, {QStringLiteral("explain"), 2}}, 2, {}};
     }
 
 private Q_SLOTS:
     void parsesOptionsSwitchesAndPositionals()
     {
-        const Arguments a = Arguments::parse({"A", "--out", "r.csv", "--public", "--explain", "P01", "2027", "B"}, spec());
+        const Arguments a =
+            Arguments::parse({"A", "--out", "r.csv", "--public", "--explain", "P01", "2027", "B"}, spec());
         QCOMPARE(a.value(QStringLiteral("out")), QStringLiteral("r.csv"));
         QVERIFY(a.has(QStringLiteral("public")));
         QCOMPARE(a.values(QStringLiteral("explain")), (QStringList{"P01", "2027"}));
@@ -36,7 +38,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown option") << QStringList{"--bogus"} << "unknown option '--bogus'";
         QTest::newRow("missing value") << QStringList{"--out"} << "option '--out' needs a value";
-        QTest::newRow("one of two values") << QStringList{"--explain", "P01"} << "option '--explain' needs 2 values";
+        QTest::newRow("one of two values")
+            << QStringList{"--explain", "P01"} << "option '--explain' needs 2 values";
         QTest::newRow("twice") << QStringList{"--out", "a", "--out", "b"} << "option '--out' given twice";
         QTest::newRow("too many positionals") << QStringList{"A", "B", "C"} << "unexpected argument 'C'";
     }
@@ -54,8 +57,10 @@ private Q_SLOTS:
 
     void typedValues()
     {
-        const ArgumentSpec s{{{QStringLiteral("year")}, {QStringLiteral("seed")}, {QStringLiteral("t")}}, 0, {}};
-        const Arguments a = Arguments::parse({"--year", "2024", "--seed", "18446744073709551615", "--t", "2.5e5"}, s);
+        const ArgumentSpec s{
+            {{QStringLiteral("year")}, {QStringLiteral("seed")}, {QStringLiteral("t")}}, 0, {}};
+        const Arguments a =
+            Arguments::parse({"--year", "2024", "--seed", "18446744073709551615", "--t", "2.5e5"}, s);
         QCOMPARE(*a.integer(QStringLiteral("year")), 2024LL);
         QCOMPARE(*a.unsignedInteger(QStringLiteral("seed")), 18446744073709551615ULL);
         QCOMPARE(*a.number(QStringLiteral("t")), 250000.0);
@@ -75,7 +80,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const CommandResult usage = execute({"settle", "--bogus"});
         QCOMPARE(usage.exitCode, int(BadInput));
-        QVERIFY2(usage.err.startsWith(QLatin1String("sharecast settle: unknown option '--bogus'")), qPrintable(usage.err));
+        QVERIFY2(usage.err.startsWith(QLatin1String("sharecast settle: unknown option '--bogus'")),
+                 qPrintable(usage.err));
         QVERIFY2(usage.err.contains(QLatin1String("Usage: sharecast settle")), qPrintable(usage.err));
 
         const QString notProject = dir.filePath(QStringLiteral("text.sharecast"));
@@ -84,11 +90,13 @@ private Q_SLOTS:
         f.close();
         const CommandResult bad = execute({"scenario", "list", "--project", notProject});
         QCOMPARE(bad.exitCode, int(BadInput));
-        QVERIFY2(bad.err.startsWith(QLatin1String("sharecast: ")) && bad.err.contains(notProject), qPrintable(bad.err));
+        QVERIFY2(bad.err.startsWith(QLatin1String("sharecast: ")) && bad.err.contains(notProject),
+                 qPrintable(bad.err));
 
         const CommandResult missing = execute({"report", "--project", notProject});
         QCOMPARE(missing.exitCode, int(BadInput));
-        QVERIFY2(missing.err.contains(QLatin1String("report needs --project, --scenario and --pdf")), qPrintable(missing.err));
+        QVERIFY2(missing.err.contains(QLatin1String("report needs --project, --scenario and --pdf")),
+                 qPrintable(missing.err));
 
         QCOMPARE(execute({"--help"}).exitCode, int(Ok));
         QVERIFY(execute({"--version"}).out.startsWith(QLatin1String("sharecast ")));

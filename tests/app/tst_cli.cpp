@@ -18,7 +18,10 @@ class TestCli : public QObject {
     using Result = sharecast::testing::CliResult;
     static Result run(const QStringList& args) { return sharecast::testing::runSharecast(args); }
 
-    static QString data(const char* name) { return QStringLiteral(SHARECAST_TEST_DATA "/cli/") + QLatin1String(name); }
+    static QString data(const char* name)
+    {
+        return QStringLiteral(SHARECAST_TEST_DATA "/cli/") + QLatin1String(name);
+    }
 
     static QByteArray readAll(const QString& path)
     {
@@ -60,21 +63,23 @@ private Q_SLOTS:
         // FMAP 0.6 → federal 3,000, state 2,000. No quality measures: Q NA, gate passes.
         QTemporaryDir tmp;
         const QString out = tmp.filePath(QStringLiteral("r.csv"));
-        const Result r = run({"settle", "--experience", data("experience.csv"), "--scenario", data("scenario.json"),
-                              "--out", out});
+        const Result r = run({"settle", "--experience", data("experience.csv"), "--scenario",
+                              data("scenario.json"), "--out", out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QList<QByteArray> lines = readAll(out).split('\n');
-        QCOMPARE(lines.value(0), QByteArray("plan_id,expected,actual,gross_savings,savings_rate,members,msr,mlr,"
-                                            "quality_score,quality_gate,tcc_trend_gate,appropriateness_flag,eligible,"
-                                            "share_rate,plan_payment,program_net,federal_share,state_share"));
-        QCOMPARE(lines.value(1), QByteArray("P1,100000.00,90000.00,10000.00,0.1000000000,83.333333,0.0000000000,"
-                                            "0.0000000000,,1,,,1,0.5000000000,5000.00,5000.00,3000.00,2000.00"));
+        QCOMPARE(lines.value(0),
+                 QByteArray("plan_id,expected,actual,gross_savings,savings_rate,members,msr,mlr,"
+                            "quality_score,quality_gate,tcc_trend_gate,appropriateness_flag,eligible,"
+                            "share_rate,plan_payment,program_net,federal_share,state_share"));
+        QCOMPARE(lines.value(1),
+                 QByteArray("P1,100000.00,90000.00,10000.00,0.1000000000,83.333333,0.0000000000,"
+                            "0.0000000000,,1,,,1,0.5000000000,5000.00,5000.00,3000.00,2000.00"));
     }
 
     void settleExplainPrintsTheTrace()
     {
-        const Result r = run({"settle", "--experience", data("experience.csv"), "--scenario", data("scenario.json"),
-                              "--explain", "P1"});
+        const Result r = run({"settle", "--experience", data("experience.csv"), "--scenario",
+                              data("scenario.json"), "--explain", "P1"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const char* heading : {"Plan P1, performance year 2024", "Expected cost (§2)", "base 2023",
                                     "inpatient: base PMPM 100.000000", "Thresholds (§5)", "Quality (§6)",
@@ -119,15 +124,16 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("limitKiB");
         const QString experience = data("experience.csv");
-        QTest::newRow("settle") << QStringList{"settle", "--experience", experience, "--scenario",
-                                               data("scenario.json"), "--out"}
+        QTest::newRow("settle") << QStringList{"settle",     "--experience",        experience,
+                                               "--scenario", data("scenario.json"), "--out"}
                                 << 0;
-        QTest::newRow("project") << QStringList{"project", "--experience", experience, "--scenario",
-                                                data("scenario.json"), "--out"}
+        QTest::newRow("project") << QStringList{"project",    "--experience",        experience,
+                                                "--scenario", data("scenario.json"), "--out"}
                                  << 1;
-        QTest::newRow("settle-totals") << QStringList{"settle-totals", "--input", data("totals.csv"), "--scenario",
-                                                      "preset:mssp-track-1", "--out"}
-                                       << 0;
+        QTest::newRow("settle-totals")
+            << QStringList{"settle-totals",       "--input", data("totals.csv"), "--scenario",
+                           "preset:mssp-track-1", "--out"}
+            << 0;
     }
     void fullDiskKeepsThePreviousFile()
     {
@@ -189,7 +195,8 @@ private Q_SLOTS:
             QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
             QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
             {
-                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
                 db.setDatabaseName(project);
                 QVERIFY(db.open());
                 QSqlQuery q(QStringLiteral("SELECT count(*) FROM dataset"), db);
@@ -241,10 +248,12 @@ private Q_SLOTS:
             const Result list = run({"scenario", "list", "--project", p});
             QVERIFY2(list.exitCode == 0, qPrintable(list.err));
             const QString out = tmp.filePath(QStringLiteral("r.csv"));
-            const Result settled = run({"settle", "--project", p, "--scenario", data("scenario.json"), "--out", out});
+            const Result settled =
+                run({"settle", "--project", p, "--scenario", data("scenario.json"), "--out", out});
             QVERIFY2(settled.exitCode == 0, qPrintable(settled.err));
             QVERIFY(readAll(out).startsWith("plan_id,"));
-            const Result exported = run({"export-experience", "--project", p, "--out", tmp.filePath(QStringLiteral("e.csv"))});
+            const Result exported =
+                run({"export-experience", "--project", p, "--out", tmp.filePath(QStringLiteral("e.csv"))});
             QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
             const Result changed = run({"scenario", "new", "--project", p, "--preset", "mssp-track-1"});
             QCOMPARE(changed.exitCode, 1);
@@ -271,23 +280,24 @@ private Q_SLOTS:
             g.write("plan_id,region,rate_cell,year,member_months\n" + QByteArray(5 << 20, ',') + "\n");
         }
         for (const QString& file : {noNewline, commas}) {
-            const Result r = run({"settle", "--experience", file, "--scenario", data("scenario.json"), "--out",
-                                  tmp.filePath(QStringLiteral("r.csv"))});
+            const Result r = run({"settle", "--experience", file, "--scenario", data("scenario.json"),
+                                  "--out", tmp.filePath(QStringLiteral("r.csv"))});
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.err.contains(file), qPrintable(r.err.left(400)));
-            QVERIFY2(r.err.size() < 2000, qPrintable(QStringLiteral("%1 bytes: %2").arg(r.err.size()).arg(r.err.left(400))));
+            QVERIFY2(r.err.size() < 2000,
+                     qPrintable(QStringLiteral("%1 bytes: %2").arg(r.err.size()).arg(r.err.left(400))));
         }
     }
 
     void settleTotalsWritesTheRowWorkedByHand()
     {
-        // Track 1 preset: N 12,000 lies between (10,000, 3.0 %) and (15,000, 2.7 %): MSR = 3.0 % − 0.3 % × 2,000/5,000
-        // = 0.0288; S = 0.05;
-        // ρ = 0.5 × 80/100 = 0.4; P = 500,000 × 0.4 × 0.98 = 196,000 (cap 1,000,000); net 304,000.
+        // Track 1 preset: N 12,000 lies between (10,000, 3.0 %) and (15,000, 2.7 %): MSR = 3.0 % − 0.3 % ×
+        // 2,000/5,000 = 0.0288; S = 0.05; ρ = 0.5 × 80/100 = 0.4; P = 500,000 × 0.4 × 0.98 = 196,000 (cap
+        // 1,000,000); net 304,000.
         QTemporaryDir tmp;
         const QString out = tmp.filePath(QStringLiteral("r.csv"));
-        const Result r = run({"settle-totals", "--input", data("totals.csv"), "--scenario", "preset:mssp-track-1",
-                              "--out", out});
+        const Result r = run({"settle-totals", "--input", data("totals.csv"), "--scenario",
+                              "preset:mssp-track-1", "--out", out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(readAll(out).split('\n').value(1),
                  QByteArray("ACO-1,10000000.00,9500000.00,500000.00,0.0500000000,12000.000000,0.0288000000,"
@@ -298,8 +308,9 @@ private Q_SLOTS:
     {
         const Result r = run({"presets"});
         QCOMPARE(r.exitCode, 0);
-        for (const char* name : {"straw-proposal-7", "iha-vbp4p", "mssp-track-1", "mssp-track-2", "mssp-track-3",
-                                 "mssp-track-1-plus", "mssp-basic-a-b", "mssp-basic-c-e", "mssp-enhanced"})
+        for (const char* name :
+             {"straw-proposal-7", "iha-vbp4p", "mssp-track-1", "mssp-track-2", "mssp-track-3",
+              "mssp-track-1-plus", "mssp-basic-a-b", "mssp-basic-c-e", "mssp-enhanced"})
             QVERIFY2(r.out.contains(QLatin1String(name)), name);
         QVERIFY2(!r.out.contains(QLatin1String("invalid")), qPrintable(r.out));
     }

@@ -14,7 +14,7 @@ namespace {
 
 struct Table {
     QStringList header;
-    QMap<QString, QStringList> rows;  // by first column
+    QMap<QString, QStringList> rows; // by first column
 };
 
 Table readTable(const QString& path)
@@ -36,7 +36,7 @@ Table readTable(const QString& path)
 
 bool isMoney(const QString& c)
 {
-    static const QStringList money{"expected", "actual", "gross_savings", "plan_payment",
+    static const QStringList money{"expected",    "actual",        "gross_savings", "plan_payment",
                                    "program_net", "federal_share", "state_share"};
     return money.contains(c);
 }
@@ -47,7 +47,7 @@ bool isRate(const QString& c)
     return rates.contains(c);
 }
 
-}  // namespace
+} // namespace
 
 class TestGolden : public QObject {
     Q_OBJECT
@@ -69,13 +69,16 @@ private Q_SLOTS:
         const QString out = tmp.filePath(QStringLiteral("result.csv"));
         QStringList args;
         if (QFile::exists(dir + "/totals.csv")) {
-            args << "settle-totals" << "--input" << dir + "/totals.csv";
+            args << "settle-totals"
+                 << "--input" << dir + "/totals.csv";
         } else {
-            args << "settle" << "--experience" << dir + "/experience.csv";
+            args << "settle"
+                 << "--experience" << dir + "/experience.csv";
             if (QFile::exists(dir + "/quality.csv"))
                 args << "--quality" << dir + "/quality.csv";
         }
-        args << "--scenario" << dir + "/scenario.json" << "--out" << out;
+        args << "--scenario" << dir + "/scenario.json"
+             << "--out" << out;
         QProcess p;
         p.start(QStringLiteral(SHARECAST_BINARY), args);
         QVERIFY(p.waitForFinished(60000));

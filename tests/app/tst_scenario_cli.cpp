@@ -26,7 +26,10 @@ const QString kPreset = QStringLiteral("straw-proposal-7");
 
 using Result = sharecast::testing::CliResult;
 
-Result run(const QStringList& args) { return sharecast::testing::runSharecast(args); }
+Result run(const QStringList& args)
+{
+    return sharecast::testing::runSharecast(args);
+}
 
 QString describe(const QStringList& args, const Result& r)
 {
@@ -74,17 +77,17 @@ QByteArray withRaisedTiers(const QByteArray& json)
     return doc.toJson();
 }
 
-}  // namespace
+} // namespace
 
-#define RUN_OK(result, ...)                                                                   \
-    const QStringList result##Args{__VA_ARGS__};                                              \
-    const Result result = run(result##Args);                                                  \
+#define RUN_OK(result, ...)                                                                                  \
+    const QStringList result##Args{__VA_ARGS__};                                                             \
+    const Result result = run(result##Args);                                                                 \
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result##Args, result)))
 
-#define RUN_BAD(result, ...)                                                                  \
-    const QStringList result##Args{__VA_ARGS__};                                              \
-    const Result result = run(result##Args);                                                  \
-    QVERIFY2(result.exitCode == 2, qPrintable(describe(result##Args, result)));               \
+#define RUN_BAD(result, ...)                                                                                 \
+    const QStringList result##Args{__VA_ARGS__};                                                             \
+    const Result result = run(result##Args);                                                                 \
+    QVERIFY2(result.exitCode == 2, qPrintable(describe(result##Args, result)));                              \
     QVERIFY2(result.err.startsWith(QLatin1String("sharecast: ")), qPrintable(describe(result##Args, result)))
 
 class TestScenarioCli : public QObject {
@@ -99,16 +102,18 @@ class TestScenarioCli : public QObject {
     QString sampleProject(const QString& name)
     {
         const QString p = path(name);
-        const Result r = run({"import", "--project", p, "--experience", sampleDir_ + "/experience.csv", "--quality",
-                              sampleDir_ + "/quality.csv"});
+        const Result r = run({"import", "--project", p, "--experience", sampleDir_ + "/experience.csv",
+                              "--quality", sampleDir_ + "/quality.csv"});
         return r.exitCode == 0 ? p : QString();
     }
 
     //! The sample project's settlement for 2024 under a scenario, or empty with a failure message.
-    QByteArray settle(const QString& project, const QString& scenario, const QString& outName, QString* problem)
+    QByteArray settle(const QString& project, const QString& scenario, const QString& outName,
+                      QString* problem)
     {
         const QString out = path(outName);
-        const QStringList args{"settle", "--project", project, "--scenario", scenario, "--year", "2024", "--out", out};
+        const QStringList args{"settle", "--project", project, "--scenario", scenario,
+                               "--year", "2024",      "--out", out};
         const Result r = run(args);
         if (r.exitCode != 0) {
             *problem = describe(args, r);
@@ -154,7 +159,7 @@ private Q_SLOTS:
         const QByteArray presetCsv = settle(p, "preset:" + kPreset, "life-preset.csv", &problem);
         QVERIFY2(!presetCsv.isEmpty(), qPrintable(problem));
         const QByteArray v1Csv = settle(p, "Base", "life-v1.csv", &problem);
-        QCOMPARE(v1Csv, presetCsv);  // the stored scenario is the preset's content
+        QCOMPARE(v1Csv, presetCsv); // the stored scenario is the preset's content
 
         // Export, edit outside, import as a new version.
         const QString json = path(QStringLiteral("life.json"));
@@ -174,14 +179,16 @@ private Q_SLOTS:
         const QStringList lines = history.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QVERIFY2(lines[0].startsWith(QLatin1String("version 1  ")), qPrintable(history.out));
-        QVERIFY2(lines[0].endsWith(QLatin1String("new from preset straw-proposal-7")), qPrintable(history.out));
+        QVERIFY2(lines[0].endsWith(QLatin1String("new from preset straw-proposal-7")),
+                 qPrintable(history.out));
         QVERIFY2(lines[1].startsWith(QLatin1String("version 2  ")), qPrintable(history.out));
         QVERIFY2(lines[1].endsWith(QLatin1String("imported from life.json")), qPrintable(history.out));
 
         // The differences from the preset: the name, the description and the four tier shares.
         RUN_OK(diff, "scenario", "diff", "--project", p, "Base", "preset:" + kPreset);
-        QVERIFY2(diff.out.startsWith(QString::fromUtf8("6 differing key(s): Base → preset:straw-proposal-7\n")),
-                 qPrintable(diff.out));
+        QVERIFY2(
+            diff.out.startsWith(QString::fromUtf8("6 differing key(s): Base → preset:straw-proposal-7\n")),
+            qPrintable(diff.out));
         const char* const changed[][3] = {
             {"sharing.tiers[0].share", "0.25", "0.2"},
             {"sharing.tiers[1].share", "0.35", "0.3"},
@@ -238,7 +245,8 @@ private Q_SLOTS:
         RUN_OK(listed, "scenario", "list", "--project", p);
         const QStringList lines = listed.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QVERIFY2(lines[2].startsWith(QLatin1String("MSSP Track 1 (one-sided)  version 1, ")), qPrintable(listed.out));
+        QVERIFY2(lines[2].startsWith(QLatin1String("MSSP Track 1 (one-sided)  version 1, ")),
+                 qPrintable(listed.out));
         RUN_OK(same2, "scenario", "diff", "--project", p, "MSSP Track 1 (one-sided)", "preset:mssp-track-1");
         QVERIFY2(same2.out.startsWith(QLatin1String("no differences")), qPrintable(same2.out));
     }
@@ -252,12 +260,13 @@ private Q_SLOTS:
         RUN_OK(exported, "scenario", "export", "--project", p, "--name", "Base", "--out", json);
 
         // Missing --project.
-        for (const QStringList& args : {QStringList{"scenario", "list"},
-                                        QStringList{"scenario", "new", "--preset", kPreset, "--name", "X"},
-                                        QStringList{"scenario", "import", "--file", json},
-                                        QStringList{"scenario", "export", "--name", "Base", "--out", json},
-                                        QStringList{"scenario", "history", "--name", "Base"},
-                                        QStringList{"scenario", "restore", "--name", "Base", "--version", "1"}}) {
+        for (const QStringList& args :
+             {QStringList{"scenario", "list"},
+              QStringList{"scenario", "new", "--preset", kPreset, "--name", "X"},
+              QStringList{"scenario", "import", "--file", json},
+              QStringList{"scenario", "export", "--name", "Base", "--out", json},
+              QStringList{"scenario", "history", "--name", "Base"},
+              QStringList{"scenario", "restore", "--name", "Base", "--version", "1"}}) {
             const Result r = run(args);
             QVERIFY2(r.exitCode == 2, qPrintable(describe(args, r)));
             QVERIFY2(r.err.contains(QLatin1String("needs --project")), qPrintable(describe(args, r)));
@@ -282,7 +291,8 @@ private Q_SLOTS:
             QVERIFY2(r.err.contains(QLatin1String("Nope")), qPrintable(r.err));
         }
         {
-            RUN_BAD(r, "settle", "--project", p, "--scenario", "Nope", "--year", "2024", "--out", path("nope.csv"));
+            RUN_BAD(r, "settle", "--project", p, "--scenario", "Nope", "--year", "2024", "--out",
+                    path("nope.csv"));
             QVERIFY2(r.err.contains(QLatin1String("Nope")), qPrintable(r.err));
             QVERIFY(!QFile::exists(path("nope.csv")));
         }
@@ -301,7 +311,8 @@ private Q_SLOTS:
         RUN_OK(exportedArchive, "scenario", "export", "--project", p, "--name", "Base", "--out", archive);
         QByteArray damagedBytes = readAll(archive);
         QVERIFY(damagedBytes.size() > 200);
-        damagedBytes[damagedBytes.size() - 20] = static_cast<char>(damagedBytes[damagedBytes.size() - 20] ^ 0x04);
+        damagedBytes[damagedBytes.size() - 20] =
+            static_cast<char>(damagedBytes[damagedBytes.size() - 20] ^ 0x04);
         const QString damaged = path(QStringLiteral("damaged.sharecast-scenario"));
         QVERIFY(writeAll(damaged, damagedBytes));
         const struct {
@@ -315,9 +326,10 @@ private Q_SLOTS:
             {path(QStringLiteral("missing.sharecast-scenario")), "missing.sharecast-scenario"},
         };
         for (const auto& bad : badFiles) {
-            for (const QStringList& args : {QStringList{"scenario", "import", "--project", p, "--file", bad.file},
-                                            QStringList{"scenario", "import", "--project", p, "--file", bad.file,
-                                                        "--name", "Base", "--replace"}}) {
+            for (const QStringList& args :
+                 {QStringList{"scenario", "import", "--project", p, "--file", bad.file},
+                  QStringList{"scenario", "import", "--project", p, "--file", bad.file, "--name", "Base",
+                              "--replace"}}) {
                 const Result r = run(args);
                 QVERIFY2(r.exitCode == 2, qPrintable(describe(args, r)));
                 QVERIFY2(r.err.contains(QLatin1String(bad.mentions)), qPrintable(describe(args, r)));
@@ -403,7 +415,7 @@ private Q_SLOTS:
         const QByteArray s2 = settle(p2, name, "email-p2.csv", &problem);
         QVERIFY2(!s2.isEmpty(), qPrintable(problem));
         QVERIFY2(s1.startsWith("plan_id,expected,actual,"), s1.left(200).constData());
-        QCOMPARE(s1.count('\n'), 21);  // header and the sample's 20 plans
+        QCOMPARE(s1.count('\n'), 21); // header and the sample's 20 plans
         QCOMPARE(s2, s1);
         const QByteArray preset = settle(p1, "preset:" + kPreset, "email-preset.csv", &problem);
         QVERIFY2(!preset.isEmpty(), qPrintable(problem));

@@ -22,7 +22,7 @@ ExperienceData makeStatewide(std::mt19937_64& rng)
 {
     ExperienceData d;
     d.sourceName = "statewide (generated)";
-    d.cosNames = {"inpatient", "outpatient", "professional", "emergency", "pharmacy",
+    d.cosNames = {"inpatient", "outpatient", "professional", "emergency",          "pharmacy",
                   "ltc",       "behavioral", "ecm",          "community_supports", "other"};
     d.utilNames = {"ed_visits", "ip_bed_days"};
     const char* cells[] = {"Child", "Adult", "ACA Expansion", "SPD", "SPD/Dual", "LTC", "LTC/Dual"};
@@ -46,7 +46,8 @@ ExperienceData makeStatewide(std::mt19937_64& rng)
                     cell.riskScore = noise(rng);
                     for (int s = 0; s < 10; ++s)
                         cell.cost.push_back(cell.memberMonths * pmpm[c] / 10.0 * noise(rng));
-                    cell.util = {cell.memberMonths / 12.0 * 0.45 * noise(rng), cell.memberMonths / 12.0 * 0.3 * noise(rng)};
+                    cell.util = {cell.memberMonths / 12.0 * 0.45 * noise(rng),
+                                 cell.memberMonths / 12.0 * 0.3 * noise(rng)};
                     cell.claimsTotal = cell.memberMonths * 1.5;
                     cell.claimsDenied = cell.claimsTotal * 0.05 * noise(rng);
                     cell.grievances = cell.memberMonths * 0.001;
@@ -94,7 +95,8 @@ Scenario baseScenario()
     s.riskAdjustment.capUp = 0.03;
     s.msr.method = ThresholdMethod::MsspTable;
     for (int m = 0; m < 10; ++m)
-        s.quality.measures.push_back(QualityMeasure{"M" + std::to_string(m), "", 1.0, Direction::Higher, 0.4, 0.7, std::nullopt});
+        s.quality.measures.push_back(
+            QualityMeasure{"M" + std::to_string(m), "", 1.0, Direction::Higher, 0.4, 0.7, std::nullopt});
     s.tccTrendGate.enabled = true;
     s.appropriateness.enabled = true;
     s.sharing.qualityScaling = QualityScaling::Tiers;
@@ -105,9 +107,12 @@ Scenario baseScenario()
     return s;
 }
 
-double millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double millis(Clock::duration d)
+{
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
-}  // namespace
+} // namespace
 
 int main()
 {
@@ -115,7 +120,8 @@ int main()
     const ExperienceData data = makeStatewide(rng);
     const QualityData quality = makeQuality(rng);
     const Scenario scenario = baseScenario();
-    std::printf("statewide input: %zu cells (25 plans x 12 regions x 7 rate cells x 4 years), %zu COS, %zu quality rows\n",
+    std::printf("statewide input: %zu cells (25 plans x 12 regions x 7 rate cells x 4 years), %zu COS, %zu "
+                "quality rows\n",
                 data.cells.size(), data.cosNames.size(), quality.records.size());
 
     auto t0 = Clock::now();
@@ -133,9 +139,10 @@ int main()
             checksum += s.plans.front().payment.payment;
         }
         std::sort(times.begin(), times.end());
-        std::printf("settle once, %-13s median %8.3f ms  (min %.3f, p90 %.3f; target <= 2 ms)  [checksum %.2f]\n",
-                    trace ? "with trace:" : "no trace:", times[times.size() / 2], times.front(),
-                    times[times.size() * 9 / 10], checksum / 200.0);
+        std::printf(
+            "settle once, %-13s median %8.3f ms  (min %.3f, p90 %.3f; target <= 2 ms)  [checksum %.2f]\n",
+            trace ? "with trace:" : "no trace:", times[times.size() / 2], times.front(),
+            times[times.size() * 9 / 10], checksum / 200.0);
     }
 
     // The sweep: 10,000 scenarios varying trend, MSR and sharing, on every core.
@@ -172,8 +179,9 @@ int main()
     double all = 0.0;
     for (double v : totals)
         all += v;
-    std::printf("sweep of %d scenarios on %u threads:     %8.1f ms = %.3f s  (%.3f ms per scenario; target <= 5 s)\n",
-                scenarios, threads, sweepMs, sweepMs / 1000.0, sweepMs / scenarios);
+    std::printf(
+        "sweep of %d scenarios on %u threads:     %8.1f ms = %.3f s  (%.3f ms per scenario; target <= 5 s)\n",
+        scenarios, threads, sweepMs, sweepMs / 1000.0, sweepMs / scenarios);
     std::printf("mean statewide plan payment over the sweep: %.2f\n", all / scenarios);
     return 0;
 }

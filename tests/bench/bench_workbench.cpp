@@ -3,8 +3,8 @@
 //! with every chart redrawn (target <= 50 ms). Runs on Qt's offscreen platform.
 
 #include "ui/assumptions/assumptions_panel.h"
-#include "ui/workbench/main_window.h"
 #include "ui/document/project_document.h"
+#include "ui/workbench/main_window.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -24,8 +24,9 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const QString bundled = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                                     : QStringLiteral(SHARECAST_BINARY_DIR "/share/sharecast/sample/default.sharecast");
+    const QString bundled =
+        argc > 1 ? QString::fromLocal8Bit(argv[1])
+                 : QStringLiteral(SHARECAST_BINARY_DIR "/share/sharecast/sample/default.sharecast");
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("bench.sharecast"));
     if (!QFile::copy(bundled, project)) {
@@ -53,15 +54,17 @@ int main(int argc, char** argv)
             s.sharing.qualityScaling = sharecast::QualityScaling::None;
             s.sharing.maxShare = 0.30 + 0.005 * i;
         });
-        doc->recalculate();  // what the coalesced timer runs
+        doc->recalculate(); // what the coalesced timer runs
         for (QCustomPlot* plot : window.findChildren<QCustomPlot*>())
             plot->replot(QCustomPlot::rpImmediateRefresh);
         app.processEvents();
         times.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
     }
     std::sort(times.begin(), times.end());
-    std::printf("assumption change to results and redrawn charts: median %6.1f ms, p90 %6.1f ms  (target <= 50 ms)\n",
-                times[times.size() / 2], times[times.size() * 9 / 10]);
-    std::printf("  of which the engine (settlement + five-year projection): %6.1f ms\n", doc->lastCalculationMs());
+    std::printf(
+        "assumption change to results and redrawn charts: median %6.1f ms, p90 %6.1f ms  (target <= 50 ms)\n",
+        times[times.size() / 2], times[times.size() * 9 / 10]);
+    std::printf("  of which the engine (settlement + five-year projection): %6.1f ms\n",
+                doc->lastCalculationMs());
     return 0;
 }

@@ -172,4 +172,4 @@ inline QString experienceDiff(const ExperienceData& got, const ExperienceData& w
     return {};
 }
 
-}  // namespace sharecast::testing
+} // namespace sharecast::testing

@@ -36,7 +36,7 @@ QStringList readAll(const QByteArray& bytes, qint64 blockSize)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestCsvReader : public QObject {
     Q_OBJECT
@@ -319,7 +319,7 @@ private Q_SLOTS:
             parseFiniteNumber(std::string_view(text.constData(), std::size_t(text.size())));
         QCOMPARE(got.has_value(), valid);
         if (valid) {
-            QCOMPARE(*got, value);  // exact: both sides are the correctly rounded double
+            QCOMPARE(*got, value); // exact: both sides are the correctly rounded double
             QVERIFY(!std::signbit(*got) || *got != 0.0);
         }
     }

@@ -69,7 +69,7 @@ ExperienceData read(const QByteArray& bytes, ImportSummary* summary = nullptr,
     });
 }
 
-}  // namespace
+} // namespace
 
 class TestExperienceCsv : public QObject {
     Q_OBJECT
@@ -207,7 +207,7 @@ private Q_SLOTS:
         QFETCH(QString, blanks);
         QFETCH(QStringList, warnings);
         ImportSummary s;
-        s.warnings.emplace_back("stale");  // the summary is replaced, not appended to
+        s.warnings.emplace_back("stale"); // the summary is replaced, not appended to
         const ExperienceData data = read(input, &s);
         QCOMPARE(s.rows, rows);
         QCOMPARE(s.cells, rows);
@@ -414,14 +414,14 @@ private Q_SLOTS:
     void duplicateAmongMany()
     {
         QByteArray bytes = kHeader + "\n";
-        for (int i = 0; i < 5000; ++i)  // row i: plan P(i % 50), region R(i / 50), on line i + 2
+        for (int i = 0; i < 5000; ++i) // row i: plan P(i % 50), region R(i / 50), on line i + 2
             bytes += "P" + QByteArray::number(i % 50) + ",R" + QByteArray::number(i / 50) + ",C,2023,1\n";
         ImportSummary s;
         QCOMPARE(read(bytes, &s).cells.size(), std::size_t(5000));
         QCOMPARE(s.plans, 50L);
         QCOMPARE(s.rows, 5000L);
         try {
-            read(bytes + "P23,R2,C,2023,7\n");  // row 123 again, on line 5002
+            read(bytes + "P23,R2,C,2023,7\n"); // row 123 again, on line 5002
             QFAIL("no error");
         } catch (const InputError& e) {
             QCOMPARE(e.where().line, 5002L);

@@ -162,7 +162,8 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(project));
         QVERIFY(!QFile::exists(project + QStringLiteral(".importing")));
 
-        const cli::CommandResult exported = cli::execute({"export-experience", "--project", project, "--out", out});
+        const cli::CommandResult exported =
+            cli::execute({"export-experience", "--project", project, "--out", out});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         const ExperienceData back = readExperienceFile(out);
         const QString diff = experienceDiff(back, readExperienceFile(source), true);
@@ -170,7 +171,9 @@ private Q_SLOTS:
 
         // Public mode through the command: the same bytes as experienceCsv with suppression.
         const QString publicOut = dir.filePath(QStringLiteral("public.csv"));
-        QCOMPARE(cli::execute({"export-experience", "--project", project, "--out", publicOut, "--public"}).exitCode, 0);
+        QCOMPARE(cli::execute({"export-experience", "--project", project, "--out", publicOut, "--public"})
+                     .exitCode,
+                 0);
         ExportOptions suppress;
         suppress.suppressSmallCells = true;
         QCOMPARE(fileBytes(publicOut), experienceCsv(readExperienceFile(source), suppress));
@@ -178,8 +181,9 @@ private Q_SLOTS:
         // Bad input: exit code 2 and no output written.
         const QByteArray bad = "plan_id,region,rate_cell,year,member_months\nP1,R,C,2023,0\n";
         const QString never = dir.filePath(QStringLiteral("never.sharecast"));
-        const cli::CommandResult refused = cli::execute(
-            {"import", "--project", never, "--experience", writeFile(dir.filePath(QStringLiteral("bad.csv")), bad)});
+        const cli::CommandResult refused =
+            cli::execute({"import", "--project", never, "--experience",
+                          writeFile(dir.filePath(QStringLiteral("bad.csv")), bad)});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(QStringLiteral("bad.csv:2")), qPrintable(refused.err));
         QVERIFY(!QFile::exists(never));
@@ -193,7 +197,8 @@ private Q_SLOTS:
         const QString qualityOnly = dir.filePath(QStringLiteral("quality-only.sharecast"));
         QCOMPARE(cli::execute({"import", "--project", qualityOnly, "--quality", quality}).exitCode, 0);
         const QString yOut = dir.filePath(QStringLiteral("y.csv"));
-        const cli::CommandResult none = cli::execute({"export-experience", "--project", qualityOnly, "--out", yOut});
+        const cli::CommandResult none =
+            cli::execute({"export-experience", "--project", qualityOnly, "--out", yOut});
         QCOMPARE(none.exitCode, 2);
         QVERIFY2(none.err.contains(QStringLiteral("no experience data")), qPrintable(none.err));
         QVERIFY(!QFile::exists(yOut));

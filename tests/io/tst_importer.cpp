@@ -7,9 +7,9 @@
 
 #include "cli/cli.h"
 #include "io/csv/experience_csv.h"
+#include "io/csv/quality_csv.h"
 #include "io/project/importer.h"
 #include "io/project/project_store.h"
-#include "io/csv/quality_csv.h"
 #include "io_test_support.h"
 
 #include <QCryptographicHash>
@@ -509,9 +509,9 @@ private Q_SLOTS:
         const QByteArray before = fileBytes(request.projectPath);
         const QStringList entries = folderEntries(projects);
         QStringList args{QStringLiteral("import")};
-        for (const auto& [option, value] : {std::pair{"--project", request.projectPath},
-                                            std::pair{"--experience", request.experiencePath},
-                                            std::pair{"--quality", request.qualityPath}})
+        for (const auto& [option, value] :
+             {std::pair{"--project", request.projectPath}, std::pair{"--experience", request.experiencePath},
+              std::pair{"--quality", request.qualityPath}})
             if (!value.isEmpty())
                 args << QLatin1String(option) << value;
         const cli::CommandResult result = cli::execute(args);

@@ -13,10 +13,16 @@ using namespace sharecast::io;
 
 namespace {
 
-KeyPathStep member(const char* key) { return {key, std::nullopt}; }
-KeyPathStep element(std::size_t i) { return {{}, i}; }
+KeyPathStep member(const char* key)
+{
+    return {key, std::nullopt};
+}
+KeyPathStep element(std::size_t i)
+{
+    return {{}, i};
+}
 
-}  // namespace
+} // namespace
 
 Q_DECLARE_METATYPE(std::vector<sharecast::io::KeyPathStep>)
 
@@ -30,16 +36,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::newRow("one key") << std::vector{member("name")} << "name";
         QTest::newRow("nested") << std::vector{member("sharing"), member("max_share")} << "sharing.max_share";
-        QTest::newRow("element") << std::vector{member("quality"), member("measures"), element(2), member("threshold")}
+        QTest::newRow("element") << std::vector{member("quality"), member("measures"), element(2),
+                                                member("threshold")}
                                  << "quality.measures[2].threshold";
         QTest::newRow("root element") << std::vector{element(0)} << "[0]";
         QTest::newRow("nested elements") << std::vector{member("a"), element(1), element(12)} << "a[1][12]";
-        QTest::newRow("dotted key") << std::vector{member("trend"), member("by_cos"), member("a.b"), member("unit_cost")}
+        QTest::newRow("dotted key") << std::vector{member("trend"), member("by_cos"), member("a.b"),
+                                                   member("unit_cost")}
                                     << "trend.by_cos[\"a.b\"].unit_cost";
         QTest::newRow("empty key") << std::vector{member("fmap"), member("")} << "fmap[\"\"]";
         QTest::newRow("bracket and quote") << std::vector{member("x]y\"z")} << "[\"x]y\\\"z\"]";
-        QTest::newRow("spaces and colon kept plain") << std::vector{member("by_rate_cell"), member("SPD Dual: LA")}
-                                                     << "by_rate_cell.SPD Dual: LA";
+        QTest::newRow("spaces and colon kept plain")
+            << std::vector{member("by_rate_cell"), member("SPD Dual: LA")} << "by_rate_cell.SPD Dual: LA";
     }
     void spelling()
     {
@@ -84,8 +92,7 @@ private Q_SLOTS:
 
     void findsValues()
     {
-        const JsonValue doc =
-            parseJson(R"({"a": {"b.c": [10, {"d": true}]}, "": 5})", "test.json");
+        const JsonValue doc = parseJson(R"({"a": {"b.c": [10, {"d": true}]}, "": 5})", "test.json");
         const JsonValue* ten = findAtPath(doc, parseKeyPath("a[\"b.c\"][0]"));
         QVERIFY(ten && ten->type == JsonType::Number && ten->number == 10.0);
         const JsonValue* d = findAtPath(doc, parseKeyPath("a[\"b.c\"][1].d"));
@@ -104,7 +111,8 @@ private Q_SLOTS:
             parseJson(R"({"trend": {"by_cos": {"a.b": {"unit_cost": tru}}}})", "s.json");
             QFAIL("accepted bad JSON");
         } catch (const InputError& e) {
-            QCOMPARE(QString::fromStdString(e.where().column), QStringLiteral("trend.by_cos[\"a.b\"].unit_cost"));
+            QCOMPARE(QString::fromStdString(e.where().column),
+                     QStringLiteral("trend.by_cos[\"a.b\"].unit_cost"));
         }
     }
 };

@@ -23,7 +23,7 @@ QString titleOf(const QString& path)
     return ProjectStore::open(path)->metadata(QStringLiteral("title"));
 }
 
-}  // namespace
+} // namespace
 
 class TestProjectBuild : public QObject {
     Q_OBJECT
@@ -36,7 +36,7 @@ private Q_SLOTS:
         {
             ProjectBuild build(path);
             build.store().setMetadata(QStringLiteral("title"), QStringLiteral("new"));
-            QVERIFY(!QFile::exists(path));  // not there while it is being built
+            QVERIFY(!QFile::exists(path)); // not there while it is being built
             build.commit(ExistingFile::Refuse);
         }
         QCOMPARE(entries(dir.path()), QStringList{"p.sharecast"});
@@ -87,7 +87,7 @@ private Q_SLOTS:
         }
         ProjectBuild build(path);
         build.store().setMetadata(QStringLiteral("title"), QStringLiteral("new"));
-        QCOMPARE(titleOf(path), QStringLiteral("old"));  // the old file is whole until the swap
+        QCOMPARE(titleOf(path), QStringLiteral("old")); // the old file is whole until the swap
         build.commit(ExistingFile::Replace);
         QCOMPARE(titleOf(path), QStringLiteral("new"));
         QCOMPARE(entries(dir.path()), QStringList{"p.sharecast"});

@@ -25,7 +25,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.sharecast"));
-        QLockFile other(ProjectLock::lockPath(project));  // as another Sharecast holds it
+        QLockFile other(ProjectLock::lockPath(project)); // as another Sharecast holds it
         QVERIFY(other.tryLock(0));
         QElapsedTimer waited;
         waited.start();
@@ -36,11 +36,12 @@ private Q_SLOTS:
             QVERIFY(waited.elapsed() >= 250);
             QCOMPARE(e.kind(), ProjectError::Kind::Failure);
             const QString message = QString::fromUtf8(e.what());
-            QVERIFY2(message.contains(QLatin1String("is being changed by another Sharecast (pid ")), e.what());
+            QVERIFY2(message.contains(QLatin1String("is being changed by another Sharecast (pid ")),
+                     e.what());
             QVERIFY2(message.contains(QString::number(QCoreApplication::applicationPid())), e.what());
         }
         other.unlock();
-        ProjectLock lock(project, 300ms);  // free again
+        ProjectLock lock(project, 300ms); // free again
         QVERIFY(QFile::exists(ProjectLock::lockPath(project)));
     }
 
@@ -50,8 +51,8 @@ private Q_SLOTS:
         const QString project = dir.filePath(QStringLiteral("p.sharecast"));
         {
             ProjectLock outer(project, 0ms);
-            ProjectLock inner(project, 0ms);  // e.g. an import that builds a new project
-            ProjectBuild build(project);      // which takes the lock as well
+            ProjectLock inner(project, 0ms); // e.g. an import that builds a new project
+            ProjectBuild build(project);     // which takes the lock as well
             build.commit(ExistingFile::Refuse);
         }
         QVERIFY(!QFile::exists(ProjectLock::lockPath(project)));
@@ -65,8 +66,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.sharecast"));
-        for (const char* name : {"p.sharecast.building-0123456789ab", "p.sharecast.building-0123456789ab-wal",
-                                 "p.sharecast.building-0123456789ab-shm", "other.sharecast.building-0123456789ab"}) {
+        for (const char* name :
+             {"p.sharecast.building-0123456789ab", "p.sharecast.building-0123456789ab-wal",
+              "p.sharecast.building-0123456789ab-shm", "other.sharecast.building-0123456789ab"}) {
             QFile f(dir.filePath(QLatin1String(name)));
             QVERIFY(f.open(QIODevice::WriteOnly) && f.write("left by a killed import") > 0);
         }

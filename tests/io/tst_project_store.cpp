@@ -365,16 +365,17 @@ private Q_SLOTS:
         } else if (setup == QLatin1String("newer")) {
             ProjectStore::create(path)->setMetadata(QStringLiteral("name"),
                                                     QStringLiteral("from the future"));
-            error =
-                withSqlite(path, [](QSqlDatabase& db) {
-                    return execAll(db, {QStringLiteral("PRAGMA user_version = %1").arg(ProjectStore::kSchemaVersion + 1)});
-                });
+            error = withSqlite(path, [](QSqlDatabase& db) {
+                return execAll(
+                    db, {QStringLiteral("PRAGMA user_version = %1").arg(ProjectStore::kSchemaVersion + 1)});
+            });
         } else if (setup == QLatin1String("newer-rollback")) {
             error = withSqlite(path, [&](QSqlDatabase& db) {
                 return execAll(
                     db, v2 + QStringList{"CREATE TABLE future_table (x)",
                                          "INSERT INTO project_meta VALUES ('application', 'sharecast')",
-                                         QStringLiteral("PRAGMA user_version = %1").arg(ProjectStore::kSchemaVersion + 1)});
+                                         QStringLiteral("PRAGMA user_version = %1")
+                                             .arg(ProjectStore::kSchemaVersion + 1)});
             });
         }
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -543,7 +544,8 @@ private Q_SLOTS:
             QVERIFY(none.includedCos.empty());
         }
         QCOMPARE(scalar(path, "PRAGMA user_version").toInt(), ProjectStore::kSchemaVersion);
-        QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'scenario_version'").toInt(), 1);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'scenario_version'").toInt(),
+                 1);
         QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'member_aggregate'").toInt(),
                  1);
         QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'member_aggregate_setting'")

@@ -33,7 +33,7 @@ const QByteArray kPair = "plan_id,year,measure_id,numerator,denominator\n";
 const QByteArray kRate = "plan_id,year,measure_id,rate\n";
 const QByteArray kBoth = "plan_id,year,measure_id,numerator,denominator,rate\n";
 
-}  // namespace
+} // namespace
 
 class TestQualityCsv : public QObject {
     Q_OBJECT

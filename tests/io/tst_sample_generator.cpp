@@ -7,8 +7,8 @@
 
 #include "engine/error.h"
 #include "io/csv/experience_csv.h"
-#include "io/scenario/presets.h"
 #include "io/csv/quality_csv.h"
+#include "io/scenario/presets.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -17,7 +17,10 @@ Q_DECLARE_METATYPE(sharecast::Scenario)
 
 namespace {
 
-Scenario straw() { return loadPreset(QStringLiteral("straw-proposal-7")); }
+Scenario straw()
+{
+    return loadPreset(QStringLiteral("straw-proposal-7"));
+}
 
 //! The differences as {key, left, right} triples, for comparison and for failure messages.
 QList<QStringList> triples(const std::vector<ScenarioDifference>& d)
@@ -36,7 +39,7 @@ QString show(const QList<QStringList>& t)
     return s.isEmpty() ? QStringLiteral(" (none)") : s;
 }
 
-}  // namespace
+} // namespace
 
 class TestScenarioDiff : public QObject {
     Q_OBJECT
@@ -54,8 +57,8 @@ private Q_SLOTS:
         {
             Scenario b = straw();
             b.sharing.maxShare = 0.4;
-            QTest::newRow("one scalar") << straw() << b
-                                        << QList<QStringList>{{"sharing.max_share", "0.5", "0.4"}};
+            QTest::newRow("one scalar")
+                << straw() << b << QList<QStringList>{{"sharing.max_share", "0.5", "0.4"}};
             QTest::newRow("one scalar, sides swapped")
                 << b << straw() << QList<QStringList>{{"sharing.max_share", "0.4", "0.5"}};
         }
@@ -64,12 +67,12 @@ private Q_SLOTS:
             b.trend.byCos = {{"inpatient", TrendPair{0.01, 0.035}}};
             QTest::newRow("map entry added")
                 << Scenario{} << b
-                << QList<QStringList>{
-                       {"trend.by_cos.inpatient", "(absent)", R"({"utilization": 0.01, "unit_cost": 0.035})"}};
+                << QList<QStringList>{{"trend.by_cos.inpatient", "(absent)",
+                                       R"({"utilization": 0.01, "unit_cost": 0.035})"}};
             QTest::newRow("map entry removed")
                 << b << Scenario{}
-                << QList<QStringList>{
-                       {"trend.by_cos.inpatient", R"({"utilization": 0.01, "unit_cost": 0.035})", "(absent)"}};
+                << QList<QStringList>{{"trend.by_cos.inpatient",
+                                       R"({"utilization": 0.01, "unit_cost": 0.035})", "(absent)"}};
             Scenario c = b;
             c.trend.byCos["inpatient"].unitCost = 0.04;
             QTest::newRow("map entry changed inside")
@@ -128,8 +131,8 @@ private Q_SLOTS:
             Scenario a;
             Scenario b;
             b.includedCos = std::vector<std::string>{"inpatient"};
-            QTest::newRow("null against a list") << a << b
-                                                 << QList<QStringList>{{"included_cos", "null", R"(["inpatient"])"}};
+            QTest::newRow("null against a list")
+                << a << b << QList<QStringList>{{"included_cos", "null", R"(["inpatient"])"}};
         }
     }
 
@@ -139,7 +142,8 @@ private Q_SLOTS:
         QFETCH(Scenario, right);
         QFETCH(QList<QStringList>, expected);
         const QList<QStringList> got = triples(diffScenarios(left, right));
-        QVERIFY2(got == expected, qPrintable(QStringLiteral("got:%1\nexpected:%2").arg(show(got), show(expected))));
+        QVERIFY2(got == expected,
+                 qPrintable(QStringLiteral("got:%1\nexpected:%2").arg(show(got), show(expected))));
     }
 
     void everyPresetDiffersFromTheOthers()
@@ -178,7 +182,8 @@ private Q_SLOTS:
         // Keys are padded to the longest, "trend.by_cos.inpatient" (22 characters).
         const QStringList expected{
             QString::fromUtf8("2 differing key(s): left.json → Base"),
-            QString::fromUtf8("  trend.by_cos.inpatient  (absent) → {\"utilization\": 0.01, \"unit_cost\": 0.035}"),
+            QString::fromUtf8(
+                "  trend.by_cos.inpatient  (absent) → {\"utilization\": 0.01, \"unit_cost\": 0.035}"),
             QString::fromUtf8("  sharing.max_share       0.5 → 0.4"),
             QString(),
         };
@@ -207,7 +212,8 @@ private Q_SLOTS:
         QCOMPARE(d.size(), std::size_t{1});
         QCOMPARE(d[0].key, QStringLiteral("fmap.by_rate_cell.Adult %1 FPL"));
         const QString text = formatDifferences(d, QStringLiteral("x"), QStringLiteral("y"));
-        QCOMPARE(text, QString::fromUtf8("1 differing key(s): x → y\n  fmap.by_rate_cell.Adult %1 FPL  0.9 → (absent)\n"));
+        QCOMPARE(text, QString::fromUtf8(
+                           "1 differing key(s): x → y\n  fmap.by_rate_cell.Adult %1 FPL  0.9 → (absent)\n"));
     }
 };
 

@@ -7,9 +7,9 @@
 
 #include "engine/error.h"
 #include "engine/scenario.h"
+#include "io/json/scenario_json.h"
 #include "io/scenario/scenario_archive.h"
 #include "io/scenario/scenario_file.h"
-#include "io/json/scenario_json.h"
 
 #include <QCryptographicHash>
 #include <QDir>

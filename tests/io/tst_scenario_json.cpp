@@ -176,7 +176,7 @@ public:
         s.msr.z = positive();
         s.msr.cv = positive();
         s.mlr.sameAsMsr = chance(0.5);
-        if (!s.mlr.sameAsMsr)  // with same_as_msr the method is not part of the file
+        if (!s.mlr.sameAsMsr) // with same_as_msr the method is not part of the file
             s.mlr.method = pick(kMethods);
         s.mlr.rate = unit();
 
@@ -377,7 +377,7 @@ QByteArray diffText(const Scenario& a, const Scenario& b)
     return "written:\n" + writeScenarioJson(a) + "\nread back:\n" + writeScenarioJson(b);
 }
 
-}  // namespace
+} // namespace
 
 class TestScenarioJson : public QObject {
     Q_OBJECT
@@ -398,7 +398,7 @@ private Q_SLOTS:
         const JsonValue& a = v.members[0].value;
         QCOMPARE(a.column, 8);
         QCOMPARE(a.items[1].text, std::string("é"));
-        QCOMPARE(a.items[2].column, 17);  // columns count characters: "é" is one
+        QCOMPARE(a.items[2].column, 17); // columns count characters: "é" is one
         QCOMPARE(v.members[1].line, 3);
         QCOMPARE(v.members[1].column, 5);
         QCOMPARE(v.find("b")->find("c")->type, JsonType::Null);
@@ -729,9 +729,9 @@ private Q_SLOTS:
         const auto row = [](const char* key, double actual, double expected) {
             QTest::newRow(key) << actual << expected;
         };
-        row("trend.default.utilization", s.trend.defaultTrend.utilization, 0.0);  // "trends 0"
+        row("trend.default.utilization", s.trend.defaultTrend.utilization, 0.0); // "trends 0"
         row("trend.default.unit_cost", s.trend.defaultTrend.unitCost, 0.0);
-        row("risk_adjustment.enabled", s.riskAdjustment.enabled, false);  // "risk adjustment disabled"
+        row("risk_adjustment.enabled", s.riskAdjustment.enabled, false); // "risk adjustment disabled"
         row("truncation.enabled", s.truncation.enabled, false);          // "truncation disabled"
         row("truncation.threshold", s.truncation.threshold, 250000.0);   // "truncation.threshold 250,000"
         row("msr.rate", s.msr.rate, 0.0);
@@ -742,7 +742,7 @@ private Q_SLOTS:
         row("quality.improvement_max", s.quality.improvementMax, 90.0);
         row("quality.min_denominator", s.quality.minDenominator, 30.0);
         row("quality.min_measures", s.quality.minMeasures, 1.0);
-        row("quality.gate.enabled", s.quality.gateEnabled, true);  // "gate enabled with min_composite 0"
+        row("quality.gate.enabled", s.quality.gateEnabled, true); // "gate enabled with min_composite 0"
         row("quality.gate.min_composite", s.quality.minComposite, 0.0);
         row("tcc_trend_gate.enabled", s.tccTrendGate.enabled, false);
         row("tcc_trend_gate.max_trend", s.tccTrendGate.maxTrend, 0.05);
@@ -768,7 +768,7 @@ private Q_SLOTS:
         row("projection.utilization_change.by_cos.emergency",
             s.projection.utilizationChange.byCos.at("emergency"), -0.03);
         row("projection.investment_pmpm", s.projection.investmentPmpm, 0.0);
-        row("projection.rate_lag", s.projection.rateLag, 2.0);  // §10 "lag default 2"
+        row("projection.rate_lag", s.projection.rateLag, 2.0); // §10 "lag default 2"
         row("projection.admin_load", s.projection.adminLoad, 0.08);
         row("projection.underwriting_gain", s.projection.underwritingGain, 0.02);
         row("projection.care_coordination_to_medical", s.projection.careCoordinationToMedical, false);
@@ -810,12 +810,12 @@ private Q_SLOTS:
     void defaultCollections()
     {
         const Scenario s = read("{}");
-        QVERIFY(!s.performanceYear.has_value());  // from --year
+        QVERIFY(!s.performanceYear.has_value()); // from --year
         QVERIFY(s.baseline.years.empty());       // [Y − 1] with weight 1, applied by effectiveBaseline
         QVERIFY(s.baseline.weights.empty());
         QCOMPARE(s.effectiveBaseline(2024).years, std::vector<Year>{2023});
         QCOMPARE(s.effectiveBaseline(2024).weights, std::vector<double>{1.0});
-        QVERIFY(!s.includedCos.has_value());  // included_cos null, excluded_cos []
+        QVERIFY(!s.includedCos.has_value()); // included_cos null, excluded_cos []
         QVERIFY(s.excludedCos.empty());
         QVERIFY(s.trend.byCos.empty());
         QVERIFY(s.trend.byRateCell.empty());
@@ -915,7 +915,7 @@ private Q_SLOTS:
         QCOMPARE(s.trendFor("Adult", "inpatient"), (TrendPair{0.0, 0.04}));
         QCOMPARE(s.trendFor("SPD", "ltc"), (TrendPair{0.05, 0.0}));
         QVERIFY(!s.trend.byRateCell.at("SPD").defaultTrend.has_value());
-        QCOMPARE(s.trendFor("SPD", "pharmacy"), (TrendPair{0.02, 0.03}));  // falls through to default
+        QCOMPARE(s.trendFor("SPD", "pharmacy"), (TrendPair{0.02, 0.03})); // falls through to default
         s = read(R"({"trend": {"default": {"unit_cost": 0.03}}})");
         QCOMPARE(s.trend.defaultTrend, (TrendPair{0.0, 0.03}));
 
@@ -954,7 +954,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("value");  // "-" when the error shows no value
+        QTest::addColumn<QString>("value"); // "-" when the error shows no value
         QTest::addColumn<QString>("reason");
 
         // JSON syntax, seen through the scenario reader.
@@ -1283,7 +1283,7 @@ private Q_SLOTS:
     {
         QFETCH(unsigned, seed);
         const Scenario s = ScenarioGenerator(seed).next();
-        s.validate();  // the generator makes valid scenarios only
+        s.validate(); // the generator makes valid scenarios only
         const QByteArray written = writeScenarioJson(s);
         Scenario back;
         try {

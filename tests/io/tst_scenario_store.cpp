@@ -9,10 +9,10 @@
 
 #include "engine/error.h"
 #include "engine/scenario.h"
-#include "io/scenario/presets.h"
 #include "io/project/project_store.h"
-#include "io/scenario/scenario_file.h"
 #include "io/project/scenario_store.h"
+#include "io/scenario/presets.h"
+#include "io/scenario/scenario_file.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -40,9 +40,10 @@ Scenario sample(const std::string& name)
     s.trend.defaultTrend = TrendPair{0.01, 0.035};
     s.trend.byCos = {{"inpatient", TrendPair{0.005, 0.03}}};
     s.msr = MsrSpec{ThresholdMethod::Fixed, 0.005, 1.6449, 2.5};
-    s.quality.measures = {QualityMeasure{"CIS-10", "Childhood Immunization Status", 1.0, Direction::Higher, 0.35,
-                                         0.5, std::nullopt},
-                          QualityMeasure{"HBD-H9", "HbA1c poor control", 2.0, Direction::Lower, 0.38, 0.28, 0.4}};
+    s.quality.measures = {
+        QualityMeasure{"CIS-10", "Childhood Immunization Status", 1.0, Direction::Higher, 0.35, 0.5,
+                       std::nullopt},
+        QualityMeasure{"HBD-H9", "HbA1c poor control", 2.0, Direction::Lower, 0.38, 0.28, 0.4}};
     s.sharing.maxShare = 0.5;
     s.sharing.cap = 0.1;
     s.sharing.tiers = {SharingTier{0.0, 0.2}, SharingTier{50.0, 0.4}};
@@ -68,8 +69,14 @@ qint64 count(ProjectStore& p, const QString& sql)
     return q.value(0).toLongLong();
 }
 
-qint64 scenarioRows(ProjectStore& p) { return count(p, QStringLiteral("SELECT count(*) FROM scenario")); }
-qint64 versionRows(ProjectStore& p) { return count(p, QStringLiteral("SELECT count(*) FROM scenario_version")); }
+qint64 scenarioRows(ProjectStore& p)
+{
+    return count(p, QStringLiteral("SELECT count(*) FROM scenario"));
+}
+qint64 versionRows(ProjectStore& p)
+{
+    return count(p, QStringLiteral("SELECT count(*) FROM scenario_version"));
+}
 
 QByteArray storedArchive(ProjectStore& p, qint64 id, int version)
 {
@@ -85,7 +92,8 @@ QByteArray storedArchive(ProjectStore& p, qint64 id, int version)
 bool overwriteArchive(ProjectStore& p, qint64 id, int version, const QByteArray& bytes)
 {
     QSqlQuery q(p.database());
-    q.prepare(QStringLiteral("UPDATE scenario_version SET archive = ? WHERE scenario_id = ? AND version = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE scenario_version SET archive = ? WHERE scenario_id = ? AND version = ?"));
     q.addBindValue(bytes);
     q.addBindValue(id);
     q.addBindValue(version);
@@ -108,11 +116,11 @@ QString inputErrorOf(const std::function<void()>& f, bool* threw)
 #define EXPECT_INPUT_ERROR(expr, message)                                                                    \
     do {                                                                                                     \
         bool threw_ = false;                                                                                 \
-        message = inputErrorOf([&] { (void)(expr); }, &threw_);                                             \
-        QVERIFY2(threw_, "expected an InputError from: " #expr);                                            \
+        message = inputErrorOf([&] { (void)(expr); }, &threw_);                                              \
+        QVERIFY2(threw_, "expected an InputError from: " #expr);                                             \
     } while (false)
 
-}  // namespace
+} // namespace
 
 class TestScenarioStore : public QObject {
     Q_OBJECT
@@ -148,15 +156,17 @@ private Q_SLOTS:
         QVERIFY(!i.derivedFrom);
         QVERIFY(i.derivedFromName.isEmpty());
         QVERIFY2(i.created.isValid() && i.modified.isValid(), "times must be stored and read back");
-        QVERIFY2(i.created >= before && i.created <= after, qPrintable(i.created.toString(Qt::ISODateWithMs)));
-        QVERIFY2(i.modified >= i.created && i.modified <= after, qPrintable(i.modified.toString(Qt::ISODateWithMs)));
+        QVERIFY2(i.created >= before && i.created <= after,
+                 qPrintable(i.created.toString(Qt::ISODateWithMs)));
+        QVERIFY2(i.modified >= i.created && i.modified <= after,
+                 qPrintable(i.modified.toString(Qt::ISODateWithMs)));
 
         const std::optional<ScenarioInfo> found = store.find(QStringLiteral("Base"));
         QVERIFY(found);
         QCOMPARE(found->id, id);
         QCOMPARE(found->version, 1);
         QCOMPARE(found->preset, QStringLiteral("straw-proposal-7"));
-        QVERIFY(!store.find(QStringLiteral("base")));  // names are compared exactly
+        QVERIFY(!store.find(QStringLiteral("base"))); // names are compared exactly
         const ScenarioInfo byId = store.info(id);
         QCOMPARE(byId.name, QStringLiteral("Base"));
         QCOMPARE(byId.created, i.created);
@@ -202,13 +212,13 @@ private Q_SLOTS:
         const qint64 id = store.add(sample("Base"), std::nullopt, QStringLiteral("straw-proposal-7"),
                                     QStringLiteral("first cut"));
         const QDateTime created = store.info(id).created;
-        QTest::qWait(5);  // so that the second save is later by the clock's millisecond resolution
+        QTest::qWait(5); // so that the second save is later by the clock's millisecond resolution
 
         const int v2 = store.save(id, edited(sample("Base")), QStringLiteral("lower max share"));
         QCOMPARE(v2, 2);
         const ScenarioInfo i = store.info(id);
         QCOMPARE(i.version, 2);
-        QCOMPARE(i.description, QStringLiteral("second thoughts"));  // follows the current version
+        QCOMPARE(i.description, QStringLiteral("second thoughts")); // follows the current version
         QCOMPARE(i.created, created);
         QVERIFY2(i.modified > i.created, qPrintable(i.modified.toString(Qt::ISODateWithMs)));
         QCOMPARE(i.preset, QStringLiteral("straw-proposal-7"));
@@ -247,7 +257,7 @@ private Q_SLOTS:
         QCOMPARE(store.info(id).version, 3);
         QVERIFY(store.load(id, 3) == store.load(id, 1));
         QVERIFY(store.load(id) == sample("Base"));
-        QVERIFY(store.load(id, 2) == edited(sample("Base")));  // history kept
+        QVERIFY(store.load(id, 2) == edited(sample("Base"))); // history kept
         const QList<ScenarioVersionInfo> h = store.history(id);
         QCOMPARE(h.size(), 3);
         QCOMPARE(h[2].version, 3);
@@ -259,7 +269,7 @@ private Q_SLOTS:
         const auto project = ProjectStore::create(freshPath());
         ScenarioStore store(*project);
         const qint64 id = store.add(sample("Base"));
-        store.rename(id, QStringLiteral("Renamed"));  // version 2
+        store.rename(id, QStringLiteral("Renamed")); // version 2
         QCOMPARE(store.restore(id, 1), 3);
         Scenario expected = sample("Base");
         expected.name = "Renamed";
@@ -286,10 +296,10 @@ private Q_SLOTS:
         QCOMPARE(i.version, 1);
         QCOMPARE(store.history(copy).size(), 1);
 
-        Scenario expected = edited(sample("Base"));  // the current version is copied
+        Scenario expected = edited(sample("Base")); // the current version is copied
         expected.name = "Base (copy)";
         QVERIFY(store.load(copy) == expected);
-        QVERIFY(store.load(id) == edited(sample("Base")));  // the original is untouched
+        QVERIFY(store.load(id) == edited(sample("Base"))); // the original is untouched
         QCOMPARE(store.info(id).version, 2);
         QCOMPARE(store.list().size(), 2);
         const std::optional<ScenarioInfo> listed = store.find(QStringLiteral("Base (copy)"));
@@ -336,8 +346,10 @@ private Q_SLOTS:
         EXPECT_INPUT_ERROR(store.info(id), message);
         EXPECT_INPUT_ERROR(store.load(id), message);
         QVERIFY(store.history(id).isEmpty());
-        QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM scenario_version WHERE scenario_id = %1").arg(id)),
-                 0);
+        QCOMPARE(
+            count(*project,
+                  QStringLiteral("SELECT count(*) FROM scenario_version WHERE scenario_id = %1").arg(id)),
+            0);
         QCOMPARE(store.list().size(), 2);
 
         const ScenarioInfo child = store.info(copy);
@@ -371,7 +383,7 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QLatin1String("Base")), qPrintable(message));
         EXPECT_INPUT_ERROR(store.add(sample("")), message);
         EXPECT_INPUT_ERROR(store.add(sample("   ")), message);
-        EXPECT_INPUT_ERROR(store.save(id, sample("Other")), message);      // a version named like another
+        EXPECT_INPUT_ERROR(store.save(id, sample("Other")), message); // a version named like another
         EXPECT_INPUT_ERROR(store.save(id, sample("")), message);
         EXPECT_INPUT_ERROR(store.duplicate(id, QStringLiteral("Other")), message);
         EXPECT_INPUT_ERROR(store.duplicate(id, QString()), message);
@@ -456,7 +468,8 @@ private Q_SLOTS:
         {
             auto project = ProjectStore::create(path);
             ScenarioStore store(*project);
-            id = store.add(sample("Base"), std::nullopt, QStringLiteral("straw-proposal-7"), QStringLiteral("one"));
+            id = store.add(sample("Base"), std::nullopt, QStringLiteral("straw-proposal-7"),
+                           QStringLiteral("one"));
             store.save(id, edited(sample("Base")), QStringLiteral("two"));
             copy = store.duplicate(id, QStringLiteral("Copy"));
             before = store.list();
@@ -514,7 +527,7 @@ private Q_SLOTS:
     void damagedArchiveIsAnInputErrorNamingTheScenario_data()
     {
         QTest::addColumn<QByteArray>("archive");
-        QTest::newRow("empty") << QByteArray("");  // not a null QByteArray: that would bind as SQL NULL
+        QTest::newRow("empty") << QByteArray(""); // not a null QByteArray: that would bind as SQL NULL
         QTest::newRow("not a scenario file") << QByteArray("this is not an archive\n");
         QTest::newRow("truncated") << encodeScenarioFile(sample("Base")).left(60);
         {
@@ -522,7 +535,8 @@ private Q_SLOTS:
             flipped[flipped.size() - 10] = static_cast<char>(flipped[flipped.size() - 10] ^ 0x01);
             QTest::newRow("one bit flipped in the payload") << flipped;
         }
-        QTest::newRow("correct header around garbage") << scenarioFileFromPayload("22 serialization::archive 19 x y");
+        QTest::newRow("correct header around garbage")
+            << scenarioFileFromPayload("22 serialization::archive 19 x y");
         QTest::newRow("newer format version")
             << scenarioFileFromPayload(QByteArray(), std::uint64_t{kScenarioFileFormatVersion} + 1);
     }

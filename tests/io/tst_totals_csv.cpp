@@ -32,7 +32,7 @@ TotalsData read(const QByteArray& bytes)
 const QByteArray kRequired = "entity_id,expected,actual,members\n";
 const QByteArray kAll = "entity_id,expected,actual,members,quality_score,quality_gate,elected_msr\n";
 
-}  // namespace
+} // namespace
 
 class TestTotalsCsv : public QObject {
     Q_OBJECT

@@ -40,4 +40,4 @@ inline Settlement engineSettlement(const ui::ProjectDocument* doc)
     return settle(doc->index(), doc->quality(), doc->scenario(), o);
 }
 
-}  // namespace sharecast::testing
+} // namespace sharecast::testing

@@ -6,14 +6,14 @@
 #include "tests/ui/sample_project.h"
 #include "ui/assumptions/assumption_table.h"
 #include "ui/assumptions/assumptions_panel.h"
-#include "ui/workbench/main_window.h"
 #include "ui/document/project_document.h"
+#include "ui/workbench/main_window.h"
 
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QTableView>
 #include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,8 +71,10 @@ private Q_SLOTS:
         QCOMPARE(ui::cell::readNumber(QStringLiteral("$1,250.50"), QStringLiteral("x")), 1250.5);
         QCOMPARE(ui::cell::readPercent(QStringLiteral(" 2.5 % "), QStringLiteral("x")), 0.025);
         QCOMPARE(ui::cell::readNumber(QStringLiteral("−3"), QStringLiteral("x")), -3.0);
-        QVERIFY_THROWS_EXCEPTION(InputError, ui::cell::readNumber(QStringLiteral("abc"), QStringLiteral("x")));
-        QVERIFY_THROWS_EXCEPTION(InputError, ui::cell::readInt(QStringLiteral("2024.5"), QStringLiteral("x")));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 ui::cell::readNumber(QStringLiteral("abc"), QStringLiteral("x")));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 ui::cell::readInt(QStringLiteral("2024.5"), QStringLiteral("x")));
     }
 
     void topTierShareFortyPercent()
@@ -120,7 +122,8 @@ private Q_SLOTS:
                 after.plans[i].eligible) {
                 w.settlementTable()->selectRow(static_cast<int>(i));
                 const QString text = w.explainView()->toPlainText();
-                QVERIFY2(text.contains(QStringLiteral("reaches the tier from 80.0, share 40.0000 %")), qPrintable(text));
+                QVERIFY2(text.contains(QStringLiteral("reaches the tier from 80.0, share 40.0000 %")),
+                         qPrintable(text));
                 break;
             }
         const Settlement engine = testing::engineSettlement(doc);
@@ -148,7 +151,7 @@ private Q_SLOTS:
         QVERIFY(doc->scenario() == before);
         QCOMPARE(doc->undoStack()->count(), 0);
         QTableWidgetItem* item = measures->table()->item(cbp, 4);
-        QCOMPARE(item->text(), QStringLiteral("80"));  // kept for the user to correct
+        QCOMPARE(item->text(), QStringLiteral("80")); // kept for the user to correct
         QVERIFY2(item->toolTip().contains(QStringLiteral("threshold must be below the benchmark")),
                  qPrintable(item->toolTip()));
         QVERIFY(item->background().color() != QColor(Qt::white));
@@ -201,7 +204,7 @@ private Q_SLOTS:
         std::string added;
         for (const std::string& c : doc->experience().cosNames)
             if (!had.count(c) && added.empty())
-                added = c;  // the first of the data's COS without a trend of its own
+                added = c; // the first of the data's COS without a trend of its own
         QVERIFY(!added.empty());
         QVERIFY(doc->scenario().trend.byCos.count(added));
         QCOMPARE(doc->scenario().trend.byCos.at(added).unitCost, doc->scenario().trend.defaultTrend.unitCost);
@@ -210,7 +213,7 @@ private Q_SLOTS:
         // Remove it again (Delete key on the selected row), then undo everything.
         const int row = rowOf(trend, QString::fromStdString(added));
         QVERIFY(row >= 0);
-        QCOMPARE(trend->table()->currentRow(), row);  // the added row is selected
+        QCOMPARE(trend->table()->currentRow(), row); // the added row is selected
         trend->table()->setFocus();
         QTest::keyClick(trend->table(), Qt::Key_Delete);
         QVERIFY(!doc->scenario().trend.byCos.count(added));
@@ -261,7 +264,8 @@ private Q_SLOTS:
         const double target = 60.0 * mm;
         const double d = (actual - target) / target;
         const double ad = std::fabs(d);
-        const double overlap = std::max(0.0, std::min(ad, 0.05) - 0.02) * 0.5 + std::max(0.0, ad - 0.05) * 0.9;
+        const double overlap =
+            std::max(0.0, std::min(ad, 0.05) - 0.02) * 0.5 + std::max(0.0, ad - 0.05) * 0.9;
         const double expected = (d < 0 ? -1.0 : 1.0) * target * overlap;
         QCOMPARE(p.corridors.size(), std::size_t(1));
         QVERIFY2(std::fabs(p.corridors.front().settlement - expected) < 0.01,
@@ -295,7 +299,7 @@ private Q_SLOTS:
 
         type(blend, 0, 1, QStringLiteral("1200"));
         type(blend, 1, 1, QStringLiteral("4500"));
-        type(blend, 0, 2, QStringLiteral("70"));  // the other cell takes the remaining 30 %
+        type(blend, 0, 2, QStringLiteral("70")); // the other cell takes the remaining 30 %
         QCOMPARE(doc->scenario().blend->projectedMix.at(first), 0.70);
         QVERIFY(std::fabs(doc->scenario().blend->projectedMix.at(second) - 0.30) < 1e-12);
         QCOMPARE(doc->scenario().blend->rates.at(second), 4500.0);
@@ -334,7 +338,7 @@ private Q_SLOTS:
         QVERIFY(doc->scenario().projection.qualityPath.has_value());
         QCOMPARE(*doc->scenario().projection.qualityPath, (std::vector<double>{70, 80, 90}));
 
-        path->setText(QStringLiteral("70, 120"));  // a score above 100 is refused at the field
+        path->setText(QStringLiteral("70, 120")); // a score above 100 is refused at the field
         Q_EMIT path->editingFinished();
         QCOMPARE(doc->scenario().projection.qualityPath->size(), std::size_t(3));
         QVERIFY(path->toolTip().contains(QStringLiteral("quality_path")));
@@ -354,13 +358,17 @@ private Q_SLOTS:
         const int key = 77;
         // A drag: changes of one field in quick succession merge into one step.
         for (double v : {0.45, 0.44, 0.43, 0.42})
-            QVERIFY(w.assumptions()->edit(QStringLiteral("Change the plan share"), key,
-                                          [v](Scenario& s) { s.sharing.maxShare = v; }).isEmpty());
+            QVERIFY(w.assumptions()
+                        ->edit(QStringLiteral("Change the plan share"), key,
+                               [v](Scenario& s) { s.sharing.maxShare = v; })
+                        .isEmpty());
         QCOMPARE(doc->undoStack()->count(), 1);
         // A second entry in the same field after a pause is a step of its own.
         QTest::qWait(900);
-        QVERIFY(w.assumptions()->edit(QStringLiteral("Change the plan share"), key,
-                                      [](Scenario& s) { s.sharing.maxShare = 0.35; }).isEmpty());
+        QVERIFY(w.assumptions()
+                    ->edit(QStringLiteral("Change the plan share"), key,
+                           [](Scenario& s) { s.sharing.maxShare = 0.35; })
+                    .isEmpty());
         QCOMPARE(doc->undoStack()->count(), 2);
         doc->undoStack()->undo();
         QCOMPARE(doc->scenario().sharing.maxShare, 0.42);
@@ -399,7 +407,7 @@ private Q_SLOTS:
         const int steps = doc->undoStack()->count();
         description->setFocus();
         description->setPlainText(QStringLiteral("Tier shares under review."));
-        description->clearFocus();  // leaving the field commits it
+        description->clearFocus(); // leaving the field commits it
         QCOMPARE(doc->scenario().description, std::string("Tier shares under review."));
         QCOMPARE(doc->undoStack()->count(), steps + 1);
         doc->undoStack()->undo();

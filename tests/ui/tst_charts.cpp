@@ -13,12 +13,12 @@
 #include "tests/ui/sample_project.h"
 #include "ui/charts/chart_support.h"
 #include "ui/charts/corridor_chart.h"
-#include "ui/document/format.h"
-#include "ui/document/project_document.h"
 #include "ui/charts/projection_chart.h"
 #include "ui/charts/quality_chart.h"
 #include "ui/charts/rate_impact_chart.h"
 #include "ui/charts/waterfall_chart.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
 
 #include <QDir>
 #include <QFile>
@@ -170,7 +170,7 @@ private Q_SLOTS:
 
         auto check = [&](const Settlement& s) {
             double e = 0, a = 0, g = 0, p = 0, n = 0, f = 0, st = 0;
-            for (const PlanSettlement& plan : s.plans) {  // totals foot with the table: sums of cents
+            for (const PlanSettlement& plan : s.plans) { // totals foot with the table: sums of cents
                 e += roundTo(plan.expected, 2);
                 a += roundTo(plan.actual, 2);
                 g += roundTo(plan.grossSavings, 2);

@@ -6,14 +6,14 @@
 #include "engine/rounding.h"
 #include "tests/ui/sample_project.h"
 #include "ui/assumptions/assumptions_panel.h"
-#include "ui/document/format.h"
-#include "ui/workbench/main_window.h"
-#include "ui/document/project_document.h"
 #include "ui/charts/savings_chart.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
+#include "ui/workbench/main_window.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
@@ -86,7 +86,7 @@ private Q_SLOTS:
         auto* scaling = w.assumptions()->findChild<QComboBox*>(QStringLiteral("qualityScaling"));
         auto* share = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("maxShare"));
         QVERIFY(scaling && share);
-        scaling->setCurrentIndex(0);  // none: every eligible plan gets the plan share
+        scaling->setCurrentIndex(0); // none: every eligible plan gets the plan share
         share->clear();
         QTest::keyClicks(share, QStringLiteral("40"));
         QTest::keyClick(share, Qt::Key_Enter);
@@ -106,7 +106,8 @@ private Q_SLOTS:
                 QCOMPARE(p.shareRate, 0.40);
             }
             // Table (sorted by plan id), chart bars ($M) against the engine.
-            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14), ui::formatDollars(p.payment.payment));
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14),
+                     ui::formatDollars(p.payment.payment));
             QCOMPARE(w.savingsChart()->paymentMillions().at(static_cast<int>(i)), p.payment.payment / 1e6);
             QCOMPARE(w.savingsChart()->grossMillions().at(static_cast<int>(i)), p.grossSavings / 1e6);
         }
@@ -158,7 +159,8 @@ private Q_SLOTS:
             const PlanSettlement& p = s.plans[i];
             QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 8),
                      p.quality.composite ? ui::formatNumber(*p.quality.composite, 1) : QStringLiteral("NA"));
-            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14), ui::formatDollars(p.payment.payment));
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14),
+                     ui::formatDollars(p.payment.payment));
         }
         doc->undoStack()->undo();
         QCOMPARE(doc->scenario().quality.measures[cbp].weight, 1.0);
@@ -177,7 +179,7 @@ private Q_SLOTS:
                 action = box;
         QVERIFY(action);
         const Settlement blocking = testing::engineSettlement(doc);
-        action->setCurrentIndex(0);  // flag only
+        action->setCurrentIndex(0); // flag only
         QCOMPARE(doc->scenario().appropriateness.action, GuardrailAction::Flag);
         QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Change the guardrail action"));
         doc->recalculate();
@@ -187,10 +189,12 @@ private Q_SLOTS:
             const PlanSettlement& p = flagging.plans[i];
             if (p.appropriateness.tripped && p.eligible && !blocking.plans[i].eligible)
                 ++unblocked;
-            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 12), p.eligible ? QStringLiteral("yes") : QStringLiteral("no"));
-            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14), ui::formatDollars(p.payment.payment));
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 12),
+                     p.eligible ? QStringLiteral("yes") : QStringLiteral("no"));
+            QCOMPARE(cell(w.settlementTable(), static_cast<int>(i), 14),
+                     ui::formatDollars(p.payment.payment));
         }
-        QVERIFY(unblocked >= 1);  // the sample's plan whose denial rate jumps
+        QVERIFY(unblocked >= 1); // the sample's plan whose denial rate jumps
     }
 
     void clickingAHeadlineExplainsItByPlan()
@@ -211,7 +215,8 @@ private Q_SLOTS:
             total += cents;
             QVERIFY2(text.contains(ui::formatDollars(cents)), p.planId.c_str());
         }
-        QVERIFY2(text.contains(QStringLiteral("total")) && text.contains(ui::formatDollars(total)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("total")) && text.contains(ui::formatDollars(total)),
+                 qPrintable(text));
         QVERIFY(payments->toolTip().startsWith(ui::formatDollars(total)));
 
         // Enter on the focused federal-share figure; choosing a plan shows the plan again.
@@ -274,7 +279,8 @@ private Q_SLOTS:
         const QString error = w.createProject(path, dir_.filePath(QStringLiteral("missing.csv")), {});
         QVERIFY2(error.contains(QStringLiteral("missing.csv")), qPrintable(error));
         QVERIFY(!QFile::exists(path));
-        QCOMPARE(w.createProject(path, sample + QStringLiteral("/experience.csv"), sample + QStringLiteral("/quality.csv")),
+        QCOMPARE(w.createProject(path, sample + QStringLiteral("/experience.csv"),
+                                 sample + QStringLiteral("/quality.csv")),
                  QString());
         QVERIFY(w.document() != nullptr);
         QCOMPARE(w.document()->path(), path);
@@ -287,8 +293,10 @@ private Q_SLOTS:
         {
             ui::MainWindow w;
             QVERIFY(w.openProject(project_));
-            QVERIFY(w.assumptions()->edit(QStringLiteral("Change the plan share"), -1,
-                                          [](Scenario& s) { s.sharing.minShare = 0.05; }).isEmpty());
+            QVERIFY(w.assumptions()
+                        ->edit(QStringLiteral("Change the plan share"), -1,
+                               [](Scenario& s) { s.sharing.minShare = 0.05; })
+                        .isEmpty());
             w.document()->saveScenario();
             QVERIFY(!w.isWindowModified());
         }

@@ -4,18 +4,18 @@
 //! CSV files round-trip to the engine's numbers, a public report shows no count below 11, and
 //! bad input writes nothing.
 
+#include "cli/cli.h"
 #include "engine/experience_index.h"
 #include "engine/rounding.h"
 #include "engine/settlement.h"
-#include "cli/cli.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/experience_csv.h"
 #include "io/csv/experience_export.h"
 #include "io/project/importer.h"
-#include "io/scenario/presets.h"
 #include "io/project/project_store.h"
-#include "io/report/report_csv.h"
 #include "io/project/scenario_store.h"
+#include "io/report/report_csv.h"
+#include "io/scenario/presets.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/report/report_assumptions.h"
@@ -156,7 +156,9 @@ private Q_SLOTS:
         struct {
             QString outDir, projectPath;
         } sample{path(QStringLiteral("sample")), path(QStringLiteral("sample.sharecast"))};
-        QCOMPARE(cli::execute({"generate-sample", "--out", sample.outDir, "--project", sample.projectPath}).exitCode, 0);
+        QCOMPARE(cli::execute({"generate-sample", "--out", sample.outDir, "--project", sample.projectPath})
+                     .exitCode,
+                 0);
         project_ = sample.projectPath;
 
         // A copy of plan P13 at a thousandth of its size: about 5 members, so public reports must

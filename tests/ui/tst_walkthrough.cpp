@@ -9,13 +9,13 @@
 
 #include "cli/cli.h"
 #include "tests/ui/sample_project.h"
+#include "ui/analysis/compare_view.h"
 #include "ui/assumptions/assumption_table.h"
 #include "ui/assumptions/assumptions_panel.h"
-#include "ui/analysis/compare_view.h"
 #include "ui/workbench/main_window.h"
 
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -42,7 +42,7 @@ class TestWalkthrough : public QObject {
         const QString dir = qEnvironmentVariable("SHARECAST_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
-        QTest::qWait(300);  // let the charts finish their replot
+        QTest::qWait(300); // let the charts finish their replot
         QVERIFY(w->grab().save(dir + u'/' + QLatin1String(name)));
     }
 
@@ -135,13 +135,15 @@ private Q_SLOTS:
         QVERIFY(!changed.isEmpty());
 
         // Why: a changed plan's Explain names the tier its composite reached.
-        const int row = static_cast<int>(std::find_if(after.plans.begin(), after.plans.end(),
-                                                      [&](const PlanSettlement& p) {
-                                                          return QString::fromStdString(p.planId) == changed.front();
-                                                      }) -
-                                         after.plans.begin());
+        const int row =
+            static_cast<int>(std::find_if(after.plans.begin(), after.plans.end(),
+                                          [&](const PlanSettlement& p) {
+                                              return QString::fromStdString(p.planId) == changed.front();
+                                          }) -
+                             after.plans.begin());
         w.settlementTable()->selectRow(row);
-        QVERIFY(w.explainView()->toPlainText().contains(QStringLiteral("reaches the tier from 80.0, share 40.0000 %")));
+        QVERIFY(w.explainView()->toPlainText().contains(
+            QStringLiteral("reaches the tier from 80.0, share 40.0000 %")));
         // For the picture: the tier table and Explain's sharing step in view.
         w.assumptions()->findChild<QScrollArea*>()->ensureWidgetVisible(tiers, 0, 120);
         w.explainView()->moveCursor(QTextCursor::End);
@@ -155,7 +157,7 @@ private Q_SLOTS:
         ui::CompareView* view = w.compareView();
         QVERIFY(view->isVisible());
         QListWidget* list = view->scenarioList();
-        QCOMPARE(list->count(), 2);  // the stored preset scenario and "(edited)"
+        QCOMPARE(list->count(), 2); // the stored preset scenario and "(edited)"
         for (int i = 0; i < list->count(); ++i)
             list->item(i)->setCheckState(Qt::Checked);
         QTRY_COMPARE(view->compared().size(), qsizetype(2));

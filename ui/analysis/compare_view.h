@@ -3,8 +3,8 @@
 //! data and performance year; the view shows per-plan and statewide figures and their differences
 //! against the first (reference) scenario, and charts the per-plan payment differences.
 
-#include "engine/types.h"
 #include "engine/statewide_totals.h"
+#include "engine/types.h"
 
 #include <QList>
 #include <QMap>

@@ -43,11 +43,17 @@ QString shortest(double v, double scale)
     where.hasValue = true;
     throw InputError(where, reason);
 }
-}  // namespace
+} // namespace
 
-QString number(double v) { return shortest(v, 1.0); }
+QString number(double v)
+{
+    return shortest(v, 1.0);
+}
 
-QString percent(double fraction) { return shortest(fraction, 100.0); }
+QString percent(double fraction)
+{
+    return shortest(fraction, 100.0);
+}
 
 double readNumber(const QString& text, const QString& column)
 {
@@ -61,7 +67,10 @@ double readNumber(const QString& text, const QString& column)
     return v;
 }
 
-double readPercent(const QString& text, const QString& column) { return readNumber(text, column) / 100.0; }
+double readPercent(const QString& text, const QString& column)
+{
+    return readNumber(text, column) / 100.0;
+}
 
 int readInt(const QString& text, const QString& column)
 {
@@ -80,7 +89,7 @@ QString readName(const QString& text, const QString& column)
     return t;
 }
 
-}  // namespace cell
+} // namespace cell
 
 namespace {
 
@@ -92,7 +101,8 @@ public:
     {
     }
 
-    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                          const QModelIndex& index) const override
     {
         const TableColumn& c = columns_.at(static_cast<std::size_t>(index.column()));
         if (c.kind != CellKind::Choice)
@@ -122,7 +132,7 @@ private:
 
 const QColor kRefused(0xf6, 0xd5, 0xd5);
 
-}  // namespace
+} // namespace
 
 AssumptionTable::AssumptionTable(TableSpec spec, AssumptionsPanel* panel, QWidget* parent)
     : QWidget(parent), spec_(std::move(spec)), panel_(panel)
@@ -166,7 +176,8 @@ AssumptionTable::AssumptionTable(TableSpec spec, AssumptionsPanel* panel, QWidge
     for (std::size_t i = 0; i < spec_.adds.size(); ++i) {
         auto* b = new QPushButton(spec_.adds[i].label);
         b->setAutoDefault(false);
-        connect(b, &QPushButton::clicked, this, [this, i] { add(static_cast<int>(i), table_->currentRow()); });
+        connect(b, &QPushButton::clicked, this,
+                [this, i] { add(static_cast<int>(i), table_->currentRow()); });
         buttons->addWidget(b);
     }
     remove_ = new QPushButton(tr("Remove"));
@@ -183,7 +194,7 @@ AssumptionTable::AssumptionTable(TableSpec spec, AssumptionsPanel* panel, QWidge
     buttons->addWidget(remove_);
     buttons->addStretch(1);
     layout->addLayout(buttons);
-    table_->installEventFilter(this);  // Delete removes the selected rows
+    table_->installEventFilter(this); // Delete removes the selected rows
 
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (!filling_)
@@ -197,7 +208,7 @@ bool AssumptionTable::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == table_ && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->matches(QKeySequence::Delete) &&
-        remove_->isEnabled()) {  // (while a cell is edited, its editor gets the keys)
+        remove_->isEnabled()) { // (while a cell is edited, its editor gets the keys)
         remove_->click();
         return true;
     }
@@ -214,7 +225,7 @@ void AssumptionTable::refresh(const Scenario& scenario)
 {
     TableRows rows = spec_.rows(scenario);
     if (rows == shown_ && !stale_)
-        return;  // most edits leave most tables as they are: keep the items (and the layout)
+        return; // most edits leave most tables as they are: keep the items (and the layout)
     shown_ = std::move(rows);
     stale_ = false;
     filling_ = true;
@@ -243,7 +254,8 @@ void AssumptionTable::fitHeight()
     // Show every row up to ten, then scroll: the panel itself scrolls.
     const int rows = std::clamp(table_->rowCount(), 1, 10);
     const int rowHeight = table_->verticalHeader()->defaultSectionSize();
-    const int height = table_->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * table_->frameWidth() + 2;
+    const int height =
+        table_->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * table_->frameWidth() + 2;
     table_->setMinimumHeight(height);
     table_->setMaximumHeight(height);
 }
@@ -263,7 +275,8 @@ QString AssumptionTable::setCellText(int row, int column, const QString& text)
         return {};
     const QString key = e.before.at(static_cast<std::size_t>(row)).value(0);
     const QString reason =
-        commit(e, tr("Edit %1: %2 of %3").arg(spec_.title, spec_.columns[static_cast<std::size_t>(column)].header, key));
+        commit(e, tr("Edit %1: %2 of %3")
+                      .arg(spec_.title, spec_.columns[static_cast<std::size_t>(column)].header, key));
     if (!reason.isEmpty()) {
         // Keep the refused text in the cell, marked, until the scenario is shown again.
         filling_ = true;
@@ -291,7 +304,9 @@ QString AssumptionTable::add(int index, int currentRow)
         reason = QString::fromStdString(err.what());
     }
     if (reason.isEmpty())
-        reason = commit(e, tr("Edit %1: %2").arg(spec_.title, spec_.adds[static_cast<std::size_t>(index)].label.toLower()));
+        reason = commit(
+            e,
+            tr("Edit %1: %2").arg(spec_.title, spec_.adds[static_cast<std::size_t>(index)].label.toLower()));
     if (reason.isEmpty()) {
         // Select the first row that differs from before: the one just added.
         std::size_t i = 0;
@@ -324,4 +339,4 @@ QString AssumptionTable::commit(const TableEdit& edit, const QString& undoText)
     return panel_->edit(undoText, -1, [&](Scenario& s) { spec_.apply(s, edit); });
 }
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -23,19 +23,19 @@ class AssumptionsPanel;
 
 //! How a column's text is read and shown.
 enum class CellKind {
-    Text,             //!< free text (an id, a name)
-    Number,           //!< a number as written
-    Percent,          //!< the scenario holds a fraction; the cell shows percent
-    OptionalPercent,  //!< as Percent; an empty cell means "none"
-    Choice,           //!< one of TableColumn::choices
+    Text,            //!< free text (an id, a name)
+    Number,          //!< a number as written
+    Percent,         //!< the scenario holds a fraction; the cell shows percent
+    OptionalPercent, //!< as Percent; an empty cell means "none"
+    Choice,          //!< one of TableColumn::choices
 };
 
 //! One column of a table editor.
 struct TableColumn {
     QString header;
     CellKind kind = CellKind::Text;
-    QStringList choices;  //!< for Choice
-    QString tip;          //!< the header's tool tip: what the column means
+    QStringList choices; //!< for Choice
+    QString tip;         //!< the header's tool tip: what the column means
 };
 
 //! The rows of a table as the cells show them.
@@ -58,14 +58,14 @@ struct TableAddAction {
 
 //! What a table edits: its columns, how the scenario becomes rows and rows become the scenario.
 struct TableSpec {
-    QString objectName;  //!< for tests and style sheets
-    QString title;       //!< in undo texts: "Edit <title>: ..."
+    QString objectName; //!< for tests and style sheets
+    QString title;      //!< in undo texts: "Edit <title>: ..."
     std::vector<TableColumn> columns;
     std::function<TableRows(const Scenario&)> rows;
     //! Writes the edit's rows into the scenario; throws InputError for a cell it cannot read.
     std::function<void(Scenario&, const TableEdit&)> apply;
     std::vector<TableAddAction> adds;
-    QString emptyText;  //!< shown under the table when it has no rows
+    QString emptyText; //!< shown under the table when it has no rows
 };
 
 //! The widget: a table and its add/remove buttons.
@@ -99,9 +99,9 @@ private:
     AssumptionsPanel* panel_;
     QTableWidget* table_;
     QPushButton* remove_ = nullptr;
-    TableRows shown_;  //!< the scenario's rows as last shown
+    TableRows shown_; //!< the scenario's rows as last shown
     bool filling_ = false;
-    bool stale_ = true;  //!< the cells do not show shown_ (never filled, or a refused text)
+    bool stale_ = true; //!< the cells do not show shown_ (never filled, or a refused text)
 };
 
 //! Cell text helpers shared by the table specs. Every reader throws InputError naming the
@@ -113,6 +113,6 @@ double readNumber(const QString& text, const QString& column);
 double readPercent(const QString& text, const QString& column);
 int readInt(const QString& text, const QString& column);
 QString readName(const QString& text, const QString& column);
-}  // namespace cell
+} // namespace cell
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -12,10 +12,19 @@ namespace sharecast::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("AssumptionTables", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("AssumptionTables", text);
+}
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
-std::string s(const QString& q) { return q.toStdString(); }
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+std::string s(const QString& q)
+{
+    return q.toStdString();
+}
 
 const QString kAll = QStringLiteral("all");
 
@@ -50,8 +59,7 @@ std::set<QString> column(const TableRows& rows, int c)
 }
 
 //! Reads each row's key (column 0), refusing an empty or repeated one.
-template <class F>
-void forEachKeyedRow(const TableRows& rows, const QString& keyHeader, F&& f)
+template <class F> void forEachKeyedRow(const TableRows& rows, const QString& keyHeader, F&& f)
 {
     std::set<QString> seen;
     for (const QStringList& r : rows) {
@@ -90,8 +98,9 @@ const QStringList kDirections{QStringLiteral("higher"), QStringLiteral("lower")}
 TableSpec percentMapTable(const QString& objectName, const QString& title, const QString& keyHeader,
                           const QString& valueHeader, const QString& valueTip,
                           std::function<std::map<std::string, Rate>&(Scenario&)> map,
-                          std::function<QStringList(const DataNames&)> keys, std::function<double(const Scenario&)> start,
-                          DataNamesFn names, const QString& addLabel, const QString& emptyText)
+                          std::function<QStringList(const DataNames&)> keys,
+                          std::function<double(const Scenario&)> start, DataNamesFn names,
+                          const QString& addLabel, const QString& emptyText)
 {
     TableSpec t;
     t.objectName = objectName;
@@ -125,7 +134,7 @@ QStringList trendRow(const QString& key, const QString& sub, const TrendPair& p)
     return {key, sub, cell::percent(p.utilization), cell::percent(p.unitCost)};
 }
 
-}  // namespace
+} // namespace
 
 TableSpec trendByCosTable(DataNamesFn names)
 {
@@ -165,10 +174,11 @@ TableSpec trendByRateCellTable(DataNamesFn names)
     TableSpec t;
     t.objectName = QStringLiteral("trendByRateCell");
     t.title = tr("trend by rate cell");
-    t.columns = {col(tr("Rate cell"), CellKind::Text, tr("A rate cell of the experience")),
-                 col(tr("COS"), CellKind::Text, tr("'all': the cell's own default for every COS; else one COS")),
-                 col(tr("Utilization (%)"), CellKind::Percent, tr("Annual utilization trend")),
-                 col(tr("Unit cost (%)"), CellKind::Percent, tr("Annual unit-cost trend"))};
+    t.columns = {
+        col(tr("Rate cell"), CellKind::Text, tr("A rate cell of the experience")),
+        col(tr("COS"), CellKind::Text, tr("'all': the cell's own default for every COS; else one COS")),
+        col(tr("Utilization (%)"), CellKind::Percent, tr("Annual utilization trend")),
+        col(tr("Unit cost (%)"), CellKind::Percent, tr("Annual unit-cost trend"))};
     t.rows = [](const Scenario& sc) {
         TableRows rows;
         for (const auto& [cell, ct] : sc.trend.byRateCell) {
@@ -218,11 +228,12 @@ TableSpec programChangesTable(DataNamesFn names)
     TableSpec t;
     t.objectName = QStringLiteral("programChanges");
     t.title = tr("program changes");
-    t.columns = {col(tr("COS"), CellKind::Text, tr("The COS the change applies to; 'all' for every COS")),
-                 col(tr("Rate cells"), CellKind::Text,
-                     tr("Comma-separated rate cells; 'all' for every cell; empty for none")),
-                 col(tr("Effective year"), CellKind::Number, tr("Base years before this year are adjusted")),
-                 col(tr("Factor"), CellKind::Number, tr("Multiplies the COS's base cost of the earlier years"))};
+    t.columns = {
+        col(tr("COS"), CellKind::Text, tr("The COS the change applies to; 'all' for every COS")),
+        col(tr("Rate cells"), CellKind::Text,
+            tr("Comma-separated rate cells; 'all' for every cell; empty for none")),
+        col(tr("Effective year"), CellKind::Number, tr("Base years before this year are adjusted")),
+        col(tr("Factor"), CellKind::Number, tr("Multiplies the COS's base cost of the earlier years"))};
     t.rows = [](const Scenario& sc) {
         TableRows rows;
         for (const ProgramChange& pc : sc.programChanges) {
@@ -230,7 +241,8 @@ TableSpec programChangesTable(DataNamesFn names)
             if (pc.rateCells)
                 for (const std::string& c : *pc.rateCells)
                     cells << q(c);
-            rows.push_back({pc.cos ? q(*pc.cos) : kAll, pc.rateCells ? cells.join(QStringLiteral(", ")) : kAll,
+            rows.push_back({pc.cos ? q(*pc.cos) : kAll,
+                            pc.rateCells ? cells.join(QStringLiteral(", ")) : kAll,
                             QString::number(pc.effectiveYear), cell::number(pc.factor)});
         }
         return rows;
@@ -252,7 +264,7 @@ TableSpec programChangesTable(DataNamesFn names)
                         pc.rateCells->push_back(s(c.trimmed()));
             }
             pc.effectiveYear = cell::readInt(r.value(2), yearH);
-            pc.factor = cell::readNumber(r.value(3), factorH);  // range: Scenario::validate()
+            pc.factor = cell::readNumber(r.value(3), factorH); // range: Scenario::validate()
             out.push_back(pc);
         }
         sc.programChanges = out;
@@ -261,7 +273,8 @@ TableSpec programChangesTable(DataNamesFn names)
                    TableRows after = rows;
                    const QStringList cos = names().cos;
                    const int year = sc.performanceYear ? *sc.performanceYear - 1 : 2023;
-                   after.push_back({cos.isEmpty() ? kAll : cos.front(), kAll, QString::number(year), QStringLiteral("1")});
+                   after.push_back({cos.isEmpty() ? kAll : cos.front(), kAll, QString::number(year),
+                                    QStringLiteral("1")});
                    return after;
                }}};
     t.emptyText = tr("No program changes.");
@@ -273,20 +286,21 @@ TableSpec qualityMeasuresTable()
     TableSpec t;
     t.objectName = QStringLiteral("qualityMeasures");
     t.title = tr("quality measures");
-    t.columns = {col(tr("ID"), CellKind::Text, tr("The measure id as quality.csv spells it")),
-                 col(tr("Name"), CellKind::Text, tr("The measure's name")),
-                 col(tr("Weight"), CellKind::Number, tr("Relative weight in the composite (renormalised)")),
-                 col(tr("Direction"), CellKind::Choice, tr("Whether a higher or a lower rate is better"), kDirections),
-                 col(tr("Threshold (%)"), CellKind::Percent, tr("The rate that scores 0 (e.g. the MPL)")),
-                 col(tr("Benchmark (%)"), CellKind::Percent, tr("The rate that scores 100 (e.g. the HPL)")),
-                 col(tr("Gate minimum (%)"), CellKind::OptionalPercent,
-                     tr("A rate every plan must reach to be eligible; empty for none"))};
+    t.columns = {
+        col(tr("ID"), CellKind::Text, tr("The measure id as quality.csv spells it")),
+        col(tr("Name"), CellKind::Text, tr("The measure's name")),
+        col(tr("Weight"), CellKind::Number, tr("Relative weight in the composite (renormalised)")),
+        col(tr("Direction"), CellKind::Choice, tr("Whether a higher or a lower rate is better"), kDirections),
+        col(tr("Threshold (%)"), CellKind::Percent, tr("The rate that scores 0 (e.g. the MPL)")),
+        col(tr("Benchmark (%)"), CellKind::Percent, tr("The rate that scores 100 (e.g. the HPL)")),
+        col(tr("Gate minimum (%)"), CellKind::OptionalPercent,
+            tr("A rate every plan must reach to be eligible; empty for none"))};
     t.rows = [](const Scenario& sc) {
         TableRows rows;
         for (const QualityMeasure& m : sc.quality.measures)
-            rows.push_back({q(m.id), q(m.name), cell::number(m.weight), QString::fromLatin1(toString(m.direction)),
-                            cell::percent(m.threshold), cell::percent(m.benchmark),
-                            m.gateMin ? cell::percent(*m.gateMin) : QString()});
+            rows.push_back({q(m.id), q(m.name), cell::number(m.weight),
+                            QString::fromLatin1(toString(m.direction)), cell::percent(m.threshold),
+                            cell::percent(m.benchmark), m.gateMin ? cell::percent(*m.gateMin) : QString()});
         return rows;
     };
     const std::vector<TableColumn> cols = t.columns;
@@ -321,17 +335,19 @@ TableSpec resourceUseTable(DataNamesFn names)
     TableSpec t;
     t.objectName = QStringLiteral("resourceUse");
     t.title = tr("resource-use measures");
-    t.columns = {col(tr("ID"), CellKind::Text, tr("The measure's id")),
-                 col(tr("Numerator"), CellKind::Text, tr("A util_ column of the experience, without the prefix")),
-                 col(tr("Exposure"), CellKind::Text, tr("member_years, or a util_ column")),
-                 col(tr("Per"), CellKind::Number, tr("The rate is per this many exposure units")),
-                 col(tr("Unit cost ($)"), CellKind::Number, tr("Dollars per unit of the numerator")),
-                 col(tr("Direction"), CellKind::Choice, tr("Whether a higher or a lower rate is better"), kDirections)};
+    t.columns = {
+        col(tr("ID"), CellKind::Text, tr("The measure's id")),
+        col(tr("Numerator"), CellKind::Text, tr("A util_ column of the experience, without the prefix")),
+        col(tr("Exposure"), CellKind::Text, tr("member_years, or a util_ column")),
+        col(tr("Per"), CellKind::Number, tr("The rate is per this many exposure units")),
+        col(tr("Unit cost ($)"), CellKind::Number, tr("Dollars per unit of the numerator")),
+        col(tr("Direction"), CellKind::Choice, tr("Whether a higher or a lower rate is better"),
+            kDirections)};
     t.rows = [](const Scenario& sc) {
         TableRows rows;
         for (const ResourceUseMeasure& m : sc.resourceUse)
-            rows.push_back({q(m.id), q(m.numerator), q(m.exposure), cell::number(m.per), cell::number(m.unitCost),
-                            QString::fromLatin1(toString(m.direction))});
+            rows.push_back({q(m.id), q(m.numerator), q(m.exposure), cell::number(m.per),
+                            cell::number(m.unitCost), QString::fromLatin1(toString(m.direction))});
         return rows;
     };
     const std::vector<TableColumn> cols = t.columns;
@@ -350,11 +366,12 @@ TableSpec resourceUseTable(DataNamesFn names)
         sc.resourceUse = out;
     };
     t.adds = {{tr("Add measure"), [names](const Scenario&, const TableRows& rows, int) {
-                   const QString numerator = firstUnused(names().utils, column(rows, 1), QStringLiteral("util"));
+                   const QString numerator =
+                       firstUnused(names().utils, column(rows, 1), QStringLiteral("util"));
                    TableRows after = rows;
-                   after.push_back({firstUnused({numerator}, column(rows, 0), QStringLiteral("measure")), numerator,
-                                    QStringLiteral("member_years"), QStringLiteral("1000"), QStringLiteral("0"),
-                                    QStringLiteral("lower")});
+                   after.push_back({firstUnused({numerator}, column(rows, 0), QStringLiteral("measure")),
+                                    numerator, QStringLiteral("member_years"), QStringLiteral("1000"),
+                                    QStringLiteral("0"), QStringLiteral("lower")});
                    return after;
                }}};
     t.emptyText = tr("No resource-use measures.");
@@ -366,8 +383,10 @@ TableSpec sharingTiersTable()
     TableSpec t;
     t.objectName = QStringLiteral("sharingTiers");
     t.title = tr("sharing tiers");
-    t.columns = {col(tr("Quality score at least"), CellKind::Number, tr("The tier applies from this composite (0–100)")),
-                 col(tr("Plan share (%)"), CellKind::Percent, tr("The plan's share of savings in this tier"))};
+    t.columns = {
+        col(tr("Quality score at least"), CellKind::Number,
+            tr("The tier applies from this composite (0–100)")),
+        col(tr("Plan share (%)"), CellKind::Percent, tr("The plan's share of savings in this tier"))};
     t.rows = [](const Scenario& sc) {
         TableRows rows;
         for (const SharingTier& tier : sc.sharing.tiers)
@@ -378,7 +397,8 @@ TableSpec sharingTiersTable()
     t.apply = [=](Scenario& sc, const TableEdit& e) {
         std::vector<SharingTier> out;
         for (const QStringList& r : e.after)
-            out.push_back(SharingTier{cell::readNumber(r.value(0), scoreH), cell::readPercent(r.value(1), shareH)});
+            out.push_back(
+                SharingTier{cell::readNumber(r.value(0), scoreH), cell::readPercent(r.value(1), shareH)});
         std::stable_sort(out.begin(), out.end(),
                          [](const SharingTier& a, const SharingTier& b) { return a.minScore < b.minScore; });
         sc.sharing.tiers = out;
@@ -405,15 +425,16 @@ TableSpec fmapByRateCellTable(DataNamesFn names)
         QStringLiteral("fmapByRateCell"), tr("FMAP by rate cell"), tr("Rate cell"), tr("FMAP (%)"),
         tr("The federal share of this rate cell's state payments"),
         [](Scenario& sc) -> std::map<std::string, Rate>& { return sc.fmap.byRateCell; },
-        [](const DataNames& n) { return n.rateCells; }, [](const Scenario& sc) { return sc.fmap.defaultRate; }, names,
-        tr("Add rate cell"), tr("Every rate cell takes the default FMAP."));
+        [](const DataNames& n) { return n.rateCells; },
+        [](const Scenario& sc) { return sc.fmap.defaultRate; }, names, tr("Add rate cell"),
+        tr("Every rate cell takes the default FMAP."));
 }
 
 TableSpec utilizationChangeTable(DataNamesFn names)
 {
     return percentMapTable(
-        QStringLiteral("utilizationChange"), tr("projected utilization change"), tr("COS"), tr("Change a year (%)"),
-        tr("The annual utilization change the projection assumes for this COS"),
+        QStringLiteral("utilizationChange"), tr("projected utilization change"), tr("COS"),
+        tr("Change a year (%)"), tr("The annual utilization change the projection assumes for this COS"),
         [](Scenario& sc) -> std::map<std::string, Rate>& { return sc.projection.utilizationChange.byCos; },
         [](const DataNames& n) { return n.cos; },
         [](const Scenario& sc) { return sc.projection.utilizationChange.defaultRate; }, names, tr("Add COS"),
@@ -425,12 +446,13 @@ TableSpec corridorsTable(DataNamesFn names)
     TableSpec t;
     t.objectName = QStringLiteral("corridors");
     t.title = tr("risk corridors");
-    t.columns = {col(tr("Corridor"), CellKind::Text, tr("The corridor's name; rows with one name are its bands")),
-                 col(tr("COS"), CellKind::Text, tr("The COS the corridor settles")),
-                 col(tr("Target PMPM ($)"), CellKind::Number, tr("The target cost per member per month")),
-                 col(tr("From (%)"), CellKind::Percent, tr("The band starts at this deviation from the target")),
-                 col(tr("To (%)"), CellKind::OptionalPercent, tr("The band ends here; empty for no upper end")),
-                 col(tr("State share (%)"), CellKind::Percent, tr("The state's share of the deviation in this band"))};
+    t.columns = {
+        col(tr("Corridor"), CellKind::Text, tr("The corridor's name; rows with one name are its bands")),
+        col(tr("COS"), CellKind::Text, tr("The COS the corridor settles")),
+        col(tr("Target PMPM ($)"), CellKind::Number, tr("The target cost per member per month")),
+        col(tr("From (%)"), CellKind::Percent, tr("The band starts at this deviation from the target")),
+        col(tr("To (%)"), CellKind::OptionalPercent, tr("The band ends here; empty for no upper end")),
+        col(tr("State share (%)"), CellKind::Percent, tr("The state's share of the deviation in this band"))};
     t.rows = [](const Scenario& sc) {
         TableRows rows;
         for (const Corridor& c : sc.corridors) {
@@ -438,7 +460,8 @@ TableSpec corridorsTable(DataNamesFn names)
             if (c.bands.empty())
                 rows.push_back(head + QStringList{QString(), QString(), QString()});
             for (const CorridorBand& b : c.bands)
-                rows.push_back(head + QStringList{cell::percent(b.from), b.to ? cell::percent(*b.to) : QString(),
+                rows.push_back(head + QStringList{cell::percent(b.from),
+                                                  b.to ? cell::percent(*b.to) : QString(),
                                                   cell::percent(b.stateShare)});
         }
         return rows;
@@ -465,56 +488,60 @@ TableSpec corridorsTable(DataNamesFn names)
                 out.push_back(c);
                 it = out.end() - 1;
             }
-            if (r.value(3).trimmed().isEmpty() && r.value(4).trimmed().isEmpty() && r.value(5).trimmed().isEmpty())
-                continue;  // a corridor without bands
+            if (r.value(3).trimmed().isEmpty() && r.value(4).trimmed().isEmpty() &&
+                r.value(5).trimmed().isEmpty())
+                continue; // a corridor without bands
             it->bands.push_back(CorridorBand{cell::readPercent(r.value(3), cols[3].header),
                                              readOptionalPercent(r.value(4), cols[4].header),
                                              cell::readPercent(r.value(5), cols[5].header)});
         }
         sc.corridors = out;
     };
-    t.adds = {
-        {tr("Add corridor"),
-         [names](const Scenario&, const TableRows& rows, int) {
-             const QStringList cos = names().cos;
-             const QString name = firstUnused({}, column(rows, 0), tr("Corridor"));
-             const QString c = cos.contains(QStringLiteral("ecm")) ? QStringLiteral("ecm")
-                               : cos.isEmpty()                     ? QStringLiteral("ecm")
-                                                                   : cos.front();
-             TableRows after = rows;
-             // The bands of methodology §12's example: 0–2 % the plan's, 2–5 % half, above 5 % 90 % the state's.
-             after.push_back({name, c, QStringLiteral("100"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("0")});
-             after.push_back({name, c, QStringLiteral("100"), QStringLiteral("2"), QStringLiteral("5"), QStringLiteral("50")});
-             after.push_back({name, c, QStringLiteral("100"), QStringLiteral("5"), QString(), QStringLiteral("90")});
-             return after;
-         }},
-        {tr("Add band"),
-         [cols](const Scenario&, const TableRows& rows, int current) {
-             if (current < 0 || current >= static_cast<int>(rows.size()))
-                 throw InputError(s(tr("Select a row of the corridor that gets the band")));
-             const QString group = rows[static_cast<std::size_t>(current)].value(0);
-             std::size_t last = 0;
-             for (std::size_t r = 0; r < rows.size(); ++r)
-                 if (rows[r].value(0) == group)
-                     last = r;
-             TableRows after = rows;
-             QStringList band = after[last];
-             if (band.value(3).trimmed().isEmpty()) {  // the corridor had no band yet
-                 band[3] = QStringLiteral("0");
-                 band[5] = QStringLiteral("0");
-                 after[last] = band;
-                 return after;
-             }
-             if (band.value(4).trimmed().isEmpty()) {  // close the open band 5 points above its start
-                 after[last][4] = cell::percent(cell::readPercent(band.value(3), cols[3].header) + 0.05);
-                 band[3] = after[last][4];
-             } else {
-                 band[3] = band[4];
-             }
-             band[4] = QString();
-             after.insert(after.begin() + static_cast<long>(last) + 1, band);
-             return after;
-         }}};
+    t.adds = {{tr("Add corridor"),
+               [names](const Scenario&, const TableRows& rows, int) {
+                   const QStringList cos = names().cos;
+                   const QString name = firstUnused({}, column(rows, 0), tr("Corridor"));
+                   const QString c = cos.contains(QStringLiteral("ecm")) ? QStringLiteral("ecm")
+                                     : cos.isEmpty()                     ? QStringLiteral("ecm")
+                                                                         : cos.front();
+                   TableRows after = rows;
+                   // The bands of methodology §12's example: 0–2 % the plan's, 2–5 % half, above 5 % 90 % the
+                   // state's.
+                   after.push_back({name, c, QStringLiteral("100"), QStringLiteral("0"), QStringLiteral("2"),
+                                    QStringLiteral("0")});
+                   after.push_back({name, c, QStringLiteral("100"), QStringLiteral("2"), QStringLiteral("5"),
+                                    QStringLiteral("50")});
+                   after.push_back({name, c, QStringLiteral("100"), QStringLiteral("5"), QString(),
+                                    QStringLiteral("90")});
+                   return after;
+               }},
+              {tr("Add band"), [cols](const Scenario&, const TableRows& rows, int current) {
+                   if (current < 0 || current >= static_cast<int>(rows.size()))
+                       throw InputError(s(tr("Select a row of the corridor that gets the band")));
+                   const QString group = rows[static_cast<std::size_t>(current)].value(0);
+                   std::size_t last = 0;
+                   for (std::size_t r = 0; r < rows.size(); ++r)
+                       if (rows[r].value(0) == group)
+                           last = r;
+                   TableRows after = rows;
+                   QStringList band = after[last];
+                   if (band.value(3).trimmed().isEmpty()) { // the corridor had no band yet
+                       band[3] = QStringLiteral("0");
+                       band[5] = QStringLiteral("0");
+                       after[last] = band;
+                       return after;
+                   }
+                   if (band.value(4).trimmed().isEmpty()) { // close the open band 5 points above its start
+                       after[last][4] =
+                           cell::percent(cell::readPercent(band.value(3), cols[3].header) + 0.05);
+                       band[3] = after[last][4];
+                   } else {
+                       band[3] = band[4];
+                   }
+                   band[4] = QString();
+                   after.insert(after.begin() + static_cast<long>(last) + 1, band);
+                   return after;
+               }}};
     t.emptyText = tr("No risk corridors.");
     return t;
 }
@@ -553,7 +580,8 @@ TableSpec blendTable(DataNamesFn names)
             mix.push_back(readOptionalPercent(r.value(2), cols[2].header));
         });
         // A changed share keeps the mix at 100 %: the others take the rest in proportion.
-        if (e.column == 2 && e.row >= 0 && e.row < static_cast<int>(mix.size()) && mix[static_cast<std::size_t>(e.row)]) {
+        if (e.column == 2 && e.row >= 0 && e.row < static_cast<int>(mix.size()) &&
+            mix[static_cast<std::size_t>(e.row)]) {
             const double changed = *mix[static_cast<std::size_t>(e.row)];
             double others = 0.0;
             std::vector<std::size_t> rest;
@@ -580,11 +608,12 @@ TableSpec blendTable(DataNamesFn names)
     t.adds = {{tr("Add rate cell"), [names](const Scenario&, const TableRows& rows, int) {
                    TableRows after = rows;
                    after.push_back({firstUnused(names().rateCells, column(rows, 0), QStringLiteral("cell")),
-                                    QStringLiteral("0"), rows.empty() ? QStringLiteral("100") : QStringLiteral("0")});
+                                    QStringLiteral("0"),
+                                    rows.empty() ? QStringLiteral("100") : QStringLiteral("0")});
                    return after;
                }}};
     t.emptyText = tr("No blended rate.");
     return t;
 }
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

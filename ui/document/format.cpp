@@ -21,7 +21,7 @@ QString grouped(const std::string& fixed)
         s.insert(i, u',');
     return negative ? QStringLiteral("−") + s : s;
 }
-}  // namespace
+} // namespace
 
 QString formatDollars(double value)
 {
@@ -32,7 +32,8 @@ QString formatDollars(double value)
 QString formatMillions(double value, int decimals)
 {
     QString s = grouped(formatFixed(value / 1e6, decimals));
-    return s.startsWith(QStringLiteral("−")) ? QStringLiteral("−$") + s.mid(1) + u'M' : QStringLiteral("$") + s + u'M';
+    return s.startsWith(QStringLiteral("−")) ? QStringLiteral("−$") + s.mid(1) + u'M'
+                                             : QStringLiteral("$") + s + u'M';
 }
 
 QString formatPercent(double fraction, int decimals)
@@ -40,6 +41,9 @@ QString formatPercent(double fraction, int decimals)
     return QString::fromStdString(formatFixed(100.0 * fraction, decimals)) + QStringLiteral(" %");
 }
 
-QString formatNumber(double value, int decimals) { return grouped(formatFixed(value, decimals)); }
+QString formatNumber(double value, int decimals)
+{
+    return grouped(formatFixed(value, decimals));
+}
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -14,4 +14,4 @@ QString formatPercent(double fraction, int decimals = 2);
 //! A number with thousands separators.
 QString formatNumber(double value, int decimals);
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -15,8 +15,10 @@ namespace {
 //! One edit of the scenario: undo restores the scenario before it, redo the one after.
 class ChangeScenarioCommand : public QUndoCommand {
 public:
-    ChangeScenarioCommand(ProjectDocument* doc, Scenario before, Scenario after, const QString& text, int mergeKey)
-        : QUndoCommand(text), doc_(doc), before_(std::move(before)), after_(std::move(after)), mergeKey_(mergeKey)
+    ChangeScenarioCommand(ProjectDocument* doc, Scenario before, Scenario after, const QString& text,
+                          int mergeKey)
+        : QUndoCommand(text), doc_(doc), before_(std::move(before)), after_(std::move(after)),
+          mergeKey_(mergeKey)
     {
         last_.start();
     }
@@ -30,7 +32,7 @@ public:
         const auto* o = static_cast<const ChangeScenarioCommand*>(other);
         if (o->mergeKey_ != mergeKey_ || mergeKey_ < 0 || last_.elapsed() > kBurstMs)
             return false;
-        after_ = o->after_;  // keep the first "before": the whole drag is one step
+        after_ = o->after_; // keep the first "before": the whole drag is one step
         last_.restart();
         return true;
     }
@@ -40,11 +42,11 @@ private:
     Scenario before_;
     Scenario after_;
     int mergeKey_;
-    QElapsedTimer last_;  //!< since the last change merged into this step
+    QElapsedTimer last_; //!< since the last change merged into this step
     static constexpr qint64 kBurstMs = 800;
 };
 
-}  // namespace
+} // namespace
 
 ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent) {}
 
@@ -57,7 +59,8 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObj
     doc->store_ = io::ProjectStore::open(path);
     const std::optional<io::DatasetInfo> experience = doc->store_->activeDataset(io::DatasetKind::Experience);
     if (!experience)
-        throw io::ProjectError(path.toStdString() + ": the project has no experience data; import some first");
+        throw io::ProjectError(path.toStdString() +
+                               ": the project has no experience data; import some first");
     doc->experience_ = doc->store_->loadExperience(experience->id);
     doc->index_ = std::make_unique<ExperienceIndex>(doc->experience_);
     if (const std::optional<io::DatasetInfo> quality = doc->store_->activeDataset(io::DatasetKind::Quality)) {
@@ -76,11 +79,13 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObj
         doc->scenario_ = io::ScenarioStore(*doc->store_).load(latest->id);
     } else {
         Scenario s = io::loadPreset(QStringLiteral("straw-proposal-7"));
-        doc->scenarioId_ = io::ScenarioStore(*doc->store_).add(s, std::nullopt, QStringLiteral("straw-proposal-7"),
-                                                               QStringLiteral("new from preset straw-proposal-7"));
+        doc->scenarioId_ = io::ScenarioStore(*doc->store_)
+                               .add(s, std::nullopt, QStringLiteral("straw-proposal-7"),
+                                    QStringLiteral("new from preset straw-proposal-7"));
         doc->scenario_ = s;
     }
-    connect(&doc->undo_, &QUndoStack::cleanChanged, doc.get(), [d = doc.get()] { Q_EMIT d->modifiedChanged(); });
+    connect(&doc->undo_, &QUndoStack::cleanChanged, doc.get(),
+            [d = doc.get()] { Q_EMIT d->modifiedChanged(); });
     doc->recalculate();
     return doc;
 }
@@ -91,11 +96,20 @@ QString ProjectDocument::title() const
     return t.isEmpty() ? QFileInfo(path_).completeBaseName() : t;
 }
 
-bool ProjectDocument::isSynthetic() const { return store_->metadata(QStringLiteral("synthetic")) == QLatin1String("1"); }
+bool ProjectDocument::isSynthetic() const
+{
+    return store_->metadata(QStringLiteral("synthetic")) == QLatin1String("1");
+}
 
-QString ProjectDocument::notice() const { return isSynthetic() ? store_->metadata(QStringLiteral("notice")) : QString(); }
+QString ProjectDocument::notice() const
+{
+    return isSynthetic() ? store_->metadata(QStringLiteral("notice")) : QString();
+}
 
-QList<io::ScenarioInfo> ProjectDocument::scenarios() const { return io::ScenarioStore(*store_).list(); }
+QList<io::ScenarioInfo> ProjectDocument::scenarios() const
+{
+    return io::ScenarioStore(*store_).list();
+}
 
 Year ProjectDocument::performanceYear() const
 {
@@ -136,7 +150,8 @@ void ProjectDocument::saveScenario()
     Q_EMIT projectChanged();
 }
 
-qint64 ProjectDocument::addScenario(const Scenario& scenario, std::optional<qint64> derivedFrom, const QString& preset)
+qint64 ProjectDocument::addScenario(const Scenario& scenario, std::optional<qint64> derivedFrom,
+                                    const QString& preset)
 {
     const qint64 id = io::ScenarioStore(*store_).add(scenario, derivedFrom, preset);
     Q_EMIT projectChanged();
@@ -172,4 +187,4 @@ void ProjectDocument::recalculate()
     Q_EMIT resultsChanged();
 }
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -109,4 +109,4 @@ private:
     bool recalculationPending_ = false;
 };
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

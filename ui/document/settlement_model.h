@@ -26,4 +26,4 @@ private:
     ProjectDocument* document_;
 };
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

@@ -3,8 +3,8 @@
 #include "engine/disclosure.h"
 #include "engine/error.h"
 #include "engine/rounding.h"
-#include "engine/statewide_totals.h"
 #include "engine/settlement.h"
+#include "engine/statewide_totals.h"
 #include "io/report/report_csv.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
@@ -119,7 +119,7 @@ QList<Headline> headlinesOf(const Settlement& s)
 Settlement settleScenario(const ProjectDocument& doc, const Scenario& s, bool trace)
 {
     SettlementOptions o;
-    o.year = doc.performanceYear();  // the reported scenario's year, as the Compare view does
+    o.year = doc.performanceYear(); // the reported scenario's year, as the Compare view does
     o.trace = trace;
     return settle(doc.index(), doc.quality(), s, o);
 }

@@ -2,24 +2,24 @@
 
 #include "engine/explain.h"
 #include "engine/rounding.h"
+#include "engine/statewide_totals.h"
 #include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
-#include "io/scenario/presets.h"
-#include "engine/statewide_totals.h"
 #include "io/csv/settlement_csv.h"
-#include "ui/assumptions/assumptions_panel.h"
-#include "ui/document/format.h"
-#include "ui/document/project_document.h"
+#include "io/scenario/presets.h"
 #include "ui/analysis/compare_view.h"
-#include "ui/charts/corridor_chart.h"
 #include "ui/analysis/experience_view.h"
+#include "ui/assumptions/assumptions_panel.h"
+#include "ui/charts/corridor_chart.h"
 #include "ui/charts/projection_chart.h"
 #include "ui/charts/quality_chart.h"
-#include "ui/report/report_preview.h"
 #include "ui/charts/rate_impact_chart.h"
 #include "ui/charts/savings_chart.h"
-#include "ui/document/settlement_model.h"
 #include "ui/charts/waterfall_chart.h"
+#include "ui/document/format.h"
+#include "ui/document/project_document.h"
+#include "ui/document/settlement_model.h"
+#include "ui/report/report_preview.h"
 
 #include "engine/error.h"
 #include "io/project/importer.h"
@@ -35,7 +35,6 @@
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -49,8 +48,8 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QKeySequence>
 #include <QKeyEvent>
+#include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -66,16 +65,23 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <atomic>
 
 #include <qcustomplot.h>
 
 // The icon and other resources live in this static library: register them before use
 // (Q_INIT_RESOURCE must be called outside any namespace).
-static void registerSharecastResources() { Q_INIT_RESOURCE(sharecast); }
+static void registerSharecastResources()
+{
+    Q_INIT_RESOURCE(sharecast);
+}
 
 namespace sharecast::ui {
 
-void initResources() { registerSharecastResources(); }
+void initResources()
+{
+    registerSharecastResources();
+}
 
 namespace {
 const char* const kRecentKey = "workbench/recentProjects";
@@ -84,15 +90,16 @@ const char* const kStateKey = "workbench/windowState";
 constexpr int kMaxRecent = 8;
 
 const char* const kHeadlineKeys[] = {"expected", "actual", "gross", "payments", "net", "federal", "state"};
-const char* const kHeadlineTitles[] = {"Expected cost", "Actual cost", "Gross savings", "Plan payments",
-                                       "Program net (all funds)", "Federal share", "State share"};
-}  // namespace
+const char* const kHeadlineTitles[] = {
+    "Expected cost",           "Actual cost",   "Gross savings", "Plan payments",
+    "Program net (all funds)", "Federal share", "State share"};
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     initResources();
     setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
-    setAcceptDrops(true);  // CSV files dropped on the window are imported
+    setAcceptDrops(true); // CSV files dropped on the window are imported
     resize(1366, 768);
     setDockNestingEnabled(true);
     createDocks();
@@ -117,7 +124,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    destroying_ = true;  // a window being destroyed asks nothing (closeEvent runs from ~QWidget)
+    destroying_ = true; // a window being destroyed asks nothing (closeEvent runs from ~QWidget)
     detachDocument();
 }
 
@@ -165,8 +172,8 @@ void MainWindow::detachDocument()
 QString MainWindow::defaultProjectPath()
 {
     // The sample built with (or installed beside) the executable: <prefix>/share/sharecast/sample.
-    const QString bundled =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/sharecast/sample/default.sharecast"));
+    const QString bundled = QDir(QCoreApplication::applicationDirPath())
+                                .filePath(QStringLiteral("../share/sharecast/sample/default.sharecast"));
     if (!QFileInfo::exists(bundled))
         return {};
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -233,31 +240,37 @@ void MainWindow::createActions()
             openProject(path);
     });
     Q_UNUSED(sample);
-    file->addAction(tr("&Import Data…"), this, &MainWindow::chooseImport)->setShortcut(QKeySequence(tr("Ctrl+I")));
+    file->addAction(tr("&Import Data…"), this, &MainWindow::chooseImport)
+        ->setShortcut(QKeySequence(tr("Ctrl+I")));
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
         if (document_)
             document_->saveScenario();
     });
     save->setShortcut(QKeySequence::Save);
-    file->addAction(tr("&Export Results as CSV…"), this, &MainWindow::exportResults)->setShortcut(QKeySequence(tr("Ctrl+E")));
-    file->addAction(tr("Export &Report…"), this, [this] {
-        if (!document_)
-            return;
-        const auto answer = QMessageBox::question(
-            this, tr("Export report"), tr("Suppress small cells (fewer than 11 members) for a public briefing?"),
-            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
-        if (answer == QMessageBox::Cancel)
-            return;
-        ReportOptions options;
-        options.suppressSmallCells = answer == QMessageBox::Yes;
-        showReportPreview(document_.get(), options, this);  // preview with print and save as PDF
-    })->setShortcut(QKeySequence(tr("Ctrl+P")));
+    file->addAction(tr("&Export Results as CSV…"), this, &MainWindow::exportResults)
+        ->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export &Report…"), this,
+                    [this] {
+                        if (!document_)
+                            return;
+                        const auto answer = QMessageBox::question(
+                            this, tr("Export report"),
+                            tr("Suppress small cells (fewer than 11 members) for a public briefing?"),
+                            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+                        if (answer == QMessageBox::Cancel)
+                            return;
+                        ReportOptions options;
+                        options.suppressSmallCells = answer == QMessageBox::Yes;
+                        showReportPreview(document_.get(), options,
+                                          this); // preview with print and save as PDF
+                    })
+        ->setShortcut(QKeySequence(tr("Ctrl+P")));
     file->addAction(tr("Save Report as &PDF…"), this, [this] {
         if (!document_)
             return;
-        const QString pdf = QFileDialog::getSaveFileName(this, tr("Save report"), QStringLiteral("briefing.pdf"),
-                                                         tr("PDF documents (*.pdf)"));
+        const QString pdf = QFileDialog::getSaveFileName(
+            this, tr("Save report"), QStringLiteral("briefing.pdf"), tr("PDF documents (*.pdf)"));
         if (pdf.isEmpty())
             return;
         const QString problem = exportReport(document_.get(), ReportOptions{}, pdf);
@@ -295,10 +308,13 @@ void MainWindow::createActions()
     scenario->addAction(tr("&Rename…"), this, &MainWindow::renameScenario);
     scenario->addAction(tr("De&lete…"), this, &MainWindow::deleteScenario);
     scenario->addSeparator();
-    scenario->addAction(tr("&Compare Scenarios"), this, [this] {
-        if (tabs_ && compareView_)
-            tabs_->setCurrentWidget(compareView_);
-    })->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    scenario
+        ->addAction(tr("&Compare Scenarios"), this,
+                    [this] {
+                        if (tabs_ && compareView_)
+                            tabs_->setCurrentWidget(compareView_);
+                    })
+        ->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
@@ -369,7 +385,8 @@ QWidget* MainWindow::createSettlementPage(ProjectDocument* doc)
     auto* layout = new QVBoxLayout(settlementPage);
     notice_ = new QLabel;
     notice_->setWordWrap(true);
-    notice_->setStyleSheet(QStringLiteral("background: #fff4d6; color: #6b4e00; padding: 4px; border: 1px solid #e8cf8a;"));
+    notice_->setStyleSheet(
+        QStringLiteral("background: #fff4d6; color: #6b4e00; padding: 4px; border: 1px solid #e8cf8a;"));
     layout->addWidget(notice_);
     headlineBox_ = new QWidget;
     auto* grid = new QGridLayout(headlineBox_);
@@ -479,7 +496,10 @@ void MainWindow::showDocument(ProjectDocument* doc)
         table_->selectRow(0);
 }
 
-QLabel* MainWindow::headline(const QString& key) const { return headlines_.value(key); }
+QLabel* MainWindow::headline(const QString& key) const
+{
+    return headlines_.value(key);
+}
 
 void MainWindow::refreshTitle()
 {
@@ -498,7 +518,8 @@ void MainWindow::refreshHeadlines()
         return;
     // Statewide totals foot with the table: sums of the plans' figures in cents.
     const StatewideTotals t = statewideTotals(document_->settlement());
-    const double values[] = {t.expected, t.actual, t.grossSavings, t.payments, t.programNet, t.federal, t.state};
+    const double values[] = {t.expected,   t.actual,  t.grossSavings, t.payments,
+                             t.programNet, t.federal, t.state};
     for (int i = 0; i < 7; ++i) {
         QLabel* l = headlines_.value(QLatin1String(kHeadlineKeys[i]));
         l->setText(formatMillions(values[i], 1));
@@ -513,8 +534,9 @@ void MainWindow::refreshNavigator()
         return;
     auto* data = new QTreeWidgetItem(navigator_, {tr("Datasets")});
     for (const io::DatasetInfo& d : document_->datasets()) {
-        auto* item = new QTreeWidgetItem(data, {QStringLiteral("%1 (%2)%3").arg(d.provenance.sourceName, io::toString(d.kind),
-                                                                             d.active ? QString() : tr(", inactive"))});
+        auto* item = new QTreeWidgetItem(data, {QStringLiteral("%1 (%2)%3")
+                                                    .arg(d.provenance.sourceName, io::toString(d.kind),
+                                                         d.active ? QString() : tr(", inactive"))});
         item->setToolTip(0, tr("%1\n%2 bytes, SHA-256 %3\n%4 rows, imported %5")
                                 .arg(d.provenance.summary)
                                 .arg(d.provenance.sourceSize)
@@ -529,7 +551,8 @@ void MainWindow::refreshNavigator()
             text = QStringLiteral("▶ ") + text;
         auto* item = new QTreeWidgetItem(scenarios, {text});
         item->setData(0, Qt::UserRole, s.id);
-        QString tip = tr("version %1, saved %2").arg(s.version).arg(s.modified.toLocalTime().toString(Qt::ISODate));
+        QString tip =
+            tr("version %1, saved %2").arg(s.version).arg(s.modified.toLocalTime().toString(Qt::ISODate));
         if (!s.derivedFromName.isEmpty())
             tip += tr("\nderived from '%1'").arg(s.derivedFromName);
         if (!s.preset.isEmpty())
@@ -572,10 +595,10 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     const QString key = watched->property("headlineKey").toString();
     if (!key.isEmpty()) {
         const bool click = event->type() == QEvent::MouseButtonRelease;
-        const bool keyPress = event->type() == QEvent::KeyPress &&
-                              (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Return ||
-                               static_cast<QKeyEvent*>(event)->key() == Qt::Key_Enter ||
-                               static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space);
+        const bool keyPress =
+            event->type() == QEvent::KeyPress && (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Return ||
+                                                  static_cast<QKeyEvent*>(event)->key() == Qt::Key_Enter ||
+                                                  static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space);
         if (click || keyPress) {
             explainHeadline(key);
             return true;
@@ -603,7 +626,8 @@ void MainWindow::showExplain()
     const Settlement& s = document_->settlement();
     const PlanSettlement* plan = findPlan(s, selectedPlan_.toStdString());
     const int scroll = explain_->verticalScrollBar()->value();
-    explain_->setPlainText(plan ? QString::fromStdString(explainPlan(s, *plan, document_->scenario())) : QString());
+    explain_->setPlainText(plan ? QString::fromStdString(explainPlan(s, *plan, document_->scenario()))
+                                : QString());
     explain_->verticalScrollBar()->setValue(scroll);
 }
 
@@ -613,7 +637,8 @@ bool MainWindow::maybeSave()
         return true;
     const auto answer = QMessageBox::question(
         this, tr("Unsaved scenario"),
-        tr("The scenario '%1' has unsaved changes. Save them in the project?").arg(QString::fromStdString(document_->scenario().name)),
+        tr("The scenario '%1' has unsaved changes. Save them in the project?")
+            .arg(QString::fromStdString(document_->scenario().name)),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
@@ -648,16 +673,17 @@ void MainWindow::newProject()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QStringLiteral("project.sharecast"),
-                                                      tr("Sharecast projects (*.sharecast)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New project"), QStringLiteral("project.sharecast"), tr("Sharecast projects (*.sharecast)"));
     if (path.isEmpty())
         return;
-    const QString experience = QFileDialog::getOpenFileName(this, tr("Experience data for the new project"), QString(),
-                                                            tr("experience.csv (*.csv)"));
+    const QString experience = QFileDialog::getOpenFileName(this, tr("Experience data for the new project"),
+                                                            QString(), tr("experience.csv (*.csv)"));
     if (experience.isEmpty())
         return;
-    const QString quality = QFileDialog::getOpenFileName(
-        this, tr("Quality data (optional: Cancel to skip)"), QFileInfo(experience).absolutePath(), tr("quality.csv (*.csv)"));
+    const QString quality =
+        QFileDialog::getOpenFileName(this, tr("Quality data (optional: Cancel to skip)"),
+                                     QFileInfo(experience).absolutePath(), tr("quality.csv (*.csv)"));
     const QString error = createProject(path, experience, quality);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("New project"), tr("The project was not created.\n\n%1").arg(error));
@@ -681,7 +707,7 @@ QString MainWindow::createProject(const QString& path, const QString& experience
         build.commit(io::ExistingFile::Replace);
     } catch (const std::exception& e) {
         if (!document_ && QFileInfo::exists(path))
-            openProject(path);  // the project closed above is still there: show it again
+            openProject(path); // the project closed above is still there: show it again
         return QString::fromUtf8(e.what());
     }
     return openProject(path) ? QString() : tr("%1: cannot open the new project").arg(path);
@@ -691,8 +717,9 @@ void MainWindow::chooseImport()
 {
     if (!document_)
         return;
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import experience, quality or member data"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Import experience, quality or member data"), QString(),
+                                      tr("CSV files (*.csv);;All files (*)"));
     if (!paths.isEmpty())
         importFiles(paths);
 }
@@ -707,7 +734,7 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
     for (const QString& path : paths) {
         QFile f(path);
         const QByteArray header = f.open(QIODevice::ReadOnly) ? f.readLine() : QByteArray();
-        QString* slot = header.contains("measure_id") ? &request.qualityPath
+        QString* slot = header.contains("measure_id")  ? &request.qualityPath
                         : header.contains("member_id") ? &request.membersPath
                                                        : &request.experiencePath;
         if (!slot->isEmpty())
@@ -762,7 +789,7 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
             QMessageBox::warning(this, tr("Import"), tr("Nothing was imported.\n\n%1").arg(error));
         return error;
     }
-    openProject(document_->path());  // reload the project's data
+    openProject(document_->path()); // reload the project's data
     statusBar()->showMessage(tr("Imported %1 file(s)").arg(paths.size()), 5000);
     return {};
 }
@@ -771,7 +798,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     if (document_ && event->mimeData()->hasUrls())
         for (const QUrl& url : event->mimeData()->urls())
-            if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
+            if (url.isLocalFile() &&
+                url.toLocalFile().endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
                 event->acceptProposedAction();
                 return;
             }
@@ -792,10 +820,13 @@ void MainWindow::updateRecentMenu()
     recentMenu_->clear();
     const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
     for (const QString& path : recent)
-        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave())
-                openProject(path);
-        })->setToolTip(path);
+        recentMenu_
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave())
+                                openProject(path);
+                        })
+            ->setToolTip(path);
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
@@ -822,8 +853,9 @@ void MainWindow::duplicateScenario()
     if (!document_ || !maybeSave())
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Duplicate scenario"), tr("Name of the copy:"), QLineEdit::Normal,
-                                               QString::fromStdString(document_->scenario().name) + tr(" (copy)"), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Duplicate scenario"), tr("Name of the copy:"), QLineEdit::Normal,
+                              QString::fromStdString(document_->scenario().name) + tr(" (copy)"), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     Scenario s = document_->scenario();
@@ -840,8 +872,9 @@ void MainWindow::renameScenario()
     if (!document_)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
-                                               QString::fromStdString(document_->scenario().name), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
+                              QString::fromStdString(document_->scenario().name), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     Scenario s = document_->scenario();
@@ -859,7 +892,8 @@ void MainWindow::deleteScenario()
     }
     if (QMessageBox::question(this, tr("Delete scenario"),
                               tr("Delete the scenario '%1' and its saved versions?")
-                                  .arg(QString::fromStdString(document_->scenario().name))) != QMessageBox::Yes)
+                                  .arg(QString::fromStdString(document_->scenario().name))) !=
+        QMessageBox::Yes)
         return;
     io::ScenarioStore store(document_->store());
     store.remove(*document_->scenarioId());
@@ -871,8 +905,8 @@ void MainWindow::exportResults()
 {
     if (!document_)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("settlement.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export results"), QStringLiteral("settlement.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     const QString problem =
@@ -922,11 +956,12 @@ void MainWindow::copySelection()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Sharecast"),
-                       tr("<h3>Sharecast %1</h3><p>An actuarial workbench for shared-savings and shared-risk "
-                          "arrangements in Medicaid managed care: settlements exact to the cent, explained step by "
-                          "step, with projections of savings and rate impacts.</p>")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About Sharecast"),
+        tr("<h3>Sharecast %1</h3><p>An actuarial workbench for shared-savings and shared-risk "
+           "arrangements in Medicaid managed care: settlements exact to the cent, explained step by "
+           "step, with projections of savings and rate impacts.</p>")
+            .arg(QApplication::applicationVersion()));
 }
 
 void MainWindow::showMethodology()
@@ -934,19 +969,20 @@ void MainWindow::showMethodology()
     QMessageBox box(this);
     box.setWindowTitle(tr("Methodology summary"));
     box.setTextFormat(Qt::RichText);
-    box.setText(tr("<h3>How a settlement is computed</h3><ol>"
-                   "<li><b>Expected cost</b> (§2): baseline-year PMPM by cell and COS, weighted, trended, adjusted for "
-                   "program changes and risk, times the performance year's member months.</li>"
-                   "<li><b>Actual cost</b> (§3) over the same cells; <b>savings</b> G = E − A, S = G / E (§4).</li>"
-                   "<li><b>Thresholds</b> (§5): the minimum savings (and loss) rate.</li>"
-                   "<li><b>Quality</b> (§6): attainment and improvement per measure, a weighted composite, a gate.</li>"
-                   "<li><b>Eligibility and sharing</b> (§8): gates, the sharing rate ρ, the payment P with its cap, "
-                   "and shared losses.</li>"
-                   "<li><b>Split</b> (§9): the program net G − P shared by FMAP between federal and state funds.</li>"
-                   "<li><b>Projection and rates</b> (§10–11): counterfactual vs projected cost, rebased and "
-                   "non-rebased capitation rates, the rate impact.</li></ol>"
-                   "<p>Select a plan to see its own figures step by step in the Explain panel.</p>"));
+    box.setText(tr(
+        "<h3>How a settlement is computed</h3><ol>"
+        "<li><b>Expected cost</b> (§2): baseline-year PMPM by cell and COS, weighted, trended, adjusted for "
+        "program changes and risk, times the performance year's member months.</li>"
+        "<li><b>Actual cost</b> (§3) over the same cells; <b>savings</b> G = E − A, S = G / E (§4).</li>"
+        "<li><b>Thresholds</b> (§5): the minimum savings (and loss) rate.</li>"
+        "<li><b>Quality</b> (§6): attainment and improvement per measure, a weighted composite, a gate.</li>"
+        "<li><b>Eligibility and sharing</b> (§8): gates, the sharing rate ρ, the payment P with its cap, "
+        "and shared losses.</li>"
+        "<li><b>Split</b> (§9): the program net G − P shared by FMAP between federal and state funds.</li>"
+        "<li><b>Projection and rates</b> (§10–11): counterfactual vs projected cost, rebased and "
+        "non-rebased capitation rates, the rate impact.</li></ol>"
+        "<p>Select a plan to see its own figures step by step in the Explain panel.</p>"));
     box.exec();
 }
 
-}  // namespace sharecast::ui
+} // namespace sharecast::ui

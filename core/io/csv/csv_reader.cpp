@@ -70,7 +70,7 @@ const char* fieldEnd(const char* from, const char* end)
     return from;
 }
 
-}  // namespace
+} // namespace
 
 CsvReader::CsvReader(QIODevice& device, std::string fileName, ImportControl control, CsvReaderOptions options)
     : device_(device), fileName_(std::move(fileName)), control_(std::move(control)), options_(options)
@@ -138,7 +138,7 @@ void CsvReader::fill()
             throw InputError(InputLocation{fileName_, 0, {}, {}, false},
                              "read error: " + device_.errorString().toStdString());
         if (n == 0 && device_.isSequential() && device_.waitForReadyRead(-1))
-            continue;  // a pipe or process with more to come
+            continue; // a pipe or process with more to come
         end_ += static_cast<std::size_t>(n);
         bytesRead_ += n;
         eof_ = n == 0;
@@ -190,7 +190,7 @@ CsvReader::Parse CsvReader::parseRecord()
                 }
                 lines += static_cast<long>(std::count(p, q, '\n'));
                 if (q + 1 == end && !eof_)
-                    return Parse::NeedMore;  // a doubled quote or the closing one?
+                    return Parse::NeedMore; // a doubled quote or the closing one?
                 if (q + 1 != end && q[1] == '"') {
                     if (!escaped) {
                         // Reserved for the whole buffered input, so earlier views never move.
@@ -228,7 +228,7 @@ CsvReader::Parse CsvReader::parseRecord()
             }
             const char* const garbageEnd = fieldEnd(p + 1, end);
             if (needMoreToShow(fieldStart, garbageEnd))
-                return Parse::NeedMore;  // so that the message shows the same text for any block size
+                return Parse::NeedMore; // so that the message shows the same text for any block size
             syntaxError(fields_.size() - 1, fieldStart, garbageEnd,
                         "unexpected character after the closing quote");
         }
@@ -252,7 +252,7 @@ CsvReader::Parse CsvReader::parseRecord()
                 return finish(p + 2);
             syntaxError(fields_.size() - 1, fieldStart, p,
                         "carriage return not followed by a line feed (line ends must be LF or CRLF)");
-        default: {  // '"'
+        default: { // '"'
             const char* const quotedEnd = fieldEnd(p, end);
             if (needMoreToShow(fieldStart, quotedEnd))
                 return Parse::NeedMore;
@@ -275,14 +275,14 @@ bool CsvReader::next()
         while (end_ - begin_ < 3 && !eof_)
             fill();
         if (end_ - begin_ >= 3 && std::memcmp(buf_.data() + begin_, "\xEF\xBB\xBF", 3) == 0)
-            begin_ += 3;  // UTF-8 byte-order mark (§1.1)
+            begin_ += 3; // UTF-8 byte-order mark (§1.1)
         started_ = true;
     }
-    long blankLine = 0;  // first of a run of empty lines, 0 when none
+    long blankLine = 0; // first of a run of empty lines, 0 when none
     for (;;) {
         if (begin_ == end_) {
             if (eof_) {
-                fields_.clear();  // trailing empty lines are ignored
+                fields_.clear(); // trailing empty lines are ignored
                 return false;
             }
             fill();
@@ -426,7 +426,7 @@ std::optional<double> parseFiniteNumber(std::string_view text)
     const auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
     if (ec != std::errc() || ptr != last || !std::isfinite(value))
         return std::nullopt;
-    return value + 0.0;  // -0 → 0
+    return value + 0.0; // -0 → 0
 }
 
 std::optional<long long> parseInteger(std::string_view text)
@@ -473,7 +473,7 @@ bool isValidUtf8(std::string_view text)
             continue;
         }
         int more = 0;
-        unsigned int lowest = 0;  // smallest second byte allowed (rules out overlong forms, surrogates)
+        unsigned int lowest = 0; // smallest second byte allowed (rules out overlong forms, surrogates)
         unsigned int highest = 0xBF;
         if (c >= 0xC2 && c <= 0xDF) {
             more = 1;
@@ -485,7 +485,7 @@ bool isValidUtf8(std::string_view text)
             more = 2;
             lowest = 0x80;
             if (c == 0xED)
-                highest = 0x9F;  // no UTF-16 surrogates
+                highest = 0x9F; // no UTF-16 surrogates
         } else if (c == 0xF0) {
             more = 3;
             lowest = 0x90;
@@ -495,7 +495,7 @@ bool isValidUtf8(std::string_view text)
         } else if (c == 0xF4) {
             more = 3;
             lowest = 0x80;
-            highest = 0x8F;  // at most U+10FFFF
+            highest = 0x8F; // at most U+10FFFF
         } else {
             return false;
         }
@@ -521,4 +521,4 @@ void requireUtf8Field(const CsvReader& reader, std::size_t i)
         "not valid UTF-8 text (save the file as UTF-8)");
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -37,7 +37,7 @@ public:
 
 //! Tuning of a CsvReader; the defaults suit every real file.
 struct CsvReaderOptions {
-    qint64 blockSize = qint64(1) << 20;        //!< bytes asked of the device per read
+    qint64 blockSize = qint64(1) << 20; //!< bytes asked of the device per read
     //! A longer record is an error (an open quote, or a file that is not CSV). A row of any input
     //! of the methodology is well under a kilobyte; 1 MiB bounds the memory one record takes.
     qint64 maxRecordBytes = qint64(1) << 20;
@@ -107,20 +107,20 @@ private:
     qint64 totalBytes_ = -1;
     qint64 bytesRead_ = 0;
 
-    std::vector<char> buf_;  // [begin_, end_) holds unparsed bytes
+    std::vector<char> buf_; // [begin_, end_) holds unparsed bytes
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
     bool eof_ = false;
-    bool started_ = false;  // byte-order mark handled
+    bool started_ = false; // byte-order mark handled
 
     std::vector<std::string_view> fields_;
-    std::vector<char> scratch_;  // unescaped quoted fields ("" → "), reserved so views stay put
-    std::size_t parsedEnd_ = 0;  // where the record parsed by parseRecord() ends
-    long parsedLines_ = 0;       // line breaks inside it (its terminator excluded)
-    bool parsedBlank_ = false;   // it is an empty line
+    std::vector<char> scratch_; // unescaped quoted fields ("" → "), reserved so views stay put
+    std::size_t parsedEnd_ = 0; // where the record parsed by parseRecord() ends
+    long parsedLines_ = 0;      // line breaks inside it (its terminator excluded)
+    bool parsedBlank_ = false;  // it is an empty line
 
-    long line_ = 0;      // line of the current record
-    long nextLine_ = 1;  // line on which the next record starts
+    long line_ = 0;     // line of the current record
+    long nextLine_ = 1; // line on which the next record starts
 
     // A record read ahead while deciding whether an empty line was trailing.
     std::vector<std::string_view> pendingFields_;
@@ -205,4 +205,4 @@ bool isValidUtf8(std::string_view text);
 //! Throws InputError naming field i unless it is valid UTF-8 (text fields of §1 files are UTF-8).
 void requireUtf8Field(const CsvReader& reader, std::size_t i);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -2,7 +2,6 @@
 
 #include "engine/error.h"
 
-
 namespace sharecast::io {
 
 bool looksNumeric(const QString& text)
@@ -60,4 +59,4 @@ void CsvWriter::addResultRow(const QStringList& header, const QStringList& field
     addRow(fields);
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

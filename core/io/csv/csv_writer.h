@@ -5,7 +5,6 @@
 #include <QString>
 #include <QStringList>
 
-
 namespace sharecast::io {
 
 //! True when text is a plain decimal number ("-12.50", "3e-4"), which is written unchanged.
@@ -30,4 +29,4 @@ private:
     QByteArray bytes_;
 };
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

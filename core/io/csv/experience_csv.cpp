@@ -85,7 +85,8 @@ void checkBound(const CsvReader& reader, std::size_t i, Kind kind, double value)
     switch (kind) {
     case Kind::RiskScore:
         if (value > bounds::kMaxRiskScore)
-            throw reader.fieldError(i, "a risk score above 100 is a data error (scores are relative factors near 1)");
+            throw reader.fieldError(
+                i, "a risk score above 100 is a data error (scores are relative factors near 1)");
         return;
     case Kind::Util:
     case Kind::ClaimsDenied:
@@ -96,7 +97,8 @@ void checkBound(const CsvReader& reader, std::size_t i, Kind kind, double value)
         return;
     default:
         if (value > bounds::kMaxAmount)
-            throw reader.fieldError(i, "an amount above $1e+12 (a trillion dollars) in one cell is a data error");
+            throw reader.fieldError(
+                i, "an amount above $1e+12 (a trillion dollars) in one cell is a data error");
         return;
     }
 }
@@ -157,7 +159,7 @@ public:
 private:
     struct Slot {
         std::uint64_t hash = 0;
-        std::size_t indexPlusOne = 0;  // 0: empty
+        std::size_t indexPlusOne = 0; // 0: empty
     };
 
     void grow() { rehash(std::max<std::size_t>(1024, slots_.size() * 2)); }
@@ -213,12 +215,12 @@ struct Layout {
 Layout readLayout(CsvReader& reader, ImportSummary& summary)
 {
     Layout layout;
-    std::vector<std::pair<std::size_t, Column>> prefixed;  // cost_<cos> and util_<name>, file order
+    std::vector<std::pair<std::size_t, Column>> prefixed; // cost_<cos> and util_<name>, file order
     const auto takePrefixed = [&](std::size_t i, const std::string& name) {
         if (!name.starts_with(kCostPrefix) && !name.starts_with(kUtilPrefix))
             return false;
         const bool cost = name.starts_with(kCostPrefix);
-        const std::string_view rest = std::string_view(name).substr(kCostPrefix.size());  // both have 5 chars
+        const std::string_view rest = std::string_view(name).substr(kCostPrefix.size()); // both have 5 chars
         if (rest.empty())
             throw reader.fieldError(i, std::string("a ") + name + " column needs a name after the prefix");
         auto& list = cost ? layout.cosNames : layout.utilNames;
@@ -232,7 +234,7 @@ Layout readLayout(CsvReader& reader, ImportSummary& summary)
                        "excess_over_threshold, capitation_revenue, admin_cost, "
                        "claims_denied, claims_total, grievances, cost_<cos> and util_<name>)",
                        takePrefixed);
-    layout.columns.resize(reader.fieldCount());  // the header is still the current record
+    layout.columns.resize(reader.fieldCount()); // the header is still the current record
     for (std::size_t k = 0; k < at.size(); ++k)
         if (at[k] >= 0)
             layout.columns[static_cast<std::size_t>(at[k])].kind = static_cast<Kind>(k);
@@ -262,7 +264,7 @@ std::string keyField(const CsvReader& reader, std::size_t i, SpaceNote& spaces)
     return text;
 }
 
-}  // namespace
+} // namespace
 
 ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, ImportSummary* summary,
                                  const ImportControl& control)
@@ -298,7 +300,7 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
         cell.sourceLine = reader.line();
         cell.cost.assign(layout.cosNames.size(), 0.0);
         cell.util.assign(layout.utilNames.size(), 0.0);
-        std::string_view planName;  // valid until the next record
+        std::string_view planName; // valid until the next record
 
         for (std::size_t i = 0; i < columnCount; ++i) {
             const Column& column = layout.columns[i];
@@ -343,9 +345,11 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
                 cell.memberMonths = numberField(reader, i);
                 if (!(cell.memberMonths > 0.0))
                     throw reader.fieldError(i, "must be > 0");
-                if (cell.memberMonths < bounds::kMinMemberMonths || cell.memberMonths > bounds::kMaxMemberMonths)
-                    throw reader.fieldError(i, "must lie between 1e-06 and 1e+09 member months (a cell outside "
-                                               "them is a data error; see docs/methodology.md, input bounds)");
+                if (cell.memberMonths < bounds::kMinMemberMonths ||
+                    cell.memberMonths > bounds::kMaxMemberMonths)
+                    throw reader.fieldError(i,
+                                            "must lie between 1e-06 and 1e+09 member months (a cell outside "
+                                            "them is a data error; see docs/methodology.md, input bounds)");
                 break;
             default: break;
             }
@@ -421,4 +425,4 @@ ExperienceData readExperienceFile(const QString& path, ImportSummary* summary, c
     return readInputFile(path, [&](QIODevice& in) { return readExperienceCsv(in, path, summary, control); });
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -21,13 +21,13 @@ struct BlankCount {
 
 //! What an experience import read, for the user to check before using it.
 struct ImportSummary {
-    long rows = 0;                      //!< data records read
-    long cells = 0;                     //!< experience cells loaded (one per row)
-    long plans = 0;                     //!< distinct plan_id values
-    std::vector<Year> years;            //!< distinct years, ascending
-    int cosCount = 0;                   //!< categories of service (cost_ columns)
-    std::vector<BlankCount> blanks;     //!< optional numeric columns with empty cells, header order
-    std::vector<std::string> warnings;  //!< things that loaded but deserve a look
+    long rows = 0;                     //!< data records read
+    long cells = 0;                    //!< experience cells loaded (one per row)
+    long plans = 0;                    //!< distinct plan_id values
+    std::vector<Year> years;           //!< distinct years, ascending
+    int cosCount = 0;                  //!< categories of service (cost_ columns)
+    std::vector<BlankCount> blanks;    //!< optional numeric columns with empty cells, header order
+    std::vector<std::string> warnings; //!< things that loaded but deserve a look
 };
 
 //! Reads experience.csv (§1.1) from device; fileName names it in errors and in the result.
@@ -40,4 +40,4 @@ ExperienceData readExperienceCsv(QIODevice& device, const QString& fileName, Imp
 ExperienceData readExperienceFile(const QString& path, ImportSummary* summary = nullptr,
                                   const ImportControl& control = {});
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

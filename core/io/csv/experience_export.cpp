@@ -22,13 +22,18 @@ QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& option
     header << "excess_over_threshold";
     for (const std::string& u : data.utilNames)
         header << QString::fromStdString("util_" + u);
-    header << "capitation_revenue" << "admin_cost" << "claims_denied" << "claims_total" << "grievances";
+    header << "capitation_revenue"
+           << "admin_cost"
+           << "claims_denied"
+           << "claims_total"
+           << "grievances";
 
     CsvWriter w;
     w.addRow(header);
     for (const ExperienceCell& c : data.cells) {
         // Fewer than 11 members: every figure of the cell is suppressed in a public export.
-        const bool smallCell = options.suppressSmallCells && disclosure::isSmallByMemberMonths(c.memberMonths);
+        const bool smallCell =
+            options.suppressSmallCells && disclosure::isSmallByMemberMonths(c.memberMonths);
         const QString mark = QString::fromLatin1(disclosure::kMark);
         auto figure = [&](double v) { return smallCell ? mark : QString::fromStdString(shortestNumber(v)); };
         auto count = [&](double v) {
@@ -39,18 +44,21 @@ QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& option
         const auto name = data.planNames.find(c.planId);
         QStringList row{QString::fromStdString(c.planId),
                         name == data.planNames.end() ? QString() : QString::fromStdString(name->second),
-                        QString::fromStdString(c.region), QString::fromStdString(c.rateCell), QString::number(c.year),
-                        figure(c.memberMonths), figure(c.riskScore)};
+                        QString::fromStdString(c.region),
+                        QString::fromStdString(c.rateCell),
+                        QString::number(c.year),
+                        figure(c.memberMonths),
+                        figure(c.riskScore)};
         for (double v : c.cost)
             row << figure(v);
         row << figure(c.excessOverThreshold);
         for (double v : c.util)
             row << count(v);
-        row << figure(c.capitationRevenue) << figure(c.adminCost) << count(c.claimsDenied) << count(c.claimsTotal)
-            << count(c.grievances);
+        row << figure(c.capitationRevenue) << figure(c.adminCost) << count(c.claimsDenied)
+            << count(c.claimsTotal) << count(c.grievances);
         w.addRow(row);
     }
     return w.bytes();
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -15,7 +15,6 @@ struct ExportOptions {
     bool suppressSmallCells = false;
 };
 
-
 //! The shortest decimal text that reads back as exactly this double ("0.1", "1234.5", "1e-07").
 std::string shortestNumber(double value);
 
@@ -27,4 +26,4 @@ std::string shortestNumber(double value);
 //! apostrophe on purpose (see csvField()).
 QByteArray experienceCsv(const ExperienceData& data, const ExportOptions& options = {});
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -30,7 +30,7 @@ public:
     long insert(std::uint64_t key, long line)
     {
         if (key == 0)
-            key = 1;  // 0 marks an empty slot
+            key = 1; // 0 marks an empty slot
         if ((count_ + 1) * 10 > keys_.size() * 7)
             grow();
         const std::size_t mask = keys_.size() - 1;
@@ -79,10 +79,10 @@ std::uint64_t mix(std::uint64_t h)
     return h;
 }
 
-}  // namespace
+} // namespace
 
-MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const MemberAggregationOptions& options,
-                            const ImportControl& control)
+MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
+                            const MemberAggregationOptions& options, const ImportControl& control)
 {
     CsvReader reader(device, fileName.toStdString(), control);
     MemberImport out;
@@ -90,7 +90,7 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
     data.sourceName = fileName.toStdString();
 
     // Layout: the fixed columns, cost_<cos> and util_<name> in file order.
-    std::vector<int> costAt, utilAt;  // column index per COS / util
+    std::vector<int> costAt, utilAt; // column index per COS / util
     const auto takePrefixed = [&](std::size_t i, const std::string& name) {
         if (name.rfind("cost_", 0) == 0 && name.size() > 5) {
             data.cosNames.push_back(name.substr(5));
@@ -105,14 +105,14 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
         return true;
     };
     const std::vector<int> fixedAt = readCsvColumns(reader, kFixedColumns, kUnknownColumn, takePrefixed);
-    const std::size_t columns = reader.fieldCount();  // the header's
+    const std::size_t columns = reader.fieldCount(); // the header's
 
     // Which COS count towards a member's cost (truncation and statistics).
     std::vector<char> included(data.cosNames.size(), 1);
     if (options.includedCos) {
         for (std::size_t s = 0; s < data.cosNames.size(); ++s)
-            included[s] = std::find(options.includedCos->begin(), options.includedCos->end(), data.cosNames[s]) !=
-                          options.includedCos->end();
+            included[s] = std::find(options.includedCos->begin(), options.includedCos->end(),
+                                    data.cosNames[s]) != options.includedCos->end();
         out.aggregates.includedCos = *options.includedCos;
     } else {
         out.aggregates.includedCos = data.cosNames;
@@ -167,9 +167,10 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
 
         const std::uint64_t rowKey = mix(hasher(key) * 31 + hasher(member));
         if (const long earlier = seen.insert(rowKey, reader.line()))
-            throw InputError(InputLocation{data.sourceName, reader.line(), "member_id", std::string(member), true},
-                             "the member is listed twice for the same plan, region, rate cell and year (also on line " +
-                                 std::to_string(earlier) + ")");
+            throw InputError(
+                InputLocation{data.sourceName, reader.line(), "member_id", std::string(member), true},
+                "the member is listed twice for the same plan, region, rate cell and year (also on line " +
+                    std::to_string(earlier) + ")");
 
         if (key != lastKey || data.cells.empty()) {
             const auto [it, added] = cellIndex.try_emplace(key, data.cells.size());
@@ -179,7 +180,7 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
                 c.region = region;
                 c.rateCell = cell;
                 c.year = static_cast<Year>(year);
-                c.riskScore = 0.0;  // Σ risk·MM until the end
+                c.riskScore = 0.0; // Σ risk·MM until the end
                 c.cost.assign(data.cosNames.size(), 0.0);
                 c.util.assign(data.utilNames.size(), 0.0);
                 c.sourceLine = reader.line();
@@ -208,7 +209,8 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
                 if (v < 0.0)
                     throw reader.fieldError(i, "an amount must not be negative");
                 if (v > bounds::kMaxAmount)
-                    throw reader.fieldError(i, "an amount above $1e+12 (a trillion dollars) for one member is a data error");
+                    throw reader.fieldError(
+                        i, "an amount above $1e+12 (a trillion dollars) for one member is a data error");
             }
             costs[s] = v;
             c.cost[s] += v;
@@ -228,7 +230,7 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
                 throw reader.fieldError(i, "a count above 1e+12 is a data error");
             c.util[u] += v;
         }
-        const double excess = std::max(0.0, memberCost - options.truncationThreshold);  // §1.3
+        const double excess = std::max(0.0, memberCost - options.truncationThreshold); // §1.3
         c.memberMonths += mm;
         c.riskScore += risk * mm;
         c.excessOverThreshold += excess;
@@ -239,10 +241,11 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const Me
         agg.excessSum += excess;
     }
     if (out.rows == 0)
-        throw InputError(InputLocation{data.sourceName, 1, "", "", false}, "the file has a header but no member rows");
+        throw InputError(InputLocation{data.sourceName, 1, "", "", false},
+                         "the file has a header but no member rows");
     for (ExperienceCell& c : data.cells)
         c.riskScore = c.riskScore / c.memberMonths;
     return out;
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

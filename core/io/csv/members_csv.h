@@ -16,18 +16,18 @@ namespace sharecast::io {
 
 //! How member rows are aggregated.
 struct MemberAggregationOptions {
-    double truncationThreshold = 250000.0;  //!< per-member threshold for excess_over_threshold
+    double truncationThreshold = 250000.0; //!< per-member threshold for excess_over_threshold
     //! COS summed into a member's cost for truncation and the cost statistics; null: all COS.
     std::optional<std::vector<std::string>> includedCos;
 };
 
 //! The cells built from member rows, their per-cell statistics, and what was read.
 struct MemberImport {
-    ExperienceData cells;         //!< §1.1 cells: sums per (plan, region, rate cell, year)
-    MemberAggregates aggregates;  //!< member count, Σ cost, Σ cost², Σ excess per cell
+    ExperienceData cells;        //!< §1.1 cells: sums per (plan, region, rate cell, year)
+    MemberAggregates aggregates; //!< member count, Σ cost, Σ cost², Σ excess per cell
     long rows = 0;
-    long blankRiskScores = 0;     //!< empty risk_score read as 1.0
-    long blankAmounts = 0;        //!< empty cost_/util_ fields read as 0
+    long blankRiskScores = 0; //!< empty risk_score read as 1.0
+    long blankAmounts = 0;    //!< empty cost_/util_ fields read as 0
 };
 
 //! Reads members.csv from device, aggregating each member row into its cell as it goes: the
@@ -36,7 +36,7 @@ struct MemberImport {
 //! field empty, text that is not a finite number, a negative amount, member_months <= 0 or above
 //! 12, risk_score <= 0, a member listed twice in the same cell and year. Throws ImportCancelled
 //! when asked to stop.
-MemberImport readMembersCsv(QIODevice& device, const QString& fileName, const MemberAggregationOptions& options,
-                            const ImportControl& control = {});
+MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
+                            const MemberAggregationOptions& options, const ImportControl& control = {});
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -6,20 +6,32 @@
 namespace sharecast::io {
 
 namespace {
-QString money(double x) { return QString::fromStdString(formatMoney(x)); }
-}  // namespace
+QString money(double x)
+{
+    return QString::fromStdString(formatMoney(x));
+}
+} // namespace
 
 QStringList projectionColumns()
 {
-    return {"plan_id",           "year",
-            "member_months",     "counterfactual_cost",
-            "projected_cost",    "investment",
-            "benchmark",         "gross_savings",
-            "plan_payment",      "rate_rebased_pmpm",
-            "rate_nonrebased_pmpm", "rate_impact",
-            "margin_rebased",    "margin_nonrebased",
-            "state_cost_rebased", "state_cost_nonrebased",
-            "federal_share_nonrebased", "net_state_saving_nonrebased"};
+    return {"plan_id",
+            "year",
+            "member_months",
+            "counterfactual_cost",
+            "projected_cost",
+            "investment",
+            "benchmark",
+            "gross_savings",
+            "plan_payment",
+            "rate_rebased_pmpm",
+            "rate_nonrebased_pmpm",
+            "rate_impact",
+            "margin_rebased",
+            "margin_nonrebased",
+            "state_cost_rebased",
+            "state_cost_nonrebased",
+            "federal_share_nonrebased",
+            "net_state_saving_nonrebased"};
 }
 
 QStringList projectionRow(const QString& planId, const ProjectionYear& y)
@@ -51,11 +63,13 @@ QByteArray projectionCsv(const Projection& p)
     w.addRow(header);
     for (const PlanProjection& plan : p.plans)
         for (const ProjectionYear& y : plan.years)
-            w.addResultRow(header, projectionRow(QString::fromStdString(plan.planId), y),
-                           QStringLiteral("plan %1, %2").arg(QString::fromStdString(plan.planId)).arg(y.year));
+            w.addResultRow(
+                header, projectionRow(QString::fromStdString(plan.planId), y),
+                QStringLiteral("plan %1, %2").arg(QString::fromStdString(plan.planId)).arg(y.year));
     for (const ProjectionYear& y : p.all)
-        w.addResultRow(header, projectionRow(QStringLiteral("ALL"), y), QStringLiteral("all plans, %1").arg(y.year));
+        w.addResultRow(header, projectionRow(QStringLiteral("ALL"), y),
+                       QStringLiteral("all plans, %1").arg(y.year));
     return w.bytes();
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -17,4 +17,4 @@ QStringList projectionRow(const QString& planId, const ProjectionYear& year);
 //! The whole CSV: every plan's years, then the ALL rows.
 QByteArray projectionCsv(const Projection& projection);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -47,7 +47,7 @@ long long countField(const CsvReader& reader, std::size_t i)
     return value;
 }
 
-}  // namespace
+} // namespace
 
 QualityData readQualityCsv(QIODevice& device, const QString& fileName, const ImportControl& control)
 {
@@ -58,7 +58,7 @@ QualityData readQualityCsv(QIODevice& device, const QString& fileName, const Imp
     const std::size_t columnCount = reader.fieldCount();
     const auto pos = [&](int k) { return static_cast<std::size_t>(at[k]); };
 
-    std::map<std::tuple<std::string, Year, std::string>, long> seen;  // key → line
+    std::map<std::tuple<std::string, Year, std::string>, long> seen; // key → line
     while (reader.next()) {
         requireFieldCount(reader, columnCount);
         QualityRecord record;
@@ -110,4 +110,4 @@ QualityData readQualityFile(const QString& path, const ImportControl& control)
     return readInputFile(path, [&](QIODevice& in) { return readQualityCsv(in, path, control); });
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

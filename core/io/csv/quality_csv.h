@@ -19,4 +19,4 @@ QualityData readQualityCsv(QIODevice& device, const QString& fileName, const Imp
 //! Opens path and reads it with readQualityCsv(); errors name the path as given.
 QualityData readQualityFile(const QString& path, const ImportControl& control = {});
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -6,26 +6,39 @@
 namespace sharecast::io {
 
 namespace {
-QString money(double x) { return QString::fromStdString(formatMoney(x)); }
-QString rate(double x) { return QString::fromStdString(formatRate(x)); }
-QString rate(const std::optional<double>& x) { return x ? rate(*x) : QString(); }
-QString flag(bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); }
-}  // namespace
+QString money(double x)
+{
+    return QString::fromStdString(formatMoney(x));
+}
+QString rate(double x)
+{
+    return QString::fromStdString(formatRate(x));
+}
+QString rate(const std::optional<double>& x)
+{
+    return x ? rate(*x) : QString();
+}
+QString flag(bool b)
+{
+    return b ? QStringLiteral("1") : QStringLiteral("0");
+}
+} // namespace
 
 namespace {
 QStringList baseColumns()
 {
-    return {"plan_id",      "expected",          "actual",      "gross_savings",  "savings_rate",
-            "members",      "msr",               "mlr",         "quality_score",  "quality_gate",
-            "tcc_trend_gate", "appropriateness_flag", "eligible", "share_rate",   "plan_payment",
-            "program_net",  "federal_share",     "state_share"};
+    return {
+        "plan_id",  "expected",   "actual",        "gross_savings", "savings_rate",   "members",
+        "msr",      "mlr",        "quality_score", "quality_gate",  "tcc_trend_gate", "appropriateness_flag",
+        "eligible", "share_rate", "plan_payment",  "program_net",   "federal_share",  "state_share"};
 }
 
 QString corridorColumn(const Corridor& c, std::size_t i)
 {
-    return QStringLiteral("corridor_%1").arg(c.name.empty() ? QString::number(i + 1) : QString::fromStdString(c.name));
+    return QStringLiteral("corridor_%1")
+        .arg(c.name.empty() ? QString::number(i + 1) : QString::fromStdString(c.name));
 }
-}  // namespace
+} // namespace
 
 QStringList settlementColumns(const Scenario& scenario)
 {
@@ -54,8 +67,8 @@ QStringList furtherToolsRow(const PlanSettlement& p, const Scenario& scenario)
 
 QStringList totalsSettlementColumns()
 {
-    return {"entity_id", "expected", "actual", "gross_savings", "savings_rate", "members",
-            "msr",       "mlr",      "share_rate", "plan_payment", "program_net"};
+    return {"entity_id", "expected", "actual",     "gross_savings", "savings_rate", "members",
+            "msr",       "mlr",      "share_rate", "plan_payment",  "program_net"};
 }
 
 QStringList settlementRow(const PlanSettlement& p)
@@ -112,8 +125,9 @@ QByteArray totalsSettlementCsv(const TotalsSettlement& s)
     const QStringList header = totalsSettlementColumns();
     w.addRow(header);
     for (const EntitySettlement& e : s.entities)
-        w.addResultRow(header, totalsSettlementRow(e), QStringLiteral("entity %1").arg(QString::fromStdString(e.entityId)));
+        w.addResultRow(header, totalsSettlementRow(e),
+                       QStringLiteral("entity %1").arg(QString::fromStdString(e.entityId)));
     return w.bytes();
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

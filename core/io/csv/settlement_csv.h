@@ -28,4 +28,4 @@ QByteArray settlementCsv(const Settlement& settlement, const Scenario& scenario)
 //! The whole CSV document of a totals settlement.
 QByteArray totalsSettlementCsv(const TotalsSettlement& settlement);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

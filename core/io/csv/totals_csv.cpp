@@ -28,7 +28,7 @@ double requiredAmount(const CsvReader& reader, std::size_t i, bool zeroAllowed)
     return value;
 }
 
-}  // namespace
+} // namespace
 
 TotalsData readTotalsCsv(QIODevice& device, const QString& fileName, const ImportControl& control)
 {
@@ -45,7 +45,7 @@ TotalsData readTotalsCsv(QIODevice& device, const QString& fileName, const Impor
     // An optional column that is present and non-empty in this row.
     const auto given = [&](int k) { return at[k] >= 0 && !reader.field(pos(k)).empty(); };
 
-    std::unordered_map<std::string, long> seen;  // entity_id → line
+    std::unordered_map<std::string, long> seen; // entity_id → line
     while (reader.next()) {
         requireFieldCount(reader, columnCount);
         TotalsRecord record;
@@ -91,4 +91,4 @@ TotalsData readTotalsFile(const QString& path, const ImportControl& control)
     return readInputFile(path, [&](QIODevice& in) { return readTotalsCsv(in, path, control); });
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

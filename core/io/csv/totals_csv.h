@@ -19,4 +19,4 @@ TotalsData readTotalsCsv(QIODevice& device, const QString& fileName, const Impor
 //! Opens path and reads it with readTotalsCsv(); errors name the path as given.
 TotalsData readTotalsFile(const QString& path, const ImportControl& control = {});
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -171,7 +171,7 @@ public:
             throw InputError(InputLocation{file_, 0, {}, {}, false}, "the file is larger than the limit of " +
                                                                          sizeText(limits_.maxBytes) +
                                                                          " for a JSON file and is not read");
-        if (s_.substr(0, 3) == "\xEF\xBB\xBF") {  // UTF-8 byte-order mark
+        if (s_.substr(0, 3) == "\xEF\xBB\xBF") { // UTF-8 byte-order mark
             pos_ = 3;
             lineStart_ = colPos_ = 3;
         }
@@ -192,7 +192,7 @@ private:
     std::size_t pos_ = 0;
     int line_ = 1;
     std::size_t lineStart_ = 0;
-    std::size_t colPos_ = 0;  // byte position up to which col_ has been counted
+    std::size_t colPos_ = 0; // byte position up to which col_ has been counted
     int col_ = 1;
     std::vector<PathStep> path_;
 
@@ -239,7 +239,7 @@ private:
             return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
                    ch == '_' || ch == '-' || ch == '+' || ch == '.';
         };
-        if (c == '"') {  // a whole string token, closing quote included, shortened when long
+        if (c == '"') { // a whole string token, closing quote included, shortened when long
             std::size_t end = pos_ + 1;
             while (end < s_.size() && s_[end] != '"' && s_[end] != '\n' && end - pos_ < 40)
                 end += s_[end] == '\\' ? 2 : 1;
@@ -247,7 +247,7 @@ private:
                 ++end;
             end = std::min(end, s_.size());
             while (end < s_.size() && (static_cast<unsigned char>(s_[end]) & 0xC0u) == 0x80u)
-                --end;  // do not cut a UTF-8 sequence
+                --end; // do not cut a UTF-8 sequence
             return std::string(s_.substr(pos_, end - pos_));
         }
         if (isWordChar(c)) {
@@ -337,7 +337,7 @@ private:
     {
         enter(depth);
         v.type = JsonType::Object;
-        ++pos_;  // '{'
+        ++pos_; // '{'
         skipWhitespace();
         if (pos_ < s_.size() && s_[pos_] == '}') {
             ++pos_;
@@ -385,7 +385,7 @@ private:
     {
         enter(depth);
         v.type = JsonType::Array;
-        ++pos_;  // '['
+        ++pos_; // '['
         skipWhitespace();
         if (pos_ < s_.size() && s_[pos_] == ']') {
             ++pos_;
@@ -434,7 +434,7 @@ private:
 
     std::string parseString()
     {
-        ++pos_;  // opening quote
+        ++pos_; // opening quote
         std::string out;
         for (;;) {
             if (pos_ >= s_.size())
@@ -699,7 +699,7 @@ private:
     }
 };
 
-}  // namespace
+} // namespace
 
 JsonValue parseJson(std::string_view bytes, const std::string& fileName, const JsonLimits& limits)
 {
@@ -719,7 +719,7 @@ std::string formatJsonNumber(double v)
     char buf[64];
     const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
     if (ec != std::errc())
-        return "0";  // cannot happen for a finite double in 64 characters
+        return "0"; // cannot happen for a finite double in 64 characters
     return std::string(buf, ptr);
 }
 
@@ -753,4 +753,4 @@ std::string quoteJsonString(std::string_view s)
     return out;
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

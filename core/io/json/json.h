@@ -86,4 +86,4 @@ std::string formatJsonNumber(double v);
 //! s as a JSON string literal, quotes included (s must be valid UTF-8).
 std::string quoteJsonString(std::string_view s);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

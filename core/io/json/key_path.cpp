@@ -33,7 +33,7 @@ std::string readQuoted(std::string_view path, std::size_t& pos)
     return v.text;
 }
 
-}  // namespace
+} // namespace
 
 std::string memberPath(std::string_view parent, std::string_view key)
 {
@@ -80,7 +80,9 @@ std::vector<KeyPathStep> parseKeyPath(std::string_view path)
         const std::size_t end = std::min(path.find_first_of(".[", pos), path.size());
         const std::string_view key = path.substr(pos, end - pos);
         if (!isPlainKey(key))
-            malformed(path, pos, key.empty() ? "an empty key must be quoted" : "a key holding '\"' or ']' must be quoted");
+            malformed(path, pos,
+                      key.empty() ? "an empty key must be quoted"
+                                  : "a key holding '\"' or ']' must be quoted");
         steps.push_back({std::string(key), std::nullopt});
         pos = end;
     }
@@ -116,4 +118,4 @@ const JsonValue* findAtPath(const JsonValue& root, const std::vector<KeyPathStep
     return v;
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -23,8 +23,8 @@ std::string elementPath(std::string_view parent, std::size_t index);
 
 //! One step of a key path: an object member (key) or a list element (index).
 struct KeyPathStep {
-    std::string key;                   //!< the member's key, when index is empty
-    std::optional<std::size_t> index;  //!< the element's position
+    std::string key;                  //!< the member's key, when index is empty
+    std::optional<std::size_t> index; //!< the element's position
 
     bool operator==(const KeyPathStep&) const = default;
 };
@@ -39,4 +39,4 @@ std::string keyPathText(const std::vector<KeyPathStep>& steps);
 //! The value at the path in a document, or nullptr when the document has no such value.
 const JsonValue* findAtPath(const JsonValue& root, const std::vector<KeyPathStep>& steps);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -37,7 +37,7 @@ std::string shown(const JsonValue& v)
         if (q.size() > 80) {
             std::size_t cut = 76;
             while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0u) == 0x80u)
-                --cut;  // do not split a UTF-8 sequence
+                --cut; // do not split a UTF-8 sequence
             q = q.substr(0, cut) + "...\"";
         }
         return q;
@@ -756,7 +756,7 @@ JsonValue trendMap(const std::map<std::string, TrendPair>& map)
     return o;
 }
 
-}  // namespace
+} // namespace
 
 JsonValue scenarioToJson(const Scenario& s)
 {
@@ -778,7 +778,7 @@ JsonValue scenarioToJson(const Scenario& s)
     JsonValue& byCell = trend.add("by_rate_cell", JsonValue::makeObject());
     for (const auto& [cell, rc] : s.trend.byRateCell) {
         JsonValue& c = byCell.add(cell, JsonValue::makeObject());
-        if (rc.defaultTrend)  // absent means fall through (§2.3); null is not allowed for an object
+        if (rc.defaultTrend) // absent means fall through (§2.3); null is not allowed for an object
             c.add("default", trendPair(*rc.defaultTrend));
         c.add("by_cos", trendMap(rc.byCos));
     }
@@ -980,4 +980,4 @@ QByteArray writeScenarioJson(const Scenario& scenario)
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -32,4 +32,4 @@ JsonValue scenarioToJson(const Scenario& scenario);
 //! every valid scenario. Throws InputError for a non-finite number or text that is not UTF-8.
 QByteArray writeScenarioJson(const Scenario& scenario);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -51,7 +51,8 @@ void openInput(HashingFile& f, const QString& path)
     if (QFileInfo(path).isDir())
         throw InputError(InputLocation{path.toStdString(), 0, "", "", false}, "is a folder, not a file");
     if (!f.open(QIODevice::ReadOnly))
-        throw InputError(InputLocation{path.toStdString(), 0, "", "", false}, "cannot read: " + f.errorText().toStdString());
+        throw InputError(InputLocation{path.toStdString(), 0, "", "", false},
+                         "cannot read: " + f.errorText().toStdString());
 }
 
 Provenance provenanceOf(const QString& path, const HashingFile& f, qint64 rows)
@@ -79,11 +80,13 @@ ImportControl overall(const ImportControl& control, qint64 doneBefore, qint64 to
     ImportControl c;
     c.cancelled = control.cancelled;
     if (control.progress)
-        c.progress = [p = control.progress, doneBefore, total](qint64 read, qint64) { p(doneBefore + read, total); };
+        c.progress = [p = control.progress, doneBefore, total](qint64 read, qint64) {
+            p(doneBefore + read, total);
+        };
     return c;
 }
 
-}  // namespace
+} // namespace
 
 PreparedImport prepareImport(const ImportRequest& request, const ImportControl& control)
 {
@@ -136,7 +139,8 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
         openInput(f, request.qualityPath);
         quality = readQualityCsv(f, request.qualityPath, overall(control, done, total));
         done += f.size();
-        qualityProvenance = provenanceOf(request.qualityPath, f, static_cast<qint64>(quality->records.size()));
+        qualityProvenance =
+            provenanceOf(request.qualityPath, f, static_cast<qint64>(quality->records.size()));
         std::set<std::string> plans, measures;
         std::set<Year> years;
         for (const QualityRecord& r : quality->records) {
@@ -158,7 +162,8 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
     if (!request.membersPath.isEmpty()) {
         HashingFile f(request.membersPath);
         openInput(f, request.membersPath);
-        members = readMembersCsv(f, request.membersPath, request.memberOptions, overall(control, done, total));
+        members =
+            readMembersCsv(f, request.membersPath, request.memberOptions, overall(control, done, total));
         done += f.size();
         membersProvenance = provenanceOf(request.membersPath, f, members->rows);
         std::set<std::string> plans;
@@ -168,8 +173,9 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
             years.insert(c.year);
         }
         membersProvenance.summary =
-            QStringLiteral("%1: %2 member rows aggregated to %3 cells, %4 plans, years %5; truncation at %6 per "
-                           "member; blanks counted as default: risk_score %7, amounts %8")
+            QStringLiteral(
+                "%1: %2 member rows aggregated to %3 cells, %4 plans, years %5; truncation at %6 per "
+                "member; blanks counted as default: risk_score %7, amounts %8")
                 .arg(membersProvenance.sourceName)
                 .arg(members->rows)
                 .arg(members->cells.cells.size())
@@ -205,4 +211,4 @@ ImportReport importFiles(ProjectStore& store, const ImportRequest& request, cons
     return storeImport(store, prepareImport(request, control));
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -24,7 +24,7 @@ struct ImportRequest {
 //! What an import stored.
 struct ImportReport {
     QList<qint64> datasetIds;
-    QStringList summaries;  //!< one readable line per dataset
+    QStringList summaries; //!< one readable line per dataset
     QStringList warnings;
 };
 
@@ -36,7 +36,7 @@ struct PreparedImport {
     Provenance qualityProvenance;
     std::optional<MemberImport> members;
     Provenance membersProvenance;
-    ImportReport report;  //!< summaries and warnings (ids filled by storeImport)
+    ImportReport report; //!< summaries and warnings (ids filled by storeImport)
 };
 
 //! Reads and validates the request's files without touching any project (it may run on a worker
@@ -48,6 +48,7 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
 ImportReport storeImport(ProjectStore& store, PreparedImport prepared);
 
 //! prepareImport() then storeImport().
-ImportReport importFiles(ProjectStore& store, const ImportRequest& request, const ImportControl& control = {});
+ImportReport importFiles(ProjectStore& store, const ImportRequest& request,
+                         const ImportControl& control = {});
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -22,7 +22,7 @@ void removeWithSideFiles(const QString& path)
         QFile::remove(path + QLatin1String(suffix));
 }
 
-}  // namespace
+} // namespace
 
 //! Checks the folder before the lock file is made in it.
 static const QString& existingFolder(const QString& path)
@@ -43,7 +43,8 @@ ProjectBuild::ProjectBuild(const QString& path) : path_(path)
     for (const QString& name : stale)
         QFile::remove(target.absoluteDir().filePath(name));
     building_ = target.absoluteDir().filePath(
-        QStringLiteral("%1.building-%2").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12)));
+        QStringLiteral("%1.building-%2")
+            .arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12)));
     try {
         store_ = ProjectStore::create(building_);
     } catch (...) {
@@ -67,11 +68,12 @@ void ProjectBuild::discard()
 
 void ProjectBuild::commit(ExistingFile existing)
 {
-    store_.reset();  // closes the database: its journal is folded into the file
+    store_.reset(); // closes the database: its journal is folded into the file
     for (const char* suffix : kSideFiles)
         if (QFileInfo::exists(building_ + QLatin1String(suffix))) {
             discard();
-            throw ProjectError(QStringLiteral("%1: the new project could not be closed cleanly").arg(path_).toStdString());
+            throw ProjectError(
+                QStringLiteral("%1: the new project could not be closed cleanly").arg(path_).toStdString());
         }
     const QFileInfo target(path_);
     if (existing == ExistingFile::Refuse) {
@@ -79,8 +81,9 @@ void ProjectBuild::commit(ExistingFile existing)
         if (target.exists() || !QFile::rename(building_, path_)) {
             const bool exists = QFileInfo::exists(path_);
             discard();
-            throw ProjectError(exists ? QStringLiteral("%1: already exists").arg(path_).toStdString()
-                                      : QStringLiteral("%1: cannot create the project").arg(path_).toStdString(),
+            throw ProjectError(exists
+                                   ? QStringLiteral("%1: already exists").arg(path_).toStdString()
+                                   : QStringLiteral("%1: cannot create the project").arg(path_).toStdString(),
                                exists ? ProjectError::Kind::BadInput : ProjectError::Kind::Failure);
         }
     } else {
@@ -89,16 +92,17 @@ void ProjectBuild::commit(ExistingFile existing)
         for (const char* journal : {"-journal", "-wal"})
             if (QFileInfo::exists(path_ + QLatin1String(journal))) {
                 discard();
-                throw ProjectError(QStringLiteral("%1: is being written by Sharecast or another program, or was not "
-                                                  "closed cleanly (%1%2 exists); close it, or open and close it "
-                                                  "once, then try again")
-                                       .arg(path_, QLatin1String(journal))
-                                       .toStdString());
+                throw ProjectError(
+                    QStringLiteral("%1: is being written by Sharecast or another program, or was not "
+                                   "closed cleanly (%1%2 exists); close it, or open and close it "
+                                   "once, then try again")
+                        .arg(path_, QLatin1String(journal))
+                        .toStdString());
             }
         // One rename replaces the old file (rename(2); MoveFileEx with REPLACE_EXISTING on Windows).
         std::error_code ec;
-        std::filesystem::rename(QFileInfo(building_).filesystemAbsoluteFilePath(), target.filesystemAbsoluteFilePath(),
-                                ec);
+        std::filesystem::rename(QFileInfo(building_).filesystemAbsoluteFilePath(),
+                                target.filesystemAbsoluteFilePath(), ec);
         if (ec) {
             discard();
             throw ProjectError(QStringLiteral("%1: cannot write: %2")
@@ -110,4 +114,4 @@ void ProjectBuild::commit(ExistingFile existing)
     lock_.reset();
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -16,8 +16,8 @@ namespace sharecast::io {
 
 //! What commit() does when a file already has the project's name.
 enum class ExistingFile {
-    Refuse,   //!< keep it: ProjectError (bad input) "already exists"; the new project is discarded
-    Replace,  //!< replace it in the same rename (the old file is never deleted first)
+    Refuse,  //!< keep it: ProjectError (bad input) "already exists"; the new project is discarded
+    Replace, //!< replace it in the same rename (the old file is never deleted first)
 };
 
 //! A project being built. The constructor takes the project's lock (ProjectLock: a second process
@@ -41,7 +41,8 @@ public:
     //! Closes the project and moves it into place. Throws ProjectError: bad input when a file
     //! exists and `existing` is Refuse; an I/O failure when the file to replace is being written
     //! (its SQLite -journal or -wal file exists: replacing it then would pair the new file with
-    //! the old journal) or the rename fails. On any failure the name keeps what it had and the build is discarded.
+    //! the old journal) or the rename fails. On any failure the name keeps what it had and the build is
+    //! discarded.
     void commit(ExistingFile existing);
 
     //! The final path.
@@ -51,10 +52,10 @@ private:
     void discard();
 
     QString path_;
-    std::optional<ProjectLock> lock_;  //!< held from the start until commit() or discard
+    std::optional<ProjectLock> lock_; //!< held from the start until commit() or discard
     QString building_;
     std::unique_ptr<ProjectStore> store_;
     bool committed_ = false;
 };
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

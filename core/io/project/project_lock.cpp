@@ -19,7 +19,7 @@ namespace {
 QMutex heldMutex;
 QHash<QString, std::weak_ptr<QLockFile>> held;
 
-}  // namespace
+} // namespace
 
 ProjectLock::ProjectLock(const QString& projectPath, std::chrono::milliseconds wait)
 {
@@ -41,23 +41,26 @@ ProjectLock::ProjectLock(const QString& projectPath, std::chrono::milliseconds w
         qint64 pid = 0;
         QString host, application;
         lock->getLockInfo(&pid, &host, &application);
-        throw ProjectError(QStringLiteral("%1: is being changed by another Sharecast (pid %2 on %3); try again when "
-                                          "it has finished")
-                               .arg(projectPath)
-                               .arg(pid)
-                               .arg(host.isEmpty() ? QStringLiteral("this computer") : host)
-                               .toStdString());
+        throw ProjectError(
+            QStringLiteral("%1: is being changed by another Sharecast (pid %2 on %3); try again when "
+                           "it has finished")
+                .arg(projectPath)
+                .arg(pid)
+                .arg(host.isEmpty() ? QStringLiteral("this computer") : host)
+                .toStdString());
     }
     case QLockFile::PermissionError:
-        throw ProjectError(QStringLiteral("%1: cannot change the project: no permission to create %2 in its folder")
+        throw ProjectError(
+            QStringLiteral("%1: cannot change the project: no permission to create %2 in its folder")
+                .arg(projectPath, lockPath(projectPath))
+                .toStdString());
+    default:
+        throw ProjectError(QStringLiteral("%1: cannot lock the project (creating %2 failed)")
                                .arg(projectPath, lockPath(projectPath))
                                .toStdString());
-    default:
-        throw ProjectError(
-            QStringLiteral("%1: cannot lock the project (creating %2 failed)").arg(projectPath, lockPath(projectPath)).toStdString());
     }
 }
 
 ProjectLock::~ProjectLock() = default;
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -34,4 +34,4 @@ private:
     std::shared_ptr<QLockFile> lock_;
 };
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

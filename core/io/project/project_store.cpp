@@ -3,9 +3,9 @@
 #include <QAtomicInteger>
 #include <QFile>
 #include <QFileInfo>
-#include <QUrl>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 #include <QtEndian>
 
@@ -33,7 +33,8 @@ const char* const kMigration1[] = {
     "CREATE TABLE experience_cell ("
     " id INTEGER PRIMARY KEY,"
     " dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
-    " plan_id TEXT NOT NULL, plan_name TEXT NOT NULL DEFAULT '', region TEXT NOT NULL, rate_cell TEXT NOT NULL,"
+    " plan_id TEXT NOT NULL, plan_name TEXT NOT NULL DEFAULT '', region TEXT NOT NULL, rate_cell TEXT NOT "
+    "NULL,"
     " year INTEGER NOT NULL, member_months REAL NOT NULL, risk_score REAL NOT NULL,"
     " excess_over_threshold REAL NOT NULL, capitation_revenue REAL NOT NULL, admin_cost REAL NOT NULL,"
     " claims_denied REAL NOT NULL, claims_total REAL NOT NULL, grievances REAL NOT NULL,"
@@ -44,7 +45,8 @@ const char* const kMigration1[] = {
     " plan_id TEXT NOT NULL, year INTEGER NOT NULL, measure_id TEXT NOT NULL,"
     " numerator INTEGER, denominator INTEGER, rate REAL, source_line INTEGER NOT NULL,"
     " PRIMARY KEY (dataset_id, plan_id, year, measure_id))",
-    "CREATE TABLE run_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, command TEXT NOT NULL, detail TEXT NOT NULL)",
+    "CREATE TABLE run_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, command TEXT NOT NULL, detail TEXT NOT "
+    "NULL)",
 };
 
 // Version 2: member-level aggregates per cell (methodology §1.3) for the statistical tools.
@@ -90,7 +92,10 @@ QAtomicInteger<int> connectionCounter;
 
 //! Text for a NOT NULL column: Qt Sql binds a null QString as SQL NULL, so empty text must be
 //! made non-null.
-QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
+QString text(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
 QByteArray packDoubles(const std::vector<double>& values)
 {
@@ -160,7 +165,7 @@ private:
     bool done_ = false;
 };
 
-}  // namespace
+} // namespace
 
 QString toString(DatasetKind kind)
 {
@@ -242,11 +247,12 @@ void checkSqliteFile(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         throw ProjectError(QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()).toStdString());
     if (f.read(16) != QByteArray("SQLite format 3\0", 16))
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project (not an SQLite database)").arg(path).toStdString(),
-                           ProjectError::Kind::BadInput);
+        throw ProjectError(
+            QStringLiteral("%1: not a Sharecast project (not an SQLite database)").arg(path).toStdString(),
+            ProjectError::Kind::BadInput);
 }
 
-}  // namespace
+} // namespace
 
 void ProjectStore::checkIsProject() const
 {
@@ -257,12 +263,13 @@ void ProjectStore::checkIsProject() const
         throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path_).toStdString(),
                            ProjectError::Kind::BadInput);
     if (schemaVersion() > kSchemaVersion)
-        throw ProjectError(QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
-                               .arg(path_)
-                               .arg(schemaVersion())
-                               .arg(kSchemaVersion)
-                               .toStdString(),
-                           ProjectError::Kind::BadInput);
+        throw ProjectError(
+            QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
+                .arg(path_)
+                .arg(schemaVersion())
+                .arg(kSchemaVersion)
+                .toStdString(),
+            ProjectError::Kind::BadInput);
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
@@ -291,13 +298,14 @@ std::unique_ptr<ProjectStore> ProjectStore::openForReading(const QString& path)
     }
     store->checkIsProject();
     if (store->schemaVersion() < kSchemaVersion)
-        throw ProjectError(QStringLiteral("%1: made by an earlier Sharecast (schema %2): open it once where it can be "
-                                          "written, to bring it up to schema %3")
-                               .arg(path)
-                               .arg(store->schemaVersion())
-                               .arg(kSchemaVersion)
-                               .toStdString(),
-                           ProjectError::Kind::BadInput);
+        throw ProjectError(
+            QStringLiteral("%1: made by an earlier Sharecast (schema %2): open it once where it can be "
+                           "written, to bring it up to schema %3")
+                .arg(path)
+                .arg(store->schemaVersion())
+                .arg(kSchemaVersion)
+                .toStdString(),
+            ProjectError::Kind::BadInput);
     return store;
 }
 
@@ -320,13 +328,15 @@ void ProjectStore::openConnection(Access access)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         break;
     case Access::Immutable:
-        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path_).absoluteFilePath()).toString(QUrl::FullyEncoded) +
-                           QStringLiteral("?mode=ro&immutable=1"));
+        db.setDatabaseName(
+            QUrl::fromLocalFile(QFileInfo(path_).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+            QStringLiteral("?mode=ro&immutable=1"));
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
         break;
     }
     if (!db.open())
-        throw ProjectError(QStringLiteral("%1: cannot open: %2").arg(path_, db.lastError().text()).toStdString());
+        throw ProjectError(
+            QStringLiteral("%1: cannot open: %2").arg(path_, db.lastError().text()).toStdString());
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
@@ -343,7 +353,10 @@ void ProjectStore::useRollbackJournal()
     q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
 }
 
-QSqlDatabase ProjectStore::database() const { return QSqlDatabase::database(connection_, false); }
+QSqlDatabase ProjectStore::database() const
+{
+    return QSqlDatabase::database(connection_, false);
+}
 
 int ProjectStore::schemaVersion() const
 {
@@ -359,12 +372,13 @@ void ProjectStore::migrate()
 {
     const int from = schemaVersion();
     if (from > kSchemaVersion)
-        throw ProjectError(QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
-                               .arg(path_)
-                               .arg(from)
-                               .arg(kSchemaVersion)
-                               .toStdString(),
-                           ProjectError::Kind::BadInput);
+        throw ProjectError(
+            QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
+                .arg(path_)
+                .arg(from)
+                .arg(kSchemaVersion)
+                .toStdString(),
+            ProjectError::Kind::BadInput);
     for (int v = from + 1; v <= kSchemaVersion; ++v) {
         Transaction t(database(), path_);
         QSqlQuery q(database());
@@ -397,7 +411,8 @@ void ProjectStore::setMetadata(const QString& key, const QString& value)
     q.addBindValue(key);
     q.addBindValue(text(value));
     if (!q.exec())
-        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+        throw ProjectError(
+            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
 }
 
 void ProjectStore::logRun(const QString& command, const QString& detail)
@@ -408,15 +423,17 @@ void ProjectStore::logRun(const QString& command, const QString& detail)
     q.addBindValue(command);
     q.addBindValue(detail);
     if (!q.exec())
-        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+        throw ProjectError(
+            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
 }
 
 QList<DatasetInfo> ProjectStore::datasets() const
 {
     QList<DatasetInfo> list;
     QSqlQuery q(database());
-    q.exec(QStringLiteral("SELECT id, kind, source_name, source_size, sha256, row_count, imported_at, warnings, "
-                          "summary, active FROM dataset ORDER BY id"));
+    q.exec(
+        QStringLiteral("SELECT id, kind, source_name, source_size, sha256, row_count, imported_at, warnings, "
+                       "summary, active FROM dataset ORDER BY id"));
     while (q.next()) {
         DatasetInfo d;
         d.id = q.value(0).toLongLong();
@@ -452,8 +469,9 @@ qint64 ProjectStore::insertDataset(DatasetKind kind, const Provenance& p)
     q.exec(kind == DatasetKind::Quality
                ? QStringLiteral("UPDATE dataset SET active = 0 WHERE kind = 'quality'")
                : QStringLiteral("UPDATE dataset SET active = 0 WHERE kind IN ('experience', 'members')"));
-    q.prepare(QStringLiteral("INSERT INTO dataset (kind, source_name, source_size, sha256, row_count, imported_at, "
-                             "warnings, summary, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO dataset (kind, source_name, source_size, sha256, row_count, imported_at, "
+                       "warnings, summary, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
     q.addBindValue(toString(kind));
     q.addBindValue(text(p.sourceName));
     q.addBindValue(p.sourceSize);
@@ -465,14 +483,16 @@ qint64 ProjectStore::insertDataset(DatasetKind kind, const Provenance& p)
     q.addBindValue(text(p.warnings.join(u'\n')));
     q.addBindValue(text(p.summary));
     if (!q.exec())
-        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+        throw ProjectError(
+            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
     return q.lastInsertId().toLongLong();
 }
 
 void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO dataset_column (dataset_id, kind, position, name) VALUES (?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO dataset_column (dataset_id, kind, position, name) VALUES (?, ?, ?, ?)"));
     auto addColumns = [&](const QString& kind, const std::vector<std::string>& names) {
         for (std::size_t i = 0; i < names.size(); ++i) {
             q.addBindValue(id);
@@ -480,15 +500,18 @@ void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
             q.addBindValue(static_cast<qint64>(i));
             q.addBindValue(QString::fromStdString(names[i]));
             if (!q.exec())
-                throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+                throw ProjectError(
+                    QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
         }
     };
     addColumns(QStringLiteral("cost"), data.cosNames);
     addColumns(QStringLiteral("util"), data.utilNames);
 
     q.prepare(QStringLiteral(
-        "INSERT INTO experience_cell (dataset_id, plan_id, plan_name, region, rate_cell, year, member_months, "
-        "risk_score, excess_over_threshold, capitation_revenue, admin_cost, claims_denied, claims_total, grievances, "
+        "INSERT INTO experience_cell (dataset_id, plan_id, plan_name, region, rate_cell, year, "
+        "member_months, "
+        "risk_score, excess_over_threshold, capitation_revenue, admin_cost, claims_denied, claims_total, "
+        "grievances, "
         "costs, utils, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const ExperienceCell& c : data.cells) {
         const auto name = data.planNames.find(c.planId);
@@ -510,7 +533,8 @@ void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
         q.addBindValue(packDoubles(c.util));
         q.addBindValue(static_cast<qint64>(c.sourceLine));
         if (!q.exec())
-            throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+            throw ProjectError(
+                QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
     }
 }
 
@@ -540,20 +564,23 @@ qint64 ProjectStore::addQuality(const QualityData& data, const Provenance& prove
         q.addBindValue(r.rate ? QVariant(*r.rate) : QVariant());
         q.addBindValue(static_cast<qint64>(r.sourceLine));
         if (!q.exec())
-            throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+            throw ProjectError(
+                QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
     }
     t.commit();
     return id;
 }
 
-qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceData& cells, const Provenance& provenance)
+qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceData& cells,
+                                const Provenance& provenance)
 {
     Transaction t(database(), path_, inBatch_);
     const qint64 id = insertDataset(DatasetKind::Members, provenance);
     insertCells(id, cells);
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO member_aggregate_setting (dataset_id, truncation_threshold, included_cos) "
-                             "VALUES (?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO member_aggregate_setting (dataset_id, truncation_threshold, included_cos) "
+        "VALUES (?, ?, ?)"));
     QStringList cos;
     for (const std::string& c : agg.includedCos)
         cos << QString::fromStdString(c);
@@ -561,9 +588,11 @@ qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceDat
     q.addBindValue(agg.truncationThreshold);
     q.addBindValue(text(cos.join(u',')));
     if (!q.exec())
-        throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
-    q.prepare(QStringLiteral("INSERT INTO member_aggregate (dataset_id, plan_id, region, rate_cell, year, members, "
-                             "member_months, cost_sum, cost_sum_squares, excess_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        throw ProjectError(
+            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    q.prepare(QStringLiteral(
+        "INSERT INTO member_aggregate (dataset_id, plan_id, region, rate_cell, year, members, "
+        "member_months, cost_sum, cost_sum_squares, excess_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const MemberCellAggregate& a : agg.cells) {
         q.addBindValue(id);
         q.addBindValue(QString::fromStdString(a.planId));
@@ -576,7 +605,8 @@ qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceDat
         q.addBindValue(a.costSumSquares);
         q.addBindValue(a.excessSum);
         if (!q.exec())
-            throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+            throw ProjectError(
+                QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
     }
     t.commit();
     return id;
@@ -599,7 +629,8 @@ ExperienceData ProjectStore::loadExperience(qint64 id) const
     data.sourceName = sourceNameOf(id);
     QSqlQuery q(database());
 
-    q.prepare(QStringLiteral("SELECT kind, name FROM dataset_column WHERE dataset_id = ? ORDER BY kind, position"));
+    q.prepare(
+        QStringLiteral("SELECT kind, name FROM dataset_column WHERE dataset_id = ? ORDER BY kind, position"));
     q.addBindValue(id);
     q.exec();
     while (q.next())
@@ -607,13 +638,15 @@ ExperienceData ProjectStore::loadExperience(qint64 id) const
             .push_back(q.value(1).toString().toStdString());
 
     q.prepare(QStringLiteral(
-        "SELECT plan_id, plan_name, region, rate_cell, year, member_months, risk_score, excess_over_threshold, "
+        "SELECT plan_id, plan_name, region, rate_cell, year, member_months, risk_score, "
+        "excess_over_threshold, "
         "capitation_revenue, admin_cost, claims_denied, claims_total, grievances, costs, utils, source_line "
         "FROM experience_cell WHERE dataset_id = ? ORDER BY id"));
     q.setForwardOnly(true);
     q.addBindValue(id);
     if (!q.exec())
-        throw ProjectError(QStringLiteral("%1: cannot read: %2").arg(path_, q.lastError().text()).toStdString());
+        throw ProjectError(
+            QStringLiteral("%1: cannot read: %2").arg(path_, q.lastError().text()).toStdString());
     while (q.next()) {
         ExperienceCell c;
         c.planId = q.value(0).toString().toStdString();
@@ -635,8 +668,9 @@ ExperienceData ProjectStore::loadExperience(qint64 id) const
         c.util = unpackDoubles(q.value(14).toByteArray());
         c.sourceLine = q.value(15).toLongLong();
         if (c.cost.size() != data.cosNames.size() || c.util.size() != data.utilNames.size())
-            throw ProjectError(QStringLiteral("%1: damaged experience cell in dataset %2").arg(path_).arg(id).toStdString(),
-                           ProjectError::Kind::BadInput);
+            throw ProjectError(
+                QStringLiteral("%1: damaged experience cell in dataset %2").arg(path_).arg(id).toStdString(),
+                ProjectError::Kind::BadInput);
         data.cells.push_back(std::move(c));
     }
     return data;
@@ -672,7 +706,8 @@ MemberAggregates ProjectStore::loadMemberAggregates(qint64 id) const
 {
     MemberAggregates agg;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT truncation_threshold, included_cos FROM member_aggregate_setting WHERE dataset_id = ?"));
+    q.prepare(QStringLiteral(
+        "SELECT truncation_threshold, included_cos FROM member_aggregate_setting WHERE dataset_id = ?"));
     q.addBindValue(id);
     if (q.exec() && q.next()) {
         agg.truncationThreshold = q.value(0).toDouble();
@@ -700,4 +735,4 @@ MemberAggregates ProjectStore::loadMemberAggregates(qint64 id) const
     return agg;
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -43,13 +43,13 @@ QString toString(DatasetKind kind);
 
 //! Where a dataset came from (methodology §0: every number traceable to its source).
 struct Provenance {
-    QString sourceName;     //!< file name as imported (no folder)
-    qint64 sourceSize = 0;  //!< bytes
-    QString sha256;         //!< hex digest of the file's bytes
-    qint64 rowCount = 0;    //!< data records read
-    QDateTime importedAt;   //!< UTC
+    QString sourceName;    //!< file name as imported (no folder)
+    qint64 sourceSize = 0; //!< bytes
+    QString sha256;        //!< hex digest of the file's bytes
+    qint64 rowCount = 0;   //!< data records read
+    QDateTime importedAt;  //!< UTC
     QStringList warnings;
-    QString summary;        //!< one readable paragraph (cells, plans, years, blanks counted as 0)
+    QString summary; //!< one readable paragraph (cells, plans, years, blanks counted as 0)
 };
 
 //! One imported dataset as listed in a project.
@@ -57,24 +57,24 @@ struct DatasetInfo {
     qint64 id = 0;
     DatasetKind kind = DatasetKind::Experience;
     Provenance provenance;
-    bool active = false;  //!< the dataset of its kind that settlements use
+    bool active = false; //!< the dataset of its kind that settlements use
 };
 
 //! Per-cell sums of member-level experience (methodology §1.3), kept for the statistical tools.
 struct MemberCellAggregate {
     std::string planId, region, rateCell;
     Year year = 0;
-    qint64 members = 0;        //!< member rows in the cell
+    qint64 members = 0; //!< member rows in the cell
     double memberMonths = 0.0;
-    double costSum = 0.0;      //!< Σ annual cost over members (included COS)
+    double costSum = 0.0; //!< Σ annual cost over members (included COS)
     double costSumSquares = 0.0;
-    double excessSum = 0.0;    //!< Σ max(0, cost − threshold)
+    double excessSum = 0.0; //!< Σ max(0, cost − threshold)
 };
 
 //! Member-level aggregates of one members.csv import.
 struct MemberAggregates {
     double truncationThreshold = 0.0;
-    std::vector<std::string> includedCos;  //!< COS summed into each member's cost
+    std::vector<std::string> includedCos; //!< COS summed into each member's cost
     std::vector<MemberCellAggregate> cells;
 };
 
@@ -128,7 +128,8 @@ public:
     //! Stores a quality dataset and makes it the active one.
     qint64 addQuality(const QualityData& data, const Provenance& provenance);
     //! Stores member-level aggregates and the experience cells built from them (active).
-    qint64 addMembers(const MemberAggregates& aggregates, const ExperienceData& cells, const Provenance& provenance);
+    qint64 addMembers(const MemberAggregates& aggregates, const ExperienceData& cells,
+                      const Provenance& provenance);
 
     //! The cells of an experience (or members) dataset.
     ExperienceData loadExperience(qint64 datasetId) const;
@@ -166,4 +167,4 @@ private:
     bool inBatch_ = false;
 };
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -30,8 +30,9 @@ QString snapshotProject(const QString& path, const QString& target)
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
             if (immutable) {
-                db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
-                                   QStringLiteral("?mode=ro&immutable=1"));
+                db.setDatabaseName(
+                    QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                    QStringLiteral("?mode=ro&immutable=1"));
                 db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
             } else {
                 db.setDatabaseName(path);
@@ -43,8 +44,10 @@ QString snapshotProject(const QString& path, const QString& target)
                 QSqlQuery q(db);
                 q.prepare(QStringLiteral("VACUUM INTO ?"));
                 q.addBindValue(target);
-                problem = q.exec() ? QString()
-                                   : QStringLiteral("%1: cannot read the project: %2").arg(path, q.lastError().text());
+                problem =
+                    q.exec()
+                        ? QString()
+                        : QStringLiteral("%1: cannot read the project: %2").arg(path, q.lastError().text());
                 q.finish();
                 db.close();
             }
@@ -52,7 +55,7 @@ QString snapshotProject(const QString& path, const QString& target)
         QSqlDatabase::removeDatabase(connection);
         if (problem.isEmpty())
             break;
-        QFile::remove(target);  // whatever a failed attempt left
+        QFile::remove(target); // whatever a failed attempt left
     }
     return problem;
 }

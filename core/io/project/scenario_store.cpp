@@ -11,12 +11,19 @@ namespace sharecast::io {
 
 namespace {
 
-QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
-QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+QString text(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
 [[noreturn]] void fail(const ProjectStore& p, const QSqlQuery& q)
 {
-    throw ProjectError(QStringLiteral("%1: cannot save: %2").arg(p.path(), q.lastError().text()).toStdString());
+    throw ProjectError(
+        QStringLiteral("%1: cannot save: %2").arg(p.path(), q.lastError().text()).toStdString());
 }
 
 ScenarioInfo infoFrom(const QSqlQuery& q)
@@ -39,7 +46,7 @@ const char* const kSelect =
     "SELECT s.id, s.name, s.description, s.created_at, s.modified_at, s.derived_from, d.name, s.preset, "
     "s.current_version FROM scenario s LEFT JOIN scenario d ON d.id = s.derived_from";
 
-}  // namespace
+} // namespace
 
 QList<ScenarioInfo> ScenarioStore::list() const
 {
@@ -83,9 +90,10 @@ void ScenarioStore::checkNameFree(const QString& name, std::optional<qint64> exc
 
 int ScenarioStore::insertVersion(qint64 id, const Scenario& scenario, const QString& note)
 {
-    const QByteArray archive = encodeScenarioFile(scenario);  // validates the scenario
+    const QByteArray archive = encodeScenarioFile(scenario); // validates the scenario
     QSqlQuery q(project_.database());
-    q.prepare(QStringLiteral("SELECT coalesce(max(version), 0) + 1 FROM scenario_version WHERE scenario_id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT coalesce(max(version), 0) + 1 FROM scenario_version WHERE scenario_id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         fail(project_, q);
@@ -100,8 +108,9 @@ int ScenarioStore::insertVersion(qint64 id, const Scenario& scenario, const QStr
     q.addBindValue(archive);
     if (!q.exec())
         fail(project_, q);
-    q.prepare(QStringLiteral("UPDATE scenario SET name = ?, description = ?, modified_at = ?, current_version = ? "
-                             "WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE scenario SET name = ?, description = ?, modified_at = ?, current_version = ? "
+                       "WHERE id = ?"));
     q.addBindValue(QString::fromStdString(scenario.name));
     q.addBindValue(QString::fromStdString(scenario.description));
     q.addBindValue(at);
@@ -117,10 +126,11 @@ qint64 ScenarioStore::add(const Scenario& scenario, std::optional<qint64> derive
 {
     const QString name = QString::fromStdString(scenario.name);
     checkNameFree(name, std::nullopt);
-    ProjectStore::Batch t(project_);  // rolls back unless committed
+    ProjectStore::Batch t(project_); // rolls back unless committed
     QSqlQuery q(project_.database());
-    q.prepare(QStringLiteral("INSERT INTO scenario (name, description, created_at, modified_at, derived_from, "
-                             "preset, current_version) VALUES (?, ?, ?, ?, ?, ?, 0)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO scenario (name, description, created_at, modified_at, derived_from, "
+                       "preset, current_version) VALUES (?, ?, ?, ?, ?, ?, 0)"));
     const QString at = now();
     q.addBindValue(name);
     q.addBindValue(text(QString::fromStdString(scenario.description)));
@@ -140,7 +150,7 @@ int ScenarioStore::save(qint64 id, const Scenario& scenario, const QString& note
 {
     info(id);
     checkNameFree(QString::fromStdString(scenario.name), id);
-    ProjectStore::Batch t(project_);  // rolls back unless committed
+    ProjectStore::Batch t(project_); // rolls back unless committed
     const int version = insertVersion(id, scenario, note);
     t.commit();
     return version;
@@ -154,8 +164,8 @@ Scenario ScenarioStore::load(qint64 id, std::optional<int> version) const
     q.addBindValue(id);
     q.addBindValue(version ? *version : i.version);
     if (!q.exec() || !q.next())
-        throw InputError(project_.path().toStdString() + ": scenario '" + i.name.toStdString() + "' has no version " +
-                         std::to_string(version ? *version : i.version));
+        throw InputError(project_.path().toStdString() + ": scenario '" + i.name.toStdString() +
+                         "' has no version " + std::to_string(version ? *version : i.version));
     // The stored archive goes through the same checks as a file from elsewhere.
     return decodeScenarioFile(q.value(0).toByteArray(),
                               QStringLiteral("%1 (scenario '%2')").arg(project_.path(), i.name));
@@ -170,7 +180,8 @@ QList<ScenarioVersionInfo> ScenarioStore::history(qint64 id) const
     q.addBindValue(id);
     q.exec();
     while (q.next())
-        out << ScenarioVersionInfo{q.value(0).toInt(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
+        out << ScenarioVersionInfo{q.value(0).toInt(),
+                                   QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
                                    q.value(2).toString()};
     return out;
 }
@@ -178,7 +189,7 @@ QList<ScenarioVersionInfo> ScenarioStore::history(qint64 id) const
 int ScenarioStore::restore(qint64 id, int version)
 {
     Scenario s = load(id, version);
-    s.name = info(id).name.toStdString();  // the name stays what it is now
+    s.name = info(id).name.toStdString(); // the name stays what it is now
     return save(id, s, QStringLiteral("restored version %1").arg(version));
 }
 
@@ -200,7 +211,7 @@ void ScenarioStore::rename(qint64 id, const QString& newName)
 void ScenarioStore::remove(qint64 id)
 {
     info(id);
-    ProjectStore::Batch t(project_);  // rolls back unless committed
+    ProjectStore::Batch t(project_); // rolls back unless committed
     QSqlQuery q(project_.database());
     q.prepare(QStringLiteral("DELETE FROM scenario WHERE id = ?"));
     q.addBindValue(id);
@@ -209,4 +220,4 @@ void ScenarioStore::remove(qint64 id)
     t.commit();
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

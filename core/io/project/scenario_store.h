@@ -20,10 +20,10 @@ struct ScenarioInfo {
     QString description;
     QDateTime created;
     QDateTime modified;
-    std::optional<qint64> derivedFrom;  //!< the scenario it was copied from
+    std::optional<qint64> derivedFrom; //!< the scenario it was copied from
     QString derivedFromName;
-    QString preset;                     //!< the preset it started from, if any
-    int version = 0;                    //!< the current version
+    QString preset;  //!< the preset it started from, if any
+    int version = 0; //!< the current version
 };
 
 //! One saved version of a scenario.
@@ -72,4 +72,4 @@ private:
     ProjectStore& project_;
 };
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

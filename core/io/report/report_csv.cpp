@@ -4,11 +4,11 @@
 #include "engine/rounding.h"
 #include "engine/statewide_totals.h"
 #include "io/csv/csv_writer.h"
+#include "io/csv/projection_csv.h"
+#include "io/csv/settlement_csv.h"
 #include "io/json/json.h"
 #include "io/json/key_path.h"
-#include "io/csv/projection_csv.h"
 #include "io/json/scenario_json.h"
-#include "io/csv/settlement_csv.h"
 
 #include <cmath>
 #include <map>

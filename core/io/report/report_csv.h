@@ -76,7 +76,6 @@ QByteArray traceCsv(const Settlement& settlement, const ReportCsvOptions& option
 //! then one row per plan in either settlement, with each figure for A, for B and B − A.
 QByteArray comparisonCsv(const Settlement& a, const Settlement& b, const ReportCsvOptions& options);
 
-
 //! The reportable denominator of a plan's measure in a year, if the dataset gives one.
 std::optional<long long> measureDenominator(const QualityData& quality, const std::string& planId, Year year,
                                             const std::string& measureId);

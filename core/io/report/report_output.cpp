@@ -14,7 +14,7 @@ QString writeReportFiles(const QList<QPair<QString, QByteArray>>& files)
     for (const auto& [path, bytes] : files) {
         auto file = std::make_unique<AtomicFile>(path);
         if (!file->open() || !file->write(bytes))
-            return file->error();  // destroying the others cancels them
+            return file->error(); // destroying the others cancels them
         open.push_back(std::move(file));
     }
     for (auto& f : open)

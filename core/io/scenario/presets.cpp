@@ -9,7 +9,7 @@
 
 static void initPresetResources()
 {
-    Q_INIT_RESOURCE(presets);  // the resource lives in a static library
+    Q_INIT_RESOURCE(presets); // the resource lives in a static library
 }
 
 namespace sharecast::io {
@@ -17,13 +17,14 @@ namespace sharecast::io {
 namespace {
 const QString kPresetDir = QStringLiteral(":/sharecast/presets");
 const QString kPrefix = QLatin1String(kPresetPrefix);
-}  // namespace
+} // namespace
 
 QStringList presetNames()
 {
     initPresetResources();
     QStringList names;
-    const QFileInfoList files = QDir(kPresetDir).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QFileInfoList files =
+        QDir(kPresetDir).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QFileInfo& f : files)
         names << f.completeBaseName();
     return names;
@@ -35,7 +36,8 @@ QByteArray presetJson(const QString& name)
     QFile f(kPresetDir + u'/' + name + QStringLiteral(".json"));
     if (name.contains(u'/') || !f.open(QIODevice::ReadOnly))
         throw InputError(InputLocation{{}, 0, "scenario", (kPrefix + name).toStdString(), true},
-                         "no such preset; available: " + presetNames().join(QStringLiteral(", ")).toStdString());
+                         "no such preset; available: " +
+                             presetNames().join(QStringLiteral(", ")).toStdString());
     return f.readAll();
 }
 
@@ -44,4 +46,4 @@ Scenario loadPreset(const QString& name)
     return readScenarioJson(presetJson(name), kPrefix + name);
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -20,4 +20,4 @@ QByteArray presetJson(const QString& name);
 //! The preset as a scenario.
 Scenario loadPreset(const QString& name);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -34,9 +34,13 @@ std::string compact(const JsonValue& v)
     return "null";
 }
 
-bool same(const JsonValue& a, const JsonValue& b) { return compact(a) == compact(b); }
+bool same(const JsonValue& a, const JsonValue& b)
+{
+    return compact(a) == compact(b);
+}
 
-void diff(const std::string& path, const JsonValue* a, const JsonValue* b, std::vector<ScenarioDifference>& out)
+void diff(const std::string& path, const JsonValue* a, const JsonValue* b,
+          std::vector<ScenarioDifference>& out)
 {
     static const QString absent = QStringLiteral("(absent)");
     if (a && b && a->type == JsonType::Object && b->type == JsonType::Object) {
@@ -63,7 +67,7 @@ void diff(const std::string& path, const JsonValue* a, const JsonValue* b, std::
                    b ? QString::fromStdString(compact(*b)) : absent});
 }
 
-}  // namespace
+} // namespace
 
 std::vector<ScenarioDifference> diffScenarios(const Scenario& a, const Scenario& b)
 {
@@ -74,7 +78,8 @@ std::vector<ScenarioDifference> diffScenarios(const Scenario& a, const Scenario&
     return out;
 }
 
-QString formatDifferences(const std::vector<ScenarioDifference>& d, const QString& leftName, const QString& rightName)
+QString formatDifferences(const std::vector<ScenarioDifference>& d, const QString& leftName,
+                          const QString& rightName)
 {
     if (d.empty())
         return QStringLiteral("no differences between %1 and %2\n").arg(leftName, rightName);
@@ -87,4 +92,4 @@ QString formatDifferences(const std::vector<ScenarioDifference>& d, const QStrin
     return text;
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -25,4 +25,4 @@ std::vector<ScenarioDifference> diffScenarios(const Scenario& a, const Scenario&
 QString formatDifferences(const std::vector<ScenarioDifference>& differences, const QString& leftName,
                           const QString& rightName);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

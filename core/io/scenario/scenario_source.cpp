@@ -41,14 +41,16 @@ ScenarioSource resolveScenario(const QString& argument, ProjectStore* project)
             return {scenarios.load(info->id), info->id,
                     QStringLiteral("stored in the project, version %1 saved %2")
                         .arg(info->version)
-                        .arg(info->modified.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))};
+                        .arg(info->modified.toTimeZone(QTimeZone::utc())
+                                 .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))};
     }
     const QLatin1String preset(kPresetPrefix);
     if (argument.startsWith(preset))
         return {loadPreset(argument.mid(preset.size())), std::nullopt,
                 QStringLiteral("bundled preset %1").arg(argument.mid(preset.size()))};
     // A file: one that exists, or a name spelled like one (so a missing file is named as such).
-    const bool fileName = isScenarioFilePath(argument) || argument.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    const bool fileName =
+        isScenarioFilePath(argument) || argument.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
     if (!project || fileName || QFileInfo(argument).isFile())
         return {readScenarioFromFile(argument), std::nullopt,
                 QStringLiteral("scenario file %1").arg(QFileInfo(argument).fileName())};
@@ -61,4 +63,4 @@ ScenarioSource resolveScenario(const QString& argument, ProjectStore* project)
                          .toStdString());
 }
 
-}  // namespace sharecast::io
+} // namespace sharecast::io

@@ -16,8 +16,9 @@ class ProjectStore;
 //! A resolved scenario and where it came from.
 struct ScenarioSource {
     Scenario scenario;
-    std::optional<qint64> storedId;  //!< set when the scenario is stored in the project
-    QString description;             //!< "stored in the project, version 3 saved …", "bundled preset X", "scenario file F"
+    std::optional<qint64> storedId; //!< set when the scenario is stored in the project
+    QString
+        description; //!< "stored in the project, version 3 saved …", "bundled preset X", "scenario file F"
 };
 
 //! The scenario `argument` names: (1) a scenario of that name stored in `project` (when a project
@@ -38,4 +39,4 @@ Scenario readScenarioFromFile(const QString& path);
 //! written, WriteError (naming the file) when the disk refuses it.
 void writeScenarioToFile(const Scenario& scenario, const QString& path);
 
-}  // namespace sharecast::io
+} // namespace sharecast::io
