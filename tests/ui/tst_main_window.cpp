@@ -11,16 +11,21 @@
 #include "ui/document/project_document.h"
 #include "ui/workbench/main_window.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <qcustomplot.h>
@@ -268,6 +273,85 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("member_months")), qPrintable(error));
         QCOMPARE(static_cast<int>(w.document()->datasets().size()), datasets);
         QCOMPARE(bytes(), before);
+    }
+
+    //! A menu action of the main window by the start of its text (without the & mnemonic):
+    //! "Undo" finds "Undo Change the plan share".
+    static QAction* menuAction(ui::MainWindow& w, const QString& menu, const QString& text)
+    {
+        for (QAction* m : w.menuBar()->actions())
+            if (m->text().remove(u'&') == menu && m->menu())
+                for (QAction* a : m->menu()->actions())
+                    if (a->text().remove(u'&').startsWith(text))
+                        return a;
+        return nullptr;
+    }
+
+    //! File ▸ Import Data… as a user takes it: the real action, its file dialog (answered by
+    //! selecting the file and pressing Enter), into the open project; then an edit, Edit ▸ Undo
+    //! and File ▸ Save Scenario. The window stays, the project gains exactly one dataset (active),
+    //! and the saved scenario reopens. Before the fix the window vanished at the reload
+    //! (std::bad_alloc: openProject read a path owned by the document it had just destroyed), and
+    //! a relaunch showed the data imported but no window had shown it.
+    void importDataThroughTheMenu()
+    {
+        const QString copy = dir_.filePath(QStringLiteral("menu-import.sharecast"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(project_, copy));
+        const QString quality = dir_.filePath(QStringLiteral("sample/quality.csv"));
+        ui::MainWindow w;
+        QVERIFY(w.openProject(copy));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const qsizetype before = w.document()->datasets().size();
+
+        QAction* import = menuAction(w, QStringLiteral("File"), QStringLiteral("Import Data…"));
+        QVERIFY(import);
+        bool answered = false;
+        QTimer::singleShot(0, &w, [&] {
+            // The file dialog is modal: answer it once it is up, as a user would.
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->selectFile(quality);
+            auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+            QVERIFY(name);
+            name->setText(quality);
+            QTest::keyClick(name, Qt::Key_Return);
+            answered = true;
+        });
+        import->trigger();
+        QVERIFY(answered);
+        QTRY_VERIFY(w.document() != nullptr);
+        QVERIFY(w.isVisible());
+        QCOMPARE(w.document()->path(), copy);
+        QCOMPARE(w.document()->datasets().size(), before + 1);
+        QVERIFY(w.document()->quality() != nullptr);
+        QCOMPARE(w.settlementTable()->model()->rowCount(), 20);
+
+        // Then the user edits, undoes through the menu, edits again and saves through the menu.
+        ui::ProjectDocument* doc = w.document();
+        const Scenario original = doc->scenario();
+        QVERIFY(w.assumptions()
+                    ->edit(QStringLiteral("Change the plan share"), -1,
+                           [](Scenario& s) { s.sharing.minShare = 0.07; })
+                    .isEmpty());
+        QAction* undo = menuAction(w, QStringLiteral("Edit"), QStringLiteral("Undo"));
+        QVERIFY(undo && undo->isEnabled());
+        undo->trigger();
+        QVERIFY(doc->scenario() == original);
+        QVERIFY(w.assumptions()
+                    ->edit(QStringLiteral("Change the plan share"), -1,
+                           [](Scenario& s) { s.sharing.minShare = 0.06; })
+                    .isEmpty());
+        QAction* save = menuAction(w, QStringLiteral("File"), QStringLiteral("Save Scenario"));
+        QVERIFY(save);
+        save->trigger();
+        w.close();
+
+        ui::MainWindow again;
+        QVERIFY(again.openProject(copy));
+        QCOMPARE(again.document()->datasets().size(), before + 1);
+        QCOMPARE(again.document()->scenario().sharing.minShare, 0.06);
     }
 
     void newProjectFromFiles()

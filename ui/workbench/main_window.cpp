@@ -325,8 +325,11 @@ void MainWindow::createActions()
     help->addAction(tr("&About Sharecast"), this, &MainWindow::showAbout);
 }
 
-bool MainWindow::openProject(const QString& path)
+bool MainWindow::openProject(const QString& projectPath)
 {
+    // A copy: the caller's string may belong to the document this function replaces (a reload
+    // passes document_->path(), destroyed by detachDocument() below).
+    const QString path = projectPath;
     std::unique_ptr<ProjectDocument> doc;
     try {
         doc = ProjectDocument::open(path);
@@ -789,7 +792,8 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
             QMessageBox::warning(this, tr("Import"), tr("Nothing was imported.\n\n%1").arg(error));
         return error;
     }
-    openProject(document_->path()); // reload the project's data
+    const QString path = document_->path(); // owned by the document the reload replaces
+    openProject(path);                      // reload the project's data
     statusBar()->showMessage(tr("Imported %1 file(s)").arg(paths.size()), 5000);
     return {};
 }
