@@ -20,6 +20,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -352,6 +355,55 @@ private Q_SLOTS:
         QVERIFY(again.openProject(copy));
         QCOMPARE(again.document()->datasets().size(), before + 1);
         QCOMPARE(again.document()->scenario().sharing.minShare, 0.06);
+    }
+
+    //! File ▸ Save Report as PDF… asks whom the report is for, as Export Report… does, with the
+    //! public (suppressed) version as the default; Cancel writes nothing, Public writes a PDF that
+    //! says its small cells are suppressed. Before, it wrote an unsuppressed report without asking.
+    void savingAReportAsksForItsAudience()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction* save = menuAction(w, QStringLiteral("File"), QStringLiteral("Save Report as PDF"));
+        QVERIFY(save);
+        const QString pdf = dir_.filePath(QStringLiteral("menu-briefing.pdf"));
+        QFile::remove(pdf);
+
+        // Cancel at the question: no file dialog, nothing written.
+        QString defaultButton;
+        QTimer::singleShot(0, &w, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            defaultButton = box->defaultButton() ? box->defaultButton()->objectName() : QString();
+            box->button(QMessageBox::Cancel)->click();
+        });
+        save->trigger();
+        QCOMPARE(defaultButton, QStringLiteral("publicReport"));
+        QVERIFY(!QFile::exists(pdf));
+
+        // Public, then the file name: the PDF is the suppressed version.
+        QTimer::singleShot(0, &w, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QTimer::singleShot(0, &w, [&] {
+                auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+                QVERIFY(name);
+                name->setText(pdf);
+                QTest::keyClick(name, Qt::Key_Return);
+            });
+            QTest::keyClick(box, Qt::Key_Return); // the default: public
+        });
+        save->trigger();
+        QTRY_VERIFY(QFile::exists(pdf));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        QVERIFY(QString::fromUtf8(text.readAllStandardOutput())
+                    .contains(QLatin1String("Small cells suppressed")));
     }
 
     void newProjectFromFiles()

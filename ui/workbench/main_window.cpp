@@ -33,6 +33,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QPromise>
+#include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <QApplication>
@@ -252,28 +253,20 @@ void MainWindow::createActions()
         ->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addAction(tr("Export &Report…"), this,
                     [this] {
-                        if (!document_)
-                            return;
-                        const auto answer = QMessageBox::question(
-                            this, tr("Export report"),
-                            tr("Suppress small cells (fewer than 11 members) for a public briefing?"),
-                            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
-                        if (answer == QMessageBox::Cancel)
-                            return;
                         ReportOptions options;
-                        options.suppressSmallCells = answer == QMessageBox::Yes;
-                        showReportPreview(document_.get(), options,
-                                          this); // preview with print and save as PDF
+                        if (document_ && chooseReportAudience(tr("Export report"), options))
+                            showReportPreview(document_.get(), options, this); // print, or save as PDF
                     })
         ->setShortcut(QKeySequence(tr("Ctrl+P")));
     file->addAction(tr("Save Report as &PDF…"), this, [this] {
-        if (!document_)
+        ReportOptions options;
+        if (!document_ || !chooseReportAudience(tr("Save report"), options))
             return;
         const QString pdf = QFileDialog::getSaveFileName(
             this, tr("Save report"), QStringLiteral("briefing.pdf"), tr("PDF documents (*.pdf)"));
         if (pdf.isEmpty())
             return;
-        const QString problem = exportReport(document_.get(), ReportOptions{}, pdf);
+        const QString problem = exportReport(document_.get(), options, pdf);
         if (!problem.isEmpty())
             QMessageBox::warning(this, tr("Save report"), problem);
         else
@@ -632,6 +625,27 @@ void MainWindow::showExplain()
     explain_->setPlainText(plan ? QString::fromStdString(explainPlan(s, *plan, document_->scenario()))
                                 : QString());
     explain_->verticalScrollBar()->setValue(scroll);
+}
+
+bool MainWindow::chooseReportAudience(const QString& title, ReportOptions& options)
+{
+    // One rule for every report the workbench writes: the audience is chosen explicitly each
+    // time, and the safe answer (small cells suppressed) is the default.
+    QMessageBox box(QMessageBox::Question, title,
+                    tr("Who is this report for?\n\nA public briefing shows every figure from fewer than 11 "
+                       "members, and every count from 1 to 10, as “*”."),
+                    QMessageBox::Cancel, this);
+    QPushButton* publicButton =
+        box.addButton(tr("&Public briefing (suppress small cells)"), QMessageBox::AcceptRole);
+    QPushButton* internalButton = box.addButton(tr("&Internal (every figure)"), QMessageBox::AcceptRole);
+    publicButton->setObjectName(QStringLiteral("publicReport"));
+    internalButton->setObjectName(QStringLiteral("internalReport"));
+    box.setDefaultButton(publicButton);
+    box.exec();
+    if (box.clickedButton() != publicButton && box.clickedButton() != internalButton)
+        return false;
+    options.suppressSmallCells = box.clickedButton() == publicButton;
+    return true;
 }
 
 bool MainWindow::maybeSave()

@@ -20,6 +20,7 @@ class AssumptionsPanel;
 class CompareView;
 class ExperienceView;
 class ProjectDocument;
+struct ReportOptions;
 class SavingsChartController;
 class SettlementModel;
 
@@ -88,6 +89,9 @@ private:
     void refreshStatus();
     void showExplain();
     bool maybeSave();
+    //! Asks whom a report is for (public: small cells suppressed, the default; or internal) and
+    //! sets options; false when the user cancels.
+    bool chooseReportAudience(const QString& title, ReportOptions& options);
     void chooseProject();
     void chooseImport();
     void newProject();
