@@ -23,6 +23,8 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -30,6 +32,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include <qcustomplot.h>
 
@@ -233,6 +236,47 @@ private Q_SLOTS:
         QVERIFY(w.explainView()->toPlainText().startsWith(QStringLiteral("Federal share")));
         w.settlementTable()->selectRow(1);
         QVERIFY(w.explainView()->toPlainText().startsWith(QStringLiteral("Plan P02")));
+    }
+
+    //! Turning the mouse wheel over an assumption while scrolling the panel does not change it: a
+    //! field takes the wheel only once it has the focus (a click or Tab), and the wheel scrolls the
+    //! panel instead. Before, the wheel over a quality weight changed it (and the settlement).
+    void theWheelScrollsThePanelUntilAFieldHasTheFocus()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.resize(1400, 700);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto* share = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("weight_CBP"));
+        QVERIFY(share && share->isEnabled());
+        auto* scroll = w.assumptions()->findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(share);
+        const double before = share->value();
+        const Scenario scenario = w.document()->scenario();
+        auto wheel = [&](QWidget* target) {
+            const QPointF at(target->width() / 2.0, target->height() / 2.0);
+            QWheelEvent e(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(target, &e);
+        };
+        w.settlementTable()->setFocus();
+        const int scrolled = scroll->verticalScrollBar()->value();
+        wheel(share);
+        QCOMPARE(share->value(), before);
+        QVERIFY(w.document()->scenario() == scenario);
+        QVERIFY(!share->hasFocus());
+        QVERIFY2(scroll->verticalScrollBar()->value() != scrolled ||
+                     scroll->verticalScrollBar()->value() == scroll->verticalScrollBar()->maximum(),
+                 "the wheel should scroll the panel");
+        QCOMPARE(share->focusPolicy(), Qt::StrongFocus);
+
+        share->setFocus();
+        QTRY_VERIFY(share->hasFocus());
+        wheel(share);
+        QVERIFY(share->value() != before); // a focused field takes the wheel as before
     }
 
     void anInvalidEntryIsRefusedAtTheField()

@@ -7,6 +7,7 @@
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -17,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -245,6 +247,44 @@ private:
     QFormLayout* form_;
 };
 
+namespace {
+
+//! Fields of the panel take the mouse wheel only when they have the keyboard focus: a wheel
+//! turned over an unfocused spin box, combo box or slider scrolls the panel instead of changing
+//! the assumption under the pointer (a scroll through the panel once changed a risk cap).
+class UnfocusedWheelGuard : public QObject {
+public:
+    UnfocusedWheelGuard(QWidget* panel, QScrollArea* scroll) : QObject(panel), panel_(panel), scroll_(scroll)
+    {
+        qApp->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() != QEvent::Wheel && event->type() != QEvent::Polish)
+            return false;
+        auto* field = qobject_cast<QWidget*>(watched);
+        if (!field || !panel_->isAncestorOf(field) || qobject_cast<QScrollBar*>(field) ||
+            !(qobject_cast<QAbstractSpinBox*>(field) || qobject_cast<QComboBox*>(field) ||
+              qobject_cast<QAbstractSlider*>(field)))
+            return false;
+        if (event->type() == QEvent::Polish) {
+            field->setFocusPolicy(Qt::StrongFocus); // the wheel must not give a field the focus
+            return false;
+        }
+        if (field->hasFocus())
+            return false;
+        QCoreApplication::sendEvent(scroll_->verticalScrollBar(), event);
+        return true;
+    }
+
+private:
+    QWidget* panel_;
+    QScrollArea* scroll_;
+};
+
+} // namespace
+
 AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), document_(document)
 {
@@ -291,6 +331,7 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
     remittanceFields(group(tr("MLR remittance (§12)")));
     column->addStretch(1);
 
+    new UnfocusedWheelGuard(this, scroll);
     connect(document_, &ProjectDocument::scenarioChanged, this, &AssumptionsPanel::refresh);
     refresh();
 }
