@@ -17,6 +17,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -35,6 +36,8 @@
 #include <QWheelEvent>
 
 #include <qcustomplot.h>
+
+#include <functional>
 
 using namespace sharecast;
 
@@ -448,6 +451,58 @@ private Q_SLOTS:
         QVERIFY(text.waitForFinished(60000));
         QVERIFY(QString::fromUtf8(text.readAllStandardOutput())
                     .contains(QLatin1String("Small cells suppressed")));
+    }
+
+    //! Scenario ▸ New from Preset proposes a name the project does not have; typing a name it has
+    //! is refused with a message and the name is asked again (before, the dialog proposed the
+    //! preset's name, which the project already had, then closed on the error).
+    void aNewScenarioGetsANameTheProjectDoesNotHave()
+    {
+        const QString copy = dir_.filePath(QStringLiteral("names.sharecast"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(project_, copy));
+        ui::MainWindow w;
+        QVERIFY(w.openProject(copy));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString existing = QString::fromStdString(w.document()->scenario().name);
+        QAction* preset = nullptr;
+        for (QAction* m : w.menuBar()->actions())
+            if (m->text().remove(u'&') == QLatin1String("Scenario"))
+                for (QAction* sub : m->menu()->actions())
+                    if (sub->menu() && sub->text().remove(u'&') == QLatin1String("New from Preset"))
+                        for (QAction* a : sub->menu()->actions())
+                            if (a->text() == existing)
+                                preset = a;
+        QVERIFY2(preset, qPrintable(existing));
+
+        QStringList proposals;
+        bool warned = false;
+        std::function<void()> answer = [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+                warned = box->text().contains(existing);
+                box->accept();
+                QTimer::singleShot(0, &w, answer);
+                return;
+            }
+            auto* input = qobject_cast<QInputDialog*>(modal);
+            QVERIFY(input);
+            proposals << input->textValue();
+            input->setTextValue(proposals.size() == 1 ? existing : QStringLiteral("SP7 variant"));
+            if (proposals.size() == 1)
+                QTimer::singleShot(0, &w, answer);
+            input->accept();
+        };
+        QTimer::singleShot(0, &w, answer);
+        preset->trigger();
+        QCOMPARE(proposals.size(), 2);
+        for (const QString& p : proposals)
+            QVERIFY2(p != existing, qPrintable(p));
+        QCOMPARE(proposals.first(), existing + QStringLiteral(" (2)"));
+        QVERIFY(warned);
+        QCOMPARE(QString::fromStdString(w.document()->scenario().name), QStringLiteral("SP7 variant"));
+        QCOMPARE(w.document()->scenarios().size(), 2);
     }
 
     void newProjectFromFiles()

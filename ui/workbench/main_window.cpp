@@ -848,17 +848,44 @@ void MainWindow::updateRecentMenu()
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
+std::optional<QString> MainWindow::askScenarioName(const QString& title, const QString& label,
+                                                   const QString& proposal, std::optional<qint64> renaming)
+{
+    QStringList taken;
+    for (const io::ScenarioInfo& info : document_->scenarios())
+        if (!renaming || info.id != *renaming)
+            taken << info.name;
+    auto unused = [&taken](const QString& name) {
+        QString candidate = name;
+        for (int n = 2; taken.contains(candidate); ++n)
+            candidate = QStringLiteral("%1 (%2)").arg(name).arg(n);
+        return candidate;
+    };
+    // Propose a name the project does not have; a name that is taken is said so, and asked again.
+    QString text = unused(proposal);
+    for (;;) {
+        bool ok = false;
+        text = QInputDialog::getText(this, title, label, QLineEdit::Normal, text, &ok).trimmed();
+        if (!ok || text.isEmpty())
+            return std::nullopt;
+        if (!taken.contains(text))
+            return text;
+        QMessageBox::warning(
+            this, title, tr("The project already has a scenario named “%1”. Choose another name.").arg(text));
+        text = unused(text);
+    }
+}
+
 void MainWindow::newScenarioFromPreset(const QString& preset)
 {
     if (!document_ || !maybeSave())
         return;
     Scenario s = io::loadPreset(preset);
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("New scenario"), tr("Name:"), QLineEdit::Normal,
-                                               QString::fromStdString(s.name), &ok);
-    if (!ok || name.trimmed().isEmpty())
+    const std::optional<QString> name =
+        askScenarioName(tr("New scenario"), tr("Name:"), QString::fromStdString(s.name), std::nullopt);
+    if (!name)
         return;
-    s.name = name.trimmed().toStdString();
+    s.name = name->toStdString();
     try {
         document_->addScenario(s, std::nullopt, preset);
     } catch (const std::exception& e) {
@@ -870,14 +897,13 @@ void MainWindow::duplicateScenario()
 {
     if (!document_ || !maybeSave())
         return;
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Duplicate scenario"), tr("Name of the copy:"), QLineEdit::Normal,
-                              QString::fromStdString(document_->scenario().name) + tr(" (copy)"), &ok);
-    if (!ok || name.trimmed().isEmpty())
+    const std::optional<QString> name =
+        askScenarioName(tr("Duplicate scenario"), tr("Name of the copy:"),
+                        QString::fromStdString(document_->scenario().name) + tr(" (copy)"), std::nullopt);
+    if (!name)
         return;
     Scenario s = document_->scenario();
-    s.name = name.trimmed().toStdString();
+    s.name = name->toStdString();
     try {
         document_->addScenario(s, document_->scenarioId(), {});
     } catch (const std::exception& e) {
@@ -889,14 +915,13 @@ void MainWindow::renameScenario()
 {
     if (!document_)
         return;
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
-                              QString::fromStdString(document_->scenario().name), &ok);
-    if (!ok || name.trimmed().isEmpty())
+    const std::optional<QString> name =
+        askScenarioName(tr("Rename scenario"), tr("New name:"),
+                        QString::fromStdString(document_->scenario().name), document_->scenarioId());
+    if (!name)
         return;
     Scenario s = document_->scenario();
-    s.name = name.trimmed().toStdString();
+    s.name = name->toStdString();
     document_->setScenario(s, tr("Rename the scenario"));
 }
 

@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QCustomPlot;
 class QLabel;
@@ -96,6 +97,10 @@ private:
     void chooseImport();
     void newProject();
     void newScenarioFromPreset(const QString& preset);
+    //! Asks for a scenario name, proposing one the project does not have; a taken name is
+    //! refused with a message and asked again (renaming: the scenario's own name is not taken).
+    std::optional<QString> askScenarioName(const QString& title, const QString& label,
+                                           const QString& proposal, std::optional<qint64> renaming);
     void duplicateScenario();
     void renameScenario();
     void deleteScenario();
