@@ -282,6 +282,35 @@ private Q_SLOTS:
         QVERIFY(share->value() != before); // a focused field takes the wheel as before
     }
 
+    //! A weight typed out of range (99, −1) is refused with a message in the field's own words,
+    //! not dropped or snapped back without a word (before: the field silently kept 5.00).
+    void anOutOfRangeWeightIsRefusedWithAMessage()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto* weight = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("weight_CBP"));
+        QVERIFY(weight && weight->isEnabled());
+        const Scenario before = w.document()->scenario();
+        for (const char* typed : {"99", "-1"}) {
+            weight->setFocus();
+            weight->selectAll();
+            QTest::keyClicks(weight, QLatin1String(typed));
+            QTest::keyClick(weight, Qt::Key_Return);
+            QVERIFY2(weight->toolTip().contains(QLatin1String("Weight of CBP must be between 0.00 and 5.00")),
+                     qPrintable(typed + (": " + weight->toolTip())));
+            QVERIFY(w.document()->scenario() == before);
+        }
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("2.5"));
+        QTest::keyClick(weight, Qt::Key_Return);
+        QCOMPARE(weight->value(), 2.5);
+        QVERIFY2(!weight->toolTip().contains(QLatin1String("must be between")),
+                 qPrintable(weight->toolTip()));
+    }
+
     void anInvalidEntryIsRefusedAtTheField()
     {
         ui::MainWindow w;

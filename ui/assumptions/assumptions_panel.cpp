@@ -21,6 +21,7 @@
 #include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -85,6 +86,57 @@ QString baselineText(const Scenario& s)
 
 } // namespace
 
+namespace {
+
+//! A number field that says why it refuses what is typed: the user sees "Weight of CBP must be
+//! between 0.00 and 5.00" (in the field's own label and unit) where a plain spin box would drop
+//! the keystroke or snap back to its old value without a word.
+class FieldSpinBox : public QDoubleSpinBox {
+public:
+    explicit FieldSpinBox(QString label) : label_(std::move(label))
+    {
+        // A value taken ends the refusal (the field's binding then shows any rule's refusal).
+        connect(this, &QDoubleSpinBox::valueChanged, this, [this] { refusal_.clear(); });
+    }
+
+    QValidator::State validate(QString& text, int& pos) const override
+    {
+        const QValidator::State state = QDoubleSpinBox::validate(text, pos);
+        if (state != QValidator::Acceptable) {
+            QString bare = text;
+            if (!suffix().isEmpty() && bare.endsWith(suffix()))
+                bare.chop(suffix().size());
+            if (!prefix().isEmpty() && bare.startsWith(prefix()))
+                bare.remove(0, prefix().size());
+            bool number = false;
+            const double value = locale().toDouble(bare.trimmed(), &number);
+            if (number && (value < minimum() || value > maximum()))
+                refuse(tr("%1 must be between %2 and %3; %4 was not taken")
+                           .arg(label_, textFromValue(minimum()) + suffix(),
+                                textFromValue(maximum()) + suffix(), bare.trimmed() + suffix()));
+        }
+        return state;
+    }
+
+    //! The last refusal shown, empty when the field holds what was typed.
+    const QString& refusal() const { return refusal_; }
+
+private:
+    void refuse(const QString& why) const
+    {
+        refusal_ = why;
+        auto* self = const_cast<FieldSpinBox*>(this); // the look of the field, not its value
+        self->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(palette::kError.name()));
+        self->setToolTip(why);
+        QToolTip::showText(mapToGlobal(QPoint(0, height())), why, self);
+    }
+
+    QString label_;
+    mutable QString refusal_;
+};
+
+} // namespace
+
 //! Builds the fields of one group box, each bound to a scenario value. A field's edits merge into
 //! one undo step while they come in a burst; its merge key is its undo text's (mergeKeyFor()), so
 //! two fields merge only if the user could not tell their undo entries apart anyway.
@@ -97,7 +149,7 @@ public:
                             std::function<double(const Scenario&)> get,
                             std::function<void(Scenario&, double)> set, int decimals = 2)
     {
-        auto* box = new QDoubleSpinBox;
+        auto* box = new FieldSpinBox(label);
         box->setRange(min * 100.0, max * 100.0);
         box->setDecimals(decimals);
         box->setSuffix(QStringLiteral(" %"));
@@ -113,7 +165,7 @@ public:
                            std::function<void(Scenario&, double)> set, int decimals = 2,
                            const QString& suffix = {})
     {
-        auto* box = new QDoubleSpinBox;
+        auto* box = new FieldSpinBox(label);
         box->setRange(min, max);
         box->setDecimals(decimals);
         box->setSuffix(suffix);
@@ -851,7 +903,7 @@ void AssumptionsPanel::rebuildMeasures()
         auto* slider = new QSlider(Qt::Horizontal);
         slider->setRange(0, 500); // weight × 100
         slider->setObjectName(QStringLiteral("weightSlider_%1").arg(QString::fromStdString(m.id)));
-        auto* box = new QDoubleSpinBox;
+        auto* box = new FieldSpinBox(tr("Weight of %1").arg(QString::fromStdString(m.id)));
         box->setRange(0.0, 5.0);
         box->setDecimals(2);
         box->setSingleStep(0.25);
