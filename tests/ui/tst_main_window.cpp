@@ -311,6 +311,44 @@ private Q_SLOTS:
                  qPrintable(weight->toolTip()));
     }
 
+    //! Re-typing the value in force is no edit (no undo step, the scenario not marked edited),
+    //! and File ▸ Save Scenario confirms in the status bar (before: the scenario was marked edited,
+    //! and saving said nothing).
+    void retypingIsNoEditAndSavingConfirms()
+    {
+        const QString copy = dir_.filePath(QStringLiteral("retype.sharecast"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(project_, copy));
+        ui::MainWindow w;
+        QVERIFY(w.openProject(copy));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto* weight = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("weight_CBP"));
+        QVERIFY(weight);
+        const double value = weight->value();
+        weight->setFocus();
+        weight->selectAll();
+        QTest::keyClicks(weight, QString::number(value + 0.25, 'f', 2));
+        QTest::keyClick(weight, Qt::Key_Return);
+        QCOMPARE(w.document()->undoStack()->count(), 1);
+        weight->selectAll();
+        QTest::keyClicks(weight, QString::number(value + 0.25, 'f', 2)); // the same again
+        QTest::keyClick(weight, Qt::Key_Return);
+        QCOMPARE(w.document()->undoStack()->count(), 1);
+        QVERIFY(w.assumptions()
+                    ->edit(QStringLiteral("Change the weight of CBP"), -1, [](Scenario&) {})
+                    .isEmpty());
+        QCOMPARE(w.document()->undoStack()->count(), 1);
+
+        QAction* save = menuAction(w, QStringLiteral("File"), QStringLiteral("Save Scenario"));
+        QVERIFY(save);
+        save->trigger();
+        QVERIFY(!w.document()->isModified());
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Saved scenario")),
+                 qPrintable(w.statusBar()->currentMessage()));
+    }
+
     void anInvalidEntryIsRefusedAtTheField()
     {
         ui::MainWindow w;

@@ -866,6 +866,8 @@ QString AssumptionsPanel::edit(const QString& text, int mergeKey,
         return reason;
     }
     status_->clear();
+    if (s == document_->scenario())
+        return {}; // re-typing the value in force is no edit: no undo step, nothing marked edited
     document_->setScenario(s, text, mergeKey);
     return {};
 }

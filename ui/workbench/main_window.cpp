@@ -246,7 +246,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
         if (document_)
-            document_->saveScenario();
+            saveScenario();
     });
     save->setShortcut(QKeySequence::Save);
     file->addAction(tr("&Export Results as CSV…"), this, &MainWindow::exportResults)
@@ -659,8 +659,24 @@ bool MainWindow::maybeSave()
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
-    if (answer == QMessageBox::Save)
+    return answer == QMessageBox::Discard || saveScenario();
+}
+
+bool MainWindow::saveScenario()
+{
+    const QString name = QString::fromStdString(document_->scenario().name);
+    try {
         document_->saveScenario();
+    } catch (const std::exception& e) {
+        // A full disk or a locked project: the edits stay in the workbench, unsaved, and say so.
+        QMessageBox::warning(
+            this, tr("Save scenario"),
+            tr("The scenario “%1” was not saved; your edits are kept in the workbench.\n\n%2")
+                .arg(name, QString::fromUtf8(e.what())));
+        return false;
+    }
+    statusBar()->showMessage(
+        tr("Saved scenario “%1” in %2").arg(name, QFileInfo(document_->path()).fileName()), 5000);
     return true;
 }
 

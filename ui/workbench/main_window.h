@@ -90,6 +90,9 @@ private:
     void refreshStatus();
     void showExplain();
     bool maybeSave();
+    //! Saves the scenario as a new version; says so in the status bar, or why not in a message
+    //! (the edits are kept). False when it could not be saved.
+    bool saveScenario();
     //! Asks whom a report is for (public: small cells suppressed, the default; or internal) and
     //! sets options; false when the user cancels.
     bool chooseReportAudience(const QString& title, ReportOptions& options);
