@@ -879,6 +879,16 @@ std::string planId(int p)
     return id;
 }
 
+//! The columns that place a cell's row: "region,rate_cell,year".
+void appendCellPlace(std::string& out, const Cell& cell)
+{
+    appendText(out, kRegions[cell.region].name);
+    out += ',';
+    appendText(out, kCellNames[cell.rateCell]);
+    out += ',';
+    appendInt(out, kFirstYear + cell.year);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
@@ -908,11 +918,7 @@ std::string experienceCsv(const std::vector<Cell>& cells)
         out += ',';
         appendText(out, kPlanNames[cell.plan]);
         out += ',';
-        appendText(out, kRegions[cell.region].name);
-        out += ',';
-        appendText(out, kCellNames[cell.rateCell]);
-        out += ',';
-        appendInt(out, kFirstYear + cell.year);
+        appendCellPlace(out, cell);
         out += ',';
         appendInt(out, static_cast<long long>(cell.mm));
         out += ',';
@@ -1139,11 +1145,7 @@ void writeMembers(const SampleOptions& options, const QString& path, const std::
         std::string prefix = ",";
         prefix += planId(cell.plan);
         prefix += ',';
-        appendText(prefix, kRegions[cell.region].name);
-        prefix += ',';
-        appendText(prefix, kCellNames[cell.rateCell]);
-        prefix += ',';
-        appendInt(prefix, kFirstYear + cell.year);
+        appendCellPlace(prefix, cell);
         prefix += ',';
         // Scale of each COS: the cell's experience PMPM over E[raw] per member month.
         std::array<double, kCosCount> scale{};

@@ -409,15 +409,27 @@ void openInputFile(QFile& file, const QString& path)
                          "cannot open: " + file.errorString().toStdString());
 }
 
+namespace {
+
+//! Steps over one leading '+', which from_chars does not accept; false for "+-", which is no number.
+bool skipLeadingPlus(const char*& first, const char* last)
+{
+    if (first != last && *first == '+') {
+        ++first;
+        if (first != last && *first == '-')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 std::optional<double> parseFiniteNumber(std::string_view text)
 {
     const char* first = text.data();
     const char* const last = first + text.size();
-    if (first != last && *first == '+') {
-        ++first;
-        if (first != last && *first == '-')
-            return std::nullopt;
-    }
+    if (!skipLeadingPlus(first, last))
+        return std::nullopt;
     // from_chars also reads "inf", "nan" and "infinity"; a decimal starts with a digit or a point.
     const char* digits = first != last && *first == '-' ? first + 1 : first;
     if (digits == last || !((*digits >= '0' && *digits <= '9') || *digits == '.'))
@@ -433,11 +445,8 @@ std::optional<long long> parseInteger(std::string_view text)
 {
     const char* first = text.data();
     const char* const last = first + text.size();
-    if (first != last && *first == '+') {
-        ++first;
-        if (first != last && *first == '-')
-            return std::nullopt;
-    }
+    if (!skipLeadingPlus(first, last))
+        return std::nullopt;
     long long value = 0;
     const auto [ptr, ec] = std::from_chars(first, last, value, 10);
     if (first == last || ec != std::errc() || ptr != last)

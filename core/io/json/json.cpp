@@ -333,16 +333,44 @@ private:
                  "arrays and objects are nested deeper than " + std::to_string(limits_.maxDepth) + " levels");
     }
 
-    void parseObject(JsonValue& v, int depth)
+    //! Steps into an object or array at its opening bracket; true when `close` follows at once
+    //! (the container is empty and has been read).
+    bool openContainer(JsonValue& v, int depth, JsonType type, char close)
     {
         enter(depth);
-        v.type = JsonType::Object;
-        ++pos_; // '{'
+        v.type = type;
+        ++pos_; // '{' or '['
         skipWhitespace();
-        if (pos_ < s_.size() && s_[pos_] == '}') {
+        if (pos_ < s_.size() && s_[pos_] == close) {
             ++pos_;
-            return;
+            return true;
         }
+        return false;
+    }
+
+    //! After a member or element (whose path step is on path_): true at ',' (another follows),
+    //! false at `close` (the container has been read); anything else is an error.
+    bool nextInContainer(char close, const char* expected)
+    {
+        skipWhitespace();
+        if (pos_ < s_.size() && s_[pos_] == ',') {
+            path_.pop_back();
+            ++pos_;
+            skipWhitespace();
+            return true;
+        }
+        if (pos_ < s_.size() && s_[pos_] == close) {
+            path_.pop_back();
+            ++pos_;
+            return false;
+        }
+        fail(foundToken(), expected);
+    }
+
+    void parseObject(JsonValue& v, int depth)
+    {
+        if (openContainer(v, depth, JsonType::Object, '}'))
+            return;
         std::unordered_set<std::string> keys;
         for (;;) {
             if (pos_ >= s_.size() || s_[pos_] != '"')
@@ -365,48 +393,20 @@ private:
             JsonMember& added = v.members.back();
             path_.push_back(PathStep{&added.key, 0});
             added.value = parseValue(depth);
-            skipWhitespace();
-            if (pos_ < s_.size() && s_[pos_] == ',') {
-                path_.pop_back();
-                ++pos_;
-                skipWhitespace();
-                continue;
-            }
-            if (pos_ < s_.size() && s_[pos_] == '}') {
-                path_.pop_back();
-                ++pos_;
+            if (!nextInContainer('}', "expected ',' or '}' after a member of an object"))
                 return;
-            }
-            fail(foundToken(), "expected ',' or '}' after a member of an object");
         }
     }
 
     void parseArray(JsonValue& v, int depth)
     {
-        enter(depth);
-        v.type = JsonType::Array;
-        ++pos_; // '['
-        skipWhitespace();
-        if (pos_ < s_.size() && s_[pos_] == ']') {
-            ++pos_;
+        if (openContainer(v, depth, JsonType::Array, ']'))
             return;
-        }
         for (;;) {
             path_.push_back(PathStep{nullptr, v.items.size()});
             v.items.push_back(parseValue(depth));
-            skipWhitespace();
-            if (pos_ < s_.size() && s_[pos_] == ',') {
-                path_.pop_back();
-                ++pos_;
-                skipWhitespace();
-                continue;
-            }
-            if (pos_ < s_.size() && s_[pos_] == ']') {
-                path_.pop_back();
-                ++pos_;
+            if (!nextInContainer(']', "expected ',' or ']' after an element of an array"))
                 return;
-            }
-            fail(foundToken(), "expected ',' or ']' after an element of an array");
         }
     }
 

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -127,44 +128,55 @@ struct Context {
         fail(v, path, "not a valid choice (one of: " + allowed + ")");
     }
 
-    std::vector<std::string> names(const JsonValue& v, const std::string& path) const
+    //! An array whose every element is read by `element` (one of the readers above).
+    template <class T>
+    std::vector<T> list(const JsonValue& v, const std::string& path,
+                        T (Context::*element)(const JsonValue&, const std::string&) const) const
     {
         expect(v, path, JsonType::Array);
-        std::vector<std::string> out;
+        std::vector<T> out;
         for (std::size_t i = 0; i < v.items.size(); ++i)
-            out.push_back(name(v.items[i], elementPath(path, i)));
+            out.push_back((this->*element)(v.items[i], elementPath(path, i)));
         return out;
     }
 
-    std::vector<double> numbers(const JsonValue& v, const std::string& path) const
-    {
-        expect(v, path, JsonType::Array);
-        std::vector<double> out;
-        for (std::size_t i = 0; i < v.items.size(); ++i)
-            out.push_back(number(v.items[i], elementPath(path, i)));
-        return out;
-    }
-
-    std::vector<int> integers(const JsonValue& v, const std::string& path) const
-    {
-        expect(v, path, JsonType::Array);
-        std::vector<int> out;
-        for (std::size_t i = 0; i < v.items.size(); ++i)
-            out.push_back(integer(v.items[i], elementPath(path, i)));
-        return out;
-    }
-
-    //! A map keyed by data (rate cell or COS) to numbers; it replaces the default wholesale.
-    std::map<std::string, double> numberMap(const JsonValue& v, const std::string& path) const
+    //! A map keyed by data (rate cell or COS) whose every value is read by
+    //! `element(value, path)`; it replaces the default wholesale.
+    template <class F>
+    auto keyed(const JsonValue& v, const std::string& path, F&& element) const
+        -> std::map<std::string, std::invoke_result_t<F&, const JsonValue&, const std::string&>>
     {
         expect(v, path, JsonType::Object);
-        std::map<std::string, double> out;
+        std::map<std::string, std::invoke_result_t<F&, const JsonValue&, const std::string&>> out;
         for (const JsonMember& m : v.members) {
             if (m.key.empty())
                 failAt(m.line, path, "a name must not be empty");
-            out[m.key] = number(m.value, memberPath(path, m.key));
+            out[m.key] = element(m.value, memberPath(path, m.key));
         }
         return out;
+    }
+
+    //! A value of the scenario's field type T, read by the reader that type calls for.
+    template <class T> T as(const JsonValue& v, const std::string& path) const
+    {
+        if constexpr (std::is_same_v<T, double>)
+            return number(v, path);
+        else if constexpr (std::is_same_v<T, int>)
+            return integer(v, path);
+        else if constexpr (std::is_same_v<T, bool>)
+            return boolean(v, path);
+        else if constexpr (std::is_same_v<T, std::string>)
+            return string(v, path);
+        else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+            return list(v, path, &Context::name);
+        else if constexpr (std::is_same_v<T, std::vector<double>>)
+            return list(v, path, &Context::number);
+        else if constexpr (std::is_same_v<T, std::vector<int>>)
+            return list(v, path, &Context::integer);
+        else {
+            static_assert(std::is_same_v<T, std::map<std::string, double>>, "no reader for this type");
+            return keyed(v, path, [this](const JsonValue& e, const std::string& p) { return number(e, p); });
+        }
     }
 };
 
@@ -202,65 +214,17 @@ public:
             ctx_.failAt(v_.line, at(key), "a required key is missing");
     }
 
-    void read(std::string_view key, double& out) const
+    //! Reads the member under key into out, if present (see Context::as for the readers).
+    template <class T> void read(std::string_view key, T& out) const
     {
         if (const JsonValue* v = get(key))
-            out = ctx_.number(*v, at(key));
+            out = ctx_.as<T>(*v, at(key));
     }
-    void read(std::string_view key, int& out) const
+    //! Likewise for an optional field, which null resets to "none".
+    template <class T> void read(std::string_view key, std::optional<T>& out) const
     {
         if (const JsonValue* v = get(key))
-            out = ctx_.integer(*v, at(key));
-    }
-    void read(std::string_view key, bool& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = ctx_.boolean(*v, at(key));
-    }
-    void read(std::string_view key, std::string& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = ctx_.string(*v, at(key));
-    }
-    void read(std::string_view key, std::optional<double>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = v->isNull() ? std::nullopt : std::optional<double>(ctx_.number(*v, at(key)));
-    }
-    void read(std::string_view key, std::optional<int>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = v->isNull() ? std::nullopt : std::optional<int>(ctx_.integer(*v, at(key)));
-    }
-    void read(std::string_view key, std::vector<std::string>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = ctx_.names(*v, at(key));
-    }
-    void read(std::string_view key, std::optional<std::vector<std::string>>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = v->isNull() ? std::nullopt : std::optional(ctx_.names(*v, at(key)));
-    }
-    void read(std::string_view key, std::vector<double>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = ctx_.numbers(*v, at(key));
-    }
-    void read(std::string_view key, std::optional<std::vector<double>>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = v->isNull() ? std::nullopt : std::optional(ctx_.numbers(*v, at(key)));
-    }
-    void read(std::string_view key, std::vector<int>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = ctx_.integers(*v, at(key));
-    }
-    void read(std::string_view key, std::map<std::string, double>& out) const
-    {
-        if (const JsonValue* v = get(key))
-            out = ctx_.numberMap(*v, at(key));
+            out = v->isNull() ? std::nullopt : std::optional<T>(ctx_.as<T>(*v, at(key)));
     }
     template <class E> void readChoice(std::string_view key, E& out, std::initializer_list<E> values) const
     {
@@ -302,14 +266,8 @@ TrendPair readTrendPair(const Context& ctx, const JsonValue& v, const std::strin
 
 std::map<std::string, TrendPair> readTrendMap(const Context& ctx, const JsonValue& v, const std::string& path)
 {
-    ctx.expect(v, path, JsonType::Object);
-    std::map<std::string, TrendPair> out;
-    for (const JsonMember& m : v.members) {
-        if (m.key.empty())
-            ctx.failAt(m.line, path, "a name must not be empty");
-        out[m.key] = readTrendPair(ctx, m.value, memberPath(path, m.key));
-    }
-    return out;
+    return ctx.keyed(v, path,
+                     [&ctx](const JsonValue& e, const std::string& p) { return readTrendPair(ctx, e, p); });
 }
 
 //! Trend table (§2.3): maps keyed by data replace the default wholesale.
@@ -321,20 +279,16 @@ void readTrend(const Context& ctx, const JsonValue& v, const std::string& path, 
     if (const JsonValue* m = o.get("by_cos"))
         t.byCos = readTrendMap(ctx, *m, o.at("by_cos"));
     if (const JsonValue* m = o.get("by_rate_cell")) {
-        const std::string cellsPath = o.at("by_rate_cell");
-        ctx.expect(*m, cellsPath, JsonType::Object);
-        t.byRateCell.clear();
-        for (const JsonMember& cell : m->members) {
-            if (cell.key.empty())
-                ctx.failAt(cell.line, cellsPath, "a name must not be empty");
-            const ObjectReader c(ctx, cell.value, memberPath(cellsPath, cell.key), {"default", "by_cos"});
-            RateCellTrend rc;
-            if (const JsonValue* d = c.get("default"))
-                rc.defaultTrend = readTrendPair(ctx, *d, c.at("default"));
-            if (const JsonValue* bc = c.get("by_cos"))
-                rc.byCos = readTrendMap(ctx, *bc, c.at("by_cos"));
-            t.byRateCell[cell.key] = std::move(rc);
-        }
+        t.byRateCell =
+            ctx.keyed(*m, o.at("by_rate_cell"), [&ctx](const JsonValue& cell, const std::string& p) {
+                const ObjectReader c(ctx, cell, p, {"default", "by_cos"});
+                RateCellTrend rc;
+                if (const JsonValue* d = c.get("default"))
+                    rc.defaultTrend = readTrendPair(ctx, *d, c.at("default"));
+                if (const JsonValue* bc = c.get("by_cos"))
+                    rc.byCos = readTrendMap(ctx, *bc, c.at("by_cos"));
+                return rc;
+            });
     }
 }
 

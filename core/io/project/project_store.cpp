@@ -10,6 +10,7 @@
 #include <QtEndian>
 
 #include <cstring>
+#include <initializer_list>
 
 namespace sharecast::io {
 
@@ -95,6 +96,17 @@ QAtomicInteger<int> connectionCounter;
 QString text(const QString& s)
 {
     return s.isNull() ? QStringLiteral("") : s;
+}
+
+//! Binds `values` to the prepared query q, in order, and runs it; a failure is a ProjectError
+//! that names the project file.
+void execWith(QSqlQuery& q, const QString& path, std::initializer_list<QVariant> values)
+{
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        throw ProjectError(
+            QStringLiteral("%1: cannot save: %2").arg(path, q.lastError().text()).toStdString());
 }
 
 QByteArray packDoubles(const std::vector<double>& values)
@@ -408,23 +420,14 @@ void ProjectStore::setMetadata(const QString& key, const QString& value)
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO project_meta (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    q.addBindValue(key);
-    q.addBindValue(text(value));
-    if (!q.exec())
-        throw ProjectError(
-            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    execWith(q, path_, {key, text(value)});
 }
 
 void ProjectStore::logRun(const QString& command, const QString& detail)
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO run_log (at, command, detail) VALUES (?, ?, ?)"));
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    q.addBindValue(command);
-    q.addBindValue(detail);
-    if (!q.exec())
-        throw ProjectError(
-            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    execWith(q, path_, {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), command, detail});
 }
 
 QList<DatasetInfo> ProjectStore::datasets() const
@@ -472,19 +475,12 @@ qint64 ProjectStore::insertDataset(DatasetKind kind, const Provenance& p)
     q.prepare(
         QStringLiteral("INSERT INTO dataset (kind, source_name, source_size, sha256, row_count, imported_at, "
                        "warnings, summary, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
-    q.addBindValue(toString(kind));
-    q.addBindValue(text(p.sourceName));
-    q.addBindValue(p.sourceSize);
-    q.addBindValue(p.sha256);
-    q.addBindValue(p.rowCount);
-    q.addBindValue((p.importedAt.isValid() ? p.importedAt : QDateTime::currentDateTimeUtc())
-                       .toUTC()
-                       .toString(Qt::ISODateWithMs));
-    q.addBindValue(text(p.warnings.join(u'\n')));
-    q.addBindValue(text(p.summary));
-    if (!q.exec())
-        throw ProjectError(
-            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    execWith(q, path_,
+             {toString(kind), text(p.sourceName), p.sourceSize, p.sha256, p.rowCount,
+              (p.importedAt.isValid() ? p.importedAt : QDateTime::currentDateTimeUtc())
+                  .toUTC()
+                  .toString(Qt::ISODateWithMs),
+              text(p.warnings.join(u'\n')), text(p.summary)});
     return q.lastInsertId().toLongLong();
 }
 
@@ -495,13 +491,7 @@ void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
         QStringLiteral("INSERT INTO dataset_column (dataset_id, kind, position, name) VALUES (?, ?, ?, ?)"));
     auto addColumns = [&](const QString& kind, const std::vector<std::string>& names) {
         for (std::size_t i = 0; i < names.size(); ++i) {
-            q.addBindValue(id);
-            q.addBindValue(kind);
-            q.addBindValue(static_cast<qint64>(i));
-            q.addBindValue(QString::fromStdString(names[i]));
-            if (!q.exec())
-                throw ProjectError(
-                    QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+            execWith(q, path_, {id, kind, static_cast<qint64>(i), QString::fromStdString(names[i])});
         }
     };
     addColumns(QStringLiteral("cost"), data.cosNames);
@@ -515,26 +505,13 @@ void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
         "costs, utils, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const ExperienceCell& c : data.cells) {
         const auto name = data.planNames.find(c.planId);
-        q.addBindValue(id);
-        q.addBindValue(QString::fromStdString(c.planId));
-        q.addBindValue(text(name == data.planNames.end() ? QString() : QString::fromStdString(name->second)));
-        q.addBindValue(QString::fromStdString(c.region));
-        q.addBindValue(QString::fromStdString(c.rateCell));
-        q.addBindValue(c.year);
-        q.addBindValue(c.memberMonths);
-        q.addBindValue(c.riskScore);
-        q.addBindValue(c.excessOverThreshold);
-        q.addBindValue(c.capitationRevenue);
-        q.addBindValue(c.adminCost);
-        q.addBindValue(c.claimsDenied);
-        q.addBindValue(c.claimsTotal);
-        q.addBindValue(c.grievances);
-        q.addBindValue(packDoubles(c.cost));
-        q.addBindValue(packDoubles(c.util));
-        q.addBindValue(static_cast<qint64>(c.sourceLine));
-        if (!q.exec())
-            throw ProjectError(
-                QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+        execWith(q, path_,
+                 {id, QString::fromStdString(c.planId),
+                  text(name == data.planNames.end() ? QString() : QString::fromStdString(name->second)),
+                  QString::fromStdString(c.region), QString::fromStdString(c.rateCell), c.year,
+                  c.memberMonths, c.riskScore, c.excessOverThreshold, c.capitationRevenue, c.adminCost,
+                  c.claimsDenied, c.claimsTotal, c.grievances, packDoubles(c.cost), packDoubles(c.util),
+                  static_cast<qint64>(c.sourceLine)});
     }
 }
 
@@ -555,17 +532,11 @@ qint64 ProjectStore::addQuality(const QualityData& data, const Provenance& prove
     q.prepare(QStringLiteral("INSERT INTO quality_rate (dataset_id, plan_id, year, measure_id, numerator, "
                              "denominator, rate, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QualityRecord& r : data.records) {
-        q.addBindValue(id);
-        q.addBindValue(QString::fromStdString(r.planId));
-        q.addBindValue(r.year);
-        q.addBindValue(QString::fromStdString(r.measureId));
-        q.addBindValue(r.numerator ? QVariant(static_cast<qint64>(*r.numerator)) : QVariant());
-        q.addBindValue(r.denominator ? QVariant(static_cast<qint64>(*r.denominator)) : QVariant());
-        q.addBindValue(r.rate ? QVariant(*r.rate) : QVariant());
-        q.addBindValue(static_cast<qint64>(r.sourceLine));
-        if (!q.exec())
-            throw ProjectError(
-                QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+        execWith(q, path_,
+                 {id, QString::fromStdString(r.planId), r.year, QString::fromStdString(r.measureId),
+                  r.numerator ? QVariant(static_cast<qint64>(*r.numerator)) : QVariant(),
+                  r.denominator ? QVariant(static_cast<qint64>(*r.denominator)) : QVariant(),
+                  r.rate ? QVariant(*r.rate) : QVariant(), static_cast<qint64>(r.sourceLine)});
     }
     t.commit();
     return id;
@@ -584,29 +555,15 @@ qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceDat
     QStringList cos;
     for (const std::string& c : agg.includedCos)
         cos << QString::fromStdString(c);
-    q.addBindValue(id);
-    q.addBindValue(agg.truncationThreshold);
-    q.addBindValue(text(cos.join(u',')));
-    if (!q.exec())
-        throw ProjectError(
-            QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+    execWith(q, path_, {id, agg.truncationThreshold, text(cos.join(u','))});
     q.prepare(QStringLiteral(
         "INSERT INTO member_aggregate (dataset_id, plan_id, region, rate_cell, year, members, "
         "member_months, cost_sum, cost_sum_squares, excess_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const MemberCellAggregate& a : agg.cells) {
-        q.addBindValue(id);
-        q.addBindValue(QString::fromStdString(a.planId));
-        q.addBindValue(QString::fromStdString(a.region));
-        q.addBindValue(QString::fromStdString(a.rateCell));
-        q.addBindValue(a.year);
-        q.addBindValue(a.members);
-        q.addBindValue(a.memberMonths);
-        q.addBindValue(a.costSum);
-        q.addBindValue(a.costSumSquares);
-        q.addBindValue(a.excessSum);
-        if (!q.exec())
-            throw ProjectError(
-                QStringLiteral("%1: cannot save: %2").arg(path_, q.lastError().text()).toStdString());
+        execWith(q, path_,
+                 {id, QString::fromStdString(a.planId), QString::fromStdString(a.region),
+                  QString::fromStdString(a.rateCell), a.year, a.members, a.memberMonths, a.costSum,
+                  a.costSumSquares, a.excessSum});
     }
     t.commit();
     return id;
