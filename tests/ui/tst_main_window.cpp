@@ -32,6 +32,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUndoStack>
 #include <QWheelEvent>
 
@@ -570,6 +572,14 @@ private Q_SLOTS:
         QVERIFY(warned);
         QCOMPARE(QString::fromStdString(w.document()->scenario().name), QStringLiteral("SP7 variant"));
         QCOMPARE(w.document()->scenarios().size(), 2);
+        // The project navigator marks the new scenario as the one in use (it stayed on the old one).
+        auto* navigator = w.findChild<QTreeWidget*>(QStringLiteral("navigator"));
+        QVERIFY(navigator);
+        QStringList marked;
+        for (QTreeWidgetItemIterator it(navigator); *it; ++it)
+            if ((*it)->text(0).startsWith(QStringLiteral("▶ ")))
+                marked << (*it)->text(0);
+        QCOMPARE(marked, QStringList{QStringLiteral("▶ SP7 variant")});
     }
 
     void newProjectFromFiles()

@@ -154,8 +154,8 @@ qint64 ProjectDocument::addScenario(const Scenario& scenario, std::optional<qint
                                     const QString& preset)
 {
     const qint64 id = io::ScenarioStore(*store_).add(scenario, derivedFrom, preset);
-    Q_EMIT projectChanged();
     selectScenario(id);
+    Q_EMIT projectChanged(); // after the selection, so that views show the new one as current
     return id;
 }
 
