@@ -135,6 +135,24 @@ private Q_SLOTS:
         QCOMPARE(tiers->cellText(3, 1), QStringLiteral("50"));
     }
 
+    //! A refused cell speaks in its column's label and unit ("Plan share must be between 0 % and
+    //! 100 % (150 was not taken)"), with the key path on a second line; before, it said only
+    //! "column 'sharing.tiers[3].share', value '1.5': must lie in [0, 1]" under a column in percent.
+    void aRefusalSpeaksInTheColumnsUnit()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        ui::AssumptionTable* tiers = w.assumptions()->table(QStringLiteral("sharingTiers"));
+        QVERIFY(tiers);
+        const Scenario before = w.document()->scenario();
+        const QString reason = tiers->setCellText(3, 1, QStringLiteral("150"));
+        QVERIFY2(
+            reason.startsWith(QStringLiteral("Plan share must be between 0 % and 100 % (150 was not taken)")),
+            qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("sharing.tiers[3].share")), qPrintable(reason));
+        QVERIFY(w.document()->scenario() == before);
+    }
+
     void aRefusedCellChangesNothing()
     {
         ui::MainWindow w;

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -260,6 +261,37 @@ void AssumptionTable::fitHeight()
     table_->setMaximumHeight(height);
 }
 
+namespace {
+
+//! A refusal in the words of the column the user typed in: "Plan share must be between 0 % and
+//! 100 % (150 was not taken)" rather than "column 'sharing.tiers[2].share', value '1.5': must lie
+//! in [0, 1]", which stays on a second line for whoever wants the key path.
+QString userMessage(const TableColumn& column, const QString& typed, const QString& refusal)
+{
+    if (refusal.isEmpty())
+        return refusal;
+    static const QRegularExpression valueAndReason(QStringLiteral("value '[^']*': (.*)$"));
+    static const QRegularExpression range(QStringLiteral("^must lie in \\[(-?[0-9.]+), (-?[0-9.]+)\\]$"));
+    static const QRegularExpression unit(QStringLiteral("\\s*\\((%|\\$)\\)$"));
+    const QRegularExpressionMatch m = valueAndReason.match(refusal);
+    if (!m.hasMatch())
+        return refusal;
+    QString reason = m.captured(1);
+    if (const QRegularExpressionMatch r = range.match(reason); r.hasMatch()) {
+        const bool percent = column.kind == CellKind::Percent;
+        auto shown = [percent](const QString& bound) {
+            return percent ? QLocale::c().toString(bound.toDouble() * 100.0, 'g', 12) + QStringLiteral(" %")
+                           : bound;
+        };
+        reason = QObject::tr("must be between %1 and %2").arg(shown(r.captured(1)), shown(r.captured(2)));
+    }
+    QString label = column.header;
+    label.remove(unit);
+    return QObject::tr("%1 %2 (%3 was not taken)\n%4").arg(label, reason, typed, refusal);
+}
+
+} // namespace
+
 QString AssumptionTable::setCellText(int row, int column, const QString& text)
 {
     // The edit applies to the scenario's rows: text refused in another cell is not read again.
@@ -274,9 +306,9 @@ QString AssumptionTable::setCellText(int row, int column, const QString& text)
     if (e.after == e.before)
         return {};
     const QString key = e.before.at(static_cast<std::size_t>(row)).value(0);
+    const TableColumn& spec = spec_.columns[static_cast<std::size_t>(column)];
     const QString reason =
-        commit(e, tr("Edit %1: %2 of %3")
-                      .arg(spec_.title, spec_.columns[static_cast<std::size_t>(column)].header, key));
+        userMessage(spec, text, commit(e, tr("Edit %1: %2 of %3").arg(spec_.title, spec.header, key)));
     if (!reason.isEmpty()) {
         // Keep the refused text in the cell, marked, until the scenario is shown again.
         filling_ = true;
