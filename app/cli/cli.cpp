@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QTextStream>
 
-#include <cstdio>
 #include <memory>
 
 namespace sharecast::cli {

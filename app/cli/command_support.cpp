@@ -13,14 +13,13 @@
 
 namespace sharecast::cli {
 
-Inputs loadInputs(const QString& projectPath, const QString& experiencePath, const QString& qualityPath)
+Inputs loadInputs(io::ProjectStore* store, const QString& experiencePath, const QString& qualityPath)
 {
     Inputs in;
-    if (!projectPath.isEmpty()) {
-        const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::openForReading(projectPath);
+    if (store) {
         const std::optional<io::DatasetInfo> active = store->activeDataset(io::DatasetKind::Experience);
         if (!active)
-            throw InputError(projectPath.toStdString() + ": the project has no experience data");
+            throw InputError(store->path().toStdString() + ": the project has no experience data");
         in.experience = store->loadExperience(active->id);
         if (const std::optional<io::DatasetInfo> q = store->activeDataset(io::DatasetKind::Quality)) {
             in.quality = store->loadQuality(q->id);

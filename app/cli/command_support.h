@@ -11,10 +11,14 @@
 #include <string>
 #include <vector>
 
+namespace sharecast::io {
+class ProjectStore;
+}
+
 namespace sharecast::cli {
 
 //! Experience and quality data from files (--experience, --quality) or from a project's active
-//! datasets (--project).
+//! datasets (--project, already open).
 struct Inputs {
     ExperienceData experience;
     QualityData quality;
@@ -23,7 +27,7 @@ struct Inputs {
 };
 
 //! Reads the inputs; throws InputError or io::ProjectError naming the file.
-Inputs loadInputs(const QString& projectPath, const QString& experiencePath, const QString& qualityPath);
+Inputs loadInputs(io::ProjectStore* project, const QString& experiencePath, const QString& qualityPath);
 
 //! Checks before any work that path can be written as a file (its folder exists and it is not a
 //! folder); throws InputError naming it, so that nothing is computed for an output that cannot be.

@@ -20,13 +20,11 @@ namespace sharecast::cli {
 
 namespace {
 
-//! The scenario named by --scenario: from the project when one is given (§ scenario_source.h).
-Scenario scenarioArgument(const QString& argument, const QString& projectPath)
+//! The project named by --project, opened once for reading; null when the data come from files.
+std::unique_ptr<io::ProjectStore> projectArgument(const Arguments& a)
 {
-    std::unique_ptr<io::ProjectStore> project;
-    if (!projectPath.isEmpty())
-        project = io::ProjectStore::openForReading(projectPath);
-    return io::resolveScenario(argument, project.get()).scenario;
+    const QString path = a.value(QStringLiteral("project"));
+    return path.isEmpty() ? nullptr : io::ProjectStore::openForReading(path);
 }
 
 //! The checks settle and project share: one source of data, a scenario, an output.
@@ -49,9 +47,10 @@ void settle(const Arguments& a, CommandResult& result)
     checkDataArguments(QStringLiteral("settle"), a, QStringLiteral("PLAN_ID"));
     const QString projectPath = a.value(QStringLiteral("project"));
     const QString explain = a.value(QStringLiteral("explain"));
-    const Scenario scenario = scenarioArgument(a.value(QStringLiteral("scenario")), projectPath);
+    const std::unique_ptr<io::ProjectStore> store = projectArgument(a);
+    const Scenario scenario = io::resolveScenario(a.value(QStringLiteral("scenario")), store.get()).scenario;
     const Inputs inputs =
-        loadInputs(projectPath, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
+        loadInputs(store.get(), a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
     const ExperienceIndex index(inputs.experience);
     SettlementOptions options;
     if (const std::optional<long long> year = a.integer(QStringLiteral("year"), QStringLiteral("a year")))
@@ -76,7 +75,6 @@ void settle(const Arguments& a, CommandResult& result)
 void projectYears(const Arguments& a, CommandResult& result)
 {
     checkDataArguments(QStringLiteral("project"), a, QStringLiteral("PLAN_ID YEAR"));
-    const QString projectPath = a.value(QStringLiteral("project"));
     const QStringList explain = a.values(QStringLiteral("explain"));
     int explainYear = 0;
     if (!explain.isEmpty()) {
@@ -85,9 +83,10 @@ void projectYears(const Arguments& a, CommandResult& result)
         if (!ok)
             throw UsageError(QStringLiteral("--explain year '%1' is not a year").arg(explain[1]));
     }
-    const Scenario scenario = scenarioArgument(a.value(QStringLiteral("scenario")), projectPath);
+    const std::unique_ptr<io::ProjectStore> store = projectArgument(a);
+    const Scenario scenario = io::resolveScenario(a.value(QStringLiteral("scenario")), store.get()).scenario;
     const Inputs inputs =
-        loadInputs(projectPath, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
+        loadInputs(store.get(), a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
     const ExperienceIndex index(inputs.experience);
     ProjectionOptions options;
     options.trace = !explain.isEmpty();
@@ -117,7 +116,7 @@ void settleTotals(const Arguments& a, CommandResult& result)
         out.isEmpty())
         throw InputError("settle-totals needs --input, --scenario and --out");
     checkOutputPath(out);
-    const Scenario scenario = scenarioArgument(a.value(QStringLiteral("scenario")), {});
+    const Scenario scenario = io::resolveScenario(a.value(QStringLiteral("scenario"))).scenario;
     const TotalsData totals = io::readTotalsFile(a.value(QStringLiteral("input")));
     const TotalsSettlement settlement = sharecast::settleTotals(totals, scenario);
     result.err += warningsText(settlement.warnings);

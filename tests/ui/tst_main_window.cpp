@@ -54,6 +54,22 @@ class TestMainWindow : public QObject {
         return t->model()->index(row, column).data().toString();
     }
 
+    //! A fresh copy of the sample project under name, for a test that changes it.
+    QString freshCopy(const QString& name) const
+    {
+        const QString copy = dir_.filePath(name);
+        QFile::remove(copy);
+        return QFile::copy(project_, copy) ? copy : QString();
+    }
+
+    //! Shows the window and waits until it is active (keyboard focus goes to its widgets).
+    static bool showActive(ui::MainWindow& w)
+    {
+        w.show();
+        w.activateWindow();
+        return QTest::qWaitForWindowActive(&w);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -251,9 +267,7 @@ private Q_SLOTS:
         ui::MainWindow w;
         QVERIFY(w.openProject(project_));
         w.resize(1400, 700);
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(showActive(w));
         auto* share = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("weight_CBP"));
         QVERIFY(share && share->isEnabled());
         auto* scroll = w.assumptions()->findChild<QScrollArea*>();
@@ -290,9 +304,7 @@ private Q_SLOTS:
     {
         ui::MainWindow w;
         QVERIFY(w.openProject(project_));
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(showActive(w));
         auto* weight = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("weight_CBP"));
         QVERIFY(weight && weight->isEnabled());
         const Scenario before = w.document()->scenario();
@@ -318,14 +330,11 @@ private Q_SLOTS:
     //! and saving said nothing).
     void retypingIsNoEditAndSavingConfirms()
     {
-        const QString copy = dir_.filePath(QStringLiteral("retype.sharecast"));
-        QFile::remove(copy);
-        QVERIFY(QFile::copy(project_, copy));
+        const QString copy = freshCopy(QStringLiteral("retype.sharecast"));
+        QVERIFY(!copy.isEmpty());
         ui::MainWindow w;
         QVERIFY(w.openProject(copy));
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(showActive(w));
         auto* weight = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("weight_CBP"));
         QVERIFY(weight);
         const double value = weight->value();
@@ -414,9 +423,8 @@ private Q_SLOTS:
     //! a relaunch showed the data imported but no window had shown it.
     void importDataThroughTheMenu()
     {
-        const QString copy = dir_.filePath(QStringLiteral("menu-import.sharecast"));
-        QFile::remove(copy);
-        QVERIFY(QFile::copy(project_, copy));
+        const QString copy = freshCopy(QStringLiteral("menu-import.sharecast"));
+        QVERIFY(!copy.isEmpty());
         const QString quality = dir_.filePath(QStringLiteral("sample/quality.csv"));
         ui::MainWindow w;
         QVERIFY(w.openProject(copy));
@@ -527,9 +535,8 @@ private Q_SLOTS:
     //! preset's name, which the project already had, then closed on the error).
     void aNewScenarioGetsANameTheProjectDoesNotHave()
     {
-        const QString copy = dir_.filePath(QStringLiteral("names.sharecast"));
-        QFile::remove(copy);
-        QVERIFY(QFile::copy(project_, copy));
+        const QString copy = freshCopy(QStringLiteral("names.sharecast"));
+        QVERIFY(!copy.isEmpty());
         ui::MainWindow w;
         QVERIFY(w.openProject(copy));
         w.show();

@@ -247,10 +247,20 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const QString& path)
     return store;
 }
 
-namespace {
+void readOnlyConnection(QSqlDatabase& db, const QString& path, bool immutable)
+{
+    if (immutable) {
+        db.setDatabaseName(
+            QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+            QStringLiteral("?mode=ro&immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else {
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    }
+}
 
-//! Checks, before SQLite opens it, that path is an SQLite file that can be read.
-void checkSqliteFile(const QString& path)
+void requireSqliteFile(const QString& path)
 {
     QFile f(path);
     if (!f.exists())
@@ -263,8 +273,6 @@ void checkSqliteFile(const QString& path)
             QStringLiteral("%1: not a Sharecast project (not an SQLite database)").arg(path).toStdString(),
             ProjectError::Kind::BadInput);
 }
-
-} // namespace
 
 void ProjectStore::checkIsProject() const
 {
@@ -286,7 +294,7 @@ void ProjectStore::checkIsProject() const
 
 std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
 {
-    checkSqliteFile(path);
+    requireSqliteFile(path);
     std::unique_ptr<ProjectStore> store(new ProjectStore(path));
     store->openConnection(Access::ReadWrite);
     store->checkIsProject();
@@ -297,7 +305,7 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path)
 
 std::unique_ptr<ProjectStore> ProjectStore::openForReading(const QString& path)
 {
-    checkSqliteFile(path);
+    requireSqliteFile(path);
     std::unique_ptr<ProjectStore> store(new ProjectStore(path));
     store->openConnection(Access::ReadOnly);
     try {
@@ -335,16 +343,8 @@ void ProjectStore::openConnection(Access access)
         db.setDatabaseName(path_);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         break;
-    case Access::ReadOnly:
-        db.setDatabaseName(path_);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        break;
-    case Access::Immutable:
-        db.setDatabaseName(
-            QUrl::fromLocalFile(QFileInfo(path_).absoluteFilePath()).toString(QUrl::FullyEncoded) +
-            QStringLiteral("?mode=ro&immutable=1"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
-        break;
+    case Access::ReadOnly: readOnlyConnection(db, path_, false); break;
+    case Access::Immutable: readOnlyConnection(db, path_, true); break;
     }
     if (!db.open())
         throw ProjectError(

@@ -35,6 +35,14 @@ private:
     Kind kind_;
 };
 
+//! Checks, before SQLite opens it, that path is an SQLite file that can be read; throws
+//! ProjectError ("no such project file", "cannot read", "not an SQLite database").
+void requireSqliteFile(const QString& path);
+
+//! Sets db (not yet open) to read path without writing to it or beside it; `immutable` reads it
+//! as an unchanging file, for a write-ahead-log file on read-only media.
+void readOnlyConnection(QSqlDatabase& db, const QString& path, bool immutable);
+
 //! The kinds of dataset a project holds.
 enum class DatasetKind { Experience, Quality, Members };
 

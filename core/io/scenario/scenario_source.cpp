@@ -2,7 +2,6 @@
 
 #include "engine/error.h"
 #include "io/atomic_file.h"
-#include "io/csv/csv_writer.h"
 #include "io/json/scenario_json.h"
 #include "io/project/project_store.h"
 #include "io/project/scenario_store.h"
