@@ -6,6 +6,8 @@
 
 #include "types.h"
 
+#include <vector>
+
 namespace sharecast::disclosure {
 
 //! The fewest members whose figures may be published.
@@ -34,6 +36,53 @@ constexpr bool isSmallMembership(double members)
 constexpr bool isSmallByMemberMonths(MemberMonths memberMonths)
 {
     return isSmallMembership(memberYears(memberMonths));
+}
+
+//! Complementary suppression. A published total over parts (the statewide row over plans, a
+//! plan's figure over its cells, a composite over its measures) gives away a suppressed part when
+//! it is the only suppressed part with members: the total minus the shown parts is that part. So
+//! when exactly one part with members is suppressed for its own size (`primary`), the smallest
+//! other part with members (by `sizes`; the first such on ties) is suppressed with it; the two
+//! then show only their sum. `suppressed` has one flag per part. `totalWithheld` is true when no
+//! such complement exists (no other part has members): the total itself must then be withheld.
+struct Suppression {
+    std::vector<bool> suppressed;
+    bool totalWithheld = false;
+};
+
+//! The parts to suppress among parts of the given sizes (members, denominators: any measure of
+//! size in which a smaller part is the less informative complement), given the primary ones.
+inline Suppression complementarySuppression(const std::vector<double>& sizes,
+                                            const std::vector<bool>& primary)
+{
+    Suppression out;
+    out.suppressed = primary;
+    out.suppressed.resize(sizes.size(), false);
+    int withMembers = 0;
+    for (std::size_t i = 0; i < sizes.size(); ++i)
+        withMembers += out.suppressed[i] && sizes[i] > 0.0 ? 1 : 0;
+    if (withMembers != 1)
+        return out;
+    std::size_t best = sizes.size();
+    for (std::size_t i = 0; i < sizes.size(); ++i)
+        if (!out.suppressed[i] && sizes[i] > 0.0 && (best == sizes.size() || sizes[i] < sizes[best]))
+            best = i;
+    if (best == sizes.size())
+        out.totalWithheld = true;
+    else
+        out.suppressed[best] = true;
+    return out;
+}
+
+//! True when a total over parts that have `sizes` gives away a suppressed part: exactly one
+//! suppressed part has members (checked again where the parts of a total are not those the
+//! suppression was chosen on, e.g. a projection year in which the complement has no members).
+inline bool revealsSuppressedPart(const std::vector<double>& sizes, const std::vector<bool>& suppressed)
+{
+    int withMembers = 0;
+    for (std::size_t i = 0; i < sizes.size() && i < suppressed.size(); ++i)
+        withMembers += suppressed[i] && sizes[i] > 0.0 ? 1 : 0;
+    return withMembers == 1;
 }
 
 } // namespace sharecast::disclosure

@@ -34,6 +34,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 
 using namespace sharecast;
 
@@ -180,6 +181,32 @@ private Q_SLOTS:
             t.claimsDenied /= 1000.0;
             t.claimsTotal /= 1000.0;
             t.grievances /= 1000.0;
+            tiny.push_back(t);
+        }
+        // And one cell of plan P01 (its largest county's children) in a county of its own at a
+        // hundred-thousandth of the size, about one member: the plan is shown, so that cell needs
+        // a complement among P01's cells.
+        std::optional<std::string> firstKey;
+        for (const ExperienceCell& c : data.cells) {
+            if (c.planId != "P01")
+                continue;
+            const std::string key = c.region + "|" + c.rateCell;
+            if (!firstKey)
+                firstKey = key;
+            if (key != *firstKey)
+                continue;
+            ExperienceCell t = c;
+            t.region = "Tiny County";
+            t.memberMonths /= 1.0e5;
+            for (double& v : t.cost)
+                v /= 1.0e5;
+            for (double& v : t.util)
+                v /= 1.0e5;
+            t.capitationRevenue /= 1.0e5;
+            t.adminCost /= 1.0e5;
+            t.claimsDenied /= 1.0e5;
+            t.claimsTotal /= 1.0e5;
+            t.grievances /= 1.0e5;
             tiny.push_back(t);
         }
         QVERIFY(!tiny.empty());
@@ -512,6 +539,132 @@ private Q_SLOTS:
                                             QStringLiteral("(?![\\d,])"));
             QVERIFY2(!all.contains(amount), qPrintable(amount.pattern()));
         }
+    }
+
+    //! Complementary suppression: the totals a public report shows, minus the plans it shows, never
+    //! give back the small plan (projection ALL rows, the statewide settlement, a plan's cells).
+    void publicReportResistsSubtraction()
+    {
+        const QString out = path(QStringLiteral("public-subtraction"));
+        const QString pdf = path(QStringLiteral("public-subtraction.pdf"));
+        QCOMPARE(report({"--project", smallProject_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf,
+                         "--csv", out, "--public"}),
+                 0);
+        const auto run = engineRun(smallProject_, io::loadPreset(QStringLiteral("straw-proposal-7")));
+        const PlanSettlement* tiny = nullptr;
+        double statewideExpected = 0.0, statewideActual = 0.0;
+        for (const PlanSettlement& p : run->settlement.plans) {
+            if (p.planId == "P99")
+                tiny = &p;
+            statewideExpected += roundTo(p.expected, 2);
+            statewideActual += roundTo(p.actual, 2);
+        }
+        QVERIFY(tiny);
+
+        // Settlement: the statewide expected and actual cost (Table 1 of the PDF) minus the plans
+        // the CSV shows is not the small plan's: a second plan is suppressed with it.
+        const CsvTable st = readCsv(out + QStringLiteral("/settlement.csv"));
+        QStringList starred;
+        double shownExpected = 0.0, shownActual = 0.0;
+        for (const QStringList& row : st.rows) {
+            if (row[st.column("expected")] == u"*") {
+                starred << row[0];
+                continue;
+            }
+            shownExpected += row[st.column("expected")].toDouble();
+            shownActual += row[st.column("actual")].toDouble();
+        }
+        QVERIFY2(starred.contains(QStringLiteral("P99")), qPrintable(starred.join(u',')));
+        QVERIFY2(starred.size() >= 2, qPrintable(starred.join(u',')));
+        QVERIFY(std::abs((statewideExpected - shownExpected) - roundTo(tiny->expected, 2)) > 1000.0);
+        QVERIFY(std::abs((statewideActual - shownActual) - roundTo(tiny->actual, 2)) > 1000.0);
+        // The complement is suppressed in the PDF too: none of its figures appears.
+        const QString text = pdfText(pdf);
+        for (const PlanSettlement& p : run->settlement.plans) {
+            if (!starred.contains(QString::fromStdString(p.planId)))
+                continue;
+            for (double figure : {p.expected, p.actual}) {
+                const QRegularExpression amount(QRegularExpression::escape(wholeDollars(roundTo(figure, 2))) +
+                                                QStringLiteral("(?![\\d,])"));
+                QVERIFY2(!text.contains(amount), qPrintable(QString::fromStdString(p.planId) +
+                                                            QStringLiteral(": ") + amount.pattern()));
+            }
+        }
+        QVERIFY(text.contains(QStringLiteral("complementary suppression")));
+
+        // Projection: each year's ALL row minus the plan rows shown is not the small plan's year.
+        const CsvTable pt = readCsv(out + QStringLiteral("/projection.csv"));
+        std::map<QString, std::map<QString, double>> shown; // year -> column -> Σ shown
+        std::map<QString, QStringList> allRows;
+        std::map<QString, int> hiddenPlans;
+        const QStringList columns{"member_months", "counterfactual_cost", "projected_cost", "benchmark"};
+        for (const QStringList& row : pt.rows) {
+            const QString year = row[1];
+            if (row[0] == u"ALL") {
+                allRows[year] = row;
+                continue;
+            }
+            if (row[2] == u"*") {
+                ++hiddenPlans[year];
+                continue;
+            }
+            for (const QString& c : columns)
+                shown[year][c] += row[pt.column(c)].toDouble();
+        }
+        const PlanProjection* tinyProjection = nullptr;
+        for (const PlanProjection& p : run->projection.plans)
+            if (p.planId == "P99")
+                tinyProjection = &p;
+        QVERIFY(tinyProjection);
+        QCOMPARE(static_cast<int>(allRows.size()), static_cast<int>(tinyProjection->years.size()));
+        for (const ProjectionYear& y : tinyProjection->years) {
+            const QString year = QString::number(y.year);
+            QVERIFY2(hiddenPlans[year] >= 2, qPrintable(year));
+            const QStringList& all = allRows[year];
+            if (all[2] == u"*")
+                continue; // withheld
+            const double tinyValues[] = {y.memberMonths, y.counterfactualCost, y.projectedCost, y.benchmark};
+            for (int i = 0; i < columns.size(); ++i) {
+                const double residual = all[pt.column(columns[i])].toDouble() - shown[year][columns[i]];
+                QVERIFY2(std::abs(residual - tinyValues[i]) > 1.0,
+                         qPrintable(year + u' ' + columns[i] + u' ' + QString::number(residual, 'f', 2)));
+            }
+        }
+
+        // The trace: within a plan that is shown, a suppressed cell never stands alone (the plan's
+        // expected cost minus the cells shown would be that cell's).
+        const CsvTable tt = readCsv(out + QStringLiteral("/trace.csv"));
+        std::map<QString, int> hiddenCells, cells;
+        for (const QStringList& row : tt.rows)
+            if (row[1] == u"benchmark" && row[2].startsWith(QStringLiteral("cell[")) &&
+                row[2].endsWith(QStringLiteral("].expected"))) {
+                ++cells[row[0]];
+                hiddenCells[row[0]] += row[3] == u"*" ? 1 : 0;
+            }
+        for (const auto& [plan, hidden] : hiddenCells)
+            if (!starred.contains(plan))
+                QVERIFY2(hidden != 1, qPrintable(plan));
+    }
+
+    //! A public report of data whose only plan is small cannot be made: every total is that plan.
+    void publicReportOfOneSmallPlanIsRefused()
+    {
+        Settlement s;
+        PlanSettlement small;
+        small.planId = "A";
+        small.members = 5.0;
+        PlanSettlement empty;
+        empty.planId = "B";
+        s.plans = {small, empty};
+        QVERIFY_THROWS_EXCEPTION(InputError, io::reportCsvOptions(true, s, nullptr, nullptr));
+        QVERIFY(io::reportCsvOptions(false, s, nullptr, nullptr).suppressedPlans.empty());
+        // With a second plan of members the small one gets a complement.
+        PlanSettlement other;
+        other.planId = "C";
+        other.members = 20.0;
+        s.plans.push_back(other);
+        const io::ReportCsvOptions o = io::reportCsvOptions(true, s, nullptr, nullptr);
+        QCOMPARE(o.suppressedPlans, (std::set<std::string>{"A", "C"}));
     }
 
     //! Two scenarios side by side: statewide figures and plan payments with their differences.

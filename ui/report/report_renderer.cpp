@@ -231,10 +231,11 @@ public:
         : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
           public_(options.suppressSmallCells)
     {
-        csv_.suppressSmallCells = public_;
         date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
         if (options.compare)
             compare_ = settleScenario(doc_, *options.compare, false);
+        csv_ = io::reportCsvOptions(public_, doc_.settlement(), &doc_.projection(), doc_.quality(),
+                                    compare_ ? &*compare_ : nullptr);
         for (const PlanSettlement& p : doc_.settlement().plans)
             if (io::isSuppressedPlan(p, csv_))
                 suppressed_.insert(text(p.planId));
@@ -272,6 +273,14 @@ public:
     QStringList problems;
 
 private:
+    //! The suppressed plans, sorted: "P13, P99".
+    QString suppressedList() const
+    {
+        QStringList ids = suppressed_.values();
+        ids.sort();
+        return ids.join(QStringLiteral(", "));
+    }
+
     // ---- Tables -----------------------------------------------------------------------------
 
     //! Appends one row for each plan of the settlement: its id (and name, when `named`), then the
@@ -352,7 +361,9 @@ private:
                 QStringLiteral(
                     "This is a public version. Figures derived from fewer than 11 members, and counts from "
                     "1 to 10, are replaced by “*” in every table and in the CSV files; a plan with fewer "
-                    "than 11 members has all its figures suppressed. Statewide totals include every plan."),
+                    "than 11 members has all its figures suppressed, and so has the next-smallest plan when "
+                    "it is the only one, so that no suppressed plan is the statewide total minus the plans "
+                    "shown. Statewide totals include every plan."),
                 true);
 
         // Contents (pages are known when the page is painted).
@@ -504,8 +515,10 @@ private:
         const double each = std::max(120.0, (flow_.remainingPt() - captions - 4.0) / 2.0);
         QStringList savingsNotes;
         if (public_ && !suppressed_.isEmpty())
-            savingsNotes << QStringLiteral("Small cells suppressed: no bars for %1 (fewer than 11 members).")
-                                .arg(QStringList(suppressed_.values()).join(QStringLiteral(", ")));
+            savingsNotes << QStringLiteral(
+                                "Small cells suppressed: no bars for %1 (fewer than 11 members, or "
+                                "suppressed with such a plan so that totals do not reveal it).")
+                                .arg(suppressedList());
         QCustomPlot* savings = charts_->savings();
         QCustomPlot* rate = charts_->rateImpact();
         const double dpi = dpi_;
@@ -871,8 +884,8 @@ private:
              [](const ProjectionYear& y) { return dollars(y.netStateSavingNonRebased); }}};
         for (const Item& it : items) {
             QStringList row{QString::fromUtf8(it.label)};
-            for (const ProjectionYear& y : pr.all)
-                row << it.value(y);
+            for (std::size_t i = 0; i < pr.all.size(); ++i)
+                row << (io::isProjectionTotalWithheld(pr, i, csv_) ? kStar : it.value(pr.all[i]));
             all.rows.append(
                 TableRow{row, QLatin1String(it.label) == QLatin1String("Net state saving, not rebased")});
         }
@@ -898,7 +911,7 @@ private:
             bool first = true;
             for (const ProjectionYear& y : plan.years) {
                 const QStringList lead{text(plan.planId), QString::number(y.year)};
-                const bool hide = io::isSuppressedProjectionYear(y, csv_);
+                const bool hide = io::isSuppressedProjectionRow(plan.planId, y, csv_);
                 a.rows.append(
                     maskedRow(lead,
                               {count(y.memberMonths), dollars(y.counterfactualCost), dollars(y.projectedCost),
@@ -972,19 +985,16 @@ private:
                       textColumns({"Plan"}) + figureColumns(ids));
         addPlanRows(m, false, [&](const PlanSettlement& p) {
             QStringList rates;
+            const std::vector<bool> hidden = io::suppressedMeasures(p, s.year, csv_);
             for (std::size_t i = 0; i < spec.measures.size(); ++i) {
                 const MeasureScore* score = i < p.quality.measures.size() ? &p.quality.measures[i] : nullptr;
                 if (!score || !score->rate) {
                     rates << QStringLiteral("NR");
                     continue;
                 }
-                if (public_ && doc_.quality()) {
-                    const std::optional<long long> d =
-                        io::measureDenominator(*doc_.quality(), p.planId, s.year, score->id);
-                    if (d && disclosure::isSmallCount(static_cast<double>(*d))) {
-                        rates << kStar;
-                        continue;
-                    }
+                if (hidden[i]) {
+                    rates << kStar;
+                    continue;
                 }
                 rates << formatNumber(100.0 * *score->rate, 1) +
                              (score->gatePassed ? QString() : QStringLiteral(" ✗"));
@@ -1219,11 +1229,17 @@ private:
         }
         if (public_) {
             flow_.heading(QStringLiteral("Small-cell suppression"), 40);
-            flow_.paragraph(QStringLiteral(
-                "This public version suppresses figures derived from fewer than 11 members and counts "
-                "from 1 to 10 (shown as “*”). Statewide totals include every plan; where a single "
-                "plan is suppressed, readers should not derive its figures from the totals, and "
-                "agencies should consider complementary suppression before release."));
+            flow_.paragraph(
+                QStringLiteral(
+                    "This public version suppresses figures derived from fewer than 11 members and counts "
+                    "from 1 to 10 (shown as “*”). Statewide totals include every plan. So that no suppressed "
+                    "figure can be recovered by subtracting the figures shown from a total, it applies "
+                    "complementary suppression: when only one plan with members would be suppressed, the "
+                    "plan with the fewest members after it is suppressed too (here: %1); likewise the "
+                    "smallest other cell of a plan whose cell is suppressed, and the smallest other measure "
+                    "of a composite whose measure is suppressed. A statewide projection year that would "
+                    "still reveal a plan is withheld.")
+                    .arg(suppressed_.isEmpty() ? QStringLiteral("no plan") : suppressedList()));
         }
         flow_.heading(QStringLiteral("Actuarial statement"), 40);
         flow_.paragraph(
@@ -1303,19 +1319,21 @@ QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document
 {
     if (!document.calculationError().isEmpty())
         throw InputError(document.calculationError().toStdString());
-    io::ReportCsvOptions csv;
-    csv.suppressSmallCells = options.suppressSmallCells;
-    csv.quality = document.quality();
+    const std::optional<Settlement> compared =
+        options.compare ? std::optional<Settlement>(settleScenario(document, *options.compare, false))
+                        : std::nullopt;
+    const io::ReportCsvOptions csv =
+        io::reportCsvOptions(options.suppressSmallCells, document.settlement(), &document.projection(),
+                             document.quality(), compared ? &*compared : nullptr);
     QList<QPair<QString, QByteArray>> files;
     files.append({QStringLiteral("settlement.csv"),
                   io::reportSettlementCsv(document.settlement(), document.scenario(), csv)});
     files.append({QStringLiteral("projection.csv"), io::reportProjectionCsv(document.projection(), csv)});
     files.append({QStringLiteral("assumptions.csv"), io::assumptionsCsv(document.scenario())});
     files.append({QStringLiteral("trace.csv"), io::traceCsv(document.settlement(), csv)});
-    if (options.compare)
-        files.append({QStringLiteral("comparison.csv"),
-                      io::comparisonCsv(document.settlement(),
-                                        settleScenario(document, *options.compare, false), csv)});
+    if (compared)
+        files.append(
+            {QStringLiteral("comparison.csv"), io::comparisonCsv(document.settlement(), *compared, csv)});
     return files;
 }
 

@@ -1,6 +1,7 @@
 #include "io/report/report_csv.h"
 
 #include "engine/disclosure.h"
+#include "engine/error.h"
 #include "engine/rounding.h"
 #include "engine/statewide_totals.h"
 #include "io/csv/csv_writer.h"
@@ -10,7 +11,9 @@
 #include "io/json/key_path.h"
 #include "io/json/scenario_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace sharecast::io {
@@ -54,14 +57,98 @@ QStringList suppressRow(QStringList row, int keep)
 
 } // namespace
 
-bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options)
+ReportCsvOptions reportCsvOptions(bool isPublic, const Settlement& settlement, const Projection* projection,
+                                  const QualityData* quality, const Settlement* other)
 {
-    return options.suppressSmallCells && disclosure::isSmallMembership(plan.members);
+    ReportCsvOptions options;
+    options.suppressSmallCells = isPublic;
+    options.quality = quality;
+    if (!isPublic)
+        return options;
+
+    // One part per plan of either settlement, sized by its members; small in the settlement or
+    // in any projection year it is suppressed for its own size.
+    std::map<std::string, std::pair<double, bool>> plans; // id -> (members, small)
+    auto add = [&](const std::string& id, double members, bool small) {
+        auto& [size, isSmall] = plans[id];
+        size = std::max(size, members);
+        isSmall = isSmall || small;
+    };
+    for (const Settlement* s : {&settlement, other})
+        if (s)
+            for (const PlanSettlement& p : s->plans)
+                add(p.planId, p.members, disclosure::isSmallMembership(p.members));
+    if (projection)
+        for (const PlanProjection& p : projection->plans)
+            for (const ProjectionYear& y : p.years)
+                add(p.planId, 0.0, disclosure::isSmallByMemberMonths(y.memberMonths));
+
+    std::vector<std::string> ids;
+    std::vector<double> sizes;
+    std::vector<bool> primary;
+    for (const auto& [id, plan] : plans) {
+        ids.push_back(id);
+        sizes.push_back(plan.first);
+        primary.push_back(plan.second);
+    }
+    const disclosure::Suppression chosen = disclosure::complementarySuppression(sizes, primary);
+    if (chosen.totalWithheld)
+        throw InputError("no public version can be made: the only plan with members has fewer than "
+                         "11, so every statewide figure would be that plan's");
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (chosen.suppressed[i])
+            options.suppressedPlans.insert(ids[i]);
+    return options;
 }
 
-bool isSuppressedProjectionYear(const ProjectionYear& year, const ReportCsvOptions& options)
+bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options)
 {
-    return options.suppressSmallCells && disclosure::isSmallByMemberMonths(year.memberMonths);
+    return options.suppressSmallCells &&
+           (disclosure::isSmallMembership(plan.members) || options.suppressedPlans.count(plan.planId) > 0);
+}
+
+bool isSuppressedProjectionRow(const std::string& planId, const ProjectionYear& year,
+                               const ReportCsvOptions& options)
+{
+    return options.suppressSmallCells && (disclosure::isSmallByMemberMonths(year.memberMonths) ||
+                                          options.suppressedPlans.count(planId) > 0);
+}
+
+bool isProjectionTotalWithheld(const Projection& projection, std::size_t i, const ReportCsvOptions& options)
+{
+    if (!options.suppressSmallCells)
+        return false;
+    std::vector<double> sizes;
+    std::vector<bool> suppressed;
+    for (const PlanProjection& p : projection.plans)
+        if (i < p.years.size()) {
+            sizes.push_back(p.years[i].memberMonths);
+            suppressed.push_back(isSuppressedProjectionRow(p.planId, p.years[i], options));
+        }
+    return disclosure::revealsSuppressedPart(sizes, suppressed) ||
+           (i < projection.all.size() && disclosure::isSmallByMemberMonths(projection.all[i].memberMonths));
+}
+
+std::vector<bool> suppressedMeasures(const PlanSettlement& plan, Year year, const ReportCsvOptions& options)
+{
+    const std::size_t n = plan.quality.measures.size();
+    if (!options.suppressSmallCells || !options.quality)
+        return std::vector<bool>(n, false);
+    std::vector<double> sizes;
+    std::vector<bool> primary;
+    for (const MeasureScore& m : plan.quality.measures) {
+        auto small = [&](Year y) {
+            const std::optional<long long> d = measureDenominator(*options.quality, plan.planId, y, m.id);
+            return d && disclosure::isSmallCount(static_cast<double>(*d));
+        };
+        const std::optional<long long> d = measureDenominator(*options.quality, plan.planId, year, m.id);
+        // A measure scored without a known denominator still enters the composite.
+        sizes.push_back(!m.reportable ? 0.0
+                        : d           ? static_cast<double>(*d)
+                                      : std::numeric_limits<double>::max());
+        primary.push_back(small(year) || small(year - 1));
+    }
+    return disclosure::complementarySuppression(sizes, primary).suppressed;
 }
 
 QByteArray reportSettlementCsv(const Settlement& settlement, const Scenario& scenario,
@@ -87,10 +174,12 @@ QByteArray reportProjectionCsv(const Projection& projection, const ReportCsvOpti
     for (const PlanProjection& plan : projection.plans)
         for (const ProjectionYear& y : plan.years) {
             const QStringList row = projectionRow(text(plan.planId), y);
-            w.addRow(isSuppressedProjectionYear(y, options) ? suppressRow(row, 2) : row);
+            w.addRow(isSuppressedProjectionRow(plan.planId, y, options) ? suppressRow(row, 2) : row);
         }
-    for (const ProjectionYear& y : projection.all)
-        w.addRow(projectionRow(QStringLiteral("ALL"), y));
+    for (std::size_t i = 0; i < projection.all.size(); ++i) {
+        const QStringList row = projectionRow(QStringLiteral("ALL"), projection.all[i]);
+        w.addRow(isProjectionTotalWithheld(projection, i, options) ? suppressRow(row, 2) : row);
+    }
     return w.bytes();
 }
 
@@ -224,15 +313,29 @@ void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSett
     TraceBuilder t(out, p, o);
     const QString bm = QStringLiteral("benchmark");
     const QString ac = QStringLiteral("actual");
+    // A cell with fewer than 11 members in the year or a base year is suppressed whole, with its
+    // complement among the plan's cells: the plan's totals minus the cells shown must not give it.
+    std::vector<double> cellSizes;
+    std::vector<bool> smallCells;
     for (const CellResult& c : p.cells) {
+        bool small = disclosure::isSmallByMemberMonths(c.memberMonths);
+        for (const BaseYearTerm& b : c.benchmark.baseYears)
+            small = small || (b.available && disclosure::isSmallByMemberMonths(b.memberMonths));
+        cellSizes.push_back(c.memberMonths);
+        smallCells.push_back(small);
+    }
+    const std::vector<bool> hiddenCells =
+        disclosure::complementarySuppression(cellSizes, smallCells).suppressed;
+    for (std::size_t ci = 0; ci < p.cells.size(); ++ci) {
+        const CellResult& c = p.cells[ci];
         const QString cell = cellKey(*c.region, *c.rateCell);
-        const bool small = disclosure::isSmallByMemberMonths(c.memberMonths);
+        const bool small = hiddenCells[ci];
         t.count(bm, cell + QStringLiteral(".member_months"), c.memberMonths,
                 QString::fromStdString(formatFixed(c.memberMonths, 2)), small);
         t.figure(bm, cell + QStringLiteral(".risk_score"), factor(c.riskScore), small);
         for (const BaseYearTerm& b : c.benchmark.baseYears) {
             const QString base = cell + QStringLiteral(".base_year[%1]").arg(b.year);
-            const bool smallBase = small || disclosure::isSmallByMemberMonths(b.memberMonths);
+            const bool smallBase = small;
             t.figure(bm, base + QStringLiteral(".available"), flag(b.available));
             t.figure(bm, base + QStringLiteral(".weight"), factor(b.weight));
             if (!b.available)
@@ -281,27 +384,23 @@ void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSett
     t.label(q, QStringLiteral("gate_enabled"), flag(p.quality.gateEnabled));
     t.figure(q, QStringLiteral("gate_passed"), flag(p.quality.gatePassed));
     t.label(q, QStringLiteral("gate_reason"), text(p.quality.gateReason));
-    for (const MeasureScore& m : p.quality.measures) {
+    const std::vector<bool> hiddenMeasures = suppressedMeasures(p, s.year, o);
+    for (std::size_t mi = 0; mi < p.quality.measures.size(); ++mi) {
+        const MeasureScore& m = p.quality.measures[mi];
         const QString measure = QStringLiteral("measure[%1]").arg(text(m.id));
+        // A rate from a denominator of 1 to 10, this year or last, and everything derived from it
+        // (and from its complement: the composite would give it away) is a small cell.
+        const bool hide = hiddenMeasures[mi];
         t.figure(q, measure + QStringLiteral(".weight"), factor(m.weight));
         t.figure(q, measure + QStringLiteral(".reportable"), flag(m.reportable));
-        // A rate from a denominator of 1 to 10 members is a small cell (public mode).
-        auto smallRate = [&](Year y) {
-            if (!o.suppressSmallCells || !o.quality)
-                return false;
-            const std::optional<long long> d = measureDenominator(*o.quality, p.planId, y, m.id);
-            return d && disclosure::isSmallCount(static_cast<double>(*d));
-        };
-        const bool smallNow = smallRate(s.year), smallPrior = smallRate(s.year - 1);
-        t.figure(q, measure + QStringLiteral(".rate"), opt(m.rate, rate), smallNow);
-        t.figure(q, measure + QStringLiteral(".prior_rate"), opt(m.priorRate, rate), smallPrior);
-        t.figure(q, measure + QStringLiteral(".attainment"), factor(m.attainment), smallNow || smallPrior);
-        t.figure(q, measure + QStringLiteral(".improvement"), factor(m.improvement), smallNow || smallPrior);
-        t.figure(q, measure + QStringLiteral(".improvement_applies"), flag(m.improvementApplies),
-                 smallNow || smallPrior);
-        t.figure(q, measure + QStringLiteral(".score"), factor(m.score), smallNow || smallPrior);
+        t.figure(q, measure + QStringLiteral(".rate"), opt(m.rate, rate), hide);
+        t.figure(q, measure + QStringLiteral(".prior_rate"), opt(m.priorRate, rate), hide);
+        t.figure(q, measure + QStringLiteral(".attainment"), factor(m.attainment), hide);
+        t.figure(q, measure + QStringLiteral(".improvement"), factor(m.improvement), hide);
+        t.figure(q, measure + QStringLiteral(".improvement_applies"), flag(m.improvementApplies), hide);
+        t.figure(q, measure + QStringLiteral(".score"), factor(m.score), hide);
         t.figure(q, measure + QStringLiteral(".gate_min"), opt(m.gateMin, rate));
-        t.figure(q, measure + QStringLiteral(".gate_passed"), flag(m.gatePassed), smallNow);
+        t.figure(q, measure + QStringLiteral(".gate_passed"), flag(m.gatePassed), hide);
     }
 
     if (p.tccTrend.enabled) {
@@ -364,7 +463,7 @@ void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSett
         const bool hasCell = i < p.cells.size();
         const QString cell =
             hasCell ? cellKey(*p.cells[i].region, *p.cells[i].rateCell) : QStringLiteral("cell[%1]").arg(i);
-        const bool small = hasCell && disclosure::isSmallByMemberMonths(p.cells[i].memberMonths);
+        const bool small = hasCell && hiddenCells[i];
         t.figure(sp, cell + QStringLiteral(".fmap"), rate(c.fmap));
         t.figure(sp, cell + QStringLiteral(".net"), money(c.net), small);
     }
@@ -453,13 +552,23 @@ QByteArray comparisonCsv(const Settlement& a, const Settlement& b, const ReportC
     for (int i = 0; i < 7; ++i)
         triple(all, av[i], bv[i]);
     all << QString() << QString();
-    w.addRow(all);
 
     std::map<std::string, std::pair<const PlanSettlement*, const PlanSettlement*>> plans;
     for (const PlanSettlement& p : a.plans)
         plans[p.planId].first = &p;
     for (const PlanSettlement& p : b.plans)
         plans[p.planId].second = &p;
+    // The ALL row is withheld when it would give away the one suppressed plan with members.
+    std::vector<double> sizes;
+    std::vector<bool> hidden;
+    for (const auto& [id, pair] : plans) {
+        sizes.push_back(
+            std::max(pair.first ? pair.first->members : 0.0, pair.second ? pair.second->members : 0.0));
+        hidden.push_back((pair.first && isSuppressedPlan(*pair.first, options)) ||
+                         (pair.second && isSuppressedPlan(*pair.second, options)));
+    }
+    w.addRow(disclosure::revealsSuppressedPart(sizes, hidden) ? suppressRow(all, 1) : all);
+
     for (const auto& [id, pair] : plans) {
         QStringList row{text(id)};
         const bool suppressed = (pair.first && isSuppressedPlan(*pair.first, options)) ||

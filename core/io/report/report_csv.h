@@ -12,6 +12,8 @@
 #include <QStringList>
 
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace sharecast::io {
@@ -25,13 +27,38 @@ struct ReportCsvOptions {
     //! The quality data settled, if any: in public mode a measure rate whose denominator is from
     //! 1 to 10 is suppressed in the trace.
     const QualityData* quality = nullptr;
+    //! Public mode: the plans whose figures are suppressed, chosen once for every table of a
+    //! report by reportCsvOptions(): those with fewer than 11 members in the settlement or in any
+    //! projection year, and their complement (disclosure::complementarySuppression), so that no
+    //! suppressed plan is the statewide total minus the plans shown. A plan with fewer than 11
+    //! members is suppressed even when it is missing here.
+    std::set<std::string> suppressedPlans;
 };
 
-//! True when public mode suppresses this plan's settlement figures (fewer than 11 members).
+//! The options of a report's exports. In public mode chooses the suppressed plans of
+//! `settlement` (with the plan-years of `projection` and the plans of `other`, a compared
+//! settlement, when given) so that no total gives one away. Throws InputError when no public
+//! version can be made: the only plan with members has fewer than 11, so every total is its.
+ReportCsvOptions reportCsvOptions(bool isPublic, const Settlement& settlement, const Projection* projection,
+                                  const QualityData* quality, const Settlement* other = nullptr);
+
+//! True when public mode suppresses this plan's settlement figures (fewer than 11 members, or
+//! chosen as a complement).
 bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options);
 
-//! True when public mode suppresses a projection row (fewer than 11 members: MM / 12 < 11).
-bool isSuppressedProjectionYear(const ProjectionYear& year, const ReportCsvOptions& options);
+//! True when public mode suppresses a plan's projection row: the plan is suppressed, or the
+//! year has fewer than 11 members (MM / 12 < 11).
+bool isSuppressedProjectionRow(const std::string& planId, const ProjectionYear& year,
+                               const ReportCsvOptions& options);
+
+//! True when public mode withholds the statewide (ALL) projection row of year index `i`: exactly
+//! one plan with members is suppressed that year, so the row minus the others would give it.
+bool isProjectionTotalWithheld(const Projection& projection, std::size_t i, const ReportCsvOptions& options);
+
+//! Public mode: for each of the plan's measure scores (in p.quality.measures order), whether it
+//! is suppressed: its rate this year or last comes from a denominator of 1 to 10, or it is the
+//! complement of the only such measure (the composite would give that one away).
+std::vector<bool> suppressedMeasures(const PlanSettlement& plan, Year year, const ReportCsvOptions& options);
 
 //! The settlement CSV: exactly `sharecast settle`'s output without suppression; in public mode
 //! the rows of suppressed plans keep their plan_id and show "*" in every other column.
@@ -39,7 +66,8 @@ QByteArray reportSettlementCsv(const Settlement& settlement, const Scenario& sce
                                const ReportCsvOptions& options);
 
 //! The projection CSV: exactly `sharecast project`'s output without suppression; in public mode
-//! plan-year rows with fewer than 11 members keep plan_id and year and show "*" elsewhere.
+//! the rows of suppressed plans (and plan-years with fewer than 11 members) keep plan_id and year
+//! and show "*" elsewhere, as does an ALL row that would give a suppressed plan away.
 QByteArray reportProjectionCsv(const Projection& projection, const ReportCsvOptions& options);
 
 //! One leaf of the scenario's JSON form (methodology §1.5): its dotted path and its value.
@@ -65,8 +93,10 @@ struct TraceEntry {
 };
 
 //! The settlement's trace as long-format rows (settle with SettlementOptions::trace = true for
-//! the per-cell detail). In public mode cell figures from fewer than 11 members, counts from 1
-//! to 10, and every figure of a suppressed plan are "*".
+//! the per-cell detail). In public mode every figure of a cell with fewer than 11 members in the
+//! year or a base year (and of its complement among the plan's cells, so that the plan's totals
+//! do not give it away), counts from 1 to 10, measure scores from small denominators (and their
+//! complement), and every figure of a suppressed plan are "*".
 std::vector<TraceEntry> settlementTrace(const Settlement& settlement, const ReportCsvOptions& options);
 
 //! The trace CSV: `plan_id,step,item,value`.
