@@ -99,6 +99,8 @@ void runMapped(const Command& command, const QStringList& args, CommandResult& r
         fail(e.kind() == io::ProjectError::Kind::BadInput ? BadInput : Failure, QString::fromUtf8(e.what()));
     } catch (const OutputError& e) {
         fail(Failure, QString::fromUtf8(e.what()));
+    } catch (const io::ReadError& e) {
+        fail(Failure, QString::fromUtf8(e.what()));
     } catch (const std::bad_alloc&) {
         fail(Failure, QStringLiteral("out of memory"));
     } catch (const std::exception& e) {

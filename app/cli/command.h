@@ -4,7 +4,7 @@
 //! (app/cli/*_command(s).cpp); commands.cpp lists them in the one table.
 
 #include "cli/arguments.h"
-#include "io/atomic_file.h"
+#include "io/io_error.h"
 
 #include <QString>
 

@@ -4,20 +4,13 @@
 //! byte reached the disk; a full disk, a file-size limit or a read-only folder leaves the previous
 //! file as it was and says so, naming the file.
 
+#include "io/io_error.h"
+
 #include <QByteArray>
 #include <QSaveFile>
 #include <QString>
 
-#include <stdexcept>
-
 namespace sharecast::io {
-
-//! An output could not be written (disk full, file-size limit, read-only folder): an I/O
-//! failure, exit 1 on the command line. what() names the file.
-class WriteError : public std::runtime_error {
-public:
-    explicit WriteError(const QString& message) : std::runtime_error(message.toStdString()) {}
-};
 
 //! A file being written atomically. Nothing at the path changes until commit() succeeds; a file
 //! destroyed without commit() leaves the path untouched and removes its temporary file.

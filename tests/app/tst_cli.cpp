@@ -3,14 +3,21 @@
 #include "run_sharecast.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -27,6 +34,29 @@ class TestCli : public QObject {
     {
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    //! Runs the binary under a file-size limit of `blocks` (SIGXFSZ ignored), as /bin/sh's
+    //! `trap '' XFSZ; ulimit -f N` would: writes past the limit fail with EFBIG, as on a full disk.
+    static Result runLimited(const QStringList& args, int blocks)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        p.setProcessEnvironment(env);
+        QStringList quoted;
+        for (const QString& a : args)
+            quoted << QStringLiteral("'%1'").arg(a);
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f %1; exec '%2' %3")
+                                           .arg(blocks)
+                                           .arg(QStringLiteral(SHARECAST_BINARY), quoted.join(u' '))});
+        if (!p.waitForFinished(60000))
+            return {-1, {}, QStringLiteral("timed out")};
+        if (p.exitStatus() != QProcess::NormalExit)
+            return {-2, {}, QStringLiteral("crashed")};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
 private Q_SLOTS:
@@ -155,24 +185,230 @@ private Q_SLOTS:
         QVERIFY2(unlimited.exitCode == 0, qPrintable(unlimited.err));
         QVERIFY(QFileInfo(free).size() > limitKiB * 1024);
 
+        const Result r = runLimited(args + QStringList{out}, limitKiB * 2);
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains(out + QStringLiteral(": cannot write")), qPrintable(r.err));
+        QCOMPARE(readAll(out), QByteArray("previous results\n"));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), (QStringList{"free.csv", "r.csv"}));
+#endif
+    }
+
+    //! A full disk inside the project (a file-size limit as `ulimit -f`, at the project's current
+    //! size: it cannot grow): an import of 2,400 cells into a new project and into an existing one
+    //! exits 1 naming the project as the user gave it; the new project is not created, the
+    //! existing one is byte-identical, and nothing (no journal) is left beside either. Before the
+    //! fix a hot journal stayed beside the project with pages of the failed import in the file.
+    void fullDiskInsideTheProjectExitsOne()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("the file-size limit is a POSIX facility");
+#else
+        QTemporaryDir tmp;
+        const QString cells = tmp.filePath(QStringLiteral("cells.csv"));
+        {
+            QFile f(cells);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray text =
+                "plan_id,plan_name,region,rate_cell,year,member_months,cost_inpatient,cost_pharmacy\n";
+            for (int region = 0; region < 400; ++region)
+                for (int year = 2019; year <= 2024; ++year)
+                    text += QStringLiteral("P1,Plan 1,R%1,Child,%2,1000,100000.00,40000.00\n")
+                                .arg(region)
+                                .arg(year)
+                                .toUtf8();
+            f.write(text);
+        }
+        const QString fresh = tmp.filePath(QStringLiteral("new.sharecast"));
+        const QString existing = tmp.filePath(QStringLiteral("old.sharecast"));
+        const Result made = run({"import", "--project", existing, "--experience", data("experience.csv")});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const QByteArray before = readAll(existing);
+        for (const QString& project : {fresh, existing}) {
+            const QStringList args{"import", "--project", project, "--experience", cells};
+            // /bin/sh's ulimit -f counts 512-byte blocks.
+            const Result r = runLimited(args, static_cast<int>(before.size() / 512));
+            QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+            QVERIFY2(r.err.contains(project + QStringLiteral(": cannot save")), qPrintable(r.err));
+        }
+        QCOMPARE(readAll(existing), before);
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{"cells.csv", "old.sharecast"}));
+#endif
+    }
+
+    //! An input that exists but cannot be read (a device error: /proc/self/mem at offset 0 gives
+    //! EIO; permission denied) is an I/O failure, exit 1, naming the file; a file that does not
+    //! exist is bad input, exit 2. Before, all of them exited 2.
+    void unreadableInputsExitOne_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("exitCode");
+        const QString mem = QStringLiteral("/proc/self/mem");
+        const QString missing = QStringLiteral("/nonexistent/experience.csv");
+        const QString scenario = data("scenario.json");
+        const QString experience = data("experience.csv");
+        QTest::newRow("experience csv")
+            << QStringList{"settle", "--experience", mem, "--scenario", scenario, "--out", "@out"} << mem
+            << 1;
+        QTest::newRow("scenario json")
+            << QStringList{"settle", "--experience", experience, "--scenario", mem, "--out", "@out"} << mem
+            << 1;
+        QTest::newRow("totals csv") << QStringList{"settle-totals",       "--input", mem,   "--scenario",
+                                                   "preset:mssp-track-1", "--out",   "@out"}
+                                    << mem << 1;
+        QTest::newRow("import") << QStringList{"import", "--project", "@project", "--experience", mem} << mem
+                                << 1;
+        QTest::newRow("missing file")
+            << QStringList{"settle", "--experience", missing, "--scenario", scenario, "--out", "@out"}
+            << missing << 2;
+        QTest::newRow("missing import")
+            << QStringList{"import", "--project", "@project", "--experience", missing} << missing << 2;
+    }
+    void unreadableInputsExitOne()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, file);
+        QFETCH(int, exitCode);
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath(QStringLiteral("r.csv"));
+        const QString project = tmp.filePath(QStringLiteral("p.sharecast"));
+        args.replaceInStrings(QStringLiteral("@out"), out);
+        args.replaceInStrings(QStringLiteral("@project"), project);
+        const Result r = run(args);
+        QVERIFY2(r.exitCode == exitCode,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains(file), qPrintable(r.err));
+        if (exitCode == 1)
+            QVERIFY2(r.err.contains(QStringLiteral("cannot read")), qPrintable(r.err));
+        QVERIFY(QDir(tmp.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+    }
+
+    //! Permission denied on an input (as another user when the tests run as root): exit 1.
+    void permissionDeniedExitsOne()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("runs the command as another user with util-linux's setpriv");
+#else
+        QTemporaryDir tmp;
+        QFile::setPermissions(tmp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                              QFile::ReadOther | QFile::ExeOther | QFile::WriteOther);
+        const QString secret = tmp.filePath(QStringLiteral("secret.csv"));
+        QVERIFY(QFile::copy(data("experience.csv"), secret));
+        QVERIFY(QFile::setPermissions(secret, QFileDevice::Permissions()));
+        const QStringList args{"settle",
+                               "--experience",
+                               secret,
+                               "--scenario",
+                               data("scenario.json"),
+                               "--out",
+                               tmp.filePath(QStringLiteral("r.csv"))};
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
         p.setProcessEnvironment(env);
-        QStringList quoted;
-        for (const QString& a : args + QStringList{out})
-            quoted << QStringLiteral("'%1'").arg(a);
-        p.start(QStringLiteral("/bin/sh"),
-                {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f %1; exec '%2' %3")
-                                           .arg(limitKiB)
-                                           .arg(QStringLiteral(SHARECAST_BINARY), quoted.join(u' '))});
+        if (geteuid() == 0) {
+            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+                QSKIP("setpriv (util-linux) is not installed");
+            p.start(QStringLiteral("setpriv"), QStringList{"--reuid=65534", "--regid=65534", "--clear-groups",
+                                                           QStringLiteral(SHARECAST_BINARY)} +
+                                                   args);
+        } else {
+            p.start(QStringLiteral(SHARECAST_BINARY), args);
+        }
         QVERIFY(p.waitForFinished(60000));
         const QString err = QString::fromUtf8(p.readAllStandardError());
-        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        if (err.contains(QStringLiteral("Permission denied")) && !err.contains(secret))
+            QSKIP("the build folder cannot be run by another user here");
         QVERIFY2(p.exitCode() == 1, qPrintable(QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(err)));
-        QVERIFY2(err.contains(out + QStringLiteral(": cannot write")), qPrintable(err));
-        QCOMPARE(readAll(out), QByteArray("previous results\n"));
-        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), (QStringList{"free.csv", "r.csv"}));
+        QVERIFY2(err.contains(secret + QStringLiteral(": cannot read")), qPrintable(err));
+#endif
+    }
+
+    //! SIGKILL in the middle of an import into a new project, and into an existing one: the dead
+    //! process's files (a half-built project, its journal, the lock) are cleaned up by the next
+    //! import, which succeeds; the project then holds exactly the datasets that were committed.
+    void killDuringImportLeavesNothingBehind()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("SIGKILL is a POSIX signal");
+#else
+        QTemporaryDir tmp;
+        const QString big = tmp.filePath(QStringLiteral("big.csv"));
+        {
+            // 60,000 cells (about 4 MB): long enough to be killed in the middle.
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray text =
+                "plan_id,plan_name,region,rate_cell,year,member_months,cost_inpatient,cost_pharmacy\n";
+            for (int plan = 0; plan < 20; ++plan)
+                for (int region = 0; region < 500; ++region)
+                    for (int year = 2019; year <= 2024; ++year)
+                        text += QStringLiteral("P%1,Plan %1,R%2,Child,%3,1000,100000.00,40000.00\n")
+                                    .arg(plan)
+                                    .arg(region)
+                                    .arg(year)
+                                    .toUtf8();
+            f.write(text);
+        }
+        const QString project = tmp.filePath(QStringLiteral("p.sharecast"));
+        auto entries = [&] {
+            QStringList names = QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden);
+            names.removeAll(QStringLiteral("big.csv"));
+            return names;
+        };
+        auto datasets = [&] {
+            int n = -1;
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+                db.setDatabaseName(project);
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+                if (db.open()) {
+                    QSqlQuery q(QStringLiteral("SELECT count(*) FROM dataset"), db);
+                    if (q.next())
+                        n = q.value(0).toInt();
+                }
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("count"));
+            return n;
+        };
+        // Kills an import once it has begun writing (a file beside the CSV appears), and returns
+        // what the folder held just after the kill.
+        auto killImport = [&] {
+            const QStringList before = entries();
+            QProcess p;
+            p.start(QStringLiteral(SHARECAST_BINARY), {"import", "--project", project, "--experience", big});
+            QVERIFY(p.waitForStarted());
+            QElapsedTimer t;
+            t.start();
+            while (entries() == before && t.elapsed() < 20000)
+                QThread::msleep(2);
+            QThread::msleep(50);
+            p.kill();
+            QVERIFY(p.waitForFinished(10000));
+            QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        };
+
+        // Into a new project: the half-built file is left by the kill, then cleaned up.
+        killImport();
+        const QStringList afterKill = entries();
+        QVERIFY2(!afterKill.isEmpty(), "the import was not caught in the middle");
+        QVERIFY2(!afterKill.contains(QStringLiteral("p.sharecast")), qPrintable(afterKill.join(u' ')));
+        Result r = run({"import", "--project", project, "--experience", data("experience.csv")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(entries(), QStringList{"p.sharecast"});
+        QCOMPARE(datasets(), 1);
+
+        // Into the existing project: its journal (or lock) is left, the next import rolls back.
+        killImport();
+        r = run({"scenario", "list", "--project", project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(datasets(), 1);
+        r = run({"import", "--project", project, "--experience", data("experience.csv")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(entries(), QStringList{"p.sharecast"});
+        QCOMPARE(datasets(), 2);
 #endif
     }
 

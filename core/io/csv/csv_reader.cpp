@@ -1,5 +1,9 @@
 #include "io/csv/csv_reader.h"
 
+#include "io/io_error.h"
+
+#include <QFileInfo>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -135,8 +139,7 @@ void CsvReader::fill()
     for (;;) {
         const qint64 n = device_.read(buf_.data() + end_, static_cast<qint64>(buf_.size() - end_));
         if (n < 0)
-            throw InputError(InputLocation{fileName_, 0, {}, {}, false},
-                             "read error: " + device_.errorString().toStdString());
+            throw readError(QString::fromStdString(fileName_), device_.errorString());
         if (n == 0 && device_.isSequential() && device_.waitForReadyRead(-1))
             continue; // a pipe or process with more to come
         end_ += static_cast<std::size_t>(n);
@@ -404,9 +407,13 @@ int yearField(const CsvReader& reader, std::size_t i)
 
 void openInputFile(QFile& file, const QString& path)
 {
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false}, "no such file");
+    if (info.isDir())
+        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false}, "is a folder, not a file");
     if (!file.open(QIODevice::ReadOnly))
-        throw InputError(InputLocation{path.toStdString(), 0, {}, {}, false},
-                         "cannot open: " + file.errorString().toStdString());
+        throw readError(path, file.errorString());
 }
 
 namespace {

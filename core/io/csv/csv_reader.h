@@ -169,8 +169,9 @@ std::string requiredTextField(const CsvReader& reader, std::size_t i);
 //! ("the year must be an integer"; "2023.0" is not one).
 int yearField(const CsvReader& reader, std::size_t i);
 
-//! Opens file (made on path) for reading; throws InputError "cannot open: <why>" at line 0 naming
-//! path as given.
+//! Opens file (made on path) for reading. Throws InputError naming path as given when there is no
+//! such file or it is a folder (bad input), ReadError "cannot read: <why>" when it exists but the
+//! system refuses it (permission denied, a device error).
 void openInputFile(QFile& file, const QString& path);
 
 //! Opens path for reading (see openInputFile()) and returns read(device).

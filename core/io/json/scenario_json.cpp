@@ -1,6 +1,7 @@
 #include "io/json/scenario_json.h"
 
 #include "engine/error.h"
+#include "io/io_error.h"
 #include "io/json/json.h"
 #include "io/json/key_path.h"
 
@@ -918,13 +919,11 @@ Scenario readScenarioFile(const QString& path)
                              " MiB for a JSON file and is not read");
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw InputError(InputLocation{file, 0, {}, {}, false},
-                         "cannot open the scenario file: " + f.errorString().toStdString());
+        throw readError(path, f.errorString());
     // Read at most one byte past the limit, so that a file that grew meanwhile is still refused.
     const QByteArray bytes = f.read(static_cast<qint64>(limits.maxBytes) + 1);
     if (f.error() != QFileDevice::NoError)
-        throw InputError(InputLocation{file, 0, {}, {}, false},
-                         "cannot read the scenario file: " + f.errorString().toStdString());
+        throw readError(path, f.errorString());
     return readScenarioJson(bytes, path);
 }
 

@@ -2,6 +2,7 @@
 
 #include "io/csv/experience_csv.h"
 #include "io/csv/quality_csv.h"
+#include "io/io_error.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -36,6 +37,8 @@ protected:
         const qint64 n = file_.read(data, maxSize);
         if (n > 0)
             hash_.addData(QByteArrayView(data, n));
+        if (n < 0)
+            setErrorString(file_.errorString());
         return n;
     }
     qint64 writeData(const char*, qint64) override { return -1; }
@@ -45,14 +48,17 @@ private:
     QCryptographicHash hash_;
 };
 
-//! Opens path for reading through a HashingFile, or throws InputError naming it.
+//! Opens path for reading through a HashingFile. Throws InputError naming it when there is no such
+//! file or it is a folder, ReadError when the system refuses to read it.
 void openInput(HashingFile& f, const QString& path)
 {
-    if (QFileInfo(path).isDir())
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw InputError(InputLocation{path.toStdString(), 0, "", "", false}, "no such file");
+    if (info.isDir())
         throw InputError(InputLocation{path.toStdString(), 0, "", "", false}, "is a folder, not a file");
     if (!f.open(QIODevice::ReadOnly))
-        throw InputError(InputLocation{path.toStdString(), 0, "", "", false},
-                         "cannot read: " + f.errorText().toStdString());
+        throw readError(path, f.errorText());
 }
 
 Provenance provenanceOf(const QString& path, const HashingFile& f, qint64 rows)

@@ -46,7 +46,7 @@ ProjectBuild::ProjectBuild(const QString& path) : path_(path)
         QStringLiteral("%1.building-%2")
             .arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12)));
     try {
-        store_ = ProjectStore::create(building_);
+        store_ = ProjectStore::create(building_, path_);
     } catch (...) {
         removeWithSideFiles(building_);
         throw;

@@ -192,11 +192,11 @@ QString toString(DatasetKind kind)
 ProjectStore::Batch::Batch(ProjectStore& store) : store_(store)
 {
     if (store_.inBatch_)
-        throw ProjectError(QStringLiteral("%1: batches do not nest").arg(store_.path_).toStdString(),
+        throw ProjectError(QStringLiteral("%1: batches do not nest").arg(store_.name_).toStdString(),
                            ProjectError::Kind::BadInput);
     if (!store_.database().transaction())
         throw ProjectError(QStringLiteral("%1: cannot start a transaction: %2")
-                               .arg(store_.path_, store_.database().lastError().text())
+                               .arg(store_.name_, store_.database().lastError().text())
                                .toStdString());
     store_.inBatch_ = true;
 }
@@ -213,14 +213,15 @@ void ProjectStore::Batch::commit()
 {
     if (!store_.database().commit())
         throw ProjectError(QStringLiteral("%1: cannot save: %2")
-                               .arg(store_.path_, store_.database().lastError().text())
+                               .arg(store_.name_, store_.database().lastError().text())
                                .toStdString());
     done_ = true;
     store_.inBatch_ = false;
 }
 
 ProjectStore::ProjectStore(QString path)
-    : path_(std::move(path)), connection_(QStringLiteral("sharecast-project-%1").arg(++connectionCounter))
+    : path_(std::move(path)), name_(path_),
+      connection_(QStringLiteral("sharecast-project-%1").arg(++connectionCounter))
 {
 }
 
@@ -234,12 +235,14 @@ ProjectStore::~ProjectStore()
     QSqlDatabase::removeDatabase(connection_);
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::create(const QString& path)
+std::unique_ptr<ProjectStore> ProjectStore::create(const QString& path, const QString& shownAs)
 {
     if (QFileInfo::exists(path))
         throw ProjectError(QStringLiteral("%1: already exists").arg(path).toStdString(),
                            ProjectError::Kind::BadInput);
     std::unique_ptr<ProjectStore> store(new ProjectStore(path));
+    if (!shownAs.isEmpty())
+        store->name_ = shownAs;
     store->openConnection(Access::Create);
     store->useRollbackJournal();
     store->migrate();
@@ -277,15 +280,15 @@ void requireSqliteFile(const QString& path)
 void ProjectStore::checkIsProject() const
 {
     if (schemaVersion() > 0 && metadata(QStringLiteral("application")) != QLatin1String("sharecast"))
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(path_).toStdString(),
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project").arg(name_).toStdString(),
                            ProjectError::Kind::BadInput);
     if (schemaVersion() == 0)
-        throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(path_).toStdString(),
+        throw ProjectError(QStringLiteral("%1: not a Sharecast project (no schema)").arg(name_).toStdString(),
                            ProjectError::Kind::BadInput);
     if (schemaVersion() > kSchemaVersion)
         throw ProjectError(
             QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
-                .arg(path_)
+                .arg(name_)
                 .arg(schemaVersion())
                 .arg(kSchemaVersion)
                 .toStdString(),
@@ -348,7 +351,7 @@ void ProjectStore::openConnection(Access access)
     }
     if (!db.open())
         throw ProjectError(
-            QStringLiteral("%1: cannot open: %2").arg(path_, db.lastError().text()).toStdString());
+            QStringLiteral("%1: cannot open: %2").arg(name_, db.lastError().text()).toStdString());
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
@@ -375,7 +378,7 @@ int ProjectStore::schemaVersion() const
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         throw ProjectError(QStringLiteral("%1: cannot read the schema version: %2")
-                               .arg(path_, q.lastError().text())
+                               .arg(name_, q.lastError().text())
                                .toStdString());
     return q.value(0).toInt();
 }
@@ -386,19 +389,19 @@ void ProjectStore::migrate()
     if (from > kSchemaVersion)
         throw ProjectError(
             QStringLiteral("%1: made by a newer Sharecast (schema %2; this version reads up to %3)")
-                .arg(path_)
+                .arg(name_)
                 .arg(from)
                 .arg(kSchemaVersion)
                 .toStdString(),
             ProjectError::Kind::BadInput);
     for (int v = from + 1; v <= kSchemaVersion; ++v) {
-        Transaction t(database(), path_);
+        Transaction t(database(), name_);
         QSqlQuery q(database());
         const Migration& m = kMigrations[v - 1];
         for (std::size_t i = 0; i < m.count; ++i)
             if (!q.exec(QString::fromLatin1(m.statements[i])))
                 throw ProjectError(QStringLiteral("%1: cannot upgrade to schema %2: %3")
-                                       .arg(path_)
+                                       .arg(name_)
                                        .arg(v)
                                        .arg(q.lastError().text())
                                        .toStdString());
@@ -420,14 +423,14 @@ void ProjectStore::setMetadata(const QString& key, const QString& value)
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO project_meta (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    execWith(q, path_, {key, text(value)});
+    execWith(q, name_, {key, text(value)});
 }
 
 void ProjectStore::logRun(const QString& command, const QString& detail)
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO run_log (at, command, detail) VALUES (?, ?, ?)"));
-    execWith(q, path_, {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), command, detail});
+    execWith(q, name_, {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), command, detail});
 }
 
 QList<DatasetInfo> ProjectStore::datasets() const
@@ -475,7 +478,7 @@ qint64 ProjectStore::insertDataset(DatasetKind kind, const Provenance& p)
     q.prepare(
         QStringLiteral("INSERT INTO dataset (kind, source_name, source_size, sha256, row_count, imported_at, "
                        "warnings, summary, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
-    execWith(q, path_,
+    execWith(q, name_,
              {toString(kind), text(p.sourceName), p.sourceSize, p.sha256, p.rowCount,
               (p.importedAt.isValid() ? p.importedAt : QDateTime::currentDateTimeUtc())
                   .toUTC()
@@ -491,7 +494,7 @@ void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
         QStringLiteral("INSERT INTO dataset_column (dataset_id, kind, position, name) VALUES (?, ?, ?, ?)"));
     auto addColumns = [&](const QString& kind, const std::vector<std::string>& names) {
         for (std::size_t i = 0; i < names.size(); ++i) {
-            execWith(q, path_, {id, kind, static_cast<qint64>(i), QString::fromStdString(names[i])});
+            execWith(q, name_, {id, kind, static_cast<qint64>(i), QString::fromStdString(names[i])});
         }
     };
     addColumns(QStringLiteral("cost"), data.cosNames);
@@ -505,7 +508,7 @@ void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
         "costs, utils, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const ExperienceCell& c : data.cells) {
         const auto name = data.planNames.find(c.planId);
-        execWith(q, path_,
+        execWith(q, name_,
                  {id, QString::fromStdString(c.planId),
                   text(name == data.planNames.end() ? QString() : QString::fromStdString(name->second)),
                   QString::fromStdString(c.region), QString::fromStdString(c.rateCell), c.year,
@@ -517,7 +520,7 @@ void ProjectStore::insertCells(qint64 id, const ExperienceData& data)
 
 qint64 ProjectStore::addExperience(const ExperienceData& data, const Provenance& provenance)
 {
-    Transaction t(database(), path_, inBatch_);
+    Transaction t(database(), name_, inBatch_);
     const qint64 id = insertDataset(DatasetKind::Experience, provenance);
     insertCells(id, data);
     t.commit();
@@ -526,13 +529,13 @@ qint64 ProjectStore::addExperience(const ExperienceData& data, const Provenance&
 
 qint64 ProjectStore::addQuality(const QualityData& data, const Provenance& provenance)
 {
-    Transaction t(database(), path_, inBatch_);
+    Transaction t(database(), name_, inBatch_);
     const qint64 id = insertDataset(DatasetKind::Quality, provenance);
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO quality_rate (dataset_id, plan_id, year, measure_id, numerator, "
                              "denominator, rate, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QualityRecord& r : data.records) {
-        execWith(q, path_,
+        execWith(q, name_,
                  {id, QString::fromStdString(r.planId), r.year, QString::fromStdString(r.measureId),
                   r.numerator ? QVariant(static_cast<qint64>(*r.numerator)) : QVariant(),
                   r.denominator ? QVariant(static_cast<qint64>(*r.denominator)) : QVariant(),
@@ -545,7 +548,7 @@ qint64 ProjectStore::addQuality(const QualityData& data, const Provenance& prove
 qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceData& cells,
                                 const Provenance& provenance)
 {
-    Transaction t(database(), path_, inBatch_);
+    Transaction t(database(), name_, inBatch_);
     const qint64 id = insertDataset(DatasetKind::Members, provenance);
     insertCells(id, cells);
     QSqlQuery q(database());
@@ -555,12 +558,12 @@ qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceDat
     QStringList cos;
     for (const std::string& c : agg.includedCos)
         cos << QString::fromStdString(c);
-    execWith(q, path_, {id, agg.truncationThreshold, text(cos.join(u','))});
+    execWith(q, name_, {id, agg.truncationThreshold, text(cos.join(u','))});
     q.prepare(QStringLiteral(
         "INSERT INTO member_aggregate (dataset_id, plan_id, region, rate_cell, year, members, "
         "member_months, cost_sum, cost_sum_squares, excess_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const MemberCellAggregate& a : agg.cells) {
-        execWith(q, path_,
+        execWith(q, name_,
                  {id, QString::fromStdString(a.planId), QString::fromStdString(a.region),
                   QString::fromStdString(a.rateCell), a.year, a.members, a.memberMonths, a.costSum,
                   a.costSumSquares, a.excessSum});
@@ -575,7 +578,7 @@ std::string ProjectStore::sourceNameOf(qint64 id) const
     q.prepare(QStringLiteral("SELECT source_name FROM dataset WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
-        throw ProjectError(QStringLiteral("%1: no dataset %2").arg(path_).arg(id).toStdString(),
+        throw ProjectError(QStringLiteral("%1: no dataset %2").arg(name_).arg(id).toStdString(),
                            ProjectError::Kind::BadInput);
     return q.value(0).toString().toStdString();
 }
@@ -603,7 +606,7 @@ ExperienceData ProjectStore::loadExperience(qint64 id) const
     q.addBindValue(id);
     if (!q.exec())
         throw ProjectError(
-            QStringLiteral("%1: cannot read: %2").arg(path_, q.lastError().text()).toStdString());
+            QStringLiteral("%1: cannot read: %2").arg(name_, q.lastError().text()).toStdString());
     while (q.next()) {
         ExperienceCell c;
         c.planId = q.value(0).toString().toStdString();
@@ -626,7 +629,7 @@ ExperienceData ProjectStore::loadExperience(qint64 id) const
         c.sourceLine = q.value(15).toLongLong();
         if (c.cost.size() != data.cosNames.size() || c.util.size() != data.utilNames.size())
             throw ProjectError(
-                QStringLiteral("%1: damaged experience cell in dataset %2").arg(path_).arg(id).toStdString(),
+                QStringLiteral("%1: damaged experience cell in dataset %2").arg(name_).arg(id).toStdString(),
                 ProjectError::Kind::BadInput);
         data.cells.push_back(std::move(c));
     }

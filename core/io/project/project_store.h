@@ -92,8 +92,9 @@ public:
     //! The schema version this build writes (PRAGMA user_version); older files are migrated.
     static constexpr int kSchemaVersion = 3;
 
-    //! Creates a new, empty project at path (which must not exist).
-    static std::unique_ptr<ProjectStore> create(const QString& path);
+    //! Creates a new, empty project at path (which must not exist). Messages name the file
+    //! `shownAs` when given (a project built under a temporary name is named as the user gave it).
+    static std::unique_ptr<ProjectStore> create(const QString& path, const QString& shownAs = {});
     //! Opens an existing project, migrating an older schema forward. Throws ProjectError.
     static std::unique_ptr<ProjectStore> open(const QString& path);
     //! Opens an existing project only to read it: nothing is written to it or beside it, so it
@@ -171,6 +172,7 @@ private:
     std::string sourceNameOf(qint64 datasetId) const;
 
     QString path_;
+    QString name_; //!< what messages call the file: path_, or the name it is being built for
     QString connection_;
     bool inBatch_ = false;
 };

@@ -1,6 +1,7 @@
 #include "io/scenario/scenario_file.h"
 
 #include "io/atomic_file.h"
+#include "io/io_error.h"
 
 #include "engine/error.h"
 #include "io/scenario/scenario_archive.h"
@@ -241,11 +242,11 @@ Scenario loadScenarioFile(const QString& path)
                        " MiB for a scenario file and is not read");
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
-        fail(file, "cannot open the scenario file: " + in.errorString().toStdString());
+        throw readError(path, in.errorString());
     // At most one byte past the limit, so that a file that grew meanwhile is still refused.
     const QByteArray bytes = in.read(kMaxScenarioFileBytes + 1);
     if (in.error() != QFileDevice::NoError)
-        fail(file, "cannot read the scenario file: " + in.errorString().toStdString());
+        throw readError(path, in.errorString());
     return decodeScenarioFile(bytes, path);
 }
 
