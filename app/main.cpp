@@ -33,16 +33,16 @@ int main(int argc, char* argv[])
     sharecast::ui::initResources();
     app.setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
     sharecast::ui::MainWindow window;
-    // The project named on the command line, else the bundled sample (a writable copy).
-    QString project;
+    window.show(); // first, so that a question about autosaved edits has its window behind it
+    // The project named on the command line, else one whose edits a workbench that closed
+    // unexpectedly autosaved, else the bundled sample (a writable copy).
+    QString named;
     for (int i = 1; i < arguments.size(); ++i)
         if (arguments[i].endsWith(QStringLiteral(".sharecast")))
-            project = arguments[i];
-    if (project.isEmpty())
-        project = sharecast::ui::MainWindow::defaultProjectPath();
+            named = arguments[i];
+    const QString project = window.projectToOpenAtStart(named);
     if (!project.isEmpty())
         window.openProject(project);
-    window.show();
 
     // `sharecast --screenshot FILE.png [--size WxH]`: open the workbench, save a picture of the
     // window once it has drawn, and quit (for the README's screenshots and visual checks).

@@ -295,20 +295,48 @@ BaselineSpec Scenario::effectiveBaseline(Year y) const
     return b;
 }
 
-TrendPair Scenario::trendFor(const std::string& rateCell, const std::string& cos) const
+TrendChoice Scenario::trendChoiceFor(const std::string& rateCell, const std::string& cos) const
 {
     const auto rc = trend.byRateCell.find(rateCell);
     if (rc != trend.byRateCell.end()) {
         const auto s = rc->second.byCos.find(cos);
         if (s != rc->second.byCos.end())
-            return s->second;
+            return {s->second, TrendSource::RateCellCos};
         if (rc->second.defaultTrend)
-            return *rc->second.defaultTrend;
+            return {*rc->second.defaultTrend, TrendSource::RateCellDefault};
     }
     const auto s = trend.byCos.find(cos);
     if (s != trend.byCos.end())
-        return s->second;
-    return trend.defaultTrend;
+        return {s->second, TrendSource::Cos};
+    return {trend.defaultTrend, TrendSource::Default};
+}
+
+TrendPair Scenario::trendFor(const std::string& rateCell, const std::string& cos) const
+{
+    return trendChoiceFor(rateCell, cos).pair;
+}
+
+DefaultTrendReach defaultTrendReach(const Scenario& scenario, const std::vector<std::string>& cosNames,
+                                    const std::vector<std::string>& rateCells)
+{
+    DefaultTrendReach reach;
+    reach.rateCells = rateCells.size();
+    for (const std::string& cos : cosNames) {
+        if (!scenario.includesCos(cos))
+            continue;
+        DefaultTrendReach::Cos c;
+        c.name = cos;
+        for (const std::string& cell : rateCells) {
+            switch (scenario.trendChoiceFor(cell, cos).source) {
+            case TrendSource::Default: ++c.cellsTakingDefault; break;
+            case TrendSource::Cos: c.replacedByCos = true; break;
+            case TrendSource::RateCellCos:
+            case TrendSource::RateCellDefault: c.replacedByRateCell = true; break;
+            }
+        }
+        reach.included.push_back(std::move(c));
+    }
+    return reach;
 }
 
 bool Scenario::includesCos(const std::string& cos) const

@@ -4,6 +4,7 @@
 
 #include "types.h"
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,21 @@ struct TrendTable {
     std::map<std::string, TrendPair> byCos;
     std::map<std::string, RateCellTrend> byRateCell;
     bool operator==(const TrendTable&) const = default;
+};
+
+//! Which entry of the trend table gives the pair for one rate cell and COS (§2.3), most specific
+//! first.
+enum class TrendSource {
+    RateCellCos,     //!< trend.by_rate_cell[c].by_cos[s]
+    RateCellDefault, //!< trend.by_rate_cell[c].default
+    Cos,             //!< trend.by_cos[s]
+    Default,         //!< trend.default
+};
+
+//! The trend pair in force for one rate cell and COS, and the entry it comes from.
+struct TrendChoice {
+    TrendPair pair;
+    TrendSource source = TrendSource::Default;
 };
 
 //! A program change: a factor on a COS's base cost for base years before it took effect (§2.4).
@@ -281,12 +297,35 @@ struct Scenario {
     //! Baseline years and weights for performance year y, defaults applied (§1.5).
     BaselineSpec effectiveBaseline(Year y) const;
 
-    //! The trend pair for COS s in rate cell c by the §2.3 precedence.
+    //! The trend pair for COS s in rate cell c by the §2.3 precedence, and the entry of the trend
+    //! table it comes from: the one statement of that precedence.
+    TrendChoice trendChoiceFor(const std::string& rateCell, const std::string& cos) const;
+
+    //! The trend pair for COS s in rate cell c by the §2.3 precedence (trendChoiceFor()'s pair).
     TrendPair trendFor(const std::string& rateCell, const std::string& cos) const;
 
     //! Whether COS s is included (§2: included_cos if given, else all minus excluded_cos).
     bool includesCos(const std::string& cos) const;
 };
+
+//! Where trend.default is in force for a dataset (§2.3): every included COS (§2, includesCos())
+//! of cosNames, each with the rate cells that take the default for it and the other entries that
+//! replace it in the rest. The benchmark, projection and rates pick each pair with the same
+//! trendChoiceFor(); the workbench shows this beside the default trend.
+struct DefaultTrendReach {
+    struct Cos {
+        std::string name;
+        std::size_t cellsTakingDefault = 0; //!< of rateCells
+        bool replacedByCos = false;         //!< trend.by_cos replaces the default in some cell
+        bool replacedByRateCell = false;    //!< a by_rate_cell entry replaces it in some cell
+    };
+    std::vector<Cos> included; //!< in the order of cosNames
+    std::size_t rateCells = 0;
+};
+
+//! The reach of trend.default over the given COS and rate cells (a dataset's names).
+DefaultTrendReach defaultTrendReach(const Scenario& scenario, const std::vector<std::string>& cosNames,
+                                    const std::vector<std::string>& rateCells);
 
 //! Text names of the enumerations, as the JSON form spells them.
 const char* toString(ThresholdMethod m);

@@ -2,6 +2,7 @@
 //! to a usable window (target <= 1.5 s) and from an assumption change to recalculated results
 //! with every chart redrawn (target <= 50 ms). Runs on Qt's offscreen platform.
 
+#include "io/project/recovery_file.h"
 #include "ui/assumptions/assumptions_panel.h"
 #include "ui/document/project_document.h"
 #include "ui/workbench/main_window.h"
@@ -34,6 +35,7 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    sharecast::io::setRecoveryDirectory(dir.filePath(QStringLiteral("recovery"))); // not the user's
     sharecast::ui::MainWindow window;
     if (!window.openProject(project))
         return 1;

@@ -1,6 +1,7 @@
 //! The scenario's rules (methodology §1.5): validate() rejects each out-of-range or inconsistent
-//! value with the key path in the message; trendFor's §2.3 precedence; includesCos; the baseline
-//! defaults of effectiveBaseline().
+//! value with the key path in the message; trendFor's §2.3 precedence and the entry it comes
+//! from; the reach of the default trend over a dataset; includesCos; the baseline defaults of
+//! effectiveBaseline().
 
 #include "engine/error.h"
 #include "engine/scenario.h"
@@ -239,26 +240,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("cos");
         QTest::addColumn<double>("utilization");
         QTest::addColumn<double>("unitCost");
+        QTest::addColumn<int>("source");
+        const int cellCos = static_cast<int>(TrendSource::RateCellCos);
+        const int cellDefault = static_cast<int>(TrendSource::RateCellDefault);
+        const int byCos = static_cast<int>(TrendSource::Cos);
+        const int byDefault = static_cast<int>(TrendSource::Default);
         QTest::newRow("rate cell x COS") << "SPD"
-                                         << "inpatient" << 0.04 << 0.004;
+                                         << "inpatient" << 0.04 << 0.004 << cellCos;
         QTest::newRow("rate cell default over by_cos") << "SPD"
-                                                       << "pharmacy" << 0.03 << 0.003;
+                                                       << "pharmacy" << 0.03 << 0.003 << cellDefault;
         QTest::newRow("rate cell default") << "SPD"
-                                           << "other" << 0.03 << 0.003;
+                                           << "other" << 0.03 << 0.003 << cellDefault;
         QTest::newRow("by_cos") << "Adult"
-                                << "inpatient" << 0.02 << 0.002;
+                                << "inpatient" << 0.02 << 0.002 << byCos;
         QTest::newRow("default") << "Adult"
-                                 << "other" << 0.01 << 0.001;
+                                 << "other" << 0.01 << 0.001 << byDefault;
         // Child's entry has by_cos only: inpatient from it; pharmacy falls to by_cos; other to default
         QTest::newRow("entry without default: its COS") << "Child"
-                                                        << "inpatient" << 0.05 << 0.005;
+                                                        << "inpatient" << 0.05 << 0.005 << cellCos;
         QTest::newRow("entry without default: by_cos") << "Child"
-                                                       << "pharmacy" << 0.06 << 0.006;
+                                                       << "pharmacy" << 0.06 << 0.006 << byCos;
         QTest::newRow("entry without default: default") << "Child"
-                                                        << "other" << 0.01 << 0.001;
+                                                        << "other" << 0.01 << 0.001 << byDefault;
         // names are case-sensitive
         QTest::newRow("unknown rate cell spelling") << "spd"
-                                                    << "other" << 0.01 << 0.001;
+                                                    << "other" << 0.01 << 0.001 << byDefault;
+        // a by_cos row equal to the default is still the by_cos row (the source, not the value)
+        QTest::newRow("by_cos equal to the default") << "Adult"
+                                                     << "ltc" << 0.01 << 0.001 << byCos;
     }
 
     void trendFor()
@@ -267,16 +276,53 @@ private Q_SLOTS:
         QFETCH(QString, cos);
         QFETCH(double, utilization);
         QFETCH(double, unitCost);
+        QFETCH(int, source);
         Scenario s;
         s.trend.defaultTrend = {0.01, 0.001};
         s.trend.byCos["inpatient"] = {0.02, 0.002};
         s.trend.byCos["pharmacy"] = {0.06, 0.006};
+        s.trend.byCos["ltc"] = {0.01, 0.001};
         s.trend.byRateCell["SPD"].defaultTrend = TrendPair{0.03, 0.003};
         s.trend.byRateCell["SPD"].byCos["inpatient"] = {0.04, 0.004};
         s.trend.byRateCell["Child"].byCos["inpatient"] = {0.05, 0.005};
         const TrendPair t = s.trendFor(rateCell.toStdString(), cos.toStdString());
         QCOMPARE(t.utilization, utilization);
         QCOMPARE(t.unitCost, unitCost);
+        const TrendChoice choice = s.trendChoiceFor(rateCell.toStdString(), cos.toStdString());
+        QVERIFY(choice.pair == t);
+        QCOMPARE(static_cast<int>(choice.source), source);
+    }
+
+    //! Where trend.default is in force over a dataset's names: only included COS count; a COS is
+    //! taken from the default in the rate cells no by_cos or by_rate_cell entry covers.
+    void defaultTrendReach()
+    {
+        Scenario s;
+        s.excludedCos = {"pharmacy"};
+        s.trend.byCos["inpatient"] = {0.02, 0.002};
+        s.trend.byCos["pharmacy"] = {0.06, 0.006};
+        s.trend.byRateCell["SPD"].byCos["other"] = {0.04, 0.004};
+        const std::vector<std::string> cos{"inpatient", "pharmacy", "other"};
+        const std::vector<std::string> cells{"Adult", "Child", "SPD"};
+
+        DefaultTrendReach r = sharecast::defaultTrendReach(s, cos, cells);
+        QCOMPARE(r.rateCells, std::size_t{3});
+        QCOMPARE(r.included.size(), std::size_t{2}); // pharmacy is excluded
+        QCOMPARE(r.included[0].name, std::string("inpatient"));
+        QCOMPARE(r.included[0].cellsTakingDefault, std::size_t{0});
+        QVERIFY(r.included[0].replacedByCos && !r.included[0].replacedByRateCell);
+        QCOMPARE(r.included[1].name, std::string("other"));
+        QCOMPARE(r.included[1].cellsTakingDefault, std::size_t{2}); // SPD has its own
+        QVERIFY(!r.included[1].replacedByCos && r.included[1].replacedByRateCell);
+
+        // A by_cos row for every included COS: the default reaches nothing.
+        s.trend.byCos["other"] = {0.03, 0.003};
+        r = sharecast::defaultTrendReach(s, cos, cells);
+        for (const DefaultTrendReach::Cos& c : r.included)
+            QCOMPARE(c.cellsTakingDefault, std::size_t{0});
+        // Nothing included: nothing to reach.
+        s.includedCos = std::vector<std::string>{};
+        QVERIFY(sharecast::defaultTrendReach(s, cos, cells).included.empty());
     }
 
     //! §2: included_cos if given (null = not restricted, [] = nothing), else all minus excluded_cos.

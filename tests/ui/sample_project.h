@@ -1,14 +1,17 @@
 #pragma once
-//! What the workbench tests share: the synthetic sample imported into a fresh project, and the
-//! engine's own settlement of a document's scenario to hold the widgets against.
+//! What the workbench tests share: the synthetic sample imported into a fresh project, the
+//! engine's own settlement of a document's scenario to hold the widgets against, and per-user
+//! files kept out of the user's own.
 
 #include "engine/settlement.h"
 #include "io/project/importer.h"
 #include "io/project/project_store.h"
+#include "io/project/recovery_file.h"
 #include "sample/sample_generator.h"
 #include "ui/document/project_document.h"
 
 #include <QDir>
+#include <QStandardPaths>
 #include <QString>
 
 namespace sharecast::testing {
@@ -29,6 +32,14 @@ inline QString makeSampleProject(const QDir& dir, io::SampleSummary* sample = nu
     r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
     io::importFiles(*store, r);
     return project;
+}
+
+//! Keeps what the workbench writes per user out of the user's own files: settings and data under
+//! Qt's test locations, autosaved edits (crash recovery) in dir/recovery.
+inline void isolateUserFiles(const QDir& dir)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    io::setRecoveryDirectory(dir.filePath(QStringLiteral("recovery")));
 }
 
 //! The engine's settlement of the document's scenario, computed without the UI.

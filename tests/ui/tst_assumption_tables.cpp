@@ -9,10 +9,14 @@
 #include "ui/document/project_document.h"
 #include "ui/workbench/main_window.h"
 
+#include <QApplication>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -45,6 +49,25 @@ class TestAssumptionTables : public QObject {
         return nullptr;
     }
 
+    //! With SHARECAST_SCREENSHOT_DIR set: the Assumptions panel of a shown window, scrolled to
+    //! `field`, saved there as a picture (for looking at it as a user would).
+    static void shoot(ui::MainWindow& w, QWidget* field, const char* name)
+    {
+        const QString dir = qEnvironmentVariable("SHARECAST_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        if (!w.isVisible()) {
+            w.resize(1366, 768);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+        }
+        auto* scroll = w.assumptions()->findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(field, 0, 300);
+        QTest::qWait(100);
+        QVERIFY(w.assumptions()->grab().save(dir + u'/' + QLatin1String(name)));
+    }
+
     static int rowOf(ui::AssumptionTable* t, const QString& key)
     {
         for (int r = 0; r < t->table()->rowCount(); ++r)
@@ -57,6 +80,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
+        testing::isolateUserFiles(QDir(dir_.path()));
         project_ = testing::makeSampleProject(QDir(dir_.path()));
     }
 
@@ -241,6 +265,95 @@ private Q_SLOTS:
         doc->undoStack()->undo();
         QCOMPARE(doc->scenario().trend.byCos.at("inpatient").unitCost, 0.035);
         QVERIFY(!doc->isModified());
+    }
+
+    //! The default trend says whether it is in force (issue: editing it changed nothing while the
+    //! by-COS table overrode it for every included COS, and nothing said so). The sample's
+    //! scenario (Straw Proposal 7 over the bundled sample's data) gives each of its six included
+    //! COS a by-COS row: the note says so, live, as the table changes, and so does the tool tip.
+    void theDefaultTrendSaysWhereItIsInForce()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        ui::ProjectDocument* doc = w.document();
+        auto* note = w.assumptions()->findChild<QLabel*>(QStringLiteral("defaultTrendNote"));
+        auto* utilization =
+            w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("defaultUtilizationTrend"));
+        auto* unitCost = w.assumptions()->findChild<QDoubleSpinBox*>(QStringLiteral("defaultUnitCostTrend"));
+        QVERIFY(note && utilization && unitCost);
+        auto* form = qobject_cast<QFormLayout*>(utilization->parentWidget()->layout());
+        QVERIFY(form);
+        QWidget* label = form->labelForField(utilization);
+        QVERIFY(label);
+        const QColor grey = QApplication::palette().color(QPalette::Disabled, QPalette::WindowText);
+        const QColor normal = QApplication::palette().color(QPalette::Active, QPalette::WindowText);
+        QVERIFY(grey != normal);
+
+        // Every included COS has its own row: the default is in force nowhere.
+        std::size_t included = 0;
+        for (const std::string& cos : doc->experience().cosNames)
+            if (doc->scenario().includesCos(cos)) {
+                ++included;
+                QVERIFY2(doc->scenario().trend.byCos.count(cos), cos.c_str());
+            }
+        QCOMPARE(included, std::size_t{6});
+        const QString overridden =
+            QStringLiteral("Overridden for all 6 included COS by the by-COS trend table below");
+        QVERIFY2(!note->isHidden() && note->text().startsWith(overridden), qPrintable(note->text()));
+        QVERIFY2(utilization->toolTip().contains(overridden), qPrintable(utilization->toolTip()));
+        QVERIFY2(unitCost->toolTip().contains(overridden), qPrintable(unitCost->toolTip()));
+        QCOMPARE(label->palette().color(QPalette::WindowText), grey);
+        QVERIFY(utilization->isEnabled()); // greyed label, never a disabled field
+        shoot(w, note, "assumptions-trend-overridden.png");
+
+        // An edit of the default changes no figure, and the explanation stays on the field.
+        const double expected = doc->settlement().plans.front().expected;
+        utilization->setValue(2.0);
+        QCOMPARE(doc->scenario().trend.defaultTrend.utilization, 0.02);
+        doc->recalculate();
+        QCOMPARE(doc->settlement().plans.front().expected, expected);
+        QVERIFY2(utilization->toolTip().contains(overridden), qPrintable(utilization->toolTip()));
+
+        // Remove the row of 'other' through the table: the default is now used for it.
+        ui::AssumptionTable* trend = w.assumptions()->table(QStringLiteral("trendByCos"));
+        const int other = rowOf(trend, QStringLiteral("other"));
+        QVERIFY(other >= 0);
+        QCOMPARE(trend->removeRows({other}), QString());
+        QVERIFY(!doc->scenario().trend.byCos.count("other"));
+        const QString used = QStringLiteral("Used for 1 of 6 included COS: other.");
+        QVERIFY2(note->text().startsWith(used), qPrintable(note->text()));
+        QVERIFY2(utilization->toolTip().contains(used), qPrintable(utilization->toolTip()));
+        QCOMPARE(label->palette().color(QPalette::WindowText), normal);
+        doc->recalculate();
+        QVERIFY(doc->settlement().plans.front().expected != expected); // now it counts
+        shoot(w, note, "assumptions-trend-used.png");
+
+        // A rate cell of its own for 'other' narrows it to the other cells.
+        const std::vector<std::string>& cells = doc->index().rateCells();
+        QVERIFY(cells.size() > 1);
+        QVERIFY(w.assumptions()
+                    ->edit(QStringLiteral("Edit trend by rate cell"), -1,
+                           [&](Scenario& s) {
+                               s.trend.byRateCell[cells.front()].byCos["other"] = {0.0, 0.0};
+                           })
+                    .isEmpty());
+        const QString partly = QStringLiteral("Used for 1 of 6 included COS: other (in %1 of %2 rate cells).")
+                                   .arg(cells.size() - 1)
+                                   .arg(cells.size());
+        QVERIFY2(note->text().startsWith(partly), qPrintable(note->text()));
+
+        // Undo back to the sample's scenario: overridden again.
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QVERIFY2(note->text().startsWith(overridden), qPrintable(note->text()));
+        // Every row gone: the default is in force everywhere and the note makes way.
+        QVERIFY(
+            w.assumptions()
+                ->edit(QStringLiteral("Edit trend by COS"), -1, [](Scenario& s) { s.trend.byCos.clear(); })
+                .isEmpty());
+        QVERIFY(note->isHidden());
+        QVERIFY2(utilization->toolTip().contains(QStringLiteral("In force for every included COS")),
+                 qPrintable(utilization->toolTip()));
     }
 
     void corridorSettlesByTheBands()

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
+        testing::isolateUserFiles(QDir(dir_.path()));
         project_ = testing::makeSampleProject(QDir(dir_.path()));
     }
 

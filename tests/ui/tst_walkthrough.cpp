@@ -60,6 +60,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
+        testing::isolateUserFiles(QDir(dir_.path()));
         // The project exactly as the build bundles it (marked synthetic, with its notice).
         struct {
             QString outDir, projectPath;

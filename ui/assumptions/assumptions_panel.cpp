@@ -84,6 +84,74 @@ QString baselineText(const Scenario& s)
     return parts.join(QStringLiteral(", "));
 }
 
+//! What the workbench says about the default trend: whether it is in force, for which included
+//! COS, and what replaces it elsewhere (the engine's rule: defaultTrendReach()).
+struct DefaultTrendInForce {
+    bool usedAnywhere = true; //!< some included COS takes it in some rate cell
+    QString note;             //!< shown under the fields; empty when it is in force everywhere
+    QString tip;              //!< the fields' and labels' tool tip
+};
+
+DefaultTrendInForce describeDefaultTrend(const Scenario& scenario, const std::vector<std::string>& cos,
+                                         const std::vector<std::string>& cells)
+{
+    auto tr = [](const char* text) { return QCoreApplication::translate("AssumptionsPanel", text); };
+    const DefaultTrendReach reach = defaultTrendReach(scenario, cos, cells);
+    DefaultTrendInForce out;
+    const QString rule = tr("The default trend applies to each included COS in each rate cell that has "
+                            "no row of its own in the by-COS or by-rate-cell trend table (§2.3).");
+    if (cells.empty()) { // no data: nothing to say about its COS
+        out.tip = rule;
+        return out;
+    }
+    if (reach.included.empty()) {
+        out.usedAnywhere = false;
+        out.note = tr("Not used: the scenario includes no COS of the data.");
+        out.tip = rule + u'\n' + out.note;
+        return out;
+    }
+    QStringList used, partly;
+    bool byCos = false, byRateCell = false;
+    for (const DefaultTrendReach::Cos& c : reach.included) {
+        byCos = byCos || c.replacedByCos;
+        byRateCell = byRateCell || c.replacedByRateCell;
+        const QString name = QString::fromStdString(c.name);
+        if (c.cellsTakingDefault == reach.rateCells)
+            used << name;
+        else if (c.cellsTakingDefault > 0)
+            used
+                << tr("%1 (in %2 of %3 rate cells)").arg(name).arg(c.cellsTakingDefault).arg(reach.rateCells);
+        if (c.cellsTakingDefault > 0 && c.cellsTakingDefault < reach.rateCells)
+            partly << name;
+    }
+    const QString tables = byCos && byRateCell ? tr("the by-COS and by-rate-cell trend tables below")
+                           : byRateCell        ? tr("the by-rate-cell trend table below")
+                                               : tr("the by-COS trend table below");
+    const int included = static_cast<int>(reach.included.size());
+    if (used.isEmpty()) {
+        out.usedAnywhere = false;
+        out.note =
+            included == 1
+                ? tr("Overridden for the one included COS by %1: editing it changes nothing.").arg(tables)
+                : tr("Overridden for all %1 included COS by %2: editing it changes nothing.")
+                      .arg(included)
+                      .arg(tables);
+    } else if (used.size() < included) {
+        out.note = tr("Used for %1 of %2 included COS: %3. The others take %4.")
+                       .arg(used.size())
+                       .arg(included)
+                       .arg(used.join(QStringLiteral(", ")), tables);
+    } else if (!partly.isEmpty()) {
+        out.note =
+            tr("Used for all %1 included COS, but not in every rate cell: %2. The other cells take %3.")
+                .arg(included)
+                .arg(used.join(QStringLiteral(", ")), tables);
+    }
+    out.tip = out.note.isEmpty() ? rule + u'\n' + tr("In force for every included COS in every rate cell.")
+                                 : rule + u'\n' + out.note;
+    return out;
+}
+
 } // namespace
 
 namespace {
@@ -271,16 +339,28 @@ public:
         return slider;
     }
 
-    //! Shows a refusal at the field (red frame and the reason as tool tip), or clears it.
+    //! Shows a refusal at the field (red frame and the reason as tool tip), or clears it (the tool
+    //! tip then shows the field's explanation again, if it has one: see explain()).
     static void mark(QWidget* w, const QString& refusal)
     {
         w->setStyleSheet(refusal.isEmpty()
                              ? QString()
                              : QStringLiteral("border: 2px solid %1;").arg(palette::kError.name()));
-        w->setToolTip(refusal);
+        w->setToolTip(refusal.isEmpty() ? w->property(kExplanation).toString() : refusal);
+    }
+
+    //! Sets the tool tip that explains a field; a refusal shown at the field keeps its place until
+    //! the field takes a value.
+    static void explain(QWidget* w, const QString& explanation)
+    {
+        w->setProperty(kExplanation, explanation);
+        if (w->styleSheet().isEmpty())
+            w->setToolTip(explanation);
     }
 
 private:
+    static constexpr const char* kExplanation = "sharecastExplanation";
+
     void bind(QDoubleSpinBox* box, const QString& undoText, std::function<double(const Scenario&)> get,
               std::function<void(Scenario&, double)> set, double scale)
     {
@@ -492,17 +572,51 @@ void AssumptionsPanel::cosFields(QFormLayout* form)
 void AssumptionsPanel::trendFields(QFormLayout* form)
 {
     AssumptionFieldBuilder f(this, form);
-    f.percent(
+    QDoubleSpinBox* utilization = f.percent(
         tr("Utilization"), tr("Change the utilization trend"), -0.5, 0.5,
         [](const Scenario& s) { return s.trend.defaultTrend.utilization; },
         [](Scenario& s, double v) { s.trend.defaultTrend.utilization = v; });
-    f.percent(
+    utilization->setObjectName(QStringLiteral("defaultUtilizationTrend"));
+    QDoubleSpinBox* unitCost = f.percent(
         tr("Unit cost"), tr("Change the unit-cost trend"), -0.5, 0.5,
         [](const Scenario& s) { return s.trend.defaultTrend.unitCost; },
         [](Scenario& s, double v) { s.trend.defaultTrend.unitCost = v; });
+    unitCost->setObjectName(QStringLiteral("defaultUnitCostTrend"));
+    // Whether the default is in force at all, and for which COS: the by-COS and by-rate-cell
+    // tables below replace it, and the sample's scenario replaces it for every included COS.
+    auto* note = new QLabel;
+    note->setObjectName(QStringLiteral("defaultTrendNote"));
+    note->setWordWrap(true);
+    form->addRow(note);
     f.table(tr("By COS (replaces the default for that COS)"), trendByCosTable(dataNames()));
     f.table(tr("By rate cell ('all': the cell's default; a COS row wins over it)"),
             trendByRateCellTable(dataNames()));
+
+    QList<QWidget*> labels;
+    for (QWidget* field : {static_cast<QWidget*>(utilization), static_cast<QWidget*>(unitCost)})
+        labels << form->labelForField(field);
+    refreshers_.push_back([this, utilization, unitCost, note, labels] {
+        const DefaultTrendInForce inForce = describeDefaultTrend(
+            document_->scenario(), document_->experience().cosNames, document_->index().rateCells());
+        note->setText(inForce.note);
+        note->setVisible(!inForce.note.isEmpty());
+        // A warning when the fields change nothing; a plain note when they count for some COS.
+        note->setStyleSheet(QStringLiteral("color: %1;")
+                                .arg((inForce.usedAnywhere ? palette::kMuted : palette::kWarning).name()));
+        AssumptionFieldBuilder::explain(utilization, inForce.tip);
+        AssumptionFieldBuilder::explain(unitCost, inForce.tip);
+        for (QWidget* label : labels) {
+            if (!label)
+                continue;
+            // Greyed, not disabled: the default can still be edited (for a COS added later).
+            QPalette p = label->palette();
+            p.setColor(QPalette::WindowText, QApplication::palette().color(
+                                                 inForce.usedAnywhere ? QPalette::Active : QPalette::Disabled,
+                                                 QPalette::WindowText));
+            label->setPalette(p);
+            label->setToolTip(inForce.tip);
+        }
+    });
 }
 
 void AssumptionsPanel::thresholdFields(QFormLayout* form)

@@ -84,6 +84,7 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObj
                                     QStringLiteral("new from preset straw-proposal-7"));
         doc->scenario_ = s;
     }
+    doc->readStoredInfo();
     connect(&doc->undo_, &QUndoStack::cleanChanged, doc.get(),
             [d = doc.get()] { Q_EMIT d->modifiedChanged(); });
     doc->recalculate();
@@ -120,9 +121,39 @@ void ProjectDocument::selectScenario(qint64 id)
 {
     scenario_ = io::ScenarioStore(*store_).load(id);
     scenarioId_ = id;
+    readStoredInfo();
     undo_.clear();
     Q_EMIT scenarioChanged();
     scheduleRecalculation();
+}
+
+void ProjectDocument::recoverEdits(const Scenario& edited, std::optional<qint64> storedId)
+{
+    bool stored = false;
+    if (storedId)
+        for (const io::ScenarioInfo& info : scenarios())
+            stored = stored || info.id == *storedId;
+    if (stored) {
+        selectScenario(*storedId);
+        setScenario(edited, tr("Recover the autosaved edits"));
+        return;
+    }
+    // Not in the project: the whole scenario is the unsaved edit (saving adds it).
+    scenarioId_.reset();
+    stored_.reset();
+    scenario_ = edited;
+    undo_.clear();
+    undo_.resetClean(); // modified, with nothing to undo
+    Q_EMIT scenarioChanged();
+    Q_EMIT projectChanged();
+    scheduleRecalculation();
+}
+
+void ProjectDocument::readStoredInfo()
+{
+    stored_.reset();
+    if (scenarioId_)
+        stored_ = io::ScenarioStore(*store_).info(*scenarioId_);
 }
 
 void ProjectDocument::setScenario(const Scenario& scenario, const QString& text, int mergeKey)
@@ -146,6 +177,7 @@ void ProjectDocument::saveScenario()
         store.save(*scenarioId_, scenario_, QStringLiteral("saved from the workbench"));
     else
         scenarioId_ = store.add(scenario_);
+    readStoredInfo();
     undo_.setClean();
     Q_EMIT projectChanged();
 }

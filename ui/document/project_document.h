@@ -54,8 +54,17 @@ public:
     //! The performance year settled (the scenario's, else the latest year of the data).
     Year performanceYear() const;
 
+    //! The stored scenario being edited as the project holds it (its name, version and when that
+    //! version was saved), as loaded or last saved; nullopt for a scenario not in the project.
+    const std::optional<io::ScenarioInfo>& storedInfo() const { return stored_; }
+
     //! Switches to a stored scenario (clears the undo history; asks nothing: the caller saves).
     void selectScenario(qint64 id);
+    //! Puts recovered edits back (crash recovery): the stored scenario storedId is selected and
+    //! the edits become one undoable step on it, unsaved; a scenario the project does not hold
+    //! (new, or deleted since) becomes an unsaved scenario of its own, added when saved. Nothing
+    //! is written to the project.
+    void recoverEdits(const Scenario& edited, std::optional<qint64> storedId);
     //! Replaces the edited scenario through an undo command; commands with the same mergeKey
     //! pushed in a row within 0.8 s of each other merge into one (a slider drag is one step;
     //! two entries typed into one field are two).
@@ -92,6 +101,7 @@ Q_SIGNALS:
 private:
     explicit ProjectDocument(QObject* parent);
     void scheduleRecalculation();
+    void readStoredInfo(); //!< stored_ from the project, for scenarioId_
 
     QString path_;
     std::unique_ptr<io::ProjectStore> store_;
@@ -100,6 +110,7 @@ private:
     QualityData quality_;
     bool hasQuality_ = false;
     std::optional<qint64> scenarioId_;
+    std::optional<io::ScenarioInfo> stored_;
     Scenario scenario_;
     QUndoStack undo_;
     Settlement settlement_;

@@ -16,6 +16,7 @@
 #include "ui/charts/rate_impact_chart.h"
 #include "ui/charts/savings_chart.h"
 #include "ui/charts/waterfall_chart.h"
+#include "ui/document/autosave.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/document/settlement_model.h"
@@ -24,6 +25,7 @@
 #include "engine/error.h"
 #include "io/project/importer.h"
 #include "io/project/project_build.h"
+#include "io/project/recovery_file.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -52,6 +54,7 @@
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -59,6 +62,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSpacerItem>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -90,13 +94,20 @@ const char* const kGeometryKey = "workbench/geometry";
 const char* const kStateKey = "workbench/windowState";
 constexpr int kMaxRecent = 8;
 
+//! The scenario autosaved edits are of, as the user knows it: its name in the project, or the
+//! edited scenario's own name for one not in the project yet.
+QString editedScenarioName(const io::RecoveryState& state)
+{
+    return state.storedName.isEmpty() ? QString::fromStdString(state.scenario.name) : state.storedName;
+}
+
 const char* const kHeadlineKeys[] = {"expected", "actual", "gross", "payments", "net", "federal", "state"};
 const char* const kHeadlineTitles[] = {
     "Expected cost",           "Actual cost",   "Gross savings", "Plan payments",
     "Program net (all funds)", "Federal share", "State share"};
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), autosaveDelay_(Autosaver::kDelay)
 {
     initResources();
     setWindowIcon(QIcon(QStringLiteral(":/sharecast/icons/sharecast.svg")));
@@ -167,6 +178,8 @@ void MainWindow::detachDocument()
         undoAction_ = undo;
         redoAction_ = redo;
     }
+    // The project closes: its autosaved edits go with it (every caller has asked about them).
+    autosaver_.reset();
     document_.reset();
 }
 
@@ -341,6 +354,7 @@ bool MainWindow::openProject(const QString& projectPath)
         recent.removeLast();
     settings.setValue(QLatin1String(kRecentKey), recent);
     updateRecentMenu();
+    offerRecovery();
     return true;
 }
 
@@ -372,6 +386,21 @@ void MainWindow::attachDocument()
     attachUndoActions(doc);
     connectDocument(doc);
     showDocument(doc);
+
+    // Crash recovery: unsaved edits are autosaved a few seconds after the last one.
+    autosaver_ = std::make_unique<Autosaver>(doc);
+    autosaver_->setDelay(autosaveDelay_);
+    connect(autosaver_.get(), &Autosaver::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Autosave failed (your edits are still here, unsaved): %1").arg(message),
+                                 15000);
+    });
+}
+
+void MainWindow::setAutosaveDelay(std::chrono::milliseconds delay)
+{
+    autosaveDelay_ = delay;
+    if (autosaver_)
+        autosaver_->setDelay(delay);
 }
 
 QWidget* MainWindow::createSettlementPage(ProjectDocument* doc)
@@ -659,7 +688,149 @@ bool MainWindow::maybeSave()
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
-    return answer == QMessageBox::Discard || saveScenario();
+    if (answer == QMessageBox::Discard) {
+        autosaver_->discard(); // the user chose to lose these edits: nothing to recover
+        return true;
+    }
+    return saveScenario(); // saved: the document is clean and its autosave goes
+}
+
+void MainWindow::setAsideUnrecoverable(io::OrphanedRecovery& orphan, const QString& why)
+{
+    const QString path = QDir::toNativeSeparators(orphan.path());
+    const QString moved = orphan.setAside();
+    QMessageBox box(QMessageBox::Warning, tr("Autosaved edits"), why, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("unrecoverableEdits"));
+    box.setInformativeText(
+        moved.isEmpty()
+            ? tr("The file could not be moved aside and stays at %1.").arg(path)
+            : tr("The file was moved to %1, where it is kept in case it is needed; it will not be offered "
+                 "again.")
+                  .arg(QDir::toNativeSeparators(moved)));
+    box.exec();
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!document_)
+        return;
+    const QString canonical = io::canonicalProjectPath(document_->path());
+    const QString fileName = QFileInfo(document_->path()).fileName();
+    for (const std::unique_ptr<io::OrphanedRecovery>& orphan :
+         io::OrphanedRecovery::claim(document_->path())) {
+        io::RecoveryState state;
+        try {
+            state = orphan->read();
+        } catch (const std::exception& e) {
+            setAsideUnrecoverable(*orphan, tr("Sharecast found autosaved edits of project %1 but cannot read "
+                                              "them, so they cannot be recovered.\n\n%2")
+                                               .arg(fileName, QString::fromUtf8(e.what())));
+            continue;
+        }
+        if (state.projectPath != canonical)
+            continue; // another project's file that happens to share the name's key
+        // The scenario as the project holds it now (it may have been saved, or deleted, since).
+        std::optional<io::ScenarioInfo> now;
+        if (state.scenarioId)
+            for (const io::ScenarioInfo& info : document_->scenarios())
+                if (info.id == *state.scenarioId)
+                    now = info;
+        const QString name = editedScenarioName(state);
+        if (now && now->version != state.basedOnVersion && now->modified >= state.savedAt) {
+            // Saved since the last autosave: the project holds a later state than these edits.
+            const QString moved = orphan->setAside();
+            statusBar()->showMessage(
+                tr("Autosaved edits of “%1” older than its last save were set aside in %2")
+                    .arg(name, QDir::toNativeSeparators(moved)),
+                15000);
+            continue;
+        }
+
+        QMessageBox box(
+            QMessageBox::Question, tr("Recover unsaved edits"),
+            tr("Sharecast closed unexpectedly while you were editing scenario “%1” of project %2 "
+               "(last autosaved at %3).\n\nRecover these edits?")
+                .arg(name, fileName,
+                     QLocale().toString(state.savedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))),
+            QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("recoverEditsQuestion"));
+        QString details =
+            tr("Recover puts the edits back as unsaved changes: the project file is not changed "
+               "until you save. Discard deletes the autosaved edits.");
+        if (!state.newScenario && !now)
+            details +=
+                u'\n' + tr("The scenario has been deleted from the project since; recovered, it becomes "
+                           "a new scenario that saving adds.");
+        else if (state.newScenario)
+            details += u'\n' + tr("The scenario was not in the project yet; saving adds it.");
+        else if (now->version != state.basedOnVersion)
+            details +=
+                u'\n' +
+                tr("The scenario has been saved since these edits began (now version %1).").arg(now->version);
+        details += u'\n' + tr("Project: %1").arg(QDir::toNativeSeparators(canonical));
+        box.setInformativeText(details);
+        QPushButton* recover = box.addButton(tr("&Recover"), QMessageBox::AcceptRole);
+        QPushButton* discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        recover->setObjectName(QStringLiteral("recoverEdits"));
+        discard->setObjectName(QStringLiteral("discardEdits"));
+        box.setDefaultButton(recover);
+        // Wide enough that the question's first sentence does not break up the scenario's name.
+        if (auto* grid = qobject_cast<QGridLayout*>(box.layout()))
+            grid->addItem(new QSpacerItem(box.fontMetrics().averageCharWidth() * 92, 0), grid->rowCount(), 0,
+                          1, grid->columnCount());
+        box.exec();
+        if (box.clickedButton() == discard) {
+            orphan->remove();
+            continue;
+        }
+        if (box.clickedButton() != recover)
+            continue; // no answer: the file stays, and is offered again next time
+        document_->recoverEdits(state.scenario, now ? state.scenarioId : std::nullopt);
+        // The edits are this window's now: in its own recovery file before the old one goes.
+        if (autosaver_->writeNow())
+            orphan->remove();
+        statusBar()->showMessage(tr("Recovered the edits of “%1”; save the scenario to keep them.").arg(name),
+                                 15000);
+        return; // one set of edits at a time: any others stay for the next opening
+    }
+}
+
+QString MainWindow::projectToOpenAtStart(const QString& named)
+{
+    QStringList waiting; // projects with edits to recover, the most recent first
+    for (const std::unique_ptr<io::OrphanedRecovery>& orphan : io::OrphanedRecovery::claim({})) {
+        io::RecoveryState state;
+        try {
+            state = orphan->read();
+        } catch (const std::exception& e) {
+            setAsideUnrecoverable(*orphan, tr("Sharecast found autosaved edits but cannot read them, so they "
+                                              "cannot be recovered.\n\n%1")
+                                               .arg(QString::fromUtf8(e.what())));
+            continue;
+        }
+        if (!QFileInfo::exists(state.projectPath)) {
+            setAsideUnrecoverable(
+                *orphan,
+                tr("Sharecast closed unexpectedly while you were editing scenario “%1” of project %2, "
+                   "but that project no longer exists, so the edits cannot be put back.")
+                    .arg(editedScenarioName(state), QDir::toNativeSeparators(state.projectPath)));
+            continue;
+        }
+        if (!waiting.contains(state.projectPath))
+            waiting << state.projectPath;
+    }
+    const QString project = !named.isEmpty()     ? named
+                            : !waiting.isEmpty() ? waiting.first()
+                                                 : defaultProjectPath();
+    waiting.removeAll(io::canonicalProjectPath(project));
+    QStringList names;
+    for (const QString& path : waiting)
+        names << QFileInfo(path).fileName();
+    if (!names.isEmpty())
+        statusBar()->showMessage(tr("Autosaved edits of %1 are waiting: open that project to recover them.")
+                                     .arg(names.join(QStringLiteral(", "))),
+                                 15000);
+    return project;
 }
 
 bool MainWindow::saveScenario()
@@ -686,6 +857,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    if (autosaver_)
+        autosaver_->discard(); // a clean close leaves nothing to recover
     QSettings settings;
     settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1String(kStateKey), saveState());

@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -15,9 +16,14 @@ class QTabWidget;
 class QTableView;
 class QTreeWidget;
 
+namespace sharecast::io {
+class OrphanedRecovery;
+}
+
 namespace sharecast::ui {
 
 class AssumptionsPanel;
+class Autosaver;
 class CompareView;
 class ExperienceView;
 class ProjectDocument;
@@ -35,8 +41,20 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    //! Opens a project file; on failure shows the error and keeps the current project.
+    //! Opens a project file; on failure shows the error and keeps the current project. Edits of
+    //! it that a workbench autosaved before it closed unexpectedly are offered for recovery.
     bool openProject(const QString& path);
+
+    //! At start, before a project is opened: autosaved edits that cannot be recovered (the file
+    //! is unreadable, or its project no longer exists) are reported and set aside. Returns the
+    //! project to open: `named` if given, else the most recent one with edits to recover, else
+    //! the bundled sample (defaultProjectPath()).
+    QString projectToOpenAtStart(const QString& named);
+
+    //! The wait between the last edit and its autosave (Autosaver::kDelay unless set).
+    void setAutosaveDelay(std::chrono::milliseconds delay);
+    //! The open project's autosaver, or null.
+    Autosaver* autosaver() const { return autosaver_.get(); }
 
     //! Imports CSV files into the open project (kind by header: quality has measure_id, members
     //! member_id, else experience) with a progress dialog that can cancel; all or nothing.
@@ -90,6 +108,10 @@ private:
     void refreshStatus();
     void showExplain();
     bool maybeSave();
+    //! Offers the open project's autosaved edits left by a workbench that closed unexpectedly.
+    void offerRecovery();
+    //! Says why autosaved edits cannot be recovered and moves their file aside.
+    void setAsideUnrecoverable(io::OrphanedRecovery& orphan, const QString& why);
     //! Saves the scenario as a new version; says so in the status bar, or why not in a message
     //! (the edits are kept). False when it could not be saved.
     bool saveScenario();
@@ -114,6 +136,8 @@ private:
     void showMethodology();
 
     std::unique_ptr<ProjectDocument> document_;
+    std::unique_ptr<Autosaver> autosaver_; //!< the document's crash recovery (goes before it)
+    std::chrono::milliseconds autosaveDelay_;
     QCustomPlot* chart_ = nullptr;
     SavingsChartController* savingsChart_ = nullptr;
     SettlementModel* model_ = nullptr;

@@ -887,9 +887,14 @@ JsonValue scenarioToJson(const Scenario& s)
 
 Scenario readScenarioJson(const QByteArray& bytes, const QString& fileName)
 {
+    const JsonValue root = parseJson(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), fileName.toStdString());
+    return readScenarioJson(root, fileName);
+}
+
+Scenario readScenarioJson(const JsonValue& root, const QString& fileName)
+{
     const Context ctx{fileName.toStdString()};
-    const JsonValue root =
-        parseJson(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), ctx.file);
     Scenario s = readScenario(ctx, root);
     try {
         s.validate();

@@ -19,6 +19,11 @@ namespace sharecast::io {
 //! integer is expected, a missing required key, or a value out of range (Scenario::validate()).
 Scenario readScenarioJson(const QByteArray& bytes, const QString& fileName);
 
+//! Reads a scenario from a JSON object already parsed (one member of a larger document, as in a
+//! crash-recovery file): as readScenarioJson() on bytes, with key paths relative to that object
+//! and lines of the document it was parsed from.
+Scenario readScenarioJson(const JsonValue& root, const QString& fileName);
+
 //! Reads a scenario JSON file; a file that cannot be read is an InputError naming the path.
 Scenario readScenarioFile(const QString& path);
 
