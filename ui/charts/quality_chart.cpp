@@ -88,7 +88,7 @@ void QualityChartController::redraw()
     plot_->xAxis->setRange(0.4, std::max(i, 1) + 0.6);
     plot_->yAxis->setRange(0.0, 105.0);
     updateTickRotation();
-    plot_->replot();
+    showDrawing();
 }
 
 bool QualityChartController::tickLabelsRotated() const
