@@ -69,6 +69,17 @@ QCPBars* barsNamed(QCustomPlot* plot, const QString& name)
     return nullptr;
 }
 
+//! The QCPBars of a plot that draw a bar at key (nullptr if none).
+QCPBars* barsAt(QCustomPlot* plot, double key)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPBars*>(plot->plottable(i)))
+            for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+                if (it->key == key)
+                    return bars;
+    return nullptr;
+}
+
 //! Every axis of every axis rect of the plot, with its range.
 QList<QPair<QCPAxis*, QCPRange>> axisRanges(QCustomPlot* plot)
 {
@@ -453,8 +464,14 @@ private Q_SLOTS:
                 }
             }
             // What is drawn: one bar per plan with a composite, in the colour of its gate outcome.
-            QCOMPARE(barsNamed(plot.get(), QStringLiteral("Fails the gate"))->dataCount(), failed);
-            QCOMPARE(barsNamed(plot.get(), QStringLiteral("Meets the gate"))->dataCount(), passed);
+            QCPBars* meets = barsNamed(plot.get(), QStringLiteral("Meets the quality gate"));
+            QVERIFY(meets);
+            int failingBars = 0;
+            for (int b = 0; b < plot->plottableCount(); ++b)
+                if (auto* bars = qobject_cast<QCPBars*>(plot->plottable(b)); bars && bars != meets)
+                    failingBars += bars->dataCount();
+            QCOMPARE(failingBars, failed);
+            QCOMPARE(meets->dataCount(), passed);
         };
         check(engineSettlement());
         const int failingBefore = failing(engineSettlement());
@@ -554,6 +571,115 @@ private Q_SLOTS:
             for (int i = 0; i < zoomed.size(); ++i)
                 QVERIFY2(after[i].second == zoomed[i].second, qPrintable(name));
         }
+    }
+
+    void qualityNamesTheGateEachPlanFails()
+    {
+        auto plot = makePlot();
+        ui::QualityChartController chart(doc_.get(), plot.get());
+        saveForReview(plot.get(), QStringLiteral("quality-gates"));
+        const double minimum = doc_->scenario().quality.minComposite;
+        QCOMPARE(minimum, 25.0);
+
+        // The sample's two plans above the line that fail the gate: P06 (composite 75.8) has CBP
+        // below its minimum performance level, and P13 (82.3) reports no W30-6 rate, which the
+        // gate needs. Their colour (legend) and hover say so.
+        auto barsOf = [&](const QString& plan) {
+            return barsAt(plot.get(), chart.plans().indexOf(plan) + 1.0);
+        };
+        // The text over the bar at key, shown or not (the chart hides what does not fit), and
+        // the text shown over a plan's bar (empty if none).
+        auto labelAt = [&](double key, bool shownOnly) {
+            for (int i = 0; i < plot->itemCount(); ++i)
+                if (auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+                    text && (text->visible() || !shownOnly) && text->position->coords().x() == key)
+                    return text->text();
+            return QString();
+        };
+        auto measureLabelOver = [&](const QString& plan) {
+            return labelAt(chart.plans().indexOf(plan) + 1.0, true);
+        };
+        auto hoverOf = [&](const QString& plan) {
+            const int i = static_cast<int>(chart.plans().indexOf(plan));
+            return chart.hoverText(pixelOf(plot->xAxis, plot->yAxis, i + 1.0, chart.composites()[i] / 2.0));
+        };
+        QCOMPARE(ui::formatNumber(chart.composites()[static_cast<int>(chart.plans().indexOf("P06"))], 1),
+                 QStringLiteral("75.8"));
+        QVERIFY(barsOf(QStringLiteral("P06")));
+        QCOMPARE(barsOf(QStringLiteral("P06"))->name(), QStringLiteral("Misses a measure minimum"));
+        QCOMPARE(measureLabelOver(QStringLiteral("P06")), QStringLiteral("CBP"));
+        QVERIFY2(hoverOf(QStringLiteral("P06"))
+                     .contains(QStringLiteral(
+                         "fails the quality gate: CBP rate 59.51 % below its minimum 61.00 %")),
+                 qPrintable(hoverOf(QStringLiteral("P06"))));
+        QCOMPARE(ui::formatNumber(chart.composites()[static_cast<int>(chart.plans().indexOf("P13"))], 1),
+                 QStringLiteral("82.3"));
+        QVERIFY(barsOf(QStringLiteral("P13")));
+        QCOMPARE(barsOf(QStringLiteral("P13"))->name(), QStringLiteral("Gated measure not reported"));
+        QCOMPARE(measureLabelOver(QStringLiteral("P13")), QStringLiteral("no W30-6"));
+        QVERIFY2(hoverOf(QStringLiteral("P13"))
+                     .contains(QStringLiteral("fails the quality gate: W30-6 not reported")),
+                 qPrintable(hoverOf(QStringLiteral("P13"))));
+        // P08 meets the quality gate but the appropriateness guardrail makes it ineligible: the
+        // hover says so.
+        QVERIFY2(hoverOf(QStringLiteral("P08")).contains(QStringLiteral("meets the quality gate")) &&
+                     hoverOf(QStringLiteral("P08"))
+                         .contains(QStringLiteral("not eligible: the appropriateness guardrail tripped")),
+                 qPrintable(hoverOf(QStringLiteral("P08"))));
+        // The line is the minimum composite, one of the gate's tests, and says no more.
+        QCOMPARE(plot->graph(0)->name(), QStringLiteral("Minimum composite 25.0"));
+
+        // Every plan against the engine's gate outcomes.
+        const Settlement s = engineSettlement();
+        int failingAboveTheLine = 0;
+        for (std::size_t i = 0; i < s.plans.size(); ++i) {
+            const PlanSettlement& p = s.plans[i];
+            const QualityResult& q = p.quality;
+            if (!q.composite)
+                continue;
+            const QString plan = QString::fromStdString(p.planId);
+            const double key = static_cast<double>(i + 1);
+            QCPBars* bars = barsAt(plot.get(), key);
+            QVERIFY2(bars, qPrintable(plan));
+            const QString hover = chart.hoverText(pixelOf(plot->xAxis, plot->yAxis, key, *q.composite / 2.0));
+            QVERIFY2(hover.startsWith(plan), qPrintable(hover));
+            QStringList below, unreported;
+            for (const MeasureScore& m : q.measures)
+                if (!m.gatePassed)
+                    (m.reportable ? below : unreported) << QString::fromStdString(m.id);
+            const QString what = plan + QStringLiteral(": legend '") + bars->name() +
+                                 QStringLiteral("', hover '") + hover + u'\'';
+            if (!q.gateBlocks) {
+                QVERIFY2(bars->name() == QStringLiteral("Meets the quality gate"), qPrintable(what));
+                QVERIFY2(hover.contains(QStringLiteral("meets the quality gate")), qPrintable(what));
+                continue;
+            }
+            if (*q.composite < minimum) {
+                QVERIFY2(bars->name() == QStringLiteral("Below the minimum composite"), qPrintable(what));
+                QVERIFY2(hover.contains(QStringLiteral("composite below the minimum 25.0")),
+                         qPrintable(what));
+                continue;
+            }
+            // Above the line but failing: the colour and the hover name the measures that fail.
+            ++failingAboveTheLine;
+            QVERIFY2(!bars->name().contains(QStringLiteral("composite")), qPrintable(what));
+            QVERIFY2(!hover.contains(QStringLiteral("composite below")), qPrintable(what));
+            if (!below.isEmpty())
+                QVERIFY2(bars->name() == QStringLiteral("Misses a measure minimum"), qPrintable(what));
+            else
+                QVERIFY2(bars->name() == QStringLiteral("Gated measure not reported"), qPrintable(what));
+            QStringList lines = below;
+            for (const QString& id : unreported)
+                lines << QStringLiteral("no ") + id;
+            QCOMPARE(labelAt(key, false), lines.join(u'\n'));
+            for (const QString& id : below)
+                QVERIFY2(hover.contains(id + QStringLiteral(" rate ")) &&
+                             hover.contains(QStringLiteral("below its minimum")),
+                         qPrintable(what));
+            for (const QString& id : unreported)
+                QVERIFY2(hover.contains(id + QStringLiteral(" not reported")), qPrintable(what));
+        }
+        QVERIFY(failingAboveTheLine >= 2);
     }
 
     void corridorDrawsTheCurveAndThePlans()
