@@ -94,6 +94,7 @@ QualityResult computeQuality(const QualityInput& in)
                          std::to_string(needed) + " needed: composite is NA";
     } else if (*out.composite < spec.minComposite) {
         passed = false;
+        out.compositeBelowMinimum = true;
         out.gateReason = "composite " + formatFixed(*out.composite, 4) + " below the minimum " +
                          formatFixed(spec.minComposite, 4);
     }

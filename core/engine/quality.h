@@ -45,6 +45,10 @@ struct QualityResult {
     bool gateEnabled = false;
     bool gatePassed = true;  //!< as reported (a disabled gate passes)
     bool gateBlocks = false; //!< the gate is enabled and failed
+    //! Which of the gate's tests failed (whether or not the gate is enabled): Q is reportable and
+    //! below min_composite; the measure minimums are each measures[i].gatePassed; Q is NA when
+    //! composite is empty.
+    bool compositeBelowMinimum = false;
     std::string gateReason;
     std::vector<MeasureScore> measures;
 

@@ -350,6 +350,9 @@ private Q_SLOTS:
         QCOMPARE(r.reportableMeasures, reportable);
         QCOMPARE(r.gatePassed, gatePassed);
         QCOMPARE(r.gateBlocks, gateBlocks);
+        // Which test failed: the composite's alone, apart from the measure minimums, enabled or not
+        // ("Q below min_composite", "gate disabled, would fail"; not "gate_min failing").
+        QCOMPARE(r.compositeBelowMinimum, r.composite && *r.composite < spec.minComposite);
         const std::optional<Score> scaling = r.scalingScore();
         QCOMPARE(scaling.has_value(), !std::isnan(scalingScore));
         if (scaling)

@@ -12,19 +12,26 @@
 #include "engine/settlement.h"
 #include "tests/ui/sample_project.h"
 #include "ui/charts/chart_support.h"
+#include "ui/charts/compare_chart.h"
 #include "ui/charts/corridor_chart.h"
 #include "ui/charts/projection_chart.h"
 #include "ui/charts/quality_chart.h"
 #include "ui/charts/rate_impact_chart.h"
+#include "ui/charts/savings_chart.h"
 #include "ui/charts/waterfall_chart.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <qcustomplot.h>
@@ -60,6 +67,100 @@ QCPBars* barsNamed(QCustomPlot* plot, const QString& name)
         if (auto* bars = qobject_cast<QCPBars*>(plot->plottable(i)); bars && bars->name() == name)
             return bars;
     return nullptr;
+}
+
+//! The QCPBars of a plot that draw a bar at key (nullptr if none).
+QCPBars* barsAt(QCustomPlot* plot, double key)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPBars*>(plot->plottable(i)))
+            for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+                if (it->key == key)
+                    return bars;
+    return nullptr;
+}
+
+//! Every axis of every axis rect of the plot, with its range.
+QList<QPair<QCPAxis*, QCPRange>> axisRanges(QCustomPlot* plot)
+{
+    QList<QPair<QCPAxis*, QCPRange>> ranges;
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (const QCPAxis::AxisType type :
+             {QCPAxis::atLeft, QCPAxis::atRight, QCPAxis::atTop, QCPAxis::atBottom})
+            for (QCPAxis* axis : rect->axes(type))
+                ranges.append({axis, axis->range()});
+    return ranges;
+}
+
+//! "lower..upper" of a range, for messages.
+QString spell(const QCPRange& r)
+{
+    return QStringLiteral("%1..%2").arg(r.lower, 0, 'g', 12).arg(r.upper, 0, 'g', 12);
+}
+
+//! Empty when every bar of the plot is whole in its axes' ranges: its width strictly inside the
+//! key range, base and tip inside the value range and the tip off the range's edge (a bar may
+//! stand on the axis). Otherwise the first bar that is cut.
+QString cutBar(QCustomPlot* plot)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        auto* bars = qobject_cast<QCPBars*>(plot->plottable(i));
+        if (!bars || bars->dataCount() == 0)
+            continue;
+        bool found = false;
+        const QCPRange keys = bars->getKeyRange(found);
+        const QCPRange keyView = bars->keyAxis()->range();
+        if (!found || !(keyView.lower < keys.lower && keys.upper < keyView.upper))
+            return QStringLiteral("%1: bars across %2, key axis %3")
+                .arg(bars->name(), spell(keys), spell(keyView));
+        const QCPRange valueView = bars->valueAxis()->range();
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+            const double base = bars->baseValue(), tip = base + it->value;
+            const bool whole = valueView.contains(std::min(base, tip)) &&
+                               valueView.contains(std::max(base, tip)) &&
+                               (tip == base || (valueView.lower < tip && tip < valueView.upper));
+            if (!whole)
+                return QStringLiteral("%1: the bar at %2 from %3 to %4, value axis %5")
+                    .arg(bars->name())
+                    .arg(it->key)
+                    .arg(base, 0, 'g', 12)
+                    .arg(tip, 0, 'g', 12)
+                    .arg(spell(valueView));
+        }
+    }
+    return {};
+}
+
+//! Zooms in on part of the plot, as the mouse wheel and a drag do: every axis that they move.
+void zoomIn(QCustomPlot* plot)
+{
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (const Qt::Orientation orientation : {Qt::Horizontal, Qt::Vertical})
+            for (QCPAxis* axis : rect->rangeZoomAxes(orientation)) {
+                const QCPRange r = axis->range();
+                axis->setRange(r.lower + 0.35 * r.size(), r.lower + 0.7 * r.size());
+            }
+    plot->replot();
+}
+
+//! Opens the plot's context menu and chooses the item with the given text, as the user does;
+//! false when the menu has no such item.
+bool chooseFromChartMenu(QCustomPlot* plot, const QString& text)
+{
+    bool chosen = false;
+    QTimer::singleShot(0, plot, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction* action : menu->actions())
+            if (action->text() == text) {
+                chosen = true;
+                action->trigger();
+            }
+        menu->close();
+    });
+    emit plot->customContextMenuRequested(plot->rect().center());
+    return chosen;
 }
 
 //! The ECM corridor of the spec's example bands (methodology §12) at a target PMPM.
@@ -134,6 +235,43 @@ class TestCharts : public QObject {
         const QString dir = qEnvironmentVariable("SHARECAST_CHART_REVIEW_DIR");
         if (!dir.isEmpty() && QDir().mkpath(dir))
             plot->savePng(dir + u'/' + name + QStringLiteral(".png"), size.width(), size.height());
+    }
+
+    //! One of every chart of the workbench, each on its own shown plot: the savings, waterfall,
+    //! projection, rate, quality and corridor charts on the document, the comparison's on two
+    //! scenarios' made-up differences.
+    struct Charts {
+        std::vector<std::unique_ptr<QCustomPlot>> plots;
+        std::vector<std::unique_ptr<ui::ChartController>> controllers;
+        QStringList names;
+    };
+    Charts makeEveryChart()
+    {
+        Charts c;
+        auto add = [&](const QString& name, auto make) {
+            c.plots.push_back(makePlot());
+            c.controllers.push_back(make(c.plots.back().get()));
+            c.names << name;
+        };
+        ui::ProjectDocument* doc = doc_.get();
+        add(QStringLiteral("savings"),
+            [doc](QCustomPlot* p) { return std::make_unique<ui::SavingsChartController>(doc, p); });
+        add(QStringLiteral("waterfall"),
+            [doc](QCustomPlot* p) { return std::make_unique<ui::WaterfallChartController>(doc, p); });
+        add(QStringLiteral("projection"),
+            [doc](QCustomPlot* p) { return std::make_unique<ui::ProjectionChartController>(doc, p); });
+        add(QStringLiteral("rate-impact"),
+            [doc](QCustomPlot* p) { return std::make_unique<ui::RateImpactChartController>(doc, p); });
+        add(QStringLiteral("quality"),
+            [doc](QCustomPlot* p) { return std::make_unique<ui::QualityChartController>(doc, p); });
+        add(QStringLiteral("corridor"),
+            [doc](QCustomPlot* p) { return std::make_unique<ui::CorridorChartController>(doc, p); });
+        add(QStringLiteral("compare"), [](QCustomPlot* p) {
+            auto chart = std::make_unique<ui::CompareChartController>(p);
+            chart->draw({"P01", "P02", "P03"}, {"B", "C"}, {{1.5, -2.0, 0.25}, {-0.5, 3.0, 0.0}});
+            return chart;
+        });
+        return c;
     }
 
     //! The pixel of plot coordinates (key, value) on an axis pair.
@@ -326,8 +464,14 @@ private Q_SLOTS:
                 }
             }
             // What is drawn: one bar per plan with a composite, in the colour of its gate outcome.
-            QCOMPARE(barsNamed(plot.get(), QStringLiteral("Fails the gate"))->dataCount(), failed);
-            QCOMPARE(barsNamed(plot.get(), QStringLiteral("Meets the gate"))->dataCount(), passed);
+            QCPBars* meets = barsNamed(plot.get(), QStringLiteral("Meets the quality gate"));
+            QVERIFY(meets);
+            int failingBars = 0;
+            for (int b = 0; b < plot->plottableCount(); ++b)
+                if (auto* bars = qobject_cast<QCPBars*>(plot->plottable(b)); bars && bars != meets)
+                    failingBars += bars->dataCount();
+            QCOMPARE(failingBars, failed);
+            QCOMPARE(meets->dataCount(), passed);
         };
         check(engineSettlement());
         const int failingBefore = failing(engineSettlement());
@@ -363,6 +507,179 @@ private Q_SLOTS:
         plot->resize(480, 420);
         QVERIFY(chart.tickLabelsRotated());
         saveForReview(plot.get(), QStringLiteral("quality-narrow"), plot->size());
+    }
+
+    void resetZoomRestoresTheViewAsDrawn()
+    {
+        editScenario([](Scenario& s) { s.corridors = {ecmCorridor(5.0)}; });
+        Charts charts = makeEveryChart();
+        for (std::size_t c = 0; c < charts.plots.size(); ++c) {
+            QCustomPlot* plot = charts.plots[c].get();
+            const QString& name = charts.names[static_cast<int>(c)];
+            const QList<QPair<QCPAxis*, QCPRange>> drawn = axisRanges(plot);
+            // As drawn, the chart shows every bar whole.
+            const QString cutAsDrawn = cutBar(plot);
+            QVERIFY2(cutAsDrawn.isEmpty(), qPrintable(name + QStringLiteral(" as drawn: ") + cutAsDrawn));
+            zoomIn(plot);
+            if (name != QStringLiteral("corridor")) // (a curve and markers, no bars)
+                QVERIFY2(!cutBar(plot).isEmpty(),
+                         qPrintable(name + QStringLiteral(": the zoom cuts no bar")));
+            QVERIFY2(chooseFromChartMenu(plot, QStringLiteral("Reset zoom")), qPrintable(name));
+            // Every axis is back where it was drawn, padding included, and no bar is cut.
+            const QList<QPair<QCPAxis*, QCPRange>> reset = axisRanges(plot);
+            QCOMPARE(reset.size(), drawn.size());
+            for (int i = 0; i < drawn.size(); ++i) {
+                QVERIFY(reset[i].first == drawn[i].first);
+                QVERIFY2(reset[i].second == drawn[i].second,
+                         qPrintable(QStringLiteral("%1, axis %2 (%3): reset to %4, drawn %5")
+                                        .arg(name)
+                                        .arg(i)
+                                        .arg(drawn[i].first->label(), spell(reset[i].second),
+                                             spell(drawn[i].second))));
+            }
+            saveForReview(plot, name + QStringLiteral("-after-reset"));
+            const QString cutAfterReset = cutBar(plot);
+            QVERIFY2(cutAfterReset.isEmpty(),
+                     qPrintable(name + QStringLiteral(" after reset: ") + cutAfterReset));
+        }
+    }
+
+    void aPngExportIsTheWholeChartWhateverTheZoom()
+    {
+        editScenario([](Scenario& s) { s.corridors = {ecmCorridor(5.0)}; });
+        Charts charts = makeEveryChart();
+        const QString stem = dir_.filePath(QStringLiteral("zoom-"));
+        for (std::size_t c = 0; c < charts.plots.size(); ++c) {
+            QCustomPlot* plot = charts.plots[c].get();
+            const QString& name = charts.names[static_cast<int>(c)];
+            const QString asDrawn = stem + name + QStringLiteral("-as-drawn.png");
+            const QString zoomedPath = stem + name + QStringLiteral("-zoomed.png");
+            QVERIFY(ui::exportChart(plot, asDrawn));
+            zoomIn(plot);
+            const QList<QPair<QCPAxis*, QCPRange>> zoomed = axisRanges(plot);
+            QVERIFY(ui::exportChart(plot, zoomedPath));
+            if (const QString review = qEnvironmentVariable("SHARECAST_CHART_REVIEW_DIR"); !review.isEmpty())
+                QFile::copy(zoomedPath, review + u'/' + name + QStringLiteral("-export-while-zoomed.png"));
+            // The export is the chart as drawn (every bar whole, checked above), pixel for pixel...
+            const QImage expected(asDrawn), actual(zoomedPath);
+            QVERIFY(!expected.isNull() && !actual.isNull());
+            QCOMPARE(actual.size(), QSize(2 * plot->width(), 2 * plot->height()));
+            QVERIFY2(actual == expected,
+                     qPrintable(name + QStringLiteral(": the export shows the zoomed view")));
+            // ...and the view on screen keeps its zoom.
+            const QList<QPair<QCPAxis*, QCPRange>> after = axisRanges(plot);
+            for (int i = 0; i < zoomed.size(); ++i)
+                QVERIFY2(after[i].second == zoomed[i].second, qPrintable(name));
+        }
+    }
+
+    void qualityNamesTheGateEachPlanFails()
+    {
+        auto plot = makePlot();
+        ui::QualityChartController chart(doc_.get(), plot.get());
+        saveForReview(plot.get(), QStringLiteral("quality-gates"));
+        const double minimum = doc_->scenario().quality.minComposite;
+        QCOMPARE(minimum, 25.0);
+
+        // The sample's two plans above the line that fail the gate: P06 (composite 75.8) has CBP
+        // below its minimum performance level, and P13 (82.3) reports no W30-6 rate, which the
+        // gate needs. Their colour (legend) and hover say so.
+        auto barsOf = [&](const QString& plan) {
+            return barsAt(plot.get(), chart.plans().indexOf(plan) + 1.0);
+        };
+        // The text over the bar at key, shown or not (the chart hides what does not fit), and
+        // the text shown over a plan's bar (empty if none).
+        auto labelAt = [&](double key, bool shownOnly) {
+            for (int i = 0; i < plot->itemCount(); ++i)
+                if (auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+                    text && (text->visible() || !shownOnly) && text->position->coords().x() == key)
+                    return text->text();
+            return QString();
+        };
+        auto measureLabelOver = [&](const QString& plan) {
+            return labelAt(chart.plans().indexOf(plan) + 1.0, true);
+        };
+        auto hoverOf = [&](const QString& plan) {
+            const int i = static_cast<int>(chart.plans().indexOf(plan));
+            return chart.hoverText(pixelOf(plot->xAxis, plot->yAxis, i + 1.0, chart.composites()[i] / 2.0));
+        };
+        QCOMPARE(ui::formatNumber(chart.composites()[static_cast<int>(chart.plans().indexOf("P06"))], 1),
+                 QStringLiteral("75.8"));
+        QVERIFY(barsOf(QStringLiteral("P06")));
+        QCOMPARE(barsOf(QStringLiteral("P06"))->name(), QStringLiteral("Misses a measure minimum"));
+        QCOMPARE(measureLabelOver(QStringLiteral("P06")), QStringLiteral("CBP"));
+        QVERIFY2(hoverOf(QStringLiteral("P06"))
+                     .contains(QStringLiteral(
+                         "fails the quality gate: CBP rate 59.51 % below its minimum 61.00 %")),
+                 qPrintable(hoverOf(QStringLiteral("P06"))));
+        QCOMPARE(ui::formatNumber(chart.composites()[static_cast<int>(chart.plans().indexOf("P13"))], 1),
+                 QStringLiteral("82.3"));
+        QVERIFY(barsOf(QStringLiteral("P13")));
+        QCOMPARE(barsOf(QStringLiteral("P13"))->name(), QStringLiteral("Gated measure not reported"));
+        QCOMPARE(measureLabelOver(QStringLiteral("P13")), QStringLiteral("no W30-6"));
+        QVERIFY2(hoverOf(QStringLiteral("P13"))
+                     .contains(QStringLiteral("fails the quality gate: W30-6 not reported")),
+                 qPrintable(hoverOf(QStringLiteral("P13"))));
+        // P08 meets the quality gate but the appropriateness guardrail makes it ineligible: the
+        // hover says so.
+        QVERIFY2(hoverOf(QStringLiteral("P08")).contains(QStringLiteral("meets the quality gate")) &&
+                     hoverOf(QStringLiteral("P08"))
+                         .contains(QStringLiteral("not eligible: the appropriateness guardrail tripped")),
+                 qPrintable(hoverOf(QStringLiteral("P08"))));
+        // The line is the minimum composite, one of the gate's tests, and says no more.
+        QCOMPARE(plot->graph(0)->name(), QStringLiteral("Minimum composite 25.0"));
+
+        // Every plan against the engine's gate outcomes.
+        const Settlement s = engineSettlement();
+        int failingAboveTheLine = 0;
+        for (std::size_t i = 0; i < s.plans.size(); ++i) {
+            const PlanSettlement& p = s.plans[i];
+            const QualityResult& q = p.quality;
+            if (!q.composite)
+                continue;
+            const QString plan = QString::fromStdString(p.planId);
+            const double key = static_cast<double>(i + 1);
+            QCPBars* bars = barsAt(plot.get(), key);
+            QVERIFY2(bars, qPrintable(plan));
+            const QString hover = chart.hoverText(pixelOf(plot->xAxis, plot->yAxis, key, *q.composite / 2.0));
+            QVERIFY2(hover.startsWith(plan), qPrintable(hover));
+            QStringList below, unreported;
+            for (const MeasureScore& m : q.measures)
+                if (!m.gatePassed)
+                    (m.reportable ? below : unreported) << QString::fromStdString(m.id);
+            const QString what = plan + QStringLiteral(": legend '") + bars->name() +
+                                 QStringLiteral("', hover '") + hover + u'\'';
+            if (!q.gateBlocks) {
+                QVERIFY2(bars->name() == QStringLiteral("Meets the quality gate"), qPrintable(what));
+                QVERIFY2(hover.contains(QStringLiteral("meets the quality gate")), qPrintable(what));
+                continue;
+            }
+            if (*q.composite < minimum) {
+                QVERIFY2(bars->name() == QStringLiteral("Below the minimum composite"), qPrintable(what));
+                QVERIFY2(hover.contains(QStringLiteral("composite below the minimum 25.0")),
+                         qPrintable(what));
+                continue;
+            }
+            // Above the line but failing: the colour and the hover name the measures that fail.
+            ++failingAboveTheLine;
+            QVERIFY2(!bars->name().contains(QStringLiteral("composite")), qPrintable(what));
+            QVERIFY2(!hover.contains(QStringLiteral("composite below")), qPrintable(what));
+            if (!below.isEmpty())
+                QVERIFY2(bars->name() == QStringLiteral("Misses a measure minimum"), qPrintable(what));
+            else
+                QVERIFY2(bars->name() == QStringLiteral("Gated measure not reported"), qPrintable(what));
+            QStringList lines = below;
+            for (const QString& id : unreported)
+                lines << QStringLiteral("no ") + id;
+            QCOMPARE(labelAt(key, false), lines.join(u'\n'));
+            for (const QString& id : below)
+                QVERIFY2(hover.contains(id + QStringLiteral(" rate ")) &&
+                             hover.contains(QStringLiteral("below its minimum")),
+                         qPrintable(what));
+            for (const QString& id : unreported)
+                QVERIFY2(hover.contains(id + QStringLiteral(" not reported")), qPrintable(what));
+        }
+        QVERIFY(failingAboveTheLine >= 2);
     }
 
     void corridorDrawsTheCurveAndThePlans()

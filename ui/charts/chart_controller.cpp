@@ -17,4 +17,10 @@ ChartController::ChartController(QCustomPlot* plot, const QString& fileStem, QOb
             [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
 }
 
+void ChartController::showDrawing()
+{
+    rememberDrawnView(plot_);
+    plot_->replot();
+}
+
 } // namespace sharecast::ui

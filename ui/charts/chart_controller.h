@@ -34,6 +34,10 @@ protected:
     ChartController(QCustomPlot* plot, const QString& fileStem, QObject* parent,
                     Layout layout = Layout::TitleAndLegendRow);
 
+    //! Ends every drawing: remembers the axis ranges just set as the chart's view as drawn (Reset
+    //! zoom returns to it, and the exports save it) and replots.
+    void showDrawing();
+
     QCustomPlot* const plot_;
     //! The chart's title (with Layout::Own, set by the derived class).
     QCPTextElement* title_ = nullptr;

@@ -10,6 +10,10 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 namespace sharecast::ui {
 
 namespace {
@@ -28,6 +32,51 @@ void fitLegend(QCustomPlot* plot)
     }
 }
 
+//! The axis property that holds an axis's range as drawn, as QPointF(lower, upper).
+constexpr char kDrawnRange[] = "sharecastDrawnRange";
+
+//! Every axis of the plot with its range.
+using AxisRanges = std::vector<std::pair<QCPAxis*, QCPRange>>;
+AxisRanges axisRanges(QCustomPlot* plot)
+{
+    AxisRanges ranges;
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes())
+            ranges.emplace_back(axis, axis->range());
+    return ranges;
+}
+
+//! Sets every axis with a range as drawn to it.
+void applyDrawnView(QCustomPlot* plot)
+{
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes())
+            if (const QVariant drawn = axis->property(kDrawnRange); drawn.isValid())
+                axis->setRange(drawn.toPointF().x(), drawn.toPointF().y());
+}
+
+//! Widens each axis to the data of every plottable on it that reaches beyond its range, with a
+//! little room (for an SVG, which cannot clip what lies outside the axes).
+void widenToEveryPlottable(QCustomPlot* plot)
+{
+    auto widen = [](QCPAxis* axis, const QCPRange& data) {
+        const QCPRange view = axis->range();
+        if (view.contains(data.lower) && view.contains(data.upper))
+            return;
+        const double margin = 0.03 * (std::max(view.upper, data.upper) - std::min(view.lower, data.lower));
+        axis->setRange(data.lower < view.lower ? data.lower - margin : view.lower,
+                       data.upper > view.upper ? data.upper + margin : view.upper);
+    };
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* p = plot->plottable(i);
+        bool found = false;
+        if (const QCPRange keys = p->getKeyRange(found); found && p->keyAxis())
+            widen(p->keyAxis(), keys);
+        if (const QCPRange values = p->getValueRange(found); found && p->valueAxis())
+            widen(p->valueAxis(), values);
+    }
+}
+
 //! Saves the chart as SVG vectors at the plot's size; pens as savePdf draws them with epNoCosmetic.
 bool saveSvg(QCustomPlot* plot, const QString& path)
 {
@@ -41,26 +90,6 @@ bool saveSvg(QCustomPlot* plot, const QString& path)
     generator.setDescription(QStringLiteral("Sharecast chart"));
     // The screen's resolution, so point-sized fonts keep their on-screen size relative to the plot.
     generator.setResolution(plot->logicalDpiX());
-    // Qt 6.4's SVG writer cannot clip: whatever lies outside the axis ranges (a zoomed view, the
-    // waterfall's bars below a cut axis) would spill over the image. The SVG therefore shows the
-    // whole chart: the ranges widen to every plottable's data for the export and come back after.
-    std::vector<std::pair<QCPAxis*, QCPRange>> ranges;
-    for (QCPAxisRect* rect : plot->axisRects())
-        for (QCPAxis* axis : rect->axes())
-            ranges.emplace_back(axis, axis->range());
-    for (int i = 0; i < plot->plottableCount(); ++i) {
-        QCPAbstractPlottable* p = plot->plottable(i);
-        bool found = false;
-        const QCPRange keys = p->getKeyRange(found);
-        if (found && p->keyAxis() &&
-            !(p->keyAxis()->range().contains(keys.lower) && p->keyAxis()->range().contains(keys.upper)))
-            p->rescaleKeyAxis(true);
-        const QCPRange values = p->getValueRange(found);
-        if (found && p->valueAxis() &&
-            !(p->valueAxis()->range().contains(values.lower) &&
-              p->valueAxis()->range().contains(values.upper)))
-            p->rescaleValueAxis(true);
-    }
     QCPPainter painter;
     bool ok = painter.begin(&generator);
     if (ok) {
@@ -70,9 +99,6 @@ bool saveSvg(QCustomPlot* plot, const QString& path)
         plot->toPainter(&painter, width, height);
         ok = painter.end();
     }
-    for (const auto& [axis, range] : ranges)
-        axis->setRange(range);
-    plot->replot();
     return ok;
 }
 
@@ -121,13 +147,44 @@ void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text)
         QToolTip::showText(plot->mapToGlobal(pos), text, plot);
 }
 
+void rememberDrawnView(QCustomPlot* plot)
+{
+    for (const auto& [axis, range] : axisRanges(plot))
+        axis->setProperty(kDrawnRange, QPointF(range.lower, range.upper));
+}
+
+void resetToDrawnView(QCustomPlot* plot)
+{
+    applyDrawnView(plot);
+    plot->replot();
+}
+
 bool exportChart(QCustomPlot* plot, const QString& path)
 {
+    // The chart as drawn, not the part the user has zoomed to (which would cut bars at its
+    // edges); replotted first, so that what a chart places after a replot (value and band labels)
+    // fits these ranges, and afterwards the view goes back to the user's zoom.
+    const AxisRanges view = axisRanges(plot);
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    applyDrawnView(plot);
+    if (svg)
+        widenToEveryPlottable(plot);
+    const bool moved = axisRanges(plot) != view;
+    if (moved)
+        plot->replot();
+    bool ok = false;
     if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
-        return plot->savePdf(path, plot->width(), plot->height(), QCP::epNoCosmetic);
-    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
-        return saveSvg(plot, path);
-    return plot->savePng(path, plot->width(), plot->height(), 2.0);
+        ok = plot->savePdf(path, plot->width(), plot->height(), QCP::epNoCosmetic);
+    else if (svg)
+        ok = saveSvg(plot, path);
+    else
+        ok = plot->savePng(path, plot->width(), plot->height(), 2.0);
+    if (moved) {
+        for (const auto& [axis, range] : view)
+            axis->setRange(range);
+        plot->replot();
+    }
+    return ok;
 }
 
 void prepareChart(QCustomPlot* plot, const QString& fileStem)
@@ -139,10 +196,7 @@ void prepareChart(QCustomPlot* plot, const QString& fileStem)
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
     QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot, fileStem](const QPoint& pos) {
         QMenu menu(plot);
-        menu.addAction(QObject::tr("Reset zoom"), plot, [plot] {
-            plot->rescaleAxes();
-            plot->replot();
-        });
+        menu.addAction(QObject::tr("Reset zoom"), plot, [plot] { resetToDrawnView(plot); });
         menu.addSeparator();
         const struct {
             QString label, suffix, filter;

@@ -20,9 +20,19 @@ QCPTextElement* arrangeChartLayout(QCustomPlot* plot);
 //! Shows text as the plot's tooltip at pos (a pixel of the plot); hides the tooltip when text is empty.
 void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text);
 
+//! Remembers the plot's axis ranges as the chart's view as drawn (its ranges with their padding,
+//! so that every bar is whole): Reset zoom returns to it and exportChart() saves it. A chart calls
+//! this each time it draws (ChartController::showDrawing()).
+void rememberDrawnView(QCustomPlot* plot);
+
+//! Puts every axis back to its range as drawn and replots: the context menu's "Reset zoom".
+//! (An axis the chart never drew keeps its range.)
+void resetToDrawnView(QCustomPlot* plot);
+
 //! Saves the chart to path by its suffix (.pdf and .svg as vectors, anything else as .png at 2×
-//! resolution); false on error. PNG and PDF show the current view; SVG shows the whole chart
-//! (every plottable's data in range), since Qt 6.4's SVG writer cannot clip a zoomed view.
+//! resolution); false on error. Every format saves the whole chart as drawn, whatever the user
+//! has zoomed or panned to, so an export never cuts a bar; the view on screen keeps its zoom.
+//! SVG, which Qt 6.4's writer cannot clip, also widens an axis to any data drawn beyond it.
 bool exportChart(QCustomPlot* plot, const QString& path);
 
 } // namespace sharecast::ui

@@ -69,7 +69,7 @@ void CompareChartController::draw(const QStringList& plans, const QStringList& s
         }
     const double span = high - low > 0.0 ? high - low : 1.0;
     plot_->yAxis->setRange(low - 0.08 * span, high + 0.08 * span);
-    plot_->replot();
+    showDrawing();
 }
 
 } // namespace sharecast::ui

@@ -98,7 +98,7 @@ void CorridorChartController::redraw()
         outsideNote_->setVisible(false);
         plot_->xAxis->setRange(0.8, 1.2);
         plot_->yAxis->setRange(-10.0, 10.0);
-        plot_->replot();
+        showDrawing();
         return;
     }
     corridor_ = corridors.front();
@@ -185,7 +185,7 @@ void CorridorChartController::redraw()
         widen(planRatios_[i], planPercents_[i]);
     const double span = high - low > 0.0 ? high - low : 1.0;
     plot_->yAxis->setRange(low - 0.08 * span, high + 0.16 * span); // room for the band labels
-    plot_->replot();
+    showDrawing();
 }
 
 void CorridorChartController::drawBands()

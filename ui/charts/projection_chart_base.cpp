@@ -59,7 +59,7 @@ void ProjectionChartBase::redraw()
         plot_->xAxis->setRange(0.0, 1.0);
         plot_->yAxis->setRange(0.0, 1.0);
         plot_->yAxis2->setRange(0.0, 1.0);
-        plot_->replot();
+        showDrawing();
         return;
     }
     plot_->xAxis->setRange(years_.front() - 0.5, years_.back() + 0.5);
@@ -75,7 +75,7 @@ void ProjectionChartBase::redraw()
     const double barLow = std::min(0.0, *sMin), barHigh = std::max(0.0, *sMax);
     const double barSpan = barHigh - barLow > 0.0 ? barHigh - barLow : 1.0;
     plot_->yAxis2->setRange(barLow - (barLow < 0.0 ? 0.1 * barSpan : 0.0), barLow + barSpan / 0.6);
-    plot_->replot();
+    showDrawing();
 }
 
 QString ProjectionChartBase::hoverText(const QPoint& pos) const

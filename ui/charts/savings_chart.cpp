@@ -65,7 +65,7 @@ void SavingsChartController::redraw()
     const QCPRange r = plot_->yAxis->range();
     plot_->yAxis->setRange(std::min(0.0, r.lower) - 0.08 * r.size(),
                            std::max(0.0, r.upper) + 0.15 * r.size());
-    plot_->replot();
+    showDrawing();
 }
 
 QString SavingsChartController::hoverText(const QPoint& pos) const

@@ -200,7 +200,7 @@ void WaterfallChartController::redraw()
     splitRect_->axis(QCPAxis::atLeft)
         ->setRange(splitLow - (splitLow < 0.0 ? 0.12 * size : 0.0), splitHigh + 0.14 * size);
     clampCostBars();
-    plot_->replot();
+    showDrawing();
 }
 
 void WaterfallChartController::clampCostBars()

@@ -18,6 +18,7 @@
 #include "ui/charts/waterfall_chart.h"
 #include "ui/document/autosave.h"
 #include "ui/document/format.h"
+#include "ui/document/frozen_column_table_view.h"
 #include "ui/document/project_document.h"
 #include "ui/document/settlement_model.h"
 #include "ui/report/report_preview.h"
@@ -440,7 +441,8 @@ QWidget* MainWindow::createSettlementPage(ProjectDocument* doc)
     proxy_ = new QSortFilterProxyModel(this);
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(Qt::UserRole);
-    table_ = new QTableView;
+    // Plan and Name stay in view while the figures scroll.
+    table_ = new FrozenColumnTableView(2);
     table_->setObjectName(QStringLiteral("settlementTable"));
     table_->setModel(proxy_);
     table_->setSortingEnabled(true);
