@@ -22,6 +22,7 @@ sources=(
   core/engine/error.cpp
   core/engine/rounding.cpp
   core/engine/scenario.cpp
+  core/io/atomic_file.cpp
   core/io/scenario/scenario_archive.cpp
   core/io/scenario/scenario_file.cpp
   tests/fuzz/fuzz_scenario_file.cpp
