@@ -23,8 +23,11 @@
 # The run is seeded from tests/fuzz/corpus/TARGET/ (checked in: valid files, hostile ones and a
 # minimised corpus of earlier runs) and uses the dictionary tests/fuzz/TARGET.dict when there is
 # one. Runs one fuzzing process on one core. Prints libFuzzer's summary and exits non-zero on a
-# finding. To minimise a grown corpus into a fresh folder (then check it in as the seeds):
-#   build-fuzz/fuzz_TARGET -merge=1 NEW_DIR build-fuzz/corpus-TARGET tests/fuzz/corpus/TARGET
+# finding. To minimise a grown corpus (and check the result in as the seeds), start a fresh folder
+# with the checked-in seeds, so that they are all kept, and merge in what the working corpus adds:
+#   mkdir NEW && cp tests/fuzz/corpus/TARGET/* NEW/
+#   build-fuzz/fuzz_TARGET -merge=1 [-use_counters=0] NEW build-fuzz/corpus-TARGET
+# (-use_counters=0 keeps an input per new edge rather than per new hit count: far fewer files.)
 set -euo pipefail
 
 usage="usage: $0 TARGET SECONDS [libFuzzer flags...]  (TARGET: scenario_file, scenario_json, experience_csv, quality_csv, members_csv, totals_csv)"
