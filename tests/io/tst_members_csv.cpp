@@ -291,6 +291,10 @@ private Q_SLOTS:
                                                 << 2L << "member_months" << "-1" << "> 0";
         QTest::newRow("risk_score 0") << h + "M1,P1,N,Adult,2023,12,0,10,1\n"
                                       << 2L << "risk_score" << "0" << "> 0";
+        // tests/fuzz/fuzz_members_csv.cpp's finite check flagged it: 1e308 · 12 member months
+        // overflowed the cell's risk score to inf (input_bounds.h: a risk score is at most 100).
+        QTest::newRow("risk_score above 100") << h + ok + "M1,P1,N,Adult,2023,12,1e308,10,1\n"
+                                              << 3L << "risk_score" << "1e308" << "above 100";
         QTest::newRow("negative cost") << h + ok + "M1,P1,N,Adult,2023,12,1,-5,1\n"
                                        << 3L << "cost_ip" << "-5" << "negative";
         QTest::newRow("negative util") << h + ok + "M1,P1,N,Adult,2023,12,1,5,-1\n"

@@ -150,6 +150,9 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
                 risk = numberField(reader, i);
                 if (!(risk > 0.0))
                     throw reader.fieldError(i, "must be > 0");
+                if (risk > bounds::kMaxRiskScore) // risk · member months must stay finite
+                    throw reader.fieldError(
+                        i, "a risk score above 100 is a data error (scores are relative factors near 1)");
             }
         }
 

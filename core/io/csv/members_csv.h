@@ -34,8 +34,8 @@ struct MemberImport {
 //! file is never held in memory. Per member, excess = max(0, Σ included cost − threshold) (§1.3).
 //! Errors (InputError naming file, line, column, value): missing or unknown columns, a required
 //! field empty, text that is not a finite number, a negative amount, member_months <= 0 or above
-//! 12, risk_score <= 0, a member listed twice in the same cell and year. Throws ImportCancelled
-//! when asked to stop.
+//! 12, risk_score <= 0 or above 100, a member listed twice in the same cell and year. Throws
+//! ImportCancelled when asked to stop.
 MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
                             const MemberAggregationOptions& options, const ImportControl& control = {});
 
