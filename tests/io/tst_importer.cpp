@@ -463,7 +463,7 @@ private Q_SLOTS:
         QTest::newRow("new project, quality only") << "none" << QByteArray() << kQuality << 0 << "imported quality.csv: 3 rates" << 1;
         QTest::newRow("new project, bad experience") << "none" << bad << kQuality << 2 << "experience.csv:2: column 'member_months', value '-4'" << -1;
         QTest::newRow("new project, bad quality") << "none" << kExperience << QByteArray("plan_id,year\n") << 2 << "quality.csv:1" << -1;
-        QTest::newRow("new project, missing input") << "none" << QByteArray("(missing)") << QByteArray() << 2 << "cannot read" << -1;
+        QTest::newRow("new project, missing input") << "none" << QByteArray("(missing)") << QByteArray() << 2 << "no such file" << -1;
         QTest::newRow("existing project") << "existing" << kExperience << QByteArray() << 0 << "imported experience.csv" << 3;
         QTest::newRow("existing project, bad experience") << "existing" << bad << QByteArray() << 2 << "experience.csv:2" << 2;
         QTest::newRow("not a project") << "text" << kExperience << QByteArray() << 2 << "not a Sharecast project" << -1;
