@@ -162,27 +162,27 @@ private Q_SLOTS:
                  0);
         project_ = sample.projectPath;
 
+        // A cell at `1 / divisor` of its size: every count and amount divided.
+        auto shrunk = [](ExperienceCell c, double divisor) {
+            c.memberMonths /= divisor;
+            for (double& v : c.cost)
+                v /= divisor;
+            for (double& v : c.util)
+                v /= divisor;
+            for (double* v :
+                 {&c.capitationRevenue, &c.adminCost, &c.claimsDenied, &c.claimsTotal, &c.grievances})
+                *v /= divisor;
+            return c;
+        };
         // A copy of plan P13 at a thousandth of its size: about 5 members, so public reports must
         // suppress it.
         ExperienceData data = io::readExperienceFile(sample.outDir + QStringLiteral("/experience.csv"));
         std::vector<ExperienceCell> tiny;
-        for (const ExperienceCell& c : data.cells) {
-            if (c.planId != "P13")
-                continue;
-            ExperienceCell t = c;
-            t.planId = "P99";
-            t.memberMonths /= 1000.0;
-            for (double& v : t.cost)
-                v /= 1000.0;
-            for (double& v : t.util)
-                v /= 1000.0;
-            t.capitationRevenue /= 1000.0;
-            t.adminCost /= 1000.0;
-            t.claimsDenied /= 1000.0;
-            t.claimsTotal /= 1000.0;
-            t.grievances /= 1000.0;
-            tiny.push_back(t);
-        }
+        for (const ExperienceCell& c : data.cells)
+            if (c.planId == "P13") {
+                tiny.push_back(shrunk(c, 1000.0));
+                tiny.back().planId = "P99";
+            }
         // And one cell of plan P01 (its largest county's children) in a county of its own at a
         // hundred-thousandth of the size, about one member: the plan is shown, so that cell needs
         // a complement among P01's cells.
@@ -195,19 +195,8 @@ private Q_SLOTS:
                 firstKey = key;
             if (key != *firstKey)
                 continue;
-            ExperienceCell t = c;
-            t.region = "Tiny County";
-            t.memberMonths /= 1.0e5;
-            for (double& v : t.cost)
-                v /= 1.0e5;
-            for (double& v : t.util)
-                v /= 1.0e5;
-            t.capitationRevenue /= 1.0e5;
-            t.adminCost /= 1.0e5;
-            t.claimsDenied /= 1.0e5;
-            t.claimsTotal /= 1.0e5;
-            t.grievances /= 1.0e5;
-            tiny.push_back(t);
+            tiny.push_back(shrunk(c, 1.0e5));
+            tiny.back().region = "Tiny County";
         }
         QVERIFY(!tiny.empty());
         data.cells.insert(data.cells.end(), tiny.begin(), tiny.end());
