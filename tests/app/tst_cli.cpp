@@ -36,6 +36,24 @@ class TestCli : public QObject {
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
+    //! Writes an experience CSV of plans P0…P(plans−1), each in regions R0…R(regions−1), one
+    //! Child cell per year 2019–2024 (1,000 member months, inpatient and pharmacy costs).
+    static bool writeCells(const QString& path, int plans, int regions)
+    {
+        QByteArray text =
+            "plan_id,plan_name,region,rate_cell,year,member_months,cost_inpatient,cost_pharmacy\n";
+        for (int plan = 0; plan < plans; ++plan)
+            for (int region = 0; region < regions; ++region)
+                for (int year = 2019; year <= 2024; ++year)
+                    text += QStringLiteral("P%1,Plan %1,R%2,Child,%3,1000,100000.00,40000.00\n")
+                                .arg(plan)
+                                .arg(region)
+                                .arg(year)
+                                .toUtf8();
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    }
+
     //! Runs the binary under a file-size limit of `blocks` (SIGXFSZ ignored), as /bin/sh's
     //! `trap '' XFSZ; ulimit -f N` would: writes past the limit fail with EFBIG, as on a full disk.
     static Result runLimited(const QStringList& args, int blocks)
@@ -205,19 +223,7 @@ private Q_SLOTS:
 #else
         QTemporaryDir tmp;
         const QString cells = tmp.filePath(QStringLiteral("cells.csv"));
-        {
-            QFile f(cells);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QByteArray text =
-                "plan_id,plan_name,region,rate_cell,year,member_months,cost_inpatient,cost_pharmacy\n";
-            for (int region = 0; region < 400; ++region)
-                for (int year = 2019; year <= 2024; ++year)
-                    text += QStringLiteral("P1,Plan 1,R%1,Child,%2,1000,100000.00,40000.00\n")
-                                .arg(region)
-                                .arg(year)
-                                .toUtf8();
-            f.write(text);
-        }
+        QVERIFY(writeCells(cells, 1, 400)); // 2,400 cells
         const QString fresh = tmp.filePath(QStringLiteral("new.sharecast"));
         const QString existing = tmp.filePath(QStringLiteral("old.sharecast"));
         const Result made = run({"import", "--project", existing, "--experience", data("experience.csv")});
@@ -335,22 +341,7 @@ private Q_SLOTS:
 #else
         QTemporaryDir tmp;
         const QString big = tmp.filePath(QStringLiteral("big.csv"));
-        {
-            // 60,000 cells (about 4 MB): long enough to be killed in the middle.
-            QFile f(big);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QByteArray text =
-                "plan_id,plan_name,region,rate_cell,year,member_months,cost_inpatient,cost_pharmacy\n";
-            for (int plan = 0; plan < 20; ++plan)
-                for (int region = 0; region < 500; ++region)
-                    for (int year = 2019; year <= 2024; ++year)
-                        text += QStringLiteral("P%1,Plan %1,R%2,Child,%3,1000,100000.00,40000.00\n")
-                                    .arg(plan)
-                                    .arg(region)
-                                    .arg(year)
-                                    .toUtf8();
-            f.write(text);
-        }
+        QVERIFY(writeCells(big, 20, 500)); // 60,000 cells (about 4 MB): long enough to kill mid-way
         const QString project = tmp.filePath(QStringLiteral("p.sharecast"));
         auto entries = [&] {
             QStringList names = QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden);

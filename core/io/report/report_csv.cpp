@@ -137,16 +137,17 @@ std::vector<bool> suppressedMeasures(const PlanSettlement& plan, Year year, cons
     std::vector<double> sizes;
     std::vector<bool> primary;
     for (const MeasureScore& m : plan.quality.measures) {
-        auto small = [&](Year y) {
-            const std::optional<long long> d = measureDenominator(*options.quality, plan.planId, y, m.id);
+        auto small = [](const std::optional<long long>& d) {
             return d && disclosure::isSmallCount(static_cast<double>(*d));
         };
         const std::optional<long long> d = measureDenominator(*options.quality, plan.planId, year, m.id);
+        const std::optional<long long> prior =
+            measureDenominator(*options.quality, plan.planId, year - 1, m.id);
         // A measure scored without a known denominator still enters the composite.
         sizes.push_back(!m.reportable ? 0.0
                         : d           ? static_cast<double>(*d)
                                       : std::numeric_limits<double>::max());
-        primary.push_back(small(year) || small(year - 1));
+        primary.push_back(small(d) || small(prior));
     }
     return disclosure::complementarySuppression(sizes, primary).suppressed;
 }
