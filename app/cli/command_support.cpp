@@ -1,11 +1,13 @@
 #include "cli/command_support.h"
 
+#include "cli/arguments.h"
 #include "cli/command.h"
 #include "engine/error.h"
 #include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 #include "io/csv/experience_csv.h"
 #include "io/csv/quality_csv.h"
+#include "io/project/member_moments.h"
 #include "io/project/project_store.h"
 
 #include <QDir>
@@ -21,6 +23,7 @@ Inputs loadInputs(io::ProjectStore* store, const QString& experiencePath, const 
         if (!active)
             throw InputError(store->path().toStdString() + ": the project has no experience data");
         in.experience = store->loadExperience(active->id);
+        in.moments = io::activeMemberMoments(*store);
         if (const std::optional<io::DatasetInfo> q = store->activeDataset(io::DatasetKind::Quality)) {
             in.quality = store->loadQuality(q->id);
             in.hasQuality = true;
@@ -32,6 +35,20 @@ Inputs loadInputs(io::ProjectStore* store, const QString& experiencePath, const 
             in.quality = io::readQualityFile(qualityPath);
     }
     return in;
+}
+
+Inputs loadInputs(io::ProjectStore* project, const Arguments& a)
+{
+    return loadInputs(project, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
+}
+
+SettlementOptions settlementOptions(const Arguments& a, bool trace)
+{
+    SettlementOptions options;
+    if (const std::optional<long long> year = a.integer(QStringLiteral("year"), QStringLiteral("a year")))
+        options.year = static_cast<Year>(*year);
+    options.trace = trace;
+    return options;
 }
 
 void checkOutputPath(const QString& path)

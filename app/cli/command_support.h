@@ -4,10 +4,13 @@
 
 #include "engine/experience.h"
 #include "engine/quality_data.h"
+#include "engine/settlement.h"
+#include "engine/validity.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,14 +20,24 @@ class ProjectStore;
 
 namespace sharecast::cli {
 
+class Arguments;
+
 //! Experience and quality data from files (--experience, --quality) or from a project's active
 //! datasets (--project, already open).
 struct Inputs {
     ExperienceData experience;
     QualityData quality;
     bool hasQuality = false;
+    //! Member-level cost moments when the project's active experience came from members.csv.
+    std::optional<MemberMoments> moments;
     const QualityData* qualityOrNull() const { return hasQuality ? &quality : nullptr; }
 };
+
+//! The data inputs of a command (--project or --experience and --quality) as Inputs.
+Inputs loadInputs(io::ProjectStore* project, const Arguments& arguments);
+
+//! Settlement options from --year (when given) and whether to keep the trace.
+SettlementOptions settlementOptions(const Arguments& arguments, bool trace);
 
 //! Reads the inputs; throws InputError or io::ProjectError naming the file.
 Inputs loadInputs(io::ProjectStore* project, const QString& experiencePath, const QString& qualityPath);

@@ -48,7 +48,7 @@ const std::vector<Command>& commands()
     static const std::vector<Command> list = {
         settleCommand(),           projectCommand(),        settleTotalsCommand(), importCommand(),
         exportExperienceCommand(), generateSampleCommand(), scenarioCommand(),     reportCommand(),
-        presetsCommand(),          helpCommand(),
+        validityCommand(),         presetsCommand(),        helpCommand(),
     };
     return list;
 }

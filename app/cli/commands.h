@@ -16,6 +16,7 @@ Command exportExperienceCommand(); //!< project_commands.cpp
 Command generateSampleCommand();   //!< project_commands.cpp
 Command scenarioCommand();         //!< scenario_command.cpp
 Command reportCommand();           //!< report_command.cpp
+Command validityCommand();         //!< validity_command.cpp
 
 //! Every subcommand, in the order `sharecast --help` lists them.
 const std::vector<Command>& commands();

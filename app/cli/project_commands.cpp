@@ -8,6 +8,7 @@
 #include "io/project/project_build.h"
 #include "io/project/project_lock.h"
 #include "io/project/project_store.h"
+#include "io/scenario/scenario_source.h"
 #include "sample/sample_generator.h"
 
 #include <QDir>
@@ -29,6 +30,20 @@ void import(const Arguments& a, CommandResult& result)
     request.experiencePath = a.value(QStringLiteral("experience"));
     request.qualityPath = a.value(QStringLiteral("quality"));
     request.membersPath = a.value(QStringLiteral("members"));
+    if (a.has(QStringLiteral("scenario"))) {
+        // §1.3: members' costs are summed over the scenario's included COS and truncated at its
+        // threshold, so that the aggregates (and §13's c) match what the scenario settles.
+        if (request.membersPath.isEmpty())
+            throw InputError(
+                "--scenario goes with --members (it sets the COS and threshold of the aggregation)");
+        const std::unique_ptr<io::ProjectStore> existing =
+            QFileInfo::exists(projectPath) ? io::ProjectStore::openForReading(projectPath) : nullptr;
+        const Scenario scenario =
+            io::resolveScenario(a.value(QStringLiteral("scenario")), existing.get()).scenario;
+        request.memberOptions.truncationThreshold = scenario.truncation.threshold;
+        request.memberOptions.includedCos = scenario.includedCos;
+        request.memberOptions.excludedCos = scenario.excludedCos;
+    }
     if (const std::optional<double> t = a.number(QStringLiteral("truncation"))) {
         if (!(*t > 0))
             throw UsageError(QStringLiteral("--truncation '%1' is not a positive amount")
@@ -143,15 +158,20 @@ Command importCommand()
             QStringLiteral("Import experience, quality or member data into a project"),
             QStringLiteral(
                 "Usage: sharecast import --project P.sharecast [--experience E.csv] [--quality Q.csv]\n"
-                "                       [--members M.csv [--truncation 250000]]\n\n"
+                "                       [--members M.csv [--scenario S.json|preset:NAME] [--truncation "
+                "250000]]\n\n"
                 "Creates the project when it does not exist. Every file is read and validated before\n"
                 "anything is stored; on any error nothing changes (exit 2, the message names file,\n"
                 "line, column and value). Member rows are aggregated to cells, with each member's cost\n"
-                "above the truncation threshold kept as excess_over_threshold."),
+                "above the truncation threshold kept as excess_over_threshold; with --scenario, a member's\n"
+                "cost sums the scenario's included COS and the threshold is the scenario's (methodology\n"
+                "§1.3), so that the cost statistics `validity` draws from them match what it settles.\n"
+                "--truncation overrides the threshold (default 250000)."),
             {{{QStringLiteral("project")},
               {QStringLiteral("experience")},
               {QStringLiteral("quality")},
               {QStringLiteral("members")},
+              {QStringLiteral("scenario")},
               {QStringLiteral("truncation")}}},
             Needs::Core,
             import};

@@ -49,14 +49,10 @@ void settle(const Arguments& a, CommandResult& result)
     const QString explain = a.value(QStringLiteral("explain"));
     const std::unique_ptr<io::ProjectStore> store = projectArgument(a);
     const Scenario scenario = io::resolveScenario(a.value(QStringLiteral("scenario")), store.get()).scenario;
-    const Inputs inputs =
-        loadInputs(store.get(), a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
+    const Inputs inputs = loadInputs(store.get(), a);
     const ExperienceIndex index(inputs.experience);
-    SettlementOptions options;
-    if (const std::optional<long long> year = a.integer(QStringLiteral("year"), QStringLiteral("a year")))
-        options.year = static_cast<Year>(*year);
-    options.trace = !explain.isEmpty();
-    const Settlement settlement = sharecast::settle(index, inputs.qualityOrNull(), scenario, options);
+    const Settlement settlement =
+        sharecast::settle(index, inputs.qualityOrNull(), scenario, settlementOptions(a, !explain.isEmpty()));
 
     result.err += warningsText(settlement.warnings);
     if (!explain.isEmpty()) {

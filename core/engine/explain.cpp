@@ -366,4 +366,53 @@ std::string explainProjection(const Projection& pr, const std::string& planId, Y
     return o.str();
 }
 
+std::string explainValidity(const Validity& v, const PlanValidity& p)
+{
+    std::ostringstream o;
+    o << "How much is chance (§13), plan " << p.planId << ", " << v.year << "\n";
+    o << "  c = " << num(p.cv, 6) << " from ";
+    switch (p.cvSource) {
+    case CvSource::Scenario: o << "uncertainty.cv"; break;
+    case CvSource::MemberData: o << p.cvNote; break;
+    case CvSource::MsrCv: o << p.cvNote; break;
+    }
+    o << "\n  N = " << num(p.members, 2) << " members in " << v.year << ": 1/N = " << num(1.0 / p.members, 10)
+      << "\n";
+    for (const BaseYearNoise& b : p.baseYears) {
+        o << "  base year " << b.year << ": N_b = " << num(b.members, 2) << ", w_b = " << num(b.weight, 6);
+        if (b.members > 0.0)
+            o << ", w_b²/N_b = " << num(b.weight * b.weight / b.members, 10);
+        else
+            o << " (no members: no weight)";
+        o << "\n";
+    }
+    o << "  σ = c · √(1/N + Σ w_b²/N_b) = " << num(p.cv, 6) << " · √(" << num(1.0 / p.members, 10) << " + "
+      << num(p.benchmarkTerm, 10) << ") = " << pct(p.sigma) << "\n";
+    o << "  MSR m " << pct(p.msr) << ": a plan with no true savings clears it by chance "
+      << pct(p.pFalseReward) << " of the time (1 − Φ(m/σ))\n";
+    if (p.pFalsePenalty)
+        o << "  MLR l " << pct(p.mlr) << ": a plan with no true loss owes losses by chance "
+          << pct(*p.pFalsePenalty) << " of the time (Φ(−l/σ))\n";
+    if (p.savingsRate && p.ciLow && p.ciHigh) {
+        o << "  savings rate S " << pct(*p.savingsRate) << "; " << num(100.0 * (1.0 - v.alpha), 1)
+          << " % interval " << pct(*p.ciLow) << " to " << pct(*p.ciHigh);
+        if (p.straddlesMsr)
+            o << ": it straddles the MSR, so the result is within chance of the threshold";
+        o << "\n";
+    } else {
+        o << "  savings rate NA (E = 0): no interval\n";
+    }
+    if (p.power)
+        o << "  power: the chance of clearing the MSR again at this savings rate " << pct(*p.power) << "\n";
+    if (p.membersNeeded)
+        o << "  members needed for a false-reward chance of " << num(100.0 * v.alpha, 1)
+          << " % at this MSR: " << *p.membersNeeded << "\n";
+    if (v.monteCarloDone)
+        o << "  Monte Carlo (" << v.draws << " draws, seed " << v.seed << "): payment by chance mean "
+          << money(p.payment.chanceMean) << ", 95th percentile " << money(p.payment.chanceP95)
+          << "; around the result 5th " << money(p.payment.p05) << ", median " << money(p.payment.p50)
+          << ", 95th " << money(p.payment.p95) << "\n";
+    return o.str();
+}
+
 } // namespace sharecast

@@ -3,6 +3,7 @@
 
 #include "projection.h"
 #include "settlement.h"
+#include "validity.h"
 
 #include <string>
 
@@ -15,6 +16,11 @@ std::string explainPlan(const Settlement& settlement, const PlanSettlement& plan
 //! empty when the plan or year is not in the projection.
 std::string explainProjection(const Projection& projection, const std::string& planId, Year year,
                               const Scenario& scenario);
+
+//! How much of one plan's result is chance (§13): c and where it comes from, σ with its parts
+//! (the performance year's 1/N and each base year's w_b²/N_b), the probabilities, the interval,
+//! the members needed and, when the Monte Carlo has run, the payment's distribution.
+std::string explainValidity(const Validity& validity, const PlanValidity& plan);
 
 //! The statewide figures of the workbench's headlines.
 enum class StatewideFigure { Expected, Actual, GrossSavings, Payments, ProgramNet, Federal, State };

@@ -48,6 +48,20 @@ QualityPath qualityPathFor(const Scenario& s, const QualityData* quality, const 
     return path;
 }
 
+//! The cumulative utilization factor of year t for an annual change c (§11, §13's shocks).
+double utilizationFactor(Rate c, int t, const ProjectionOptions& options)
+{
+    if (options.utilizationShock.empty())
+        return std::pow(1.0 + c, t);
+    double f = 1.0;
+    for (int tau = 1; tau <= t; ++tau)
+        f *= 1.0 + c +
+             (static_cast<std::size_t>(tau - 1) < options.utilizationShock.size()
+                  ? options.utilizationShock[static_cast<std::size_t>(tau - 1)]
+                  : 0.0);
+    return f;
+}
+
 void addInto(ProjectionYear& sum, const ProjectionYear& y)
 {
     sum.year = y.year;
@@ -156,7 +170,7 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                     const Dollars cf = c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc * y.memberMonths;
                     y.programChange.push_back(pc);
                     y.counterfactual.push_back(cf);
-                    y.projected.push_back(cf * std::pow(1.0 + c.utilizationChange[k], t));
+                    y.projected.push_back(cf * utilizationFactor(c.utilizationChange[k], t, options));
                 }
                 // Investment is care-management cost: part of projected cost (§11), paid from the
                 // plan's margin, and not part of the capitation rates.

@@ -17,6 +17,9 @@ namespace sharecast {
 //! How to run a projection.
 struct ProjectionOptions {
     bool trace = true; //!< keep per-cell, per-COS detail
+    //! δ_t by t − 1, added to every COS's annual utilization change in year t (§13's projection
+    //! fan): the cumulative factor becomes Π_{τ≤t} (1 + c_s + δ_τ). Empty: (1 + c_s)^t.
+    std::vector<double> utilizationShock;
 };
 
 //! One cell in one projection year (the trace).

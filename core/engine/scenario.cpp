@@ -277,6 +277,26 @@ void Scenario::validate() const
                 failKey("blend.rates", "no rate for blended rate cell '" + cell + "'");
     }
     checkUnit("mlr_remittance.minimum", mlrRemittance.minimum);
+
+    // §13 ranges.
+    if (uncertainty.cv) {
+        checkFinite("uncertainty.cv", *uncertainty.cv);
+        if (!(*uncertainty.cv > 0.0))
+            fail("uncertainty.cv", *uncertainty.cv,
+                 "the coefficient of variation must be positive (or null)");
+    }
+    checkFinite("uncertainty.alpha", uncertainty.alpha);
+    if (!(uncertainty.alpha > 0.0 && uncertainty.alpha < 1.0))
+        fail("uncertainty.alpha", uncertainty.alpha, "must lie strictly between 0 and 1");
+    if (uncertainty.trueSavings)
+        checkFinite("uncertainty.true_savings", *uncertainty.trueSavings);
+    if (uncertainty.seed > (std::uint64_t{1} << 53))
+        fail("uncertainty.seed", static_cast<double>(uncertainty.seed),
+             "the seed must be a whole number from 0 to 2^53 (9007199254740992)");
+    if (uncertainty.draws < 1 || uncertainty.draws > UncertaintySpec::kMaxDraws)
+        fail("uncertainty.draws", static_cast<double>(uncertainty.draws),
+             "the number of draws must be between 1 and " + std::to_string(UncertaintySpec::kMaxDraws));
+    checkNonNegative("uncertainty.trend_sd", uncertainty.trendSd);
 }
 
 BaselineSpec Scenario::effectiveBaseline(Year y) const

@@ -5,6 +5,7 @@
 #include "types.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -255,6 +256,19 @@ struct MlrRemittance {
     bool operator==(const MlrRemittance&) const = default;
 };
 
+//! Statistical validity and Monte Carlo (§13).
+struct UncertaintySpec {
+    //! The largest number of draws (the Monte Carlo keeps two statewide values per draw).
+    static constexpr int kMaxDraws = 10000000;
+    std::optional<double> cv;        //!< c; null: from member data, else msr.cv
+    Rate alpha = 0.10;               //!< 1 − confidence of the interval; the α of members_needed
+    std::optional<Rate> trueSavings; //!< s of power; null: the plan's observed S
+    int draws = 10000;               //!< K
+    std::uint64_t seed = 1;          //!< ≤ 2^53; same seed, same draws at any number of threads
+    double trendSd = 0.01;           //!< sd of the projection fan's common annual shock
+    bool operator==(const UncertaintySpec&) const = default;
+};
+
 //! Baseline years and weights (§2.6). Empty years: [Y − 1] with weight 1.
 struct BaselineSpec {
     std::vector<Year> years;
@@ -288,6 +302,7 @@ struct Scenario {
     std::vector<Corridor> corridors;
     std::optional<BlendSpec> blend;
     MlrRemittance mlrRemittance;
+    UncertaintySpec uncertainty;
 
     bool operator==(const Scenario&) const = default;
 

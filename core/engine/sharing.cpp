@@ -40,18 +40,21 @@ SharingResult computePayment(const SharingInput& in)
     const Dollars e = in.expected;
     const Dollars g = in.grossSavings;
     if (!in.savingsRate) {
-        r.reason = "expected cost is 0: nothing is shared";
+        if (in.withReason)
+            r.reason = "expected cost is 0: nothing is shared";
         return r;
     }
     const Rate s = *in.savingsRate;
 
     if (g > 0.0) {
         if (s < in.msr) {
-            r.reason = "savings rate " + formatFixed(s, 6) + " below the MSR " + formatFixed(in.msr, 6);
+            if (in.withReason)
+                r.reason = "savings rate " + formatFixed(s, 6) + " below the MSR " + formatFixed(in.msr, 6);
             return r;
         }
         if (!in.eligible) {
-            r.reason = "not eligible: a blocking gate failed";
+            if (in.withReason)
+                r.reason = "not eligible: a blocking gate failed";
             return r;
         }
         r.side = PaymentSide::Savings;
@@ -67,7 +70,8 @@ SharingResult computePayment(const SharingInput& in)
                 r.capBinds = true;
             }
         }
-        r.reason = "shared savings";
+        if (in.withReason)
+            r.reason = "shared savings";
         return r;
     }
 
@@ -88,11 +92,14 @@ SharingResult computePayment(const SharingInput& in)
             }
         }
         r.payment = -owed;
-        r.reason = "shared losses";
+        if (in.withReason)
+            r.reason = "shared losses";
         return r;
     }
-    r.reason = g == 0.0 ? "no savings"
-                        : (in.losses->enabled ? "loss within the MLR corridor" : "loss; losses not shared");
+    if (in.withReason)
+        r.reason = g == 0.0
+                       ? "no savings"
+                       : (in.losses->enabled ? "loss within the MLR corridor" : "loss; losses not shared");
     return r;
 }
 

@@ -25,6 +25,7 @@ struct SharingInput {
     Rate mlr = 0.0;
     Rate shareRate = 0.0; //!< ρ
     bool eligible = true;
+    bool withReason = true; //!< false: leave SharingResult::reason empty (Monte Carlo draws)
 };
 
 //! Which side of the arrangement applied.

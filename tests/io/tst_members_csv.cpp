@@ -158,6 +158,8 @@ private Q_SLOTS:
         QTest::addColumn<QList<double>>("costSum");
         QTest::addColumn<QList<double>>("costSumSquares");
         QTest::addColumn<QList<double>>("excess");
+        // Σ min(cost, threshold)² (§13's c after truncation); Σ min(cost, threshold) is costSum − excess.
+        QTest::addColumn<QList<double>>("truncatedSquares");
 
         // Member costs (all COS): A 1500, 400, 320000; B 300, 0; C 255000, 75.
         // Σ² A = 1500² + 400² + 320000² = 2 250 000 + 160 000 + 102 400 000 000 = 102 402 410 000
@@ -166,7 +168,9 @@ private Q_SLOTS:
             << QStringList{"inpatient", "pharmacy", "ltc"}
             << QList<double>{321900.0, 300.0, 255075.0}
             << QList<double>{102402410000.0, 90000.0, 65025005625.0}
-            << QList<double>{70000.0, 0.0, 5000.0};
+            << QList<double>{70000.0, 0.0, 5000.0}
+            // A 1500² + 400² + 250000² = 62 502 410 000; B 90 000; C 250000² + 75² = 62 500 005 625
+            << QList<double>{62502410000.0, 90000.0, 62500005625.0};
 
         // Without ltc: A 1500, 300, 320000; B 300, 0; C 245000, 75.
         // Excess: M3 320000 − 250000 = 70000; M1 in C 245000 < 250000 → 0.
@@ -176,7 +180,9 @@ private Q_SLOTS:
             << QStringList{"inpatient", "pharmacy"}
             << QList<double>{321800.0, 300.0, 245075.0}
             << QList<double>{102402340000.0, 90000.0, 60025005625.0}
-            << QList<double>{70000.0, 0.0, 0.0};
+            << QList<double>{70000.0, 0.0, 0.0}
+            // A 1500² + 300² + 250000² = 62 502 340 000; B 90 000; C (no member above) 60 025 005 625
+            << QList<double>{62502340000.0, 90000.0, 60025005625.0};
 
         // Threshold 1000, every COS: A: 1500 → 500, 400 → 0, 320000 → 319000, Σ 319500;
         // B: 300, 0 → 0; C: 255000 → 254000, 75 → 0.
@@ -184,7 +190,9 @@ private Q_SLOTS:
             << QStringList{"inpatient", "pharmacy", "ltc"}
             << QList<double>{321900.0, 300.0, 255075.0}
             << QList<double>{102402410000.0, 90000.0, 65025005625.0}
-            << QList<double>{319500.0, 0.0, 254000.0};
+            << QList<double>{319500.0, 0.0, 254000.0}
+            // A 1000² + 400² + 1000² = 2 160 000; B 90 000; C 1000² + 75² = 1 005 625
+            << QList<double>{2160000.0, 90000.0, 1005625.0};
 
         // Pharmacy only, threshold 10,000: A 500, 300, 20000 (excess 10000); B 100, 0; C 5000, 25.
         // Σ² A = 250 000 + 90 000 + 400 000 000 = 400 340 000; B 10 000; C 25 000 000 + 625 = 25 000 625
@@ -192,19 +200,24 @@ private Q_SLOTS:
             << QStringList{"pharmacy"}
             << QList<double>{20800.0, 100.0, 5025.0}
             << QList<double>{400340000.0, 10000.0, 25000625.0}
-            << QList<double>{10000.0, 0.0, 0.0};
+            << QList<double>{10000.0, 0.0, 0.0}
+            // A 500² + 300² + 10000² = 100 340 000; B 10 000; C 25 000 625
+            << QList<double>{100340000.0, 10000.0, 25000625.0};
 
         // A COS the file lacks adds nothing: inpatient only. A 1000, 0, 300000 (excess 50000);
         // B 200, 0; C 240000, 50 (240000 < 250000 → 0).
         // Σ² A = 1 000 000 + 90 000 000 000 = 90 001 000 000; B 40 000; C 57 600 000 000 + 2 500
         QTest::newRow("unknown COS named") << 250000.0 << false << QStringList{"inpatient", "dental"}
-            << QStringList{"inpatient", "dental"}
+            << QStringList{"inpatient"}
             << QList<double>{301000.0, 200.0, 240050.0}
             << QList<double>{90001000000.0, 40000.0, 57600002500.0}
-            << QList<double>{50000.0, 0.0, 0.0};
+            << QList<double>{50000.0, 0.0, 0.0}
+            // A 1000² + 250000² = 62 501 000 000; B 40 000; C 57 600 002 500
+            << QList<double>{62501000000.0, 40000.0, 57600002500.0};
 
         // Nothing included: every member's cost is 0, so no excess at all.
         QTest::newRow("no COS included") << 0.0 << false << QStringList{} << QStringList{}
+            << QList<double>{0.0, 0.0, 0.0}
             << QList<double>{0.0, 0.0, 0.0}
             << QList<double>{0.0, 0.0, 0.0}
             << QList<double>{0.0, 0.0, 0.0};
@@ -219,6 +232,7 @@ private Q_SLOTS:
         QFETCH(QList<double>, costSum);
         QFETCH(QList<double>, costSumSquares);
         QFETCH(QList<double>, excess);
+        QFETCH(QList<double>, truncatedSquares);
 
         MemberAggregationOptions options;
         options.truncationThreshold = threshold;
@@ -243,6 +257,9 @@ private Q_SLOTS:
             COMPARE_EXACT(a.costSum, costSum[i]);
             COMPARE_EXACT(a.costSumSquares, costSumSquares[i]);
             COMPARE_EXACT(a.excessSum, excess[i]);
+            QVERIFY(a.truncatedSum && a.truncatedSumSquares);
+            COMPARE_EXACT(*a.truncatedSum, costSum[i] - excess[i]);
+            COMPARE_EXACT(*a.truncatedSumSquares, truncatedSquares[i]);
             // The cell's excess_over_threshold is the same sum (§1.3).
             COMPARE_EXACT(c.excessOverThreshold, excess[i]);
             // The cell's cost columns do not depend on which COS are included.

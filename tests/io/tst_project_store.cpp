@@ -246,7 +246,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path);
             QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion);
-            QCOMPARE(ProjectStore::kSchemaVersion, 3);
+            QCOMPARE(ProjectStore::kSchemaVersion, 4);
         }
         {
             auto store = ProjectStore::openOrCreate(path); // exists: opened, not recreated
@@ -396,6 +396,53 @@ private Q_SLOTS:
         const QString changed = byteDiff(fileBytes(path), before);
         QVERIFY2(changed.isEmpty(), qPrintable(changed));
         QCOMPARE(folderEntries(dir.path()), entriesBefore);
+    }
+
+    //! A schema-3 project (member aggregates without truncated sums) reads as it is, also for
+    //! reading only, and its aggregates come back without truncated sums; opened for writing, it
+    //! is brought up to schema 4 with those sums absent (NULL) and its data unchanged.
+    void schema3ReadsWithoutTruncatedSums()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.sharecast"));
+        {
+            auto store = ProjectStore::create(path);
+            MemberAggregates agg;
+            agg.truncationThreshold = 1000.0;
+            agg.includedCos = {"inpatient"};
+            agg.cells.push_back(MemberCellAggregate{"P1", "North", "Adult", 2023, 2, 24.0, 3000.0, 5000000.0,
+                                                    1000.0, 2000.0, 2000000.0});
+            ExperienceData cells = awkwardExperience();
+            cells.cells.resize(1);
+            store->addMembers(agg, cells, provenance(QStringLiteral("members.csv")));
+        }
+        // As schema 3 wrote it: no truncated columns.
+        const QString e = withSqlite(path, [](QSqlDatabase& db) {
+            return execAll(db, {"ALTER TABLE member_aggregate DROP COLUMN truncated_sum",
+                                "ALTER TABLE member_aggregate DROP COLUMN truncated_sum_squares",
+                                "PRAGMA user_version = 3"});
+        });
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        {
+            auto reading = ProjectStore::openForReading(path);
+            QCOMPARE(reading->schemaVersion(), 3);
+            const MemberAggregates m = reading->loadMemberAggregates(1);
+            QCOMPARE(m.cells.size(), std::size_t(1));
+            QVERIFY(m.cells[0].costSumSquares == 5000000.0);
+            QVERIFY(!m.cells[0].truncatedSum && !m.cells[0].truncatedSumSquares);
+        }
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(store->schemaVersion(), 4);
+            const MemberAggregates m = store->loadMemberAggregates(1);
+            QVERIFY(m.cells[0].excessSum == 1000.0);
+            QVERIFY(!m.cells[0].truncatedSum);
+        }
+        // Schema 2 is still refused for reading only.
+        QVERIFY(withSqlite(path, [](QSqlDatabase& db) {
+                    return execAll(db, {"PRAGMA user_version = 2"});
+                }).isEmpty());
+        QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectStore::openForReading(path));
     }
 
     //! A file written by Sharecast 1 (schema version 1) opens, is migrated to version 2, and its
@@ -560,7 +607,7 @@ private Q_SLOTS:
             agg.truncationThreshold = 250000.0;
             agg.includedCos = {"inpatient"};
             agg.cells.push_back(MemberCellAggregate{"P1", "Fresno", "Child", 2023, 3, 30.0, 321900.0,
-                                                    102402410000.0, 70000.0});
+                                                    102402410000.0, 70000.0, std::nullopt, std::nullopt});
             ExperienceData cells = expected;
             cells.cells.resize(1);
             const qint64 id = store->addMembers(agg, cells, provenance(QStringLiteral("members.csv")));
@@ -658,9 +705,12 @@ private Q_SLOTS:
         agg.truncationThreshold = 250000.5;
         agg.includedCos = {"inpatient", "pharmacy"};
         agg.cells = {
-            MemberCellAggregate{"P1", "North", "Adult", 2023, 3, 30.0, 321900.0, 102402410000.0, 70000.0},
-            MemberCellAggregate{"P1", "North", "Child", 2023, 2, 15.0, 300.0, 90000.0, 0.0},
-            MemberCellAggregate{"P2", "South", "Adult", 2024, 2, 21.0, 1.0 / 3.0, 0.1, 1e-7}};
+            MemberCellAggregate{"P1", "North", "Adult", 2023, 3, 30.0, 321900.0, 102402410000.0, 70000.0,
+                                251900.0, 62502410000.0},
+            MemberCellAggregate{"P1", "North", "Child", 2023, 2, 15.0, 300.0, 90000.0, 0.0, 300.0, 90000.0},
+            // Without truncated sums (as an import by an earlier version would have been).
+            MemberCellAggregate{"P2", "South", "Adult", 2024, 2, 21.0, 1.0 / 3.0, 0.1, 1e-7, std::nullopt,
+                                std::nullopt}};
         ExperienceData cells = awkwardExperience();
         qint64 qid = 0, mid = 0;
         {
@@ -701,6 +751,8 @@ private Q_SLOTS:
             QVERIFY(a.costSum == b.costSum);
             QVERIFY(a.costSumSquares == b.costSumSquares);
             QVERIFY(a.excessSum == b.excessSum);
+            QVERIFY(a.truncatedSum == b.truncatedSum);
+            QVERIFY(a.truncatedSumSquares == b.truncatedSumSquares);
         }
         const QString diff = experienceDiff(store->loadExperience(mid), cells);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));

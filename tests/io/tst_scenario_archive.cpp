@@ -426,10 +426,10 @@ private Q_SLOTS:
         row("newer Boost library", replaced(good, "serialization::archive 18", "serialization::archive 99"),
             "", "newer Boost serialization library");
         row("newer ScenarioArchive version",
-            replaced(good, "serialization::archive 18 0 1 ", "serialization::archive 18 0 2 "), "",
-            "ScenarioArchive version 2, written by a newer version of Sharecast");
+            replaced(good, "serialization::archive 18 0 2 ", "serialization::archive 18 0 3 "), "",
+            "ScenarioArchive version 3, written by a newer version of Sharecast");
         row("ScenarioArchive version 0",
-            replaced(good, "serialization::archive 18 0 1 ", "serialization::archive 18 0 0 "), "",
+            replaced(good, "serialization::archive 18 0 2 ", "serialization::archive 18 0 0 "), "",
             "never existed");
         row("truncated", good.substr(0, good.size() / 2), "", "ends early");
         row("closing line break missing", good.substr(0, good.size() - 1), "",

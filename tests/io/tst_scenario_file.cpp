@@ -113,6 +113,15 @@ Scenario fullScenarioV1()
     return s;
 }
 
+//! v2-full.sharecast-scenario: the v1 file's scenario with §13's uncertainty away from its
+//! defaults (format version 2 added it).
+Scenario fullScenarioV2()
+{
+    Scenario s = fullScenarioV1();
+    s.uncertainty = UncertaintySpec{1.7, 0.05, 0.015, 25000, 987654321, 0.02};
+    return s;
+}
+
 //! v1-minimal.sharecast-scenario: the full scenario with every optional absent and every
 //! collection empty (null and [] are different things, §1.5).
 Scenario minimalScenarioV1()
@@ -284,6 +293,12 @@ public:
             s.blend = b;
         }
         s.mlrRemittance = MlrRemittance{chance(0.5), unit()};
+        s.uncertainty.cv = chance(0.5) ? std::optional<double>(0.1 + 3.0 * unit()) : std::nullopt;
+        s.uncertainty.alpha = 0.01 + 0.5 * unit();
+        s.uncertainty.trueSavings = chance(0.5) ? std::optional<double>(unit() - 0.5) : std::nullopt;
+        s.uncertainty.draws = integer(1, 200000);
+        s.uncertainty.seed = static_cast<std::uint64_t>(integer(0, 1000000000));
+        s.uncertainty.trendSd = 0.05 * unit();
         return s;
     }
 
@@ -409,7 +424,7 @@ private Q_SLOTS:
         const QByteArray file = encodeScenarioFile(s);
         const QByteArray payload = QByteArray::fromStdString(writeScenarioArchive(s));
         const QByteArray header =
-            "SHARECAST-SCENARIO\nformat-version: 1\npayload-length: " + QByteArray::number(payload.size()) +
+            "SHARECAST-SCENARIO\nformat-version: 2\npayload-length: " + QByteArray::number(payload.size()) +
             "\npayload-sha256: " + QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex() +
             "\n";
         QCOMPARE(file, header + payload);
@@ -481,6 +496,7 @@ private Q_SLOTS:
         QTest::addColumn<Scenario>("expected");
         QTest::newRow("v1 full") << "v1-full.sharecast-scenario" << fullScenarioV1();
         QTest::newRow("v1 minimal") << "v1-minimal.sharecast-scenario" << minimalScenarioV1();
+        QTest::newRow("v2 full") << "v2-full.sharecast-scenario" << fullScenarioV2();
     }
     void checkedInFilesLoad()
     {
@@ -532,10 +548,10 @@ private Q_SLOTS:
         QTest::newRow("payload bit flipped") << flipped(good, headerSize + payload.size() / 2, 0)
                                              << "does not match the SHA-256 digest in its header";
         QTest::newRow("header bit flipped: magic") << flipped(good, 3, 5) << "not a Sharecast scenario file";
-        QTest::newRow("header bit flipped: version 1 → 0")
-            << flipped(good, 35, 0) << "no scenario file format 0";
-        QTest::newRow("header bit flipped: version 1 → 3")
-            << flipped(good, 35, 1) << "newer version of Sharecast";
+        QTest::newRow("header bit flipped: version 2 → 3")
+            << flipped(good, 35, 0) << "newer version of Sharecast";
+        QTest::newRow("header bit flipped: version 2 → 0")
+            << flipped(good, 35, 1) << "no scenario file format 0";
         QTest::newRow("header bit flipped: newline")
             << flipped(good, 18, 0) << "not a Sharecast scenario file";
         QTest::newRow("header bit flipped: length")
@@ -548,7 +564,7 @@ private Q_SLOTS:
         QTest::newRow("JSON scenario") << QByteArray("{ \"name\": \"x\" }\n") << "looks like a JSON scenario";
         QTest::newRow("Boost archive without header") << payload << "not a Sharecast scenario file";
         QTest::newRow("future format version 2")
-            << withHeaderLine(good, 2, "format-version: 2") << "written by a newer version of Sharecast";
+            << withHeaderLine(good, 2, "format-version: 3") << "written by a newer version of Sharecast";
         QTest::newRow("future format version 2^63")
             << withHeaderLine(good, 2, "format-version: 9223372036854775808")
             << "written by a newer version of Sharecast";
@@ -606,7 +622,7 @@ private Q_SLOTS:
             << "a text declares 1099511627776 bytes";
         QTest::newRow("payload of a newer Sharecast")
             << scenarioFileFromPayload(
-                   replaced(marker, "serialization::archive 18 0 1 ", "serialization::archive 18 0 7 "))
+                   replaced(marker, "serialization::archive 18 0 2 ", "serialization::archive 18 0 7 "))
             << "written by a newer version of Sharecast";
         QTest::newRow("payload of a newer Boost")
             << scenarioFileFromPayload(

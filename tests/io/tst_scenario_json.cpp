@@ -1251,7 +1251,8 @@ private Q_SLOTS:
                                       "projection",
                                       "corridors",
                                       "blend",
-                                      "mlr_remittance"};
+                                      "mlr_remittance",
+                                      "uncertainty"};
         QCOMPARE(keys, expected);
         QVERIFY(doc.object().value("blend").isNull());
         QVERIFY(doc.object().value("included_cos").isNull());

@@ -1,6 +1,7 @@
 #include "ui/document/project_document.h"
 
 #include "engine/error.h"
+#include "io/project/member_moments.h"
 #include "io/scenario/presets.h"
 
 #include <QElapsedTimer>
@@ -62,6 +63,7 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObj
         throw io::ProjectError(path.toStdString() +
                                ": the project has no experience data; import some first");
     doc->experience_ = doc->store_->loadExperience(experience->id);
+    doc->moments_ = io::activeMemberMoments(*doc->store_);
     doc->index_ = std::make_unique<ExperienceIndex>(doc->experience_);
     if (const std::optional<io::DatasetInfo> quality = doc->store_->activeDataset(io::DatasetKind::Quality)) {
         doc->quality_ = doc->store_->loadQuality(quality->id);
@@ -209,11 +211,13 @@ void ProjectDocument::recalculate()
         options.year = performanceYear();
         settlement_ = settle(*index_, quality(), scenario_, options);
         projection_ = project(*index_, quality(), scenario_);
+        validity_ = validityClosedForms(settlement_, *index_, scenario_, memberMoments());
         calculationError_.clear();
     } catch (const InputError& e) {
         calculationError_ = QString::fromStdString(e.what());
         settlement_ = Settlement{};
         projection_ = Projection{};
+        validity_ = Validity{};
     }
     lastCalculationMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     Q_EMIT resultsChanged();

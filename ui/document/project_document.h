@@ -5,6 +5,7 @@
 #include "engine/experience_index.h"
 #include "engine/projection.h"
 #include "engine/settlement.h"
+#include "engine/validity.h"
 #include "io/project/project_store.h"
 #include "io/project/scenario_store.h"
 
@@ -77,6 +78,11 @@ public:
     //! The latest results (recalculated after each change, coalesced).
     const Settlement& settlement() const { return settlement_; }
     const Projection& projection() const { return projection_; }
+    //! The closed forms of §13 for the latest settlement (the Monte Carlo runs elsewhere, off
+    //! the GUI thread: see ValidityRunner).
+    const Validity& validity() const { return validity_; }
+    //! Member-level cost moments when the active experience came from members.csv (§13's c).
+    const MemberMoments* memberMoments() const { return moments_ ? &*moments_ : nullptr; }
     //! The last calculation's error (empty when it succeeded).
     const QString& calculationError() const { return calculationError_; }
     //! Milliseconds the last recalculation took.
@@ -115,6 +121,8 @@ private:
     QUndoStack undo_;
     Settlement settlement_;
     Projection projection_;
+    Validity validity_;
+    std::optional<MemberMoments> moments_;
     QString calculationError_;
     double lastCalculationMs_ = 0.0;
     bool recalculationPending_ = false;

@@ -137,6 +137,15 @@ const QHash<QString, Rule>& rules()
         {"blend.tolerance", {"True-up tolerance", Kind::Percent}},
         {"mlr_remittance.enabled", {"Medical loss ratio remittance", Kind::Enabled}},
         {"mlr_remittance.minimum", {"Minimum medical loss ratio", Kind::Percent}},
+        {"uncertainty.cv",
+         {"Coefficient of variation of annual cost per member (statistical validity)", Kind::Number,
+          "from member data, else the MSR's"}},
+        {"uncertainty.alpha", {"1 − confidence of the intervals (statistical validity)", Kind::Percent}},
+        {"uncertainty.true_savings",
+         {"True savings rate assumed for power", Kind::Percent, "each plan's observed savings rate"}},
+        {"uncertainty.draws", {"Monte Carlo draws", Kind::Integer}},
+        {"uncertainty.seed", {"Monte Carlo seed", Kind::Integer}},
+        {"uncertainty.trend_sd", {"Standard deviation of the projection fan's annual shock", Kind::Percent}},
     };
     return r;
 }

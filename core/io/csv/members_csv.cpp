@@ -109,13 +109,16 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
 
     // Which COS count towards a member's cost (truncation and statistics).
     std::vector<char> included(data.cosNames.size(), 1);
-    if (options.includedCos) {
-        for (std::size_t s = 0; s < data.cosNames.size(); ++s)
-            included[s] = std::find(options.includedCos->begin(), options.includedCos->end(),
-                                    data.cosNames[s]) != options.includedCos->end();
-        out.aggregates.includedCos = *options.includedCos;
-    } else {
-        out.aggregates.includedCos = data.cosNames;
+    for (std::size_t s = 0; s < data.cosNames.size(); ++s) {
+        const std::string& name = data.cosNames[s];
+        if (options.includedCos)
+            included[s] = std::find(options.includedCos->begin(), options.includedCos->end(), name) !=
+                          options.includedCos->end();
+        if (std::find(options.excludedCos.begin(), options.excludedCos.end(), name) !=
+            options.excludedCos.end())
+            included[s] = 0;
+        if (included[s])
+            out.aggregates.includedCos.push_back(name);
     }
     out.aggregates.truncationThreshold = options.truncationThreshold;
 
@@ -242,6 +245,9 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
         agg.costSum += memberCost;
         agg.costSumSquares += memberCost * memberCost;
         agg.excessSum += excess;
+        const double truncated = memberCost - excess; // min(cost, threshold)
+        agg.truncatedSum = agg.truncatedSum.value_or(0.0) + truncated;
+        agg.truncatedSumSquares = agg.truncatedSumSquares.value_or(0.0) + truncated * truncated;
     }
     if (out.rows == 0)
         throw InputError(InputLocation{data.sourceName, 1, "", "", false},

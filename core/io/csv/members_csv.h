@@ -17,8 +17,10 @@ namespace sharecast::io {
 //! How member rows are aggregated.
 struct MemberAggregationOptions {
     double truncationThreshold = 250000.0; //!< per-member threshold for excess_over_threshold
-    //! COS summed into a member's cost for truncation and the cost statistics; null: all COS.
+    //! COS summed into a member's cost for truncation and the cost statistics (§2's rule, as a
+    //! scenario's included_cos and excluded_cos): null and empty: all COS.
     std::optional<std::vector<std::string>> includedCos;
+    std::vector<std::string> excludedCos;
 };
 
 //! The cells built from member rows, their per-cell statistics, and what was read.

@@ -1,15 +1,13 @@
 #include "io/csv/projection_csv.h"
 
 #include "engine/rounding.h"
+#include "io/csv/csv_numbers.h"
 #include "io/csv/csv_writer.h"
 
 namespace sharecast::io {
 
 namespace {
-QString money(double x)
-{
-    return QString::fromStdString(formatMoney(x));
-}
+using csvtext::money;
 } // namespace
 
 QStringList projectionColumns()

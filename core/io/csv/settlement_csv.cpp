@@ -1,27 +1,15 @@
 #include "io/csv/settlement_csv.h"
 
 #include "engine/rounding.h"
+#include "io/csv/csv_numbers.h"
 #include "io/csv/csv_writer.h"
 
 namespace sharecast::io {
 
 namespace {
-QString money(double x)
-{
-    return QString::fromStdString(formatMoney(x));
-}
-QString rate(double x)
-{
-    return QString::fromStdString(formatRate(x));
-}
-QString rate(const std::optional<double>& x)
-{
-    return x ? rate(*x) : QString();
-}
-QString flag(bool b)
-{
-    return b ? QStringLiteral("1") : QStringLiteral("0");
-}
+using csvtext::flag;
+using csvtext::money;
+using csvtext::rate;
 } // namespace
 
 namespace {

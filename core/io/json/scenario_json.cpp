@@ -484,7 +484,8 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
                           "projection",
                           "corridors",
                           "blend",
-                          "mlr_remittance"});
+                          "mlr_remittance",
+                          "uncertainty"});
     Scenario s;
     o.read("name", s.name);
     o.read("description", s.description);
@@ -597,6 +598,21 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
         const ObjectReader m(ctx, *v, o.at("mlr_remittance"), {"enabled", "minimum"});
         m.read("enabled", s.mlrRemittance.enabled);
         m.read("minimum", s.mlrRemittance.minimum);
+    }
+    if (const JsonValue* v = o.get("uncertainty")) {
+        const ObjectReader u(ctx, *v, o.at("uncertainty"),
+                             {"cv", "alpha", "true_savings", "draws", "seed", "trend_sd"});
+        u.read("cv", s.uncertainty.cv);
+        u.read("alpha", s.uncertainty.alpha);
+        u.read("true_savings", s.uncertainty.trueSavings);
+        u.read("draws", s.uncertainty.draws);
+        if (const JsonValue* seed = u.get("seed")) {
+            const double x = ctx.number(*seed, u.at("seed"));
+            if (x != std::floor(x) || x < 0.0 || x > 9007199254740992.0)
+                ctx.fail(*seed, u.at("seed"), "the seed must be a whole number from 0 to 2^53");
+            s.uncertainty.seed = static_cast<std::uint64_t>(x);
+        }
+        u.read("trend_sd", s.uncertainty.trendSd);
     }
     return s;
 }
@@ -882,6 +898,14 @@ JsonValue scenarioToJson(const Scenario& s)
     JsonValue& remit = root.add("mlr_remittance", JsonValue::makeObject());
     remit.add("enabled", flag(s.mlrRemittance.enabled));
     remit.add("minimum", num(s.mlrRemittance.minimum));
+
+    JsonValue& u = root.add("uncertainty", JsonValue::makeObject());
+    u.add("cv", optNum(s.uncertainty.cv));
+    u.add("alpha", num(s.uncertainty.alpha));
+    u.add("true_savings", optNum(s.uncertainty.trueSavings));
+    u.add("draws", num(static_cast<double>(s.uncertainty.draws)));
+    u.add("seed", num(static_cast<double>(s.uncertainty.seed)));
+    u.add("trend_sd", num(s.uncertainty.trendSd));
     return root;
 }
 

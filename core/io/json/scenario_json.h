@@ -32,7 +32,7 @@ Scenario readScenarioFile(const QString& path);
 JsonValue scenarioToJson(const Scenario& scenario);
 
 //! Writes every key of the scenario (defaults spelled out), in the order of the §1.5 example
-//! followed by projection, corridors, blend (null when absent) and mlr_remittance; numbers in
+//! followed by projection, corridors, blend (null when absent), mlr_remittance and uncertainty; numbers in
 //! the shortest text that reads back exactly, so readScenarioJson(writeScenarioJson(s)) == s for
 //! every valid scenario. Throws InputError for a non-finite number or text that is not UTF-8.
 QByteArray writeScenarioJson(const Scenario& scenario);

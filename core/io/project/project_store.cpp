@@ -77,6 +77,13 @@ const char* const kMigration3[] = {
     " PRIMARY KEY (scenario_id, version))",
 };
 
+// Version 4: member aggregates of costs truncated at the threshold (§13's c after truncation).
+// Added columns only: a schema-3 file reads as having none.
+const char* const kMigration4[] = {
+    "ALTER TABLE member_aggregate ADD COLUMN truncated_sum REAL",
+    "ALTER TABLE member_aggregate ADD COLUMN truncated_sum_squares REAL",
+};
+
 struct Migration {
     const char* const* statements;
     std::size_t count;
@@ -86,6 +93,7 @@ const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
     {kMigration2, std::size(kMigration2)},
     {kMigration3, std::size(kMigration3)},
+    {kMigration4, std::size(kMigration4)},
 };
 static_assert(std::size(kMigrations) == ProjectStore::kSchemaVersion);
 
@@ -320,7 +328,7 @@ std::unique_ptr<ProjectStore> ProjectStore::openForReading(const QString& path)
         store->openConnection(Access::Immutable);
     }
     store->checkIsProject();
-    if (store->schemaVersion() < kSchemaVersion)
+    if (store->schemaVersion() < kOldestReadableSchema)
         throw ProjectError(
             QStringLiteral("%1: made by an earlier Sharecast (schema %2): open it once where it can be "
                            "written, to bring it up to schema %3")
@@ -561,12 +569,14 @@ qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceDat
     execWith(q, name_, {id, agg.truncationThreshold, text(cos.join(u','))});
     q.prepare(QStringLiteral(
         "INSERT INTO member_aggregate (dataset_id, plan_id, region, rate_cell, year, members, "
-        "member_months, cost_sum, cost_sum_squares, excess_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "member_months, cost_sum, cost_sum_squares, excess_sum, truncated_sum, truncated_sum_squares) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const MemberCellAggregate& a : agg.cells) {
         execWith(q, name_,
                  {id, QString::fromStdString(a.planId), QString::fromStdString(a.region),
                   QString::fromStdString(a.rateCell), a.year, a.members, a.memberMonths, a.costSum,
-                  a.costSumSquares, a.excessSum});
+                  a.costSumSquares, a.excessSum, a.truncatedSum ? QVariant(*a.truncatedSum) : QVariant(),
+                  a.truncatedSumSquares ? QVariant(*a.truncatedSumSquares) : QVariant()});
     }
     t.commit();
     return id;
@@ -674,9 +684,11 @@ MemberAggregates ProjectStore::loadMemberAggregates(qint64 id) const
         for (const QString& c : q.value(1).toString().split(u',', Qt::SkipEmptyParts))
             agg.includedCos.push_back(c.toStdString());
     }
+    const bool truncatedSums = schemaVersion() >= 4;
     q.prepare(QStringLiteral("SELECT plan_id, region, rate_cell, year, members, member_months, cost_sum, "
-                             "cost_sum_squares, excess_sum FROM member_aggregate WHERE dataset_id = ? "
-                             "ORDER BY plan_id, region, rate_cell, year"));
+                             "cost_sum_squares, excess_sum%1 FROM member_aggregate WHERE dataset_id = ? "
+                             "ORDER BY plan_id, region, rate_cell, year")
+                  .arg(truncatedSums ? QStringLiteral(", truncated_sum, truncated_sum_squares") : QString()));
     q.addBindValue(id);
     q.exec();
     while (q.next()) {
@@ -690,6 +702,10 @@ MemberAggregates ProjectStore::loadMemberAggregates(qint64 id) const
         a.costSum = q.value(6).toDouble();
         a.costSumSquares = q.value(7).toDouble();
         a.excessSum = q.value(8).toDouble();
+        if (truncatedSums && !q.value(9).isNull() && !q.value(10).isNull()) {
+            a.truncatedSum = q.value(9).toDouble();
+            a.truncatedSumSquares = q.value(10).toDouble();
+        }
         agg.cells.push_back(std::move(a));
     }
     return agg;

@@ -77,6 +77,9 @@ struct MemberCellAggregate {
     double costSum = 0.0; //!< Σ annual cost over members (included COS)
     double costSumSquares = 0.0;
     double excessSum = 0.0; //!< Σ max(0, cost − threshold)
+    //! Σ min(cost, threshold) and its squares (§13's c after truncation); absent in projects of
+    //! schema 3 and earlier.
+    std::optional<double> truncatedSum, truncatedSumSquares;
 };
 
 //! Member-level aggregates of one members.csv import.
@@ -90,7 +93,10 @@ struct MemberAggregates {
 class ProjectStore {
 public:
     //! The schema version this build writes (PRAGMA user_version); older files are migrated.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
+    //! The oldest schema openForReading() reads as it is (schema 4 only added columns that
+    //! readers treat as absent in a schema-3 file).
+    static constexpr int kOldestReadableSchema = 3;
 
     //! Creates a new, empty project at path (which must not exist). Messages name the file
     //! `shownAs` when given (a project built under a temporary name is named as the user gave it).
@@ -98,8 +104,9 @@ public:
     //! Opens an existing project, migrating an older schema forward. Throws ProjectError.
     static std::unique_ptr<ProjectStore> open(const QString& path);
     //! Opens an existing project only to read it: nothing is written to it or beside it, so it
-    //! works on read-only media and leaves no journal behind. An older schema is refused (it can
-    //! be upgraded only by opening it for writing). Writes through the store fail (ProjectError).
+    //! works on read-only media and leaves no journal behind. A schema older than
+    //! kOldestReadableSchema is refused (it can be upgraded only by opening it for writing). Writes through
+    //! the store fail (ProjectError).
     static std::unique_ptr<ProjectStore> openForReading(const QString& path);
     //! Opens path when it exists, else creates it.
     static std::unique_ptr<ProjectStore> openOrCreate(const QString& path);

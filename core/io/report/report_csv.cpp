@@ -4,6 +4,7 @@
 #include "engine/error.h"
 #include "engine/rounding.h"
 #include "engine/statewide_totals.h"
+#include "io/csv/csv_numbers.h"
 #include "io/csv/csv_writer.h"
 #include "io/csv/projection_csv.h"
 #include "io/csv/settlement_csv.h"
@@ -22,26 +23,14 @@ namespace {
 
 const QString kStar = QString::fromLatin1(disclosure::kMark);
 
-QString money(double x)
-{
-    return QString::fromStdString(formatMoney(x));
-}
-QString rate(double x)
-{
-    return QString::fromStdString(formatRate(x));
-}
+using csvtext::money;
+using csvtext::rate;
 QString factor(double x)
 {
     return QString::fromStdString(formatFixed(x, 10));
 }
-QString members(double x)
-{
-    return QString::fromStdString(formatMembers(x));
-}
-QString flag(bool b)
-{
-    return b ? QStringLiteral("1") : QStringLiteral("0");
-}
+using csvtext::flag;
+using csvtext::members;
 QString text(const std::string& s)
 {
     return QString::fromStdString(s);

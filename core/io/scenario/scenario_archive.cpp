@@ -353,6 +353,13 @@ ScenarioArchive toArchive(const Scenario& s)
                                num(s.blend->tolerance, "blend.tolerance")};
     a.mlrRemittanceEnabled = s.mlrRemittance.enabled;
     a.mlrRemittanceMinimum = num(s.mlrRemittance.minimum, "mlr_remittance.minimum");
+    const UncertaintySpec& u = s.uncertainty;
+    a.uncertainty = UncertaintyArchive{num(u.cv, "uncertainty.cv"),
+                                       num(u.alpha, "uncertainty.alpha"),
+                                       num(u.trueSavings, "uncertainty.true_savings"),
+                                       u.draws,
+                                       u.seed,
+                                       num(u.trendSd, "uncertainty.trend_sd")};
     return a;
 }
 
@@ -472,6 +479,8 @@ Scenario fromArchive(const ScenarioArchive& a)
     if (a.blend)
         s.blend = BlendSpec{a.blend->rateCells, a.blend->rates, a.blend->projectedMix, a.blend->tolerance};
     s.mlrRemittance = MlrRemittance{a.mlrRemittanceEnabled, a.mlrRemittanceMinimum};
+    const UncertaintyArchive& u = a.uncertainty;
+    s.uncertainty = UncertaintySpec{u.cv, u.alpha, u.trueSavings, u.draws, u.seed, u.trendSd};
     return s;
 }
 

@@ -34,7 +34,7 @@ namespace sharecast {
 
 //! The version of the archive as a whole, written in the file header; bumped with any change of
 //! any struct below (each struct also carries its own BOOST_CLASS_VERSION).
-inline constexpr unsigned kScenarioArchiveVersion = 1;
+inline constexpr unsigned kScenarioArchiveVersion = 2;
 
 //! Most items one collection of an archive may hold, on writing and on reading.
 inline constexpr std::size_t kMaxArchiveItems = 100000;
@@ -478,7 +478,28 @@ struct BlendArchive {
     bool operator==(const BlendArchive&) const = default;
 };
 
-//! A complete scenario as stored: version 1 of the *.sharecast-scenario payload (§1.5, §11, §12).
+//! Statistical validity as stored (§13; ScenarioArchive version 2).
+struct UncertaintyArchive {
+    std::optional<double> cv;
+    double alpha = 0.10;
+    std::optional<double> trueSavings;
+    int draws = 10000;
+    std::uint64_t seed = 1;
+    double trendSd = 0.01;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<UncertaintyArchive>(ar, version, "UncertaintyArchive");
+        archive_detail::optional(ar, cv);
+        archive_detail::fields(ar, alpha);
+        archive_detail::optional(ar, trueSavings);
+        archive_detail::fields(ar, draws, seed, trendSd);
+    }
+    bool operator==(const UncertaintyArchive&) const = default;
+};
+
+//! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
+//! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -501,6 +522,7 @@ struct ScenarioArchive {
     std::optional<BlendArchive> blend;
     bool mlrRemittanceEnabled = false;
     double mlrRemittanceMinimum = 0.85;
+    UncertaintyArchive uncertainty; //!< version 2
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -518,6 +540,8 @@ struct ScenarioArchive {
         archive_detail::items(ar, corridors, "corridors");
         archive_detail::optional(ar, blend);
         archive_detail::fields(ar, mlrRemittanceEnabled, mlrRemittanceMinimum);
+        if (version >= 2)
+            archive_detail::fields(ar, uncertainty);
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
@@ -568,6 +592,7 @@ SHARECAST_ARCHIVE_STRUCT(ProjectionArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(CorridorBandArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(CorridorArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(BlendArchive, 1)
-SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(UncertaintyArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 2)
 
 #undef SHARECAST_ARCHIVE_STRUCT
