@@ -4,12 +4,14 @@
 #include "cli/commands.h"
 #include "engine/error.h"
 #include "engine/experience_index.h"
+#include "engine/explain.h"
 #include "engine/settlement.h"
 #include "engine/validity.h"
 #include "io/csv/validity_csv.h"
 #include "io/project/project_store.h"
 #include "io/scenario/scenario_source.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace sharecast::cli {
@@ -19,12 +21,16 @@ namespace {
 void validity(const Arguments& a, CommandResult& result)
 {
     const QString projectPath = a.value(QStringLiteral("project"));
+    const QString explain = a.value(QStringLiteral("explain"));
     if (a.value(QStringLiteral("experience")).isEmpty() == projectPath.isEmpty() ||
-        a.value(QStringLiteral("scenario")).isEmpty() || a.value(QStringLiteral("out")).isEmpty())
-        throw InputError("validity needs --scenario, --out and either --experience or --project");
+        a.value(QStringLiteral("scenario")).isEmpty() ||
+        (a.value(QStringLiteral("out")).isEmpty() && explain.isEmpty()))
+        throw InputError(
+            "validity needs --scenario, --out (or --explain PLAN_ID) and either --experience or --project");
     if (a.has(QStringLiteral("project")) && a.has(QStringLiteral("quality")))
         throw InputError("--quality goes with --experience; a project brings its own quality data");
-    checkOutputPath(a.value(QStringLiteral("out")));
+    if (a.has(QStringLiteral("out")))
+        checkOutputPath(a.value(QStringLiteral("out")));
     if (a.has(QStringLiteral("projection-out")))
         checkOutputPath(a.value(QStringLiteral("projection-out")));
 
@@ -58,10 +64,22 @@ void validity(const Arguments& a, CommandResult& result)
     mc.seed = scenario.uncertainty.seed;
     const Validity v =
         assessValidity(settlement, index, scenario, inputs.moments ? &*inputs.moments : nullptr, mc);
+    if (!explain.isEmpty()) {
+        const auto plan = std::find_if(v.plans.begin(), v.plans.end(), [&](const PlanValidity& p) {
+            return p.planId == explain.toStdString();
+        });
+        if (plan == v.plans.end())
+            throw InputError(
+                QStringLiteral("no settled plan '%1' in %2")
+                    .arg(explain, projectPath.isEmpty() ? a.value(QStringLiteral("experience")) : projectPath)
+                    .toStdString());
+        result.out += QString::fromStdString(explainValidity(v, *plan));
+    }
     QByteArray fan;
     if (a.has(QStringLiteral("projection-out")))
         fan = io::projectionFanCsv(projectionFan(index, inputs.qualityOrNull(), scenario, mc));
-    writeOutput(a.value(QStringLiteral("out")), io::validityCsv(v));
+    if (a.has(QStringLiteral("out")))
+        writeOutput(a.value(QStringLiteral("out")), io::validityCsv(v));
     if (a.has(QStringLiteral("projection-out")))
         writeOutput(a.value(QStringLiteral("projection-out")), fan);
 }
@@ -76,7 +94,7 @@ Command validityCommand()
         QStringLiteral(
             "Usage: sharecast validity --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
             "                         [--year Y] [--draws K] [--seed N] --out V.csv\n"
-            "                         [--projection-out F.csv]\n"
+            "                         [--projection-out F.csv] [--explain PLAN_ID]\n"
             "       sharecast validity --project P.sharecast --scenario ... (the project's data)\n\n"
             "Writes one row per settled plan then ALL (methodology §13): members, the coefficient of\n"
             "variation c, the standard error sigma of the savings rate, MSR and MLR, the confidence\n"
@@ -84,7 +102,8 @@ Command validityCommand()
             "and the Monte Carlo of the payment by chance and around the result. --draws and --seed\n"
             "override the scenario's uncertainty.draws and .seed; the same seed gives the same output\n"
             "on any machine and number of threads. --projection-out writes the projection fan\n"
-            "(p05, p50, p95 per year and metric) under a common annual utilization shock.\n"
+            "(p05, p50, p95 per year and metric) under a common annual utilization shock. --explain\n"
+            "prints how one plan's figures come about: c and its source, sigma and its parts.\n"
             "Exit 0 on success, 2 on bad input (nothing is written), 1 when an output cannot be written."),
         {{{QStringLiteral("project")},
           {QStringLiteral("experience")},
@@ -94,7 +113,8 @@ Command validityCommand()
           {QStringLiteral("draws")},
           {QStringLiteral("seed")},
           {QStringLiteral("out")},
-          {QStringLiteral("projection-out")}}},
+          {QStringLiteral("projection-out")},
+          {QStringLiteral("explain")}}},
         Needs::Core,
         validity};
 }

@@ -95,14 +95,7 @@ double normalQuantile(double p)
         return -std::numeric_limits<double>::infinity();
     if (p == 1.0)
         return std::numeric_limits<double>::infinity();
-    double z = as241(p);
-    // One Newton step on the tail that is computed without cancellation.
-    const double density = normalPdf(z);
-    if (density > 0.0) {
-        const double err = z < 0.0 ? normalCdf(z) - p : (1.0 - p) - normalCdf(-z);
-        z -= (z < 0.0 ? err : -err) / density;
-    }
-    return z;
+    return as241(p);
 }
 
 } // namespace sharecast

@@ -1,7 +1,7 @@
 #pragma once
 //! The standard normal distribution (methodology §13): density, CDF and quantile, in standard C++
 //! only. The CDF is std::erfc; the quantile is Wichura's algorithm AS 241 (PPND16, Applied
-//! Statistics 37, 1988), relative error about 1e-16, polished by one Newton step on the CDF.
+//! Statistics 37, 1988), relative error about 1e-16.
 //! tests/engine/tst_normal.cpp checks both against published values and Boost.Math to 1e-12.
 
 namespace sharecast {

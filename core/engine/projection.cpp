@@ -3,6 +3,7 @@
 #include "error.h"
 #include "quality.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sharecast {
@@ -94,8 +95,7 @@ void finishRates(ProjectionYear& y)
 
 } // namespace
 
-Projection project(const ExperienceIndex& index, const QualityData* quality, const Scenario& s,
-                   const ProjectionOptions& options)
+ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityData* quality, const Scenario& s)
 {
     if (index.empty())
         throw InputError("no experience data to project");
@@ -105,11 +105,12 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
         throw InputError(InputLocation{{}, 0, "msr.method", "elected", true},
                          "the 'elected' method applies only to settlement from totals");
     const ExperienceData& data = index.data();
-    Projection out;
-    out.startYear = spec.startYear ? *spec.startYear : index.maxYear(); // §11 Y0
-    out.horizon = spec.horizon;
-    out.cosNames = data.cosNames;
-    const Year y0 = out.startYear;
+    ProjectionModel m;
+    m.scenario = &s;
+    m.startYear = spec.startYear ? *spec.startYear : index.maxYear(); // §11 Y0
+    m.horizon = spec.horizon;
+    m.cosNames = data.cosNames;
+    const Year y0 = m.startYear;
     const int h = spec.horizon;
 
     // The projected COS: the included ones, and ecm when care coordination counts as medical (§10).
@@ -118,37 +119,36 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
         const bool ecm = data.cosNames[i] == "ecm" && spec.careCoordinationToMedical;
         if (s.includesCos(data.cosNames[i]) || ecm) {
             if (ecm)
-                ecmPosition = static_cast<int>(out.cos.size());
-            out.cos.push_back(static_cast<int>(i));
+                ecmPosition = static_cast<int>(m.cos.size());
+            m.cos.push_back(static_cast<int>(i));
         }
     }
-    const std::size_t nk = out.cos.size();
-    RateAssumptions assumptions{spec.adminLoad, spec.underwritingGain, spec.careCoordinationToMedical};
+    const std::size_t nk = m.cos.size();
+    const RateAssumptions assumptions{spec.adminLoad, spec.underwritingGain, spec.careCoordinationToMedical};
+    auto changeClass = [&m](Rate c) {
+        const auto it = std::find(m.utilizationRates.begin(), m.utilizationRates.end(), c);
+        if (it != m.utilizationRates.end())
+            return static_cast<int>(it - m.utilizationRates.begin());
+        m.utilizationRates.push_back(c);
+        return static_cast<int>(m.utilizationRates.size() - 1);
+    };
 
-    out.all.resize(static_cast<std::size_t>(h));
     for (const PlanSeries& plan : index.plans()) {
-        PlanProjection pp;
-        pp.planId = plan.planId;
-        const QualityPath qpath = qualityPathFor(s, quality, plan.planId, y0, out.warnings);
+        ProjectionModel::Plan pm;
+        pm.planId = plan.planId;
+        const QualityPath qpath = qualityPathFor(s, quality, plan.planId, y0, m.warnings);
 
-        struct CellWork {
-            CellProjection cell;
-            const CellSeries* series = nullptr;
-            Rate fmap = 0.5;
-        };
-        std::vector<CellWork> cells;
         for (const CellSeries& series : plan.cells) {
             const ExperienceCell* start = series.cellFor(y0);
             if (!start)
                 continue; // §11 projects from the start year's cells
-            CellWork w;
-            w.series = &series;
-            w.fmap = s.fmap.forRateCell(*series.rateCell);
-            CellProjection& c = w.cell;
+            ProjectionModel::Cell cm;
+            CellProjection& c = cm.trace;
+            const Rate fmap = s.fmap.forRateCell(*series.rateCell);
             c.region = *series.region;
             c.rateCell = *series.rateCell;
             c.startMemberMonths = start->memberMonths;
-            for (int cos : out.cos) {
+            for (int cos : m.cos) {
                 const std::string& name = data.cosNames[static_cast<std::size_t>(cos)];
                 c.startPmpm.push_back(start->cost[static_cast<std::size_t>(cos)] / start->memberMonths);
                 const TrendPair t = s.trendFor(c.rateCell, name);
@@ -157,123 +157,208 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
                 c.utilizationChange.push_back(ch == spec.utilizationChange.byCos.end()
                                                   ? spec.utilizationChange.defaultRate
                                                   : ch->second);
+                cm.changeClass.push_back(changeClass(c.utilizationChange.back()));
             }
-            // §11 costs for every year first: the rates look back rate_lag years.
+            // §11 counterfactual costs for every year first: the rates look back rate_lag years.
             for (int t = 1; t <= h; ++t) {
                 CellProjectionYear y;
                 y.year = y0 + t;
-                y.fmap = w.fmap;
+                y.fmap = fmap;
                 y.memberMonths = c.startMemberMonths * std::pow(1.0 + spec.enrollmentGrowth, t);
                 for (std::size_t k = 0; k < nk; ++k) {
-                    const std::string& name = data.cosNames[static_cast<std::size_t>(out.cos[k])];
+                    const std::string& name = data.cosNames[static_cast<std::size_t>(m.cos[k])];
                     const double pc = programChangeFactor(s, name, c.rateCell, y0, y0 + t);
-                    const Dollars cf = c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc * y.memberMonths;
                     y.programChange.push_back(pc);
-                    y.counterfactual.push_back(cf);
-                    y.projected.push_back(cf * utilizationFactor(c.utilizationChange[k], t, options));
+                    y.counterfactual.push_back(c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc *
+                                               y.memberMonths);
                 }
                 // Investment is care-management cost: part of projected cost (§11), paid from the
                 // plan's margin, and not part of the capitation rates.
                 y.investment = spec.investmentPmpm * y.memberMonths;
                 c.years.push_back(std::move(y));
             }
-            cells.push_back(std::move(w));
+            // §10 rates: fixed where the base year is experience or counterfactual; a recipe where
+            // the rebased rate rests on projected cost.
+            for (int t = 1; t <= h; ++t) {
+                ProjectionModel::CellYear cy;
+                const Year rateYear = y0 + t;
+                const Year base = rateYear - spec.rateLag;
+                RateInput in{&s,          &c.rateCell, &data.cosNames, &m.cos,      {},
+                             ecmPosition, base,        rateYear,       assumptions, true};
+                if (base <= y0) {
+                    // Both paths rest on actual experience: no impact yet (§11).
+                    const ExperienceCell* rec = series.cellFor(base);
+                    if (!rec) { // a cell without the base year's record: its start year instead
+                        rec = series.cellFor(y0);
+                        in.baseYear = y0;
+                    }
+                    for (int cos : m.cos)
+                        in.basePmpm.push_back(rec->cost[static_cast<std::size_t>(cos)] / rec->memberMonths);
+                    cy.rebased = buildGrossRate(in);
+                    cy.nonRebased = cy.rebased;
+                } else {
+                    cy.baseInWindow = true;
+                    cy.baseIndex = base - y0 - 1;
+                    const CellProjectionYear& by = c.years[static_cast<std::size_t>(cy.baseIndex)];
+                    cy.rebasedRecipe = rateRecipe(in);
+                    for (std::size_t k = 0; k < nk; ++k)
+                        in.basePmpm.push_back(by.counterfactual[k] / by.memberMonths);
+                    cy.nonRebased = buildGrossRate(in);
+                }
+                for (double cf : c.years[static_cast<std::size_t>(t - 1)].counterfactual)
+                    cy.counterfactualTotal += cf;
+                cm.years.push_back(std::move(cy));
+            }
+            pm.cells.push_back(std::move(cm));
         }
-        if (cells.empty()) {
-            out.warnings.push_back("plan " + plan.planId + " has no cell in the start year " +
-                                   std::to_string(y0) + " and is not projected");
+        if (pm.cells.empty()) {
+            m.warnings.push_back("plan " + plan.planId + " has no cell in the start year " +
+                                 std::to_string(y0) + " and is not projected");
             continue;
         }
-
-        // Plan totals, payments and eligibility per year.
-        pp.years.resize(static_cast<std::size_t>(h));
+        // Per year: totals that do not move with utilization, thresholds, quality and ρ.
         for (int t = 1; t <= h; ++t) {
-            ProjectionYear& py = pp.years[static_cast<std::size_t>(t - 1)];
-            py.year = y0 + t;
-            for (const CellWork& w : cells) {
-                const CellProjectionYear& cy = w.cell.years[static_cast<std::size_t>(t - 1)];
+            ProjectionModel::PlanYear py;
+            for (const ProjectionModel::Cell& cell : pm.cells) {
+                const CellProjectionYear& cy = cell.trace.years[static_cast<std::size_t>(t - 1)];
                 py.memberMonths += cy.memberMonths;
-                for (std::size_t k = 0; k < nk; ++k) {
+                for (std::size_t k = 0; k < nk; ++k)
                     py.counterfactualCost += cy.counterfactual[k];
-                    py.projectedCost += cy.projected[k];
-                }
                 py.investment += cy.investment;
             }
-            py.projectedCost += py.investment;
-            py.benchmark = py.counterfactualCost; // no rebasing inside the window
-            py.grossSavings = py.benchmark - py.projectedCost;
             const double members = memberYears(py.memberMonths);
             py.msr = computeThreshold(msrInput(s, members, std::nullopt));
             py.mlr = computeThreshold(mlrInput(s, members, std::nullopt));
             py.qualityScore = qpath.score[static_cast<std::size_t>(t - 1)];
             py.eligible = qpath.gatePasses[static_cast<std::size_t>(t - 1)];
             py.shareRate = sharingRate(s.sharing, py.qualityScore);
+            pm.years.push_back(py);
+        }
+        m.plans.push_back(std::move(pm));
+    }
+    return m;
+}
+
+Projection evaluateProjection(const ProjectionModel& m, const ProjectionOptions& options)
+{
+    const Scenario& s = *m.scenario;
+    Projection out;
+    out.startYear = m.startYear;
+    out.horizon = m.horizon;
+    out.cosNames = m.cosNames;
+    out.cos = m.cos;
+    out.warnings = m.warnings;
+    const Year y0 = m.startYear;
+    const int h = m.horizon;
+    const auto hs = static_cast<std::size_t>(h);
+    const std::size_t nk = m.cos.size();
+
+    // The cumulative utilization factor of each distinct c_s and year.
+    std::vector<std::vector<double>> factor(m.utilizationRates.size(), std::vector<double>(hs));
+    for (std::size_t i = 0; i < m.utilizationRates.size(); ++i)
+        for (int t = 1; t <= h; ++t)
+            factor[i][static_cast<std::size_t>(t - 1)] = utilizationFactor(m.utilizationRates[i], t, options);
+
+    out.all.resize(hs);
+    std::vector<Dollars> projected; // [cell][t − 1][k] of the plan at hand
+    std::vector<Pmpm> basePmpm(nk);
+    for (const ProjectionModel::Plan& pm : m.plans) {
+        PlanProjection pp;
+        pp.planId = pm.planId;
+        const std::size_t nc = pm.cells.size();
+        projected.assign(nc * hs * nk, 0.0);
+        auto at = [&](std::size_t cell, std::size_t t0, std::size_t k) -> Dollars& {
+            return projected[(cell * hs + t0) * nk + k];
+        };
+        for (std::size_t ci = 0; ci < nc; ++ci) {
+            const ProjectionModel::Cell& cell = pm.cells[ci];
+            for (std::size_t t0 = 0; t0 < hs; ++t0)
+                for (std::size_t k = 0; k < nk; ++k)
+                    at(ci, t0, k) = cell.trace.years[t0].counterfactual[k] *
+                                    factor[static_cast<std::size_t>(cell.changeClass[k])][t0];
+        }
+
+        // Plan totals, payments and eligibility per year.
+        pp.years.resize(hs);
+        for (std::size_t t0 = 0; t0 < hs; ++t0) {
+            const ProjectionModel::PlanYear& fixed = pm.years[t0];
+            ProjectionYear& py = pp.years[t0];
+            py.year = y0 + static_cast<Year>(t0) + 1;
+            py.memberMonths = fixed.memberMonths;
+            py.counterfactualCost = fixed.counterfactualCost;
+            py.investment = fixed.investment;
+            for (std::size_t ci = 0; ci < nc; ++ci)
+                for (std::size_t k = 0; k < nk; ++k)
+                    py.projectedCost += at(ci, t0, k);
+            py.projectedCost += py.investment;
+            py.benchmark = py.counterfactualCost; // no rebasing inside the window
+            py.grossSavings = py.benchmark - py.projectedCost;
+            py.msr = fixed.msr;
+            py.mlr = fixed.mlr;
+            py.qualityScore = fixed.qualityScore;
+            py.eligible = fixed.eligible;
+            py.shareRate = fixed.shareRate;
             std::optional<Rate> savingsRate;
             if (py.benchmark != 0.0)
                 savingsRate = py.grossSavings / py.benchmark;
-            py.payment =
-                computePayment(SharingInput{&s.sharing, &s.losses, py.benchmark, py.grossSavings, savingsRate,
-                                            py.msr.rate, py.mlr.rate, py.shareRate, py.eligible});
+            py.payment = computePayment(SharingInput{&s.sharing, &s.losses, py.benchmark, py.grossSavings,
+                                                     savingsRate, py.msr.rate, py.mlr.rate, py.shareRate,
+                                                     py.eligible, options.trace});
         }
 
         // §10 rates per cell and year; revenue, margins and the state's cost.
-        for (CellWork& w : cells) {
-            CellProjection& c = w.cell;
-            for (int t = 1; t <= h; ++t) {
-                CellProjectionYear& cy = c.years[static_cast<std::size_t>(t - 1)];
-                ProjectionYear& py = pp.years[static_cast<std::size_t>(t - 1)];
-                const Year rateYear = y0 + t;
-                Year base = rateYear - spec.rateLag;
-                RateInput in{&s,          &c.rateCell, &data.cosNames, &out.cos,    {},
-                             ecmPosition, base,        rateYear,       assumptions, options.trace};
+        for (std::size_t ci = 0; ci < nc; ++ci) {
+            const ProjectionModel::Cell& cell = pm.cells[ci];
+            CellProjection traced;
+            if (options.trace)
+                traced = cell.trace;
+            for (std::size_t t0 = 0; t0 < hs; ++t0) {
+                const ProjectionModel::CellYear& cy = cell.years[t0];
+                const CellProjectionYear& year = cell.trace.years[t0];
+                ProjectionYear& py = pp.years[t0];
+                GrossRate moving; // the rebased rate on projected cost, when its base is projected
+                const GrossRate* rebased = &cy.rebased;
                 bool nonRebasedApplies = true;
-                if (base <= y0) {
-                    // Both paths rest on actual experience: no impact yet (§11).
-                    const ExperienceCell* rec = w.series->cellFor(base);
-                    if (!rec) { // a cell without the base year's record: its start year instead
-                        rec = w.series->cellFor(y0);
-                        in.baseYear = y0;
-                    }
-                    for (int cos : out.cos)
-                        in.basePmpm.push_back(rec->cost[static_cast<std::size_t>(cos)] / rec->memberMonths);
-                    cy.rebased = buildGrossRate(in);
-                    cy.nonRebased = cy.rebased;
-                } else {
-                    const CellProjectionYear& by = c.years[static_cast<std::size_t>(base - y0 - 1)];
+                if (cy.baseInWindow) {
+                    const auto b = static_cast<std::size_t>(cy.baseIndex);
+                    const MemberMonths baseMm = cell.trace.years[b].memberMonths;
                     for (std::size_t k = 0; k < nk; ++k)
-                        in.basePmpm.push_back(by.projected[k] / by.memberMonths);
-                    cy.rebased = buildGrossRate(in);
-                    in.basePmpm.clear();
-                    for (std::size_t k = 0; k < nk; ++k)
-                        in.basePmpm.push_back(by.counterfactual[k] / by.memberMonths);
-                    cy.nonRebased = buildGrossRate(in);
+                        basePmpm[k] = at(ci, b, k) / baseMm;
+                    moving = applyRateRecipe(cy.rebasedRecipe, basePmpm, options.trace);
+                    rebased = &moving;
                     // §10: plans that fail a blocking gate (in the base year) get the rebased rate.
-                    nonRebasedApplies = pp.years[static_cast<std::size_t>(base - y0 - 1)].eligible;
+                    nonRebasedApplies = pm.years[b].eligible;
                 }
                 py.nonRebasedApplies = nonRebasedApplies;
-                const Pmpm nonRebasedRate = nonRebasedApplies ? cy.nonRebased.gross : cy.rebased.gross;
-                const Dollars revReb = cy.rebased.gross * cy.memberMonths;
-                const Dollars revNon = nonRebasedRate * cy.memberMonths;
-                const Dollars revCf = cy.nonRebased.gross * cy.memberMonths; // counterfactual program cost
+                const Pmpm nonRebasedRate = nonRebasedApplies ? cy.nonRebased.gross : rebased->gross;
+                const Dollars revReb = rebased->gross * year.memberMonths;
+                const Dollars revNon = nonRebasedRate * year.memberMonths;
+                const Dollars revCf = cy.nonRebased.gross * year.memberMonths; // counterfactual program cost
                 py.revenueRebased += revReb;
                 py.revenueNonRebased += revNon;
                 py.revenueCounterfactual += revCf;
                 const Dollars impact = revNon - revReb;
                 py.rateImpact += impact;
-                py.rateImpactFederal += cy.fmap * impact;
-                py.rateImpactState += (1.0 - cy.fmap) * impact;
+                py.rateImpactFederal += year.fmap * impact;
+                py.rateImpactState += (1.0 - year.fmap) * impact;
                 // Margins net of the administrative load as applied in each rate.
-                py.marginRebased += revReb - cy.rebased.adminLoad * revReb;
+                py.marginRebased += revReb - rebased->adminLoad * revReb;
                 py.marginNonRebased +=
-                    revNon - (nonRebasedApplies ? cy.nonRebased.adminLoad : cy.rebased.adminLoad) * revNon;
+                    revNon - (nonRebasedApplies ? cy.nonRebased.adminLoad : rebased->adminLoad) * revNon;
                 // The plan payment allocated to cells by benchmark share, as in §9.
-                Dollars cellBenchmark = 0.0;
-                for (std::size_t k = 0; k < nk; ++k)
-                    cellBenchmark += cy.counterfactual[k];
                 const Dollars cellPayment =
-                    py.benchmark != 0.0 ? py.payment.payment * cellBenchmark / py.benchmark : 0.0;
-                py.federalShareNonRebased += cy.fmap * (revNon + cellPayment);
+                    py.benchmark != 0.0 ? py.payment.payment * cy.counterfactualTotal / py.benchmark : 0.0;
+                py.federalShareNonRebased += year.fmap * (revNon + cellPayment);
+                if (options.trace) {
+                    CellProjectionYear& ty = traced.years[t0];
+                    for (std::size_t k = 0; k < nk; ++k)
+                        ty.projected.push_back(at(ci, t0, k));
+                    ty.rebased = *rebased;
+                    ty.nonRebased = cy.nonRebased;
+                }
             }
+            if (options.trace)
+                pp.cells.push_back(std::move(traced));
         }
         for (ProjectionYear& py : pp.years) {
             const Dollars p = py.payment.payment;
@@ -285,14 +370,17 @@ Projection project(const ExperienceIndex& index, const QualityData* quality, con
             finishRates(py);
             addInto(out.all[static_cast<std::size_t>(py.year - y0 - 1)], py);
         }
-        if (options.trace)
-            for (CellWork& w : cells)
-                pp.cells.push_back(std::move(w.cell));
         out.plans.push_back(std::move(pp));
     }
     for (ProjectionYear& a : out.all)
         finishRates(a);
     return out;
+}
+
+Projection project(const ExperienceIndex& index, const QualityData* quality, const Scenario& s,
+                   const ProjectionOptions& options)
+{
+    return evaluateProjection(prepareProjection(index, quality, s), options);
 }
 
 } // namespace sharecast

@@ -96,7 +96,59 @@ struct Projection {
     std::vector<std::string> warnings;
 };
 
-//! Projects every plan over the horizon (§11), with rates by §10, payments by §5/§8.
+//! What a projection fixes before any utilization path (§11): per plan and cell the member
+//! months, counterfactual costs, program changes, investment and FMAP of every year and the rates
+//! that do not depend on projected cost; per plan and year the thresholds, quality score, gate and
+//! sharing rate. Made once by prepareProjection(); evaluateProjection() then runs the utilization
+//! path (the scenario's, or one shocked per year for the §13 fan) with arithmetic only.
+struct ProjectionModel {
+    struct CellYear {
+        bool baseInWindow = false;         //!< the rate's base year is a projected year (rates move with A)
+        int baseIndex = 0;                 //!< its t − 1 when baseInWindow
+        RateRecipe rebasedRecipe;          //!< the rebased rate's recipe when baseInWindow
+        GrossRate rebased;                 //!< fixed rebased rate when !baseInWindow
+        GrossRate nonRebased;              //!< the non-rebased rate (on counterfactual or actual experience)
+        Dollars counterfactualTotal = 0.0; //!< Σ_s C_{s,t}
+    };
+    struct Cell {
+        CellProjection trace;         //!< years without projected cost and rates
+        std::vector<int> changeClass; //!< per COS: index into utilizationRates
+        std::vector<CellYear> years;
+    };
+    struct PlanYear {
+        MemberMonths memberMonths = 0.0;
+        Dollars counterfactualCost = 0.0;
+        Dollars investment = 0.0;
+        std::optional<Score> qualityScore;
+        bool eligible = true;
+        Rate shareRate = 0.0;
+        ThresholdResult msr, mlr;
+    };
+    struct Plan {
+        std::string planId;
+        std::vector<Cell> cells;
+        std::vector<PlanYear> years;
+    };
+    const Scenario* scenario = nullptr;
+    Year startYear = 0;
+    int horizon = 0;
+    std::vector<std::string> cosNames;
+    std::vector<int> cos;
+    std::vector<Rate> utilizationRates; //!< the distinct annual utilization changes c_s
+    std::vector<Plan> plans;
+    std::vector<std::string> warnings;
+};
+
+//! The fixed part of the projection of every plan (§10, §11). Keeps a pointer to scenario.
+ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityData* quality,
+                                  const Scenario& scenario);
+
+//! The projection of a prepared model under the scenario's utilization changes, shocked by
+//! options.utilizationShock when given.
+Projection evaluateProjection(const ProjectionModel& model, const ProjectionOptions& options);
+
+//! Projects every plan over the horizon (§11), with rates by §10, payments by §5/§8:
+//! evaluateProjection(prepareProjection(...), options).
 Projection project(const ExperienceIndex& index, const QualityData* quality, const Scenario& scenario,
                    const ProjectionOptions& options = {});
 

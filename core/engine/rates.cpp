@@ -21,41 +21,61 @@ double programChangeFactor(const Scenario& scenario, const std::string& cos, con
     return pc;
 }
 
-GrossRate buildGrossRate(const RateInput& in)
+RateRecipe rateRecipe(const RateInput& in)
 {
-    GrossRate r;
+    RateRecipe r;
     r.rateYear = in.rateYear;
     r.baseYear = in.baseYear;
-    r.underwritingGain = in.assumptions.underwritingGain;
+    r.cos = *in.cos;
+    r.ecmPosition = in.ecmPosition;
+    r.assumptions = in.assumptions;
     const Scenario& s = *in.scenario;
     const int years = in.rateYear - in.baseYear;
-    Pmpm baseMedical = 0.0; // the base year's medical PMPM without care coordination, untrended
-    for (std::size_t k = 0; k < in.cos->size(); ++k) {
-        const int cos = (*in.cos)[k];
+    for (int cos : r.cos) {
         const std::string& name = (*in.cosNames)[static_cast<std::size_t>(cos)];
         const TrendPair t = s.trendFor(*in.rateCell, name);
+        r.trendFactor.push_back(
+            std::pow((1.0 + t.utilization) * (1.0 + t.unitCost), static_cast<double>(years)));
+        r.programChange.push_back(programChangeFactor(s, name, *in.rateCell, in.baseYear, in.rateYear));
+    }
+    return r;
+}
+
+GrossRate applyRateRecipe(const RateRecipe& recipe, const std::vector<Pmpm>& basePmpm, bool trace)
+{
+    GrossRate r;
+    r.rateYear = recipe.rateYear;
+    r.baseYear = recipe.baseYear;
+    r.underwritingGain = recipe.assumptions.underwritingGain;
+    Pmpm baseMedical = 0.0; // the base year's medical PMPM without care coordination, untrended
+    for (std::size_t k = 0; k < recipe.cos.size(); ++k) {
         RateCosTerm term;
-        term.cos = cos;
-        term.basePmpm = in.basePmpm[k];
-        term.trendFactor = std::pow((1.0 + t.utilization) * (1.0 + t.unitCost), static_cast<double>(years));
-        term.programChange = programChangeFactor(s, name, *in.rateCell, in.baseYear, in.rateYear);
-        term.careCoordination = static_cast<int>(k) == in.ecmPosition;
+        term.cos = recipe.cos[k];
+        term.basePmpm = basePmpm[k];
+        term.trendFactor = recipe.trendFactor[k];
+        term.programChange = recipe.programChange[k];
+        term.careCoordination = static_cast<int>(k) == recipe.ecmPosition;
         r.medicalPmpm += term.basePmpm * term.trendFactor * term.programChange;
         if (term.careCoordination)
             r.careCoordinationPmpm = term.basePmpm;
         else
             baseMedical += term.basePmpm;
-        if (in.trace)
+        if (trace)
             r.terms.push_back(term);
     }
-    const double margin = 1.0 - in.assumptions.adminLoad - in.assumptions.underwritingGain;
-    r.adminLoad = in.assumptions.adminLoad;
-    if (in.ecmPosition >= 0 && baseMedical > 0.0) {
+    const double margin = 1.0 - recipe.assumptions.adminLoad - recipe.assumptions.underwritingGain;
+    r.adminLoad = recipe.assumptions.adminLoad;
+    if (recipe.ecmPosition >= 0 && baseMedical > 0.0) {
         const Pmpm baseGross = baseMedical / margin; // the base year's rate with ECM as administration
-        r.adminLoad = std::max(0.0, in.assumptions.adminLoad - r.careCoordinationPmpm / baseGross);
+        r.adminLoad = std::max(0.0, recipe.assumptions.adminLoad - r.careCoordinationPmpm / baseGross);
     }
     r.gross = r.medicalPmpm / (1.0 - r.adminLoad - r.underwritingGain);
     return r;
+}
+
+GrossRate buildGrossRate(const RateInput& in)
+{
+    return applyRateRecipe(rateRecipe(in), in.basePmpm, in.trace);
 }
 
 } // namespace sharecast

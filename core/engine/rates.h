@@ -49,9 +49,28 @@ struct RateInput {
     bool trace = false;
 };
 
-//! The gross rate of §10: base PMPM trended (R − base) years with §2.3 trends and §2.4 program
-//! changes; gross = medical / (1 − admin_load − underwriting_gain); with care coordination as
-//! medical, admin_load is reduced by ecm PMPM / the base year's gross rate without it.
+//! Everything of a §10 rate but the base PMPMs: per COS the trend and program-change factors of
+//! (base → rate year). Made once, applied to many base PMPMs (the projection fan's draws).
+struct RateRecipe {
+    Year rateYear = 0;
+    Year baseYear = 0;
+    std::vector<int> cos;              //!< indices into ExperienceData::cosNames
+    std::vector<double> trendFactor;   //!< ((1+u)(1+k))^(R − base), one per cos
+    std::vector<double> programChange; //!< PC_s(base, R), one per cos
+    int ecmPosition = -1;
+    RateAssumptions assumptions;
+};
+
+//! The recipe of input's rate (input.basePmpm is not read).
+RateRecipe rateRecipe(const RateInput& input);
+
+//! The gross rate of §10 from a recipe and base PMPMs (one per recipe.cos): base PMPM · trend ·
+//! program change summed; gross = medical / (1 − admin_load − underwriting_gain); with care
+//! coordination as medical, admin_load is reduced by ecm PMPM / the base year's gross rate
+//! without it. The terms are kept when tracing.
+GrossRate applyRateRecipe(const RateRecipe& recipe, const std::vector<Pmpm>& basePmpm, bool trace);
+
+//! applyRateRecipe(rateRecipe(input), input.basePmpm, input.trace).
 GrossRate buildGrossRate(const RateInput& input);
 
 //! PC_s(from, to): the product of every program change for COS s (and rate cell c) with

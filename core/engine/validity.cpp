@@ -14,7 +14,9 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace sharecast {
 
@@ -334,10 +336,11 @@ struct PlanDraws {
         in.savingsRate = s;
         return computePayment(in).payment;
     }
-    Dollars chance(std::uint64_t k) const { return paymentAt(sigma * normalDraw(key, k)); }
-    Dollars around(std::uint64_t k) const
+    //! Draw k: the payment by chance (S = σZ) and around the result (S = S_p + σZ), one Z.
+    std::pair<Dollars, Dollars> draw(std::uint64_t k) const
     {
-        return observed ? paymentAt(*observed + sigma * normalDraw(key, k)) : 0.0;
+        const double z = normalDraw(key, k);
+        return {paymentAt(sigma * z), observed ? paymentAt(*observed + sigma * z) : 0.0};
     }
 };
 
@@ -371,8 +374,7 @@ void runPaymentMonteCarlo(Validity& validity, const Settlement& settlement, cons
         for (std::uint64_t k = 0; k < draws; ++k) {
             if (k % kChunk == 0)
                 checkCancel(options.cancel);
-            chance[k] = plans[p].chance(k);
-            around[k] = plans[p].around(k);
+            std::tie(chance[k], around[k]) = plans[p].draw(k);
         }
         PaymentDistribution& d = validity.plans[p].payment;
         double sum = 0.0;
@@ -396,8 +398,9 @@ void runPaymentMonteCarlo(Validity& validity, const Settlement& settlement, cons
         for (std::uint64_t k = from; k < to; ++k) {
             double chance = 0.0, around = 0.0;
             for (const PlanDraws& p : plans) {
-                chance += p.chance(k);
-                around += p.around(k);
+                const auto [c, a] = p.draw(k);
+                chance += c;
+                around += a;
             }
             chanceAll[k] = chance;
             aroundAll[k] = around;
@@ -440,17 +443,17 @@ ProjectionFan projectionFan(const ExperienceIndex& index, const QualityData* qua
     std::vector<std::vector<std::vector<double>>> metric(
         4, std::vector<std::vector<double>>(static_cast<std::size_t>(horizon), std::vector<double>(draws)));
     std::vector<Year> years(static_cast<std::size_t>(horizon), 0);
-    ProjectionOptions po;
-    po.trace = false;
+    const ProjectionModel model = prepareProjection(index, quality, scenario); // once: a draw only evaluates
     parallelFor(static_cast<std::size_t>(draws),
                 threadCount(options.threads, static_cast<std::size_t>(draws)), [&](std::size_t k) {
                     if (k % 64 == 0)
                         checkCancel(options.cancel);
-                    ProjectionOptions mine = po;
+                    ProjectionOptions mine;
+                    mine.trace = false;
                     for (int t = 0; t < horizon; ++t)
                         mine.utilizationShock.push_back(scenario.uncertainty.trendSd *
                                                         normalDraw(yearKeys[static_cast<std::size_t>(t)], k));
-                    const Projection pr = project(index, quality, scenario, mine);
+                    const Projection pr = evaluateProjection(model, mine);
                     for (std::size_t t = 0; t < pr.all.size() && t < years.size(); ++t) {
                         const ProjectionYear& y = pr.all[t];
                         if (k == 0)
