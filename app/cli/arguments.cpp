@@ -20,6 +20,15 @@ Arguments Arguments::parse(const QStringList& args, const ArgumentSpec& spec)
                                          [&name](const OptionSpec& o) { return o.name == name; });
         if (option == spec.options.end())
             throw UsageError(QStringLiteral("unknown option '%1'").arg(word));
+        if (option->values == OptionSpec::kOneOrMore) {
+            QStringList& values = a.values_[name];
+            const qsizetype before = values.size();
+            while (i + 1 < args.size() && !args[i + 1].startsWith(QLatin1String("--")))
+                values << args[++i];
+            if (values.size() == before)
+                throw UsageError(QStringLiteral("option '%1' needs a value").arg(word));
+            continue;
+        }
         if (a.values_.contains(name))
             throw UsageError(QStringLiteral("option '%1' given twice").arg(word));
         if (i + option->values >= args.size())

@@ -22,8 +22,11 @@ public:
 
 //! One option a command accepts: `--name` followed by `values` values (0 for a switch).
 struct OptionSpec {
+    //! `values` of an option that takes one or more values, up to the next `--option`, and may be
+    //! given again (`--vary a b --vary c` is a, b, c).
+    static constexpr int kOneOrMore = -1;
     QString name;   //!< without the leading "--"
-    int values = 1; //!< how many values follow the option; 0 for a switch
+    int values = 1; //!< how many values follow the option; 0 for a switch; kOneOrMore
 };
 
 //! What a command takes: its options and how many positional arguments.

@@ -48,7 +48,8 @@ const std::vector<Command>& commands()
     static const std::vector<Command> list = {
         settleCommand(),           projectCommand(),        settleTotalsCommand(), importCommand(),
         exportExperienceCommand(), generateSampleCommand(), scenarioCommand(),     reportCommand(),
-        validityCommand(),         presetsCommand(),        helpCommand(),
+        validityCommand(),         sensitivityCommand(),    table2Command(),       goalSeekCommand(),
+        presetsCommand(),          helpCommand(),
     };
     return list;
 }

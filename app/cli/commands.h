@@ -17,6 +17,9 @@ Command generateSampleCommand();   //!< project_commands.cpp
 Command scenarioCommand();         //!< scenario_command.cpp
 Command reportCommand();           //!< report_command.cpp
 Command validityCommand();         //!< validity_command.cpp
+Command sensitivityCommand();      //!< sensitivity_commands.cpp
+Command table2Command();           //!< sensitivity_commands.cpp
+Command goalSeekCommand();         //!< sensitivity_commands.cpp
 
 //! Every subcommand, in the order `sharecast --help` lists them.
 const std::vector<Command>& commands();

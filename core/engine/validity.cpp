@@ -1,6 +1,7 @@
 #include "validity.h"
 
 #include "normal.h"
+#include "parallel.h"
 #include "projection.h"
 #include "rounding.h"
 #include "sharing.h"
@@ -58,54 +59,6 @@ double normalDraw(std::uint64_t key, std::uint64_t k)
     const std::uint64_t bits = mix64(key + (k + 1) * kGamma);
     const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
     return normalQuantile(u);
-}
-
-// ---- Threads ---------------------------------------------------------------------------------
-
-int threadCount(int asked, std::size_t work)
-{
-    int n = asked > 0 ? asked : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    return static_cast<int>(
-        std::min<std::size_t>(static_cast<std::size_t>(n), std::max<std::size_t>(work, 1)));
-}
-
-//! Runs job(i) for i in [0, count) on `threads` threads (i taken in turn from a shared counter).
-//! The first exception is rethrown after every thread has stopped.
-void parallelFor(std::size_t count, int threads, const std::function<void(std::size_t)>& job)
-{
-    if (threads <= 1 || count <= 1) {
-        for (std::size_t i = 0; i < count; ++i)
-            job(i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr error;
-    std::mutex errorMutex;
-    auto worker = [&] {
-        for (;;) {
-            const std::size_t i = next.fetch_add(1);
-            if (i >= count || failed.load())
-                return;
-            try {
-                job(i);
-            } catch (...) {
-                const std::lock_guard<std::mutex> lock(errorMutex);
-                if (!error)
-                    error = std::current_exception();
-                failed = true;
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool)
-        t.join();
-    if (error)
-        std::rethrow_exception(error);
 }
 
 void checkCancel(const std::atomic<bool>* cancel)

@@ -23,24 +23,12 @@ class TestValidityCli : public QObject {
 
     using Result = sharecast::testing::CliResult;
     static Result run(const QStringList& args) { return sharecast::testing::runSharecast(args); }
-
     static bool write(const QString& path, const QByteArray& text)
     {
-        QFile f(path);
-        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+        return sharecast::testing::writeFile(path, text);
     }
-    static QByteArray readAll(const QString& path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-    static QList<QByteArray> lines(const QString& path)
-    {
-        QList<QByteArray> l = readAll(path).split('\n');
-        if (!l.isEmpty() && l.last().isEmpty())
-            l.removeLast();
-        return l;
-    }
+    static QByteArray readAll(const QString& path) { return sharecast::testing::readFile(path); }
+    static QList<QByteArray> lines(const QString& path) { return sharecast::testing::fileLines(path); }
 
     QTemporaryDir tmp_;
     QString experience_, scenario_;

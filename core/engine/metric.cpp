@@ -1,0 +1,157 @@
+#include "metric.h"
+
+#include "error.h"
+#include "parallel.h"
+#include "projection.h"
+#include "rounding.h"
+#include "settlement.h"
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+namespace sharecast {
+
+namespace {
+
+constexpr std::pair<MetricKind, const char*> kSettlementNames[] = {
+    {MetricKind::Expected, "expected"},          {MetricKind::Actual, "actual"},
+    {MetricKind::GrossSavings, "gross_savings"}, {MetricKind::PlanPayment, "plan_payment"},
+    {MetricKind::ProgramNet, "program_net"},     {MetricKind::FederalShare, "federal_share"},
+    {MetricKind::StateShare, "state_share"},
+};
+constexpr std::pair<MetricKind, const char*> kProjectionNames[] = {
+    {MetricKind::RateImpact, "rate_impact"},
+    {MetricKind::NetStateSavingNonRebased, "net_state_saving_nonrebased"},
+};
+
+[[noreturn]] void unknownMetric(const std::string& name)
+{
+    std::string names;
+    for (const auto& [k, n] : kSettlementNames)
+        names += std::string(names.empty() ? "" : ", ") + n;
+    for (const auto& [k, n] : kProjectionNames)
+        names += std::string(", ") + n + "@YEAR";
+    throw InputError(InputLocation{{}, 0, "--metric", name, true},
+                     "no such metric (there are " + names + ")");
+}
+
+Dollars settlementFigure(MetricKind kind, const PlanSettlement& p)
+{
+    switch (kind) {
+    case MetricKind::Expected: return p.expected;
+    case MetricKind::Actual: return p.actual;
+    case MetricKind::GrossSavings: return p.grossSavings;
+    case MetricKind::PlanPayment: return p.payment.payment;
+    case MetricKind::ProgramNet: return p.programNet;
+    case MetricKind::FederalShare: return p.split.federal;
+    case MetricKind::StateShare: return p.split.state;
+    default: return 0.0;
+    }
+}
+
+Dollars projectionFigure(MetricKind kind, const ProjectionYear& y)
+{
+    return kind == MetricKind::RateImpact ? y.rateImpact : y.netStateSavingNonRebased;
+}
+
+} // namespace
+
+std::string Metric::name() const
+{
+    for (const auto& [k, n] : kSettlementNames)
+        if (k == kind)
+            return n;
+    for (const auto& [k, n] : kProjectionNames)
+        if (k == kind)
+            return std::string(n) + "@" + std::to_string(year);
+    return {};
+}
+
+Metric parseMetric(const std::string& name, const std::optional<std::string>& plan)
+{
+    Metric m;
+    m.plan = plan;
+    for (const auto& [k, n] : kSettlementNames)
+        if (name == n) {
+            m.kind = k;
+            return m;
+        }
+    const std::size_t at = name.find('@');
+    if (at == std::string::npos)
+        unknownMetric(name);
+    const std::string base = name.substr(0, at), year = name.substr(at + 1);
+    const auto found = std::find_if(std::begin(kProjectionNames), std::end(kProjectionNames),
+                                    [&](const auto& p) { return base == p.second; });
+    if (found == std::end(kProjectionNames))
+        unknownMetric(name);
+    if (year.empty() || year.size() > 4 ||
+        !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        throw InputError(InputLocation{{}, 0, "--metric", name, true}, "the year after '@' must be a year");
+    m.kind = found->first;
+    m.year = std::stoi(year);
+    return m;
+}
+
+double metricValue(const Metric& metric, const MetricContext& context, const Scenario& scenario)
+{
+    if (metric.isProjection()) {
+        ProjectionOptions options;
+        options.trace = false;
+        const Projection p = project(*context.index, context.quality, scenario, options);
+        const int t = metric.year - p.startYear;
+        if (t < 1 || t > p.horizon)
+            throw InputError(InputLocation{{}, 0, "--metric", metric.name(), true},
+                             "the projection runs from " + std::to_string(p.startYear + 1) + " to " +
+                                 std::to_string(p.startYear + p.horizon));
+        if (!metric.plan)
+            return roundTo(projectionFigure(metric.kind, p.all[static_cast<std::size_t>(t - 1)]), 2);
+        for (const PlanProjection& pp : p.plans)
+            if (pp.planId == *metric.plan)
+                return roundTo(projectionFigure(metric.kind, pp.years[static_cast<std::size_t>(t - 1)]), 2);
+        throw InputError(InputLocation{{}, 0, "--plan", *metric.plan, true},
+                         "no projected plan with this id");
+    }
+    SettlementOptions options;
+    options.year = context.year;
+    options.trace = false;
+    const Settlement s = settle(*context.index, context.quality, scenario, options);
+    double total = 0.0; // statewide: the plans' figures in cents, summed
+    for (const PlanSettlement& p : s.plans) {
+        if (metric.plan && p.planId != *metric.plan)
+            continue;
+        total += roundTo(settlementFigure(metric.kind, p), 2);
+        if (metric.plan)
+            return total;
+    }
+    if (metric.plan)
+        throw InputError(InputLocation{{}, 0, "--plan", *metric.plan, true}, "no settled plan with this id");
+    return roundTo(total, 2);
+}
+
+std::vector<double> metricValues(const Metric& metric, const MetricContext& context,
+                                 const std::vector<Scenario>& scenarios, int threads)
+{
+    return metricValues(
+        metric, context, scenarios.size(), [&scenarios](std::size_t i) { return scenarios[i]; }, threads);
+}
+
+std::vector<double> metricValues(const Metric& metric, const MetricContext& context, std::size_t count,
+                                 const std::function<Scenario(std::size_t)>& scenario, int threads)
+{
+    std::vector<double> out(count);
+    std::vector<std::exception_ptr> errors(count);
+    parallelFor(count, threadCount(threads, count), [&](std::size_t i) {
+        try {
+            out[i] = metricValue(metric, context, scenario(i));
+        } catch (...) {
+            errors[i] = std::current_exception();
+        }
+    });
+    for (const std::exception_ptr& e : errors)
+        if (e)
+            std::rethrow_exception(e);
+    return out;
+}
+
+} // namespace sharecast

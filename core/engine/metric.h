@@ -1,0 +1,70 @@
+#pragma once
+//! The metrics of sensitivity analysis, two-way tables and goal seek (methodology §14): a
+//! statewide settlement total (the sum of the plans' figures in cents, as settle prints them and
+//! the report and workbench show them) or one plan's, or a projection total of the ALL rows (or
+//! one plan's) in a year; and their evaluation over many scenarios at once, on every core.
+
+#include "experience_index.h"
+#include "quality_data.h"
+#include "scenario.h"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sharecast {
+
+//! What a metric measures.
+enum class MetricKind {
+    Expected,
+    Actual,
+    GrossSavings,
+    PlanPayment,
+    ProgramNet,
+    FederalShare,
+    StateShare,
+    RateImpact,               //!< projection, rate_impact@YEAR
+    NetStateSavingNonRebased, //!< projection, net_state_saving_nonrebased@YEAR
+};
+
+//! A metric: its kind, the plan (null: statewide) and, for projection metrics, the year.
+struct Metric {
+    MetricKind kind = MetricKind::ProgramNet;
+    std::optional<std::string> plan;
+    Year year = 0; //!< projection metrics only
+    //! The name as the command line spells it (`program_net`, `rate_impact@2027`).
+    std::string name() const;
+    bool isProjection() const
+    {
+        return kind == MetricKind::RateImpact || kind == MetricKind::NetStateSavingNonRebased;
+    }
+};
+
+//! The metric named `name` (§14), for `plan` when given. Throws InputError naming the metric
+//! and listing the names there are.
+Metric parseMetric(const std::string& name, const std::optional<std::string>& plan);
+
+//! What evaluating metrics needs besides the scenario: the data, and the performance year.
+struct MetricContext {
+    const ExperienceIndex* index = nullptr;
+    const QualityData* quality = nullptr;
+    std::optional<Year> year; //!< the settlement's (--year); null: the scenario's performance year
+};
+
+//! The metric for one scenario, in dollars rounded to cents as settle or project print them.
+//! Throws InputError when the plan is not settled (or projected) or the year not projected.
+double metricValue(const Metric& metric, const MetricContext& context, const Scenario& scenario);
+
+//! metricValue for every scenario, on `threads` threads (0: every core); the same at any number.
+std::vector<double> metricValues(const Metric& metric, const MetricContext& context,
+                                 const std::vector<Scenario>& scenarios, int threads = 0);
+
+//! metricValue of scenario(i) for i in [0, count): the scenarios are made on the worker threads
+//! too. When making or evaluating fails for some i, the error of the lowest such i is thrown
+//! (the same error whatever the threads), after every job has stopped.
+std::vector<double> metricValues(const Metric& metric, const MetricContext& context, std::size_t count,
+                                 const std::function<Scenario(std::size_t)>& scenario, int threads = 0);
+
+} // namespace sharecast

@@ -1,0 +1,27 @@
+#pragma once
+//! Reading and replacing one number of a scenario by its key path (methodology §14): the
+//! sensitivity commands, two-way tables, goal seek and the workbench's Sensitivity view all vary
+//! assumptions through these two functions, so a varied scenario is exactly the scenario a user
+//! would get by editing that one key.
+
+#include "engine/scenario.h"
+
+#include <optional>
+#include <string>
+
+namespace sharecast::io {
+
+//! The number at `key` in the scenario's JSON form (§1.5); nullopt when it is null (e.g.
+//! `sharing.cap` without a cap). A key under a parent object that is absent (null, e.g.
+//! `blend.tolerance` without a blend) reads the parent's default. Throws InputError naming the
+//! key when there is no such key, a list element or data-keyed entry does not exist, or the value
+//! is not a number.
+std::optional<double> scenarioNumber(const Scenario& scenario, const std::string& key);
+
+//! The scenario with the number at `key` replaced by `value` and nothing else changed: a missing
+//! parent object is created with its defaults; a list element or data-keyed entry that does not
+//! exist is an input error naming the key. The result is validated as any scenario (a value the
+//! rules refuse is an InputError naming the key and the value).
+Scenario withScenarioNumber(const Scenario& scenario, const std::string& key, double value);
+
+} // namespace sharecast::io

@@ -1,0 +1,106 @@
+//! Reading and replacing one number of a scenario by its key path (methodology §14): only that
+//! key changes, absent parent objects are created with their defaults, missing list elements and
+//! data-keyed entries are input errors naming the key, refused values are input errors.
+
+#include "engine/error.h"
+#include "io/json/json.h"
+#include "io/json/scenario_edit.h"
+#include "io/json/scenario_json.h"
+
+#include <QTest>
+
+using namespace sharecast;
+using namespace sharecast::io;
+
+namespace {
+
+Scenario base()
+{
+    Scenario s;
+    s.trend.byCos["inpatient"] = TrendPair{0.01, 0.03};
+    s.trend.byRateCell["SPD"].byCos["ltc"] = TrendPair{0.0, 0.02};
+    s.sharing.tiers = {SharingTier{0.0, 0.2}, SharingTier{50.0, 0.4}};
+    s.quality.measures.push_back(
+        QualityMeasure{"CIS", "Immunizations", 2.0, Direction::Higher, 0.3, 0.45, {}});
+    return s;
+}
+
+QString errorOf(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const InputError& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestScenarioEdit : public QObject {
+    Q_OBJECT
+
+private slots:
+    void readsNumbers()
+    {
+        const Scenario s = base();
+        QCOMPARE(scenarioNumber(s, "sharing.max_share"), std::optional<double>(0.5));
+        QCOMPARE(scenarioNumber(s, "trend.by_cos.inpatient.unit_cost"), std::optional<double>(0.03));
+        QCOMPARE(scenarioNumber(s, "sharing.tiers[1].share"), std::optional<double>(0.4));
+        QCOMPARE(scenarioNumber(s, "quality.measures[0].weight"), std::optional<double>(2.0));
+        QCOMPARE(scenarioNumber(s, "sharing.cap"), std::optional<double>());        // null: no cap
+        QCOMPARE(scenarioNumber(s, "blend.tolerance"), std::optional<double>(0.0)); // absent: default
+    }
+
+    void replacesOnlyTheKey()
+    {
+        const Scenario s = base();
+        Scenario expected = s;
+        expected.sharing.tiers[1].share = 0.35;
+        QVERIFY(withScenarioNumber(s, "sharing.tiers[1].share", 0.35) == expected);
+        expected = s;
+        expected.trend.byRateCell["SPD"].byCos["ltc"].utilization = -0.01;
+        QVERIFY(withScenarioNumber(s, "trend.by_rate_cell.SPD.by_cos.ltc.utilization", -0.01) == expected);
+        expected = s;
+        expected.sharing.cap = 0.1;
+        QVERIFY(withScenarioNumber(s, "sharing.cap", 0.1) == expected); // a null value set
+        expected = s;
+        expected.trend.byRateCell["SPD"].defaultTrend = TrendPair{0.0, 0.04};
+        QVERIFY(withScenarioNumber(s, "trend.by_rate_cell.SPD.default.unit_cost", 0.04) == expected);
+        expected = s;
+        expected.blend = BlendSpec{};
+        expected.blend->tolerance = 0.05;
+        QVERIFY(withScenarioNumber(s, "blend.tolerance", 0.05) == expected); // parent made with defaults
+        expected = s;
+        expected.uncertainty.draws = 500;
+        QVERIFY(withScenarioNumber(s, "uncertainty.draws", 500) == expected);
+    }
+
+    void errorsNameTheKey_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing data-keyed entry")
+            << "trend.by_cos.dental.unit_cost" << 0.02 << "no 'dental' entry in 'trend.by_cos'";
+        QTest::newRow("missing list element") << "sharing.tiers[5].share" << 0.2 << "there is no [5]";
+        QTest::newRow("unknown key") << "sharing.maximum" << 0.2 << "no 'maximum' entry";
+        QTest::newRow("not a number") << "quality.measures[0].id" << 1.0 << "is a string, not a number";
+        QTest::newRow("refused value") << "sharing.max_share" << 1.5 << "value '1.5': must lie in [0, 1]";
+        QTest::newRow("not a whole number") << "projection.horizon" << 5.5 << "projection.horizon";
+        QTest::newRow("malformed key") << "sharing..max_share" << 0.2 << "sharing..max_share";
+        QTest::newRow("not finite") << "msr.rate" << std::numeric_limits<double>::infinity() << "finite";
+    }
+    void errorsNameTheKey()
+    {
+        QFETCH(QString, key);
+        QFETCH(double, value);
+        QFETCH(QString, message);
+        const QString e = errorOf([&] { withScenarioNumber(base(), key.toStdString(), value); });
+        QVERIFY2(e.contains(message), qPrintable(e));
+        QVERIFY2(e.contains(key.left(key.indexOf(u'.'))), qPrintable(e));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScenarioEdit)
+#include "tst_scenario_edit.moc"
