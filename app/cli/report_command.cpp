@@ -72,13 +72,15 @@ void report(const Arguments& a, CommandResult& result)
         options.compare = other.scenario;
         options.compareSource = other.description;
     }
+    // The figures (the Monte Carlo among them) are computed once, for the PDF and the CSV files.
+    const ui::ReportFigures figures = ui::reportFigures(*doc, options);
     ui::ReportInfo info;
-    const QByteArray bytes = ui::renderReportPdf(*doc, options, &info);
+    const QByteArray bytes = ui::renderReportPdf(*doc, options, figures, &info);
     if (bytes.isEmpty())
         throw OutputError(QStringLiteral("%1: the report could not be drawn").arg(pdf));
     QList<QPair<QString, QByteArray>> files{{pdf, bytes}};
     if (!csvDir.isEmpty())
-        for (const auto& [name, csv] : ui::reportCsvFiles(*doc, options))
+        for (const auto& [name, csv] : ui::reportCsvFiles(*doc, options, figures))
             files.append({QDir(csvDir).filePath(name), csv});
 
     // Files are written only when everything succeeded, each atomically.
@@ -108,12 +110,16 @@ Command reportCommand()
             "Usage: sharecast report --project P.sharecast --scenario NAME --pdf OUT.pdf\n"
             "                        [--csv DIR] [--compare NAME] [--public]\n"
             "  --scenario NAME  a scenario stored in the project, preset:NAME, or a scenario file\n"
-            "  --pdf OUT.pdf    the briefing (cover, executive summary, settlement, projection, quality,\n"
-            "                   assumptions, data provenance, methodology, disclosures)\n"
-            "  --csv DIR        also write settlement.csv, projection.csv, assumptions.csv, trace.csv\n"
-            "                   (and comparison.csv with --compare) into DIR (created when missing)\n"
+            "  --pdf OUT.pdf    the briefing (cover, executive summary, settlement, how much of it is\n"
+            "                   chance, projection, quality, assumptions, data provenance, methodology,\n"
+            "                   disclosures)\n"
+            "  --csv DIR        also write settlement.csv, projection.csv, assumptions.csv, trace.csv,\n"
+            "                   validity.csv (and comparison.csv with --compare) into DIR (created when\n"
+            "                   missing); validity.csv is what `sharecast validity` writes for the same\n"
+            "                   project, scenario and year, with the scenario's uncertainty.draws and .seed\n"
             "  --compare NAME   add a comparison with a second scenario\n"
-            "  --public         suppress small cells (counts 1-10, figures from fewer than 11 members)\n"
+            "  --public         suppress small cells (counts 1-10, figures from fewer than 11 members),\n"
+            "                   in the PDF and in every CSV file, validity.csv included\n"
             "The project is only read. Exit status 0 success, 2 bad input, 1 I/O failure."),
         {{{QStringLiteral("project")},
           {QStringLiteral("scenario")},

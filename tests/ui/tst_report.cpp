@@ -8,10 +8,13 @@
 #include "engine/experience_index.h"
 #include "engine/rounding.h"
 #include "engine/settlement.h"
+#include "engine/validity.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/experience_csv.h"
 #include "io/csv/experience_export.h"
+#include "io/csv/validity_csv.h"
 #include "io/project/importer.h"
+#include "io/project/member_moments.h"
 #include "io/project/project_store.h"
 #include "io/project/scenario_store.h"
 #include "io/report/report_csv.h"
@@ -31,6 +34,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <boost/math/distributions/normal.hpp>
 
 #include <cmath>
 #include <map>
@@ -130,9 +135,38 @@ double centsTotal(const std::vector<double>& values)
     return static_cast<double>(cents) / 100.0;
 }
 
-const QStringList kSections = {"Executive summary",   "Settlement by plan", "Five-year projection",
-                               "Quality results",     "Assumptions",        "Data provenance",
-                               "Methodology summary", "Disclosures"};
+const QStringList kSections = {"Executive summary",    "Settlement by plan",  "How much of this is chance",
+                               "Five-year projection", "Quality results",     "Assumptions",
+                               "Data provenance",      "Methodology summary", "Disclosures"};
+
+//! Text with every run of white space (line breaks and layout columns) as one space.
+QString flowing(const QString& text)
+{
+    return QString(text).replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
+}
+
+//! The file's bytes (empty when it cannot be read).
+QByteArray fileBytes(const QString& name)
+{
+    QFile f(name);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+//! A probability as the report's prose writes it, from an independent formatting of the value.
+QString proseProbability(double p)
+{
+    if (p < 0.0005)
+        return QStringLiteral("less than 0.1 %");
+    if (p >= 0.9995)
+        return QStringLiteral("more than 99.9 %");
+    return QString::number(100.0 * p, 'f', 1) + QStringLiteral(" %");
+}
+
+//! Members as the report's prose writes them: "2.7 million", "5,685".
+QString proseMembers(double n)
+{
+    return n >= 1e6 ? QString::number(n / 1e6, 'f', 1) + QStringLiteral(" million") : ui::formatNumber(n, 0);
+}
 
 } // namespace
 
@@ -217,10 +251,6 @@ private Q_SLOTS:
     void pdfHasSectionsAndPages()
     {
         const QString pdf = path(QStringLiteral("briefing.pdf"));
-        auto fileBytes = [](const QString& name) {
-            QFile f(name);
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-        };
         const QByteArray before = fileBytes(project_);
         QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf}), 0);
         // The command only read the project (a workbench document would have added a scenario).
@@ -284,6 +314,212 @@ private Q_SLOTS:
         for (const QString& t : pageTexts)
             if (t.contains(QStringLiteral("cost and savings (continued)")))
                 QVERIFY(t.contains(QStringLiteral("Counterfactual cost")));
+    }
+
+    //! "How much of this is chance": the paragraph's probabilities are §13's, computed here from N,
+    //! c and σ with Boost.Math; validity.csv is the engine's and `sharecast validity`'s, byte for byte.
+    void chanceSectionMatchesTheEngine()
+    {
+        const QString out = path(QStringLiteral("chance"));
+        const QString pdf = path(QStringLiteral("chance.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf,
+                         "--csv", out}),
+                 0);
+        const Scenario scenario = io::loadPreset(QStringLiteral("straw-proposal-7"));
+        const auto run = engineRun(project_, scenario);
+        const QString text = flowing(pdfText(pdf));
+        QVERIFY(text.contains(QStringLiteral("How much of this is chance")));
+        QVERIFY(text.contains(QStringLiteral("With no true savings, a plan the size of")));
+        // The sample's experience is a cell file: c is msr.cv, and the section says so.
+        QVERIFY(text.contains(
+            QStringLiteral("is the assumed coefficient of variation 2.50 (msr.cv) for every plan")));
+        QVERIFY(text.contains(QStringLiteral("Monte Carlo of 10,000 draws with seed 1")));
+
+        // σ = c · √(1/N + Σ_b w_b² / N_b) over the plan's settled cells (§13), then 1 − Φ(m/σ).
+        const double c = scenario.msr.cv;
+        auto membersIn = [&](const PlanSettlement& p, Year y) {
+            double mm = 0.0;
+            for (const CellResult& cell : p.cells)
+                for (const ExperienceCell& e : run->experience.cells)
+                    if (e.planId == p.planId && e.year == y && e.region == *cell.region &&
+                        e.rateCell == *cell.rateCell)
+                        mm += e.memberMonths;
+            return mm / 12.0;
+        };
+        auto falseReward = [&](const PlanSettlement& p) {
+            const std::vector<Year>& years = scenario.baseline.years;
+            double weights = 0.0, term = 0.0;
+            for (std::size_t i = 0; i < years.size(); ++i)
+                if (membersIn(p, years[i]) > 0.0)
+                    weights += scenario.baseline.weights[i];
+            for (std::size_t i = 0; i < years.size(); ++i)
+                if (const double nb = membersIn(p, years[i]); nb > 0.0) {
+                    const double w = scenario.baseline.weights[i] / weights;
+                    term += w * w / nb;
+                }
+            const double sigma = c * std::sqrt(1.0 / p.members + term);
+            return boost::math::cdf(boost::math::complement(boost::math::normal(), p.msr.rate / sigma));
+        };
+        const PlanSettlement* largest = nullptr;
+        const PlanSettlement* smallest = nullptr;
+        for (const PlanSettlement& p : run->settlement.plans) {
+            if (!largest || p.members > largest->members)
+                largest = &p;
+            if (!smallest || p.members < smallest->members)
+                smallest = &p;
+        }
+        QVERIFY(largest && smallest && largest != smallest);
+        const double pSmall = falseReward(*smallest);
+        QVERIFY2(pSmall > 0.01, "the smallest plan's figure is a number, not a bound");
+        // "Name (P01, 2.7 million members) would clear its 0.50 % MSR by chance …".
+        auto planAndSize = [](const PlanSettlement& p) {
+            return QRegularExpression::escape(QString::fromStdString(p.planId)) + QStringLiteral(", ") +
+                   QRegularExpression::escape(proseMembers(p.members)) + QStringLiteral(" members\\)");
+        };
+        const QRegularExpression large(QStringLiteral("a plan the size of [^;]*\\(") + planAndSize(*largest) +
+                                       QStringLiteral(" would clear its ") +
+                                       QRegularExpression::escape(ui::formatPercent(largest->msr.rate, 2)) +
+                                       QStringLiteral(" MSR by chance ") +
+                                       QRegularExpression::escape(proseProbability(falseReward(*largest))) +
+                                       QStringLiteral(" of the time"));
+        QVERIFY2(text.contains(large), qPrintable(large.pattern()));
+        const QRegularExpression small(
+            QStringLiteral("; the smallest plan, [^;(]*\\(") + planAndSize(*smallest) + QStringLiteral(", ") +
+            QRegularExpression::escape(proseProbability(pSmall)) + QStringLiteral(" of the time"));
+        QVERIFY2(text.contains(small), qPrintable(small.pattern()));
+
+        // validity.csv: the engine's own, with the scenario's draws and seed.
+        const auto store = io::ProjectStore::open(project_);
+        const std::optional<MemberMoments> moments = io::activeMemberMoments(*store);
+        MonteCarloOptions mc;
+        mc.draws = scenario.uncertainty.draws;
+        mc.seed = scenario.uncertainty.seed;
+        const Validity v =
+            assessValidity(run->settlement, *run->index, scenario, moments ? &*moments : nullptr, mc);
+        const QByteArray csv = fileBytes(out + QStringLiteral("/validity.csv"));
+        QVERIFY(!csv.isEmpty());
+        QCOMPARE(csv, io::validityCsv(v));
+        // … which is what `sharecast validity` writes for the same project, scenario and year.
+        const QString validityOut = path(QStringLiteral("validity.csv"));
+        const cli::CommandResult r =
+            cli::execute({"validity", "--project", project_, "--scenario", "preset:straw-proposal-7",
+                          "--year", QString::number(run->settlement.year), "--out", validityOut});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(csv, fileBytes(validityOut));
+        // The statewide payment figures of the paragraph are the ALL row's.
+        QVERIFY(text.contains(QStringLiteral("would pay plans %1 a year on average (95th percentile %2)")
+                                  .arg(ui::formatMillions(roundTo(v.all.chanceMean, 2), 1),
+                                       ui::formatMillions(roundTo(v.all.chanceP95, 2), 1))));
+    }
+
+    //! A public report's chance section and validity.csv do not give the small plan away: its row
+    //! and its complement's are starred, and the ALL row minus the plans shown is not its figure.
+    void publicChanceSectionHidesTheSmallPlan()
+    {
+        const QString out = path(QStringLiteral("public-chance"));
+        const QString pdf = path(QStringLiteral("public-chance.pdf"));
+        QCOMPARE(report({"--project", smallProject_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf,
+                         "--csv", out, "--public"}),
+                 0);
+        const Scenario scenario = io::loadPreset(QStringLiteral("straw-proposal-7"));
+        const auto run = engineRun(smallProject_, scenario);
+        MonteCarloOptions mc;
+        mc.draws = scenario.uncertainty.draws;
+        mc.seed = scenario.uncertainty.seed;
+        const Validity v = assessValidity(run->settlement, *run->index, scenario, nullptr, mc);
+        const PlanValidity* tiny = nullptr;
+        for (const PlanValidity& p : v.plans)
+            if (p.planId == "P99")
+                tiny = &p;
+        QVERIFY(tiny);
+
+        const CsvTable vt = readCsv(out + QStringLiteral("/validity.csv"));
+        QCOMPARE(vt.header, io::validityColumns());
+        QCOMPARE(vt.rows.size(), static_cast<int>(v.plans.size()) + 1);
+        QStringList starred;
+        double shownMean = 0.0;
+        for (const QStringList& row : vt.rows.mid(0, vt.rows.size() - 1)) {
+            if (row[1] == u"*") {
+                starred << row[0];
+                for (int i = 1; i < row.size(); ++i)
+                    QCOMPARE(row[i], QStringLiteral("*"));
+                continue;
+            }
+            shownMean += row[vt.column("chance_payment_mean")].toDouble();
+        }
+        QVERIFY2(starred.contains(QStringLiteral("P99")) && starred.size() >= 2,
+                 qPrintable(starred.join(u',')));
+        const QStringList& all = vt.rows.back();
+        QCOMPARE(all[0], QStringLiteral("ALL"));
+        // The ALL mean (a sum over plans) minus the plans shown is the suppressed plans' sum: it
+        // must not be the small plan's alone, unless it is withheld (or there is nothing to hide,
+        // both being never paid).
+        double complements = 0.0;
+        for (const PlanValidity& p : v.plans)
+            if (p.planId != "P99" && starred.contains(QString::fromStdString(p.planId)))
+                complements += p.payment.chanceMean;
+        if (all[vt.column("chance_payment_mean")] != u"*") {
+            const double residual = all[vt.column("chance_payment_mean")].toDouble() - shownMean;
+            QVERIFY2(std::abs(residual - roundTo(tiny->payment.chanceMean + complements, 2)) <
+                         0.05 * starred.size(),
+                     qPrintable(QString::number(residual, 'f', 2)));
+            QVERIFY2(complements != 0.0 || tiny->payment.chanceMean == 0.0,
+                     "a complement that hides nothing");
+        } else {
+            QVERIFY(complements == 0.0 && tiny->payment.chanceMean != 0.0);
+        }
+
+        // The PDF: the paragraph speaks of the plans shown, never of the small plan, and none of
+        // its figures appears.
+        const QString text = flowing(pdfText(pdf));
+        QVERIFY(text.contains(QStringLiteral("the smallest plan shown, ")));
+        QVERIFY(!text.contains(QStringLiteral("the smallest plan shown, P99")));
+        QVERIFY(!text.contains(QStringLiteral("(P99, ")));
+        int tinyRows = 0;
+        const QRegularExpression tinyLine(QStringLiteral("^\\s*P99\\s.*$"),
+                                          QRegularExpression::MultilineOption);
+        for (const QString& page : pdfText(pdf).split(u'\f')) {
+            if (!page.contains(QStringLiteral("How much of each plan’s result is chance")))
+                continue;
+            for (auto it = tinyLine.globalMatch(page); it.hasNext();) {
+                const QString line = it.next().captured(0);
+                ++tinyRows;
+                QVERIFY2(line.count(u'*') >= 11, qPrintable(line));
+                QVERIFY2(!QString(line)
+                              .remove(QStringLiteral("P99"))
+                              .contains(QRegularExpression(QStringLiteral("\\d"))),
+                         qPrintable(line));
+            }
+        }
+        QCOMPARE(tinyRows, 1);
+    }
+
+    //! The statewide validity figures are withheld exactly when one suppressed plan stands alone.
+    void validityTotalWithheldWhenItRevealsAPlan()
+    {
+        Validity v;
+        for (const auto& [id, members] : {std::pair{"A", 5.0}, std::pair{"B", 20.0}, std::pair{"C", 30.0}}) {
+            PlanValidity p;
+            p.planId = id;
+            p.members = members;
+            p.payment.chanceMean = 100.0;
+            v.plans.push_back(p);
+        }
+        v.monteCarloDone = true;
+        v.all.chanceMean = 1234.5;
+        io::ReportCsvOptions o;
+        QVERIFY(!io::isValidityTotalWithheld(v, o));
+        QCOMPARE(io::reportValidityCsv(v, o), io::validityCsv(v));
+        o.suppressSmallCells = true; // A suppressed alone: ALL minus B and C would be A
+        QVERIFY(io::isValidityTotalWithheld(v, o));
+        QVERIFY(io::reportValidityCsv(v, o).contains("\nALL,*,*,"));
+        o.suppressedPlans = {"A", "B"}; // with its complement, ALL gives only their sum
+        QVERIFY(!io::isValidityTotalWithheld(v, o));
+        const QByteArray csv = io::reportValidityCsv(v, o);
+        QVERIFY(csv.contains("\nA,*,*,") && csv.contains("\nB,*,*,") && !csv.contains("\nC,*"));
+        QVERIFY(csv.contains(",1234.50,"));
+        v.plans[1].payment = PaymentDistribution{}; // B is never paid: ALL minus C would be A again
+        QVERIFY(io::isValidityTotalWithheld(v, o));
     }
 
     //! The executive summary prints the statewide figures exactly as `sharecast settle` adds up.

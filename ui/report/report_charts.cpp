@@ -8,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sharecast::ui::report {
@@ -94,7 +95,144 @@ std::unique_ptr<QCustomPlot> makePlot()
     return plot;
 }
 
+//! The report's fonts on a plot built here (the workbench's controllers set their own).
+void reportFonts(QCustomPlot* plot)
+{
+    plot->setFont(PageFlow::font(8));
+    plot->legend->setFont(PageFlow::font(8));
+    for (QCPAxis* axis : plot->axisRect()->axes()) {
+        axis->setTickLabelFont(PageFlow::font(8));
+        axis->setLabelFont(PageFlow::font(8.5));
+    }
+}
+
+//! A colour made translucent for fills.
+QColor translucent(QColor c, int alpha)
+{
+    c.setAlpha(alpha);
+    return c;
+}
+
 } // namespace
+
+std::unique_ptr<QCustomPlot> chanceIntervalPlot(const std::vector<ChanceInterval>& plans,
+                                                const QString& confidence)
+{
+    auto plot = makePlot();
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    struct Series {
+        QCPGraph* graph;
+        QCPErrorBars* bars;
+        QVector<double> x, y, minus, plus;
+    };
+    auto series = [&](const QString& name, const QColor& colour) {
+        QCPGraph* g = plot->addGraph();
+        g->setName(name);
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
+        g->setPen(QPen(colour, 1.4));
+        auto* bars = new QCPErrorBars(plot->xAxis, plot->yAxis);
+        bars->setDataPlottable(g);
+        bars->setPen(QPen(colour, 1.4));
+        bars->setWhiskerWidth(6);
+        bars->removeFromLegend();
+        return Series{g, bars, {}, {}, {}, {}};
+    };
+    Series clear =
+        series(QStringLiteral("Savings rate and its %1 interval").arg(confidence), palette::kAccent);
+    Series within =
+        series(QStringLiteral("… interval contains the MSR (within chance)"), palette::kOrange.darker(130));
+    QCPGraph* msr = plot->addGraph();
+    msr->setName(QStringLiteral("MSR"));
+    msr->setLineStyle(QCPGraph::lsNone);
+    QPainterPath dash;
+    dash.moveTo(-1.0, 0.0);
+    dash.lineTo(1.0, 0.0);
+    msr->setScatterStyle(QCPScatterStyle(dash, QPen(palette::kText, 2.0), Qt::NoBrush, 16));
+    msr->setPen(QPen(palette::kText, 2.0));
+    QVector<double> mx, my;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        const ChanceInterval& p = plans[i];
+        const double x = static_cast<double>(i + 1);
+        ticker->addTick(x, p.plan);
+        if (!p.shown)
+            continue;
+        Series& s = p.straddles ? within : clear;
+        s.x << x;
+        s.y << 100.0 * p.rate;
+        s.minus << 100.0 * (p.rate - p.low);
+        s.plus << 100.0 * (p.high - p.rate);
+        mx << x;
+        my << 100.0 * p.msr;
+    }
+    for (Series* s : {&clear, &within}) {
+        s->graph->setData(s->x, s->y, true);
+        s->bars->setData(s->minus, s->plus);
+    }
+    msr->setData(mx, my, true);
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(0.4, static_cast<double>(plans.size()) + 0.6);
+    plot->xAxis->grid()->setVisible(false);
+    plot->yAxis->setLabel(QStringLiteral("Savings rate (%)"));
+    plot->yAxis->grid()->setZeroLinePen(QPen(palette::kMuted, 1.0));
+    plot->yAxis->rescale(true);
+    const QCPRange range = plot->yAxis->range();
+    const double pad = 0.08 * std::max(range.size(), 1e-9);
+    plot->yAxis->setRange(std::min(0.0, range.lower) - pad, std::max(0.0, range.upper) + pad);
+    plot->legend->setVisible(true);
+    reportFonts(plot.get());
+    arrangeForPaper(plot.get());
+    styleForPaper(plot.get());
+    return plot;
+}
+
+std::unique_ptr<QCustomPlot> chancePaymentPlot(const std::vector<double>& byChance,
+                                               const std::vector<double>& around, double paid)
+{
+    auto plot = makePlot();
+    double lo = paid, hi = paid;
+    for (const std::vector<double>* v : {&byChance, &around})
+        for (double x : *v) {
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+        }
+    constexpr int kBins = 60;
+    const double width = std::max(hi - lo, 1.0) / kBins;
+    auto histogram = [&](const std::vector<double>& values, const QString& name, const QColor& colour) {
+        QVector<double> x(kBins), y(kBins, 0.0);
+        for (int i = 0; i < kBins; ++i)
+            x[i] = (lo + (i + 0.5) * width) / 1e6;
+        for (double v : values)
+            y[std::clamp(static_cast<int>((v - lo) / width), 0, kBins - 1)] += 1.0;
+        for (double& c : y)
+            c *= values.empty() ? 0.0 : 100.0 / static_cast<double>(values.size());
+        QCPGraph* g = plot->addGraph();
+        g->setName(name);
+        g->setLineStyle(QCPGraph::lsStepCenter);
+        g->setPen(QPen(colour, 1.2));
+        g->setBrush(translucent(colour, 80));
+        g->setData(x, y, true);
+    };
+    histogram(byChance, QStringLiteral("By chance (no true savings)"), palette::kMuted);
+    histogram(around, QStringLiteral("Around this year’s results"), palette::kAccent);
+    QCPGraph* key = plot->addGraph(); // the legend entry of the line below
+    key->setName(QStringLiteral("Paid this year"));
+    key->setPen(QPen(palette::kError, 1.6, Qt::DashLine));
+    auto* line = new QCPItemStraightLine(plot.get());
+    line->setPen(key->pen());
+    line->point1->setCoords(paid / 1e6, 0.0);
+    line->point2->setCoords(paid / 1e6, 1.0);
+    plot->xAxis->setLabel(QStringLiteral("Statewide plan payments for the year ($ millions)"));
+    plot->yAxis->setLabel(QStringLiteral("Share of draws (%)"));
+    plot->xAxis->setRange((lo - width) / 1e6, (hi + width) / 1e6);
+    plot->yAxis->rescale(true);
+    plot->yAxis->setRange(0.0, plot->yAxis->range().upper * 1.08);
+    plot->legend->setVisible(true);
+    reportFonts(plot.get());
+    arrangeForPaper(plot.get());
+    styleForPaper(plot.get());
+    return plot;
+}
 
 ReportCharts::ReportCharts(ProjectDocument* document, const QSet<QString>& suppressed)
     : savingsPlot_(makePlot()), ratePlot_(makePlot())

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 class QCPPainter;
 class QCustomPlot;
@@ -38,6 +39,25 @@ private:
     std::unique_ptr<SavingsChartController> savingsController_;
     std::unique_ptr<RateImpactChartController> rateController_;
 };
+
+//! One plan of the chance chart (§13): its savings rate S with its interval, and its MSR m.
+struct ChanceInterval {
+    QString plan;
+    double rate = 0.0, low = 0.0, high = 0.0; //!< S and its interval (fractions)
+    double msr = 0.0;
+    bool straddles = false; //!< the interval contains m: within chance of the MSR
+    bool shown = true;      //!< false: suppressed (public mode), its tick stays without a mark
+};
+
+//! Each plan's savings rate as a dot with its interval as a whisker, and its MSR as a dash;
+//! plans whose interval contains the MSR in the highlight colour. `confidence`: "90 %".
+std::unique_ptr<QCustomPlot> chanceIntervalPlot(const std::vector<ChanceInterval>& plans,
+                                                const QString& confidence);
+
+//! The statewide payment of each Monte Carlo draw by chance and around the result, as the share
+//! of draws in each $ band (the same bands for both), with the payment made marked.
+std::unique_ptr<QCustomPlot> chancePaymentPlot(const std::vector<double>& byChance,
+                                               const std::vector<double>& around, double paid);
 
 //! Draws a plot as vectors into rect (device pixels) of a painter on a device of `dpi`: the plot
 //! is laid out at 96 units an inch and scaled, with every font in pixels so that the plot's own

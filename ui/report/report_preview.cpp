@@ -46,12 +46,13 @@ QString exportReport(ProjectDocument* document, const ReportOptions& options, co
         if (o.projectFile.isEmpty())
             o.projectFile = document->path();
         QList<QPair<QString, QByteArray>> files;
-        const QByteArray pdf = renderReportPdf(*document, o);
+        const ReportFigures figures = reportFigures(*document, o); // once, for the PDF and the CSV files
+        const QByteArray pdf = renderReportPdf(*document, o, figures);
         if (pdf.isEmpty())
             return QObject::tr("%1: the report could not be drawn").arg(pdfPath);
         files.append({pdfPath, pdf});
         if (!csvDir.isEmpty()) {
-            for (const auto& [name, bytes] : reportCsvFiles(*document, o))
+            for (const auto& [name, bytes] : reportCsvFiles(*document, o, figures))
                 files.append({QDir(csvDir).filePath(name), bytes});
             if (!QDir().mkpath(csvDir))
                 return QObject::tr("%1: cannot create the folder").arg(csvDir);

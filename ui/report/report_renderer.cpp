@@ -10,7 +10,9 @@
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
 #include "ui/report/report_assumptions.h"
+#include "ui/report/report_chance.h"
 #include "ui/report/report_charts.h"
+#include "ui/report/report_format.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -29,8 +31,13 @@
 
 namespace sharecast::ui {
 
+using report::count;
+using report::dollars;
+using report::millions;
 using report::Orientation;
 using report::PageFlow;
+using report::percent;
+using report::pmpm;
 using report::Table;
 using report::TableColumn;
 using report::TableRow;
@@ -41,37 +48,6 @@ namespace {
 const QString kStar = QString::fromLatin1(disclosure::kMark);
 const QString kSuppressedNote = QStringLiteral(
     "Small cells suppressed: figures from fewer than 11 members and counts from 1 to 10 are shown as “*”.");
-
-// ---- Number formats (one rounding: cents, as the CSV files write them) ----------------------
-
-//! Whole dollars of the amount rounded to cents: "$62,712,345,678", "−$1,204".
-QString dollars(double x)
-{
-    const QString s = formatNumber(roundTo(x, 2), 0);
-    return s.startsWith(QStringLiteral("−")) ? QStringLiteral("−$") + s.mid(1) : QStringLiteral("$") + s;
-}
-
-//! $ millions with one decimal: "$62,712.3M".
-QString millions(double x)
-{
-    return formatMillions(roundTo(x, 2), 1);
-}
-
-//! Dollars and cents for PMPM rates: "$412.37".
-QString pmpm(double x)
-{
-    return formatDollars(x);
-}
-
-QString percent(double f, int decimals = 2)
-{
-    return formatPercent(f, decimals).replace(u'-', QStringLiteral("−"));
-}
-
-QString count(double n)
-{
-    return formatNumber(n, 0);
-}
 
 QString passFail(bool passed)
 {
@@ -216,6 +192,7 @@ enum class SectionId {
     Summary,
     Comparison, //!< only when the report compares two scenarios
     Settlement,
+    Chance,
     Projection,
     Quality,
     Assumptions,
@@ -227,15 +204,13 @@ enum class SectionId {
 
 class Builder {
 public:
-    Builder(ProjectDocument& doc, const ReportOptions& options, QPaintDevice* device)
+    Builder(ProjectDocument& doc, const ReportOptions& options, const ReportFigures& figures,
+            QPaintDevice* device)
         : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
-          public_(options.suppressSmallCells)
+          public_(options.suppressSmallCells), csv_(figures.csv), compare_(figures.compare),
+          validity_(figures.validity)
     {
         date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
-        if (options.compare)
-            compare_ = settleScenario(doc_, *options.compare, false);
-        csv_ = io::reportCsvOptions(public_, doc_.settlement(), &doc_.projection(), doc_.quality(),
-                                    compare_ ? &*compare_ : nullptr);
         for (const PlanSettlement& p : doc_.settlement().plans)
             if (io::isSuppressedPlan(p, csv_))
                 suppressed_.insert(text(p.planId));
@@ -547,6 +522,7 @@ private:
             {SectionId::Summary, "Executive summary", &Builder::summary},
             {SectionId::Comparison, "Scenario comparison", &Builder::comparison},
             {SectionId::Settlement, "Settlement by plan", &Builder::settlement},
+            {SectionId::Chance, "How much of this is chance", &Builder::chance},
             {SectionId::Projection, "Five-year projection", &Builder::projection},
             {SectionId::Quality, "Quality results", &Builder::quality},
             {SectionId::Assumptions, "Assumptions", &Builder::assumptions},
@@ -827,6 +803,70 @@ private:
             "Corridor settlement: positive, the state pays the plan. Blend true-up: positive, paid to the "
             "plan. MLR remittance: owed by the plan below the minimum medical loss ratio.");
         figureTable(t);
+    }
+
+    // ---- How much of this is chance (§13) ------------------------------------------------------
+    void chance(const QString& title)
+    {
+        flow_.section(title, Orientation::Landscape);
+        const int n = sectionNumber(SectionId::Chance);
+        const report::ChanceInputs in{validity_, doc_.settlement(), doc_.scenario(), doc_.experience(), csv_};
+        flow_.paragraph(report::chanceSummary(in), TextStyle::Lead);
+        flow_.paragraph(report::chanceMethod(in), TextStyle::Small);
+
+        const QString source =
+            QStringLiteral("Source: Sharecast §13 validity, %1 draws, seed %2 (validity.csv).")
+                .arg(count(static_cast<double>(validity_.draws)))
+                .arg(validity_.seed);
+        QStringList intervalNotes{
+            QStringLiteral("Dot: the savings rate S; whisker: its %1 interval; dash: the plan’s MSR. An "
+                           "interval that contains the MSR (highlighted) means the plan’s result is within "
+                           "chance of it.")
+                .arg(report::confidenceLevel(validity_)),
+            source};
+        if (public_ && !suppressed_.isEmpty())
+            intervalNotes.prepend(
+                QStringLiteral("Small cells suppressed: nothing is drawn for %1.").arg(suppressedList()));
+        auto intervals = std::shared_ptr<QCustomPlot>(
+            report::chanceIntervalPlot(report::chanceIntervals(in), report::confidenceLevel(validity_)));
+        const double dpi = dpi_;
+        flow_.figure(
+            QStringLiteral("Figure %1.1. Savings rate by plan with its %2 interval, against the MSR, "
+                           "performance year %3")
+                .arg(n)
+                .arg(report::confidenceLevel(validity_))
+                .arg(doc_.settlement().year),
+            230,
+            [intervals, dpi](QCPPainter& p, const QRectF& r) {
+                report::drawPlot(intervals.get(), p, r, dpi);
+            },
+            intervalNotes);
+
+        if (io::isValidityTotalWithheld(validity_, csv_))
+            flow_.paragraph(
+                QStringLiteral("The statewide payment distribution is withheld in this public "
+                               "version: with the plans shown it would reveal a suppressed plan."),
+                TextStyle::Note);
+        else {
+            auto payments = std::shared_ptr<QCustomPlot>(report::chancePaymentPlot(
+                validity_.chanceTotals, validity_.aroundTotals, statewideTotals(doc_.settlement()).payments));
+            flow_.figure(
+                QStringLiteral("Figure %1.2. Statewide plan payments by chance and around this year’s "
+                               "results, %2 draws")
+                    .arg(n)
+                    .arg(count(static_cast<double>(validity_.draws))),
+                230,
+                [payments, dpi](QCPPainter& p, const QRectF& r) {
+                    report::drawPlot(payments.get(), p, r, dpi);
+                },
+                {QStringLiteral("By chance: every plan’s savings rate is pure noise (S = σZ); around the "
+                                "result: S = observed S + σZ. The dashed line is the payment made."),
+                 source});
+        }
+        figureTable(report::chanceTable(in, QStringLiteral("Table %1.1. How much of each plan’s result is "
+                                                           "chance, performance year %2")
+                                                .arg(n)
+                                                .arg(doc_.settlement().year)));
     }
 
     // ---- Projection ---------------------------------------------------------------------------
@@ -1263,7 +1303,8 @@ private:
     bool public_;
     io::ReportCsvOptions csv_;
     QDate date_;
-    std::optional<Settlement> compare_;
+    const std::optional<Settlement>& compare_;
+    const Validity& validity_;
     QSet<QString> suppressed_;
     std::vector<const Section*> sections_; //!< the sections this report has, in order
     std::unique_ptr<report::ReportCharts> charts_;
@@ -1279,12 +1320,31 @@ QList<QPair<QString, QString>> reportHeadlines(const ProjectDocument& document)
     return out;
 }
 
+ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions& options)
+{
+    if (!document.calculationError().isEmpty())
+        throw InputError(document.calculationError().toStdString());
+    ReportFigures f;
+    if (options.compare)
+        f.compare = settleScenario(document, *options.compare, false);
+    f.csv = io::reportCsvOptions(options.suppressSmallCells, document.settlement(), &document.projection(),
+                                 document.quality(), f.compare ? &*f.compare : nullptr);
+    f.validity = report::withMonteCarlo(document.validity(), document.settlement(), document.scenario());
+    return f;
+}
+
 ReportInfo renderReport(ProjectDocument& document, const ReportOptions& options, QPagedPaintDevice* device)
+{
+    return renderReport(document, options, reportFigures(document, options), device);
+}
+
+ReportInfo renderReport(ProjectDocument& document, const ReportOptions& options, const ReportFigures& figures,
+                        QPagedPaintDevice* device)
 {
     if (!document.calculationError().isEmpty())
         throw InputError(document.calculationError().toStdString());
     report::PageFlow::registerFonts();
-    Builder builder(document, options, device);
+    Builder builder(document, options, figures, device);
     builder.build();
     ReportInfo info;
     info.pages = builder.flow().pageCount();
@@ -1297,6 +1357,12 @@ ReportInfo renderReport(ProjectDocument& document, const ReportOptions& options,
 
 QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& options, ReportInfo* info)
 {
+    return renderReportPdf(document, options, reportFigures(document, options), info);
+}
+
+QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& options,
+                           const ReportFigures& figures, ReportInfo* info)
+{
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     ReportInfo result;
@@ -1307,7 +1373,7 @@ QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& optio
         writer.setTitle(QStringLiteral("Shared-savings briefing: %1").arg(scenarioName(document.scenario())));
         writer.setPageLayout(
             QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        result = renderReport(document, options, &writer);
+        result = renderReport(document, options, figures, &writer);
     }
     if (info)
         *info = result;
@@ -1317,23 +1383,25 @@ QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& optio
 QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
                                                  const ReportOptions& options)
 {
+    return reportCsvFiles(document, options, reportFigures(document, options));
+}
+
+QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document, const ReportOptions&,
+                                                 const ReportFigures& figures)
+{
     if (!document.calculationError().isEmpty())
         throw InputError(document.calculationError().toStdString());
-    const std::optional<Settlement> compared =
-        options.compare ? std::optional<Settlement>(settleScenario(document, *options.compare, false))
-                        : std::nullopt;
-    const io::ReportCsvOptions csv =
-        io::reportCsvOptions(options.suppressSmallCells, document.settlement(), &document.projection(),
-                             document.quality(), compared ? &*compared : nullptr);
+    const io::ReportCsvOptions& csv = figures.csv;
     QList<QPair<QString, QByteArray>> files;
     files.append({QStringLiteral("settlement.csv"),
                   io::reportSettlementCsv(document.settlement(), document.scenario(), csv)});
     files.append({QStringLiteral("projection.csv"), io::reportProjectionCsv(document.projection(), csv)});
     files.append({QStringLiteral("assumptions.csv"), io::assumptionsCsv(document.scenario())});
     files.append({QStringLiteral("trace.csv"), io::traceCsv(document.settlement(), csv)});
-    if (compared)
-        files.append(
-            {QStringLiteral("comparison.csv"), io::comparisonCsv(document.settlement(), *compared, csv)});
+    files.append({QStringLiteral("validity.csv"), io::reportValidityCsv(figures.validity, csv)});
+    if (figures.compare)
+        files.append({QStringLiteral("comparison.csv"),
+                      io::comparisonCsv(document.settlement(), *figures.compare, csv)});
     return files;
 }
 

@@ -4,6 +4,9 @@
 //! compared with a second scenario; and the CSV files that accompany it.
 
 #include "engine/scenario.h"
+#include "engine/settlement.h"
+#include "engine/validity.h"
+#include "io/report/report_csv.h"
 #include "ui/report/report_layout.h"
 
 #include <QByteArray>
@@ -40,6 +43,19 @@ struct ReportInfo {
     QStringList problems;             //!< layout problems (a table too wide, an overfull summary)
 };
 
+//! What a report computes beyond the document's results, once for the PDF and its CSV files:
+//! the compared settlement, the public version's suppression (chosen once for every table) and
+//! the §13 Monte Carlo with the scenario's draws and seed.
+struct ReportFigures {
+    std::optional<Settlement> compare;
+    io::ReportCsvOptions csv;
+    Validity validity; //!< closed forms and Monte Carlo, with each draw's statewide sums
+};
+
+//! The figures of a report of the document's current results. Throws sharecast::InputError when
+//! the results could not be calculated, no public version can be made, or the comparison fails.
+ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions& options);
+
 //! The headline figures of the executive summary exactly as printed, in order: label and text
 //! ("Expected cost" → "$62,712,345,678"). Statewide figures are sums of the plans' figures
 //! rounded to cents (what `sharecast settle` writes), printed to the dollar and in $ millions.
@@ -49,15 +65,25 @@ QList<QPair<QString, QString>> reportHeadlines(const ProjectDocument& document);
 //! (a QPdfWriter or a QPrinter; the fonts are registered first). Throws sharecast::InputError
 //! when the document's results could not be calculated or the comparison scenario fails.
 ReportInfo renderReport(ProjectDocument& document, const ReportOptions& options, QPagedPaintDevice* device);
+//! The same with figures already computed by reportFigures() for these options.
+ReportInfo renderReport(ProjectDocument& document, const ReportOptions& options, const ReportFigures& figures,
+                        QPagedPaintDevice* device);
 
 //! The report as PDF bytes: QPdfWriter at 300 dpi, US Letter, DejaVu fonts embedded. Throws as
 //! renderReport(); an empty result means painting failed.
 QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& options,
                            ReportInfo* info = nullptr);
+//! The same with figures already computed by reportFigures() for these options.
+QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& options,
+                           const ReportFigures& figures, ReportInfo* info = nullptr);
 
 //! The CSV files of the report, name and bytes: settlement.csv, projection.csv, assumptions.csv,
-//! trace.csv, and comparison.csv with a comparison scenario.
+//! trace.csv, validity.csv (`sharecast validity`'s, suppressed in a public report), and
+//! comparison.csv with a comparison scenario.
 QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
                                                  const ReportOptions& options);
+//! The same with figures already computed by reportFigures() for these options.
+QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
+                                                 const ReportOptions& options, const ReportFigures& figures);
 
 } // namespace sharecast::ui

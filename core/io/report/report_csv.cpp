@@ -5,12 +5,16 @@
 #include "engine/rounding.h"
 #include "engine/statewide_totals.h"
 #include "io/csv/csv_numbers.h"
+#include "io/csv/csv_reader.h"
 #include "io/csv/csv_writer.h"
 #include "io/csv/projection_csv.h"
 #include "io/csv/settlement_csv.h"
+#include "io/csv/validity_csv.h"
 #include "io/json/json.h"
 #include "io/json/key_path.h"
 #include "io/json/scenario_json.h"
+
+#include <QBuffer>
 
 #include <algorithm>
 #include <cmath>
@@ -90,10 +94,40 @@ ReportCsvOptions reportCsvOptions(bool isPublic, const Settlement& settlement, c
     return options;
 }
 
-bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options)
+namespace {
+
+//! A plan of these members is suppressed in public mode: small, or chosen (a complement).
+bool isSuppressedPlanOf(const std::string& planId, double members, const ReportCsvOptions& options)
 {
     return options.suppressSmallCells &&
-           (disclosure::isSmallMembership(plan.members) || options.suppressedPlans.count(plan.planId) > 0);
+           (disclosure::isSmallMembership(members) || options.suppressedPlans.count(planId) > 0);
+}
+
+} // namespace
+
+bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options)
+{
+    return isSuppressedPlanOf(plan.planId, plan.members, options);
+}
+
+bool isSuppressedPlan(const PlanValidity& plan, const ReportCsvOptions& options)
+{
+    return isSuppressedPlanOf(plan.planId, plan.members, options);
+}
+
+bool isValidityTotalWithheld(const Validity& validity, const ReportCsvOptions& options)
+{
+    if (!options.suppressSmallCells)
+        return false;
+    std::vector<double> sizes;
+    std::vector<bool> suppressed;
+    for (const PlanValidity& p : validity.plans) {
+        // The mean is the additive statistic: a plan whose mean payment by chance is zero (never
+        // paid: not eligible, E = 0) is no complement to a suppressed plan that is paid.
+        sizes.push_back(p.payment.chanceMean != 0.0 ? p.members : 0.0);
+        suppressed.push_back(isSuppressedPlan(p, options));
+    }
+    return disclosure::revealsSuppressedPart(sizes, suppressed);
 }
 
 bool isSuppressedProjectionRow(const std::string& planId, const ProjectionYear& year,
@@ -169,6 +203,35 @@ QByteArray reportProjectionCsv(const Projection& projection, const ReportCsvOpti
     for (std::size_t i = 0; i < projection.all.size(); ++i) {
         const QStringList row = projectionRow(QStringLiteral("ALL"), projection.all[i]);
         w.addRow(isProjectionTotalWithheld(projection, i, options) ? suppressRow(row, 2) : row);
+    }
+    return w.bytes();
+}
+
+QByteArray reportValidityCsv(const Validity& validity, const ReportCsvOptions& options)
+{
+    const QByteArray full = validityCsv(validity);
+    if (!options.suppressSmallCells)
+        return full;
+    // The public version is the full one with the suppressed rows starred: read it back row by
+    // row (its rows are the plans in order, then ALL) so that every shown field stays identical.
+    QByteArray bytes = full;
+    QBuffer in(&bytes);
+    in.open(QIODevice::ReadOnly);
+    CsvReader reader(in, "validity.csv");
+    CsvWriter w;
+    std::size_t row = 0;
+    for (bool header = true; reader.next(); header = false) {
+        QStringList fields;
+        for (std::string_view v : reader.fields())
+            fields << QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+        if (header) {
+            w.addRow(fields);
+            continue;
+        }
+        const bool hide = row < validity.plans.size() ? isSuppressedPlan(validity.plans[row], options)
+                                                      : isValidityTotalWithheld(validity, options);
+        w.addRow(hide ? suppressRow(fields, 1) : fields);
+        ++row;
     }
     return w.bytes();
 }

@@ -6,6 +6,7 @@
 #include "engine/projection.h"
 #include "engine/quality_data.h"
 #include "engine/settlement.h"
+#include "engine/validity.h"
 
 #include <QByteArray>
 #include <QString>
@@ -45,6 +46,20 @@ ReportCsvOptions reportCsvOptions(bool isPublic, const Settlement& settlement, c
 //! True when public mode suppresses this plan's settlement figures (fewer than 11 members, or
 //! chosen as a complement).
 bool isSuppressedPlan(const PlanSettlement& plan, const ReportCsvOptions& options);
+
+//! True when public mode suppresses a plan's statistical-validity figures (§13): the same plans
+//! as its settlement figures, N being the same members.
+bool isSuppressedPlan(const PlanValidity& plan, const ReportCsvOptions& options);
+
+//! True when public mode withholds the validity's statewide (ALL) figures: exactly one suppressed
+//! plan has a non-zero mean payment by chance (its complement is never paid, e.g. not eligible),
+//! so the ALL mean, a sum over plans, minus the plans shown would give it.
+bool isValidityTotalWithheld(const Validity& validity, const ReportCsvOptions& options);
+
+//! The validity CSV (§13): exactly `sharecast validity`'s output (io::validityCsv) without
+//! suppression; in public mode the rows of suppressed plans keep their plan_id and show "*"
+//! elsewhere, as does an ALL row that would give a suppressed plan away.
+QByteArray reportValidityCsv(const Validity& validity, const ReportCsvOptions& options);
 
 //! True when public mode suppresses a plan's projection row: the plan is suppressed, or the
 //! year has fewer than 11 members (MM / 12 < 11).
