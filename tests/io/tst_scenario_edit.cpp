@@ -76,6 +76,25 @@ private slots:
         QVERIFY(withScenarioNumber(s, "uncertainty.draws", 500) == expected);
     }
 
+    void numberKeysAreTheVariableAssumptions()
+    {
+        const std::vector<std::string> keys = scenarioNumberKeys(base());
+        auto has = [&](const char* k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
+        QVERIFY(has("sharing.max_share"));
+        QVERIFY(has("trend.by_cos.inpatient.unit_cost"));
+        QVERIFY(has("trend.by_rate_cell.SPD.by_cos.ltc.utilization"));
+        QVERIFY(has("sharing.tiers[1].share"));
+        QVERIFY(has("quality.measures[0].weight"));
+        QVERIFY(!has("sharing.cap"));        // null
+        QVERIFY(!has("projection.horizon")); // a count
+        QVERIFY(!has("uncertainty.seed"));
+        QVERIFY(!has("quality.measures[0].gate_min")); // null
+        // Every key reads back and can be set to its own value, leaving the scenario unchanged.
+        const Scenario s = base();
+        for (const std::string& k : keys)
+            QVERIFY2(withScenarioNumber(s, k, *scenarioNumber(s, k)) == s, k.c_str());
+    }
+
     void errorsNameTheKey_data()
     {
         QTest::addColumn<QString>("key");

@@ -5,7 +5,9 @@
 #include "io/json/key_path.h"
 #include "io/json/scenario_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace sharecast::io {
 
@@ -118,6 +120,35 @@ Scenario withScenarioNumber(const Scenario& scenario, const std::string& key, do
         where.line = 0;
         throw InputError(where, e.reason() + " (with " + key + " = " + formatJsonNumber(value) + ")");
     }
+}
+
+std::vector<std::string> scenarioNumberKeys(const Scenario& scenario)
+{
+    static const std::vector<std::string> notVaried = {
+        "performance_year",        "projection.start_year", "projection.horizon", "projection.rate_lag",
+        "quality.min_denominator", "quality.min_measures",  "uncertainty.draws",  "uncertainty.seed"};
+    std::vector<std::string> keys;
+    const std::function<void(const JsonValue&, const std::string&)> walk = [&](const JsonValue& v,
+                                                                               const std::string& path) {
+        switch (v.type) {
+        case JsonType::Number:
+            if (std::find(notVaried.begin(), notVaried.end(), path) == notVaried.end() &&
+                path.rfind("baseline.years", 0) != 0)
+                keys.push_back(path);
+            break;
+        case JsonType::Object:
+            for (const JsonMember& m : v.members)
+                walk(m.value, memberPath(path, m.key));
+            break;
+        case JsonType::Array:
+            for (std::size_t i = 0; i < v.items.size(); ++i)
+                walk(v.items[i], elementPath(path, i));
+            break;
+        default: break;
+        }
+    };
+    walk(scenarioToJson(scenario), "");
+    return keys;
 }
 
 } // namespace sharecast::io

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sharecast::io {
 
@@ -23,5 +24,12 @@ std::optional<double> scenarioNumber(const Scenario& scenario, const std::string
 //! exist is an input error naming the key. The result is validated as any scenario (a value the
 //! rules refuse is an InputError naming the key and the value).
 Scenario withScenarioNumber(const Scenario& scenario, const std::string& key, double value);
+
+//! The keys of every numeric assumption the scenario holds (not null), in the order of its JSON
+//! form: what a tornado varies by default. Leaves out what is not an amount or rate to vary:
+//! years, counts and the Monte Carlo's draws and seed (baseline.years, performance_year,
+//! projection.start_year, projection.horizon, projection.rate_lag, quality.min_denominator,
+//! quality.min_measures, uncertainty.draws, uncertainty.seed).
+std::vector<std::string> scenarioNumberKeys(const Scenario& scenario);
 
 } // namespace sharecast::io
