@@ -1,0 +1,69 @@
+#include "ui/document/background_task.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace sharecast::ui {
+
+BackgroundTask::BackgroundTask(QThreadPool* pool, QObject* parent) : QObject(parent), pool_(pool) {}
+
+BackgroundTask::~BackgroundTask()
+{
+    cancel();
+    for (QFuture<Apply>& f : live_)
+        f.waitForFinished();
+}
+
+void BackgroundTask::cancel()
+{
+    if (cancel_)
+        cancel_->store(true);
+    running_ = false;
+    ++generation_; // whatever is under way applies nothing
+}
+
+void BackgroundTask::start(Work work)
+{
+    cancel();
+    std::erase_if(live_, [](const QFuture<Apply>& f) { return f.isFinished(); });
+    auto flag = std::make_shared<std::atomic<bool>>(false);
+    cancel_ = flag;
+    running_ = true;
+    const quint64 generation = generation_;
+    current_ = QtConcurrent::run(pool_, [flag, work = std::move(work)]() -> Apply {
+        try {
+            return work(*flag);
+        } catch (...) { // cancelled (or failed: the work reports its own errors through Apply)
+            return {};
+        }
+    });
+    live_.push_back(current_);
+    auto* watcher = new QFutureWatcher<Apply>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        finish(generation, watcher->future());
+    });
+    watcher->setFuture(current_);
+}
+
+void BackgroundTask::waitForDone()
+{
+    if (!running_)
+        return;
+    current_.waitForFinished();
+    finish(generation_, current_);
+}
+
+void BackgroundTask::finish(quint64 generation, const QFuture<Apply>& future)
+{
+    if (generation != generation_ || !running_)
+        return;
+    running_ = false;
+    if (const Apply apply = future.result())
+        apply();
+}
+
+} // namespace sharecast::ui
