@@ -6,7 +6,28 @@
 
 #include <algorithm>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace sharecast::ui {
+
+namespace {
+
+//! Puts the calling pool thread behind the GUI thread: the edits a user types come first and the
+//! simulation takes the CPU left. On Linux, where thread priorities of the normal scheduler do
+//! nothing, the thread's own nice value does it, and the threads the engine starts from it
+//! inherit it; elsewhere the pool's thread priority (set by its owner) does.
+void yieldToTheGuiThread()
+{
+#if defined(__linux__)
+    static constexpr int kNice = 10;
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNice);
+#endif
+}
+
+} // namespace
 
 BackgroundTask::BackgroundTask(QThreadPool* pool, QObject* parent) : QObject(parent), pool_(pool) {}
 
@@ -34,6 +55,7 @@ void BackgroundTask::start(Work work)
     running_ = true;
     const quint64 generation = generation_;
     current_ = QtConcurrent::run(pool_, [flag, work = std::move(work)]() -> Apply {
+        yieldToTheGuiThread();
         try {
             return work(*flag);
         } catch (...) { // cancelled (or failed: the work reports its own errors through Apply)

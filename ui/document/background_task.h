@@ -14,8 +14,9 @@ class QThreadPool;
 
 namespace sharecast::ui {
 
-//! One restartable background calculation. Its work runs on a pool thread and returns what to do
-//! with its result on the GUI thread; that is done only for the latest start().
+//! One restartable background calculation. Its work runs on a pool thread, behind the GUI thread
+//! in the scheduler, and returns what to do with its result on the GUI thread; that is done only
+//! for the latest start().
 class BackgroundTask : public QObject {
 public:
     //! Applies a finished run's result (on the GUI thread); empty: nothing to apply.

@@ -3,6 +3,7 @@
 #include "ui/document/background_task.h"
 #include "ui/document/project_document.h"
 
+#include <QThread>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -20,6 +21,7 @@ ValidityRunner::ValidityRunner(ProjectDocument* document, QObject* parent)
     : QObject(parent), document_(document), pool_(std::make_unique<QThreadPool>())
 {
     pool_->setMaxThreadCount(2); // one run of each kind; the engine spreads each over the cores
+    pool_->setThreadPriority(QThread::LowestPriority); // the edits come first (see BackgroundTask)
     monteCarlo_ = std::make_unique<BackgroundTask>(pool_.get());
     projectionFan_ = std::make_unique<BackgroundTask>(pool_.get());
     connect(document_, &ProjectDocument::resultsChanged, this, &ValidityRunner::restart);
