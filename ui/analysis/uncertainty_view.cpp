@@ -82,7 +82,7 @@ void UncertaintyView::refreshStatus()
     else if (v.monteCarloDone)
         mc = tr("Monte Carlo: %1 draws, seed %2").arg(draws).arg(v.seed);
     else
-        mc = tr("Monte Carlo: not run (no plans settled)");
+        mc = v.plans.empty() ? tr("Monte Carlo: not run (no plans settled)") : tr("Monte Carlo: not run");
     const QString fanDraws = formatNumber(static_cast<double>(ValidityRunner::fanDraws(v.draws)), 0);
     const QString fan =
         runner_->fanRunning() ? tr("projection fan: running (%1 draws)…").arg(fanDraws)

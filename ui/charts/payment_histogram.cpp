@@ -98,8 +98,11 @@ void PaymentHistogramController::redraw()
     chanceGraph_->setData(centres_, chance_, true);
     aroundGraph_->setData(centres_, around_, true);
     waiting_->setVisible(!done);
-    waiting_->setText(v.plans.empty() ? tr("No plans settled")
-                                      : tr("Monte Carlo running (%1 draws)…").arg(formatNumber(v.draws, 0)));
+    waiting_->setText(
+        v.plans.empty() ? tr("No plans settled")
+        : runner_->monteCarloRunning()
+            ? tr("Monte Carlo running (%1 draws)…").arg(formatNumber(static_cast<double>(v.draws), 0))
+            : tr("Monte Carlo not run"));
 
     observedLine_->point1->setCoords(observed_, 0.0);
     observedLine_->point2->setCoords(observed_, 1.0);

@@ -7,6 +7,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <exception>
 
 namespace sharecast::ui {
 
@@ -80,7 +81,11 @@ void ValidityRunner::restart()
         monteCarlo_->start([this, v = validity_, settlement = document_->settlement(), scenario,
                             options](const std::atomic<bool>& cancel) mutable -> BackgroundTask::Apply {
             options.cancel = &cancel;
-            runPaymentMonteCarlo(v, settlement, scenario, options);
+            try {
+                runPaymentMonteCarlo(v, settlement, scenario, options);
+            } catch (const std::exception&) { // not run: the status says so (cancelling is no exception)
+                return [this] { Q_EMIT monteCarloFinished(); };
+            }
             return [this, v = std::move(v)]() mutable {
                 validity_ = std::move(v);
                 Q_EMIT monteCarloFinished();
@@ -100,7 +105,12 @@ void ValidityRunner::restart()
         projectionFan_->start([this, index = &document_->index(), quality = document_->quality(), scenario,
                                options](const std::atomic<bool>& cancel) mutable -> BackgroundTask::Apply {
             options.cancel = &cancel;
-            ProjectionFan fan = projectionFan(*index, quality, scenario, options);
+            ProjectionFan fan;
+            try {
+                fan = projectionFan(*index, quality, scenario, options);
+            } catch (const std::exception&) { // no band: the status says the fan has not run
+                return [this] { Q_EMIT fanFinished(); };
+            }
             return [this, fan = std::move(fan)]() mutable {
                 fan_ = std::move(fan);
                 Q_EMIT fanFinished();
