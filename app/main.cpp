@@ -3,12 +3,16 @@
 #include "cli/cli.h"
 #include "version.h"
 
+#include "ui/document/validity_runner.h"
 #include "ui/workbench/main_window.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QStringList>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -44,8 +48,9 @@ int main(int argc, char* argv[])
     if (!project.isEmpty())
         window.openProject(project);
 
-    // `sharecast --screenshot FILE.png [--size WxH]`: open the workbench, save a picture of the
-    // window once it has drawn, and quit (for the README's screenshots and visual checks).
+    // `sharecast --screenshot FILE.png [--size WxH] [--tab NAME]`: open the workbench (on tab
+    // NAME, e.g. Uncertainty), save a picture of the window once it has drawn and its Monte Carlo
+    // and projection fan have finished, and quit (for the README's screenshots and visual checks).
     const int shot = arguments.indexOf(QStringLiteral("--screenshot"));
     if (shot > 0) {
         const QString file = arguments.value(shot + 1);
@@ -54,10 +59,23 @@ int main(int argc, char* argv[])
             const QStringList wh = arguments.value(sizeAt + 1).split(u'x');
             window.resize(wh.value(0).toInt(), wh.value(1).toInt());
         }
-        QTimer::singleShot(1500, &window, [&window, file] {
+        const int tabAt = arguments.indexOf(QStringLiteral("--tab"));
+        if (tabAt > 0 && !window.showTab(arguments.value(tabAt + 1))) {
+            std::fprintf(stderr, "sharecast: no tab named %s\n", qPrintable(arguments.value(tabAt + 1)));
+            return 2;
+        }
+        auto* poll = new QTimer(&window);
+        QElapsedTimer waited;
+        waited.start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, waited] {
+            const auto* runner = window.validityRunner();
+            if (runner && runner->busy() && waited.elapsed() < 60000)
+                return; // the simulations draw when they finish
+            poll->stop();
             const bool ok = window.grab().save(file);
             QCoreApplication::exit(ok ? 0 : 1);
         });
+        QTimer::singleShot(1500, poll, [poll] { poll->start(100); });
     }
     return app.exec();
 }

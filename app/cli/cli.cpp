@@ -19,7 +19,8 @@ QString generalUsage()
     QString text = QStringLiteral(
         "Usage: sharecast [P.sharecast]        open the workbench (on the sample project by default)\n"
         "       sharecast <command> [options]   run a command headless\n"
-        "       sharecast --screenshot FILE.png [--size WxH]   save a picture of the workbench and quit\n"
+        "       sharecast --screenshot FILE.png [--size WxH] [--tab NAME]   save a picture of the workbench "
+        "and quit\n"
         "       sharecast --help | --version\n\nCommands:\n");
     for (const Command& c : commands())
         text += QStringLiteral("  %1 %2\n").arg(c.name, -16).arg(c.summary);

@@ -461,6 +461,7 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
     corridorFields(group(tr("Risk corridors (§12, CalAIM ECM)")));
     blendFields(group(tr("Blended rate true-up (§12, SPD/LTC)")));
     remittanceFields(group(tr("MLR remittance (§12)")));
+    uncertaintyFields(group(tr("Statistical validity (§13)")));
     column->addStretch(1);
 
     new UnfocusedWheelGuard(this, scroll);
@@ -1070,6 +1071,53 @@ void AssumptionsPanel::refresh()
     for (AssumptionTable* t : tables_)
         t->refresh(document_->scenario());
     refreshing_ = false;
+}
+
+void AssumptionsPanel::uncertaintyFields(QFormLayout* form)
+{
+    AssumptionFieldBuilder f(this, form);
+    // Null keys sit at the bottom of their field's range, shown as what null means.
+    QDoubleSpinBox* cv = f.number(
+        tr("Coefficient of variation c"), tr("Change the uncertainty coefficient of variation"), 0, 100,
+        [](const Scenario& s) { return s.uncertainty.cv.value_or(0.0); },
+        [](Scenario& s, double v) { s.uncertainty.cv = v > 0.0 ? std::optional<double>(v) : std::nullopt; },
+        3);
+    cv->setSpecialValueText(tr("from the data"));
+    AssumptionFieldBuilder::explain(
+        cv, tr("Empty (\"from the data\"): c from the member data when the project has it, else msr.cv"));
+    cv->setObjectName(QStringLiteral("uncertaintyCv"));
+    f.percent(
+         tr("α (1 − confidence)"), tr("Change the uncertainty alpha"), 0.001, 0.999,
+         [](const Scenario& s) { return s.uncertainty.alpha; },
+         [](Scenario& s, double v) { s.uncertainty.alpha = v; }, 1)
+        ->setObjectName(QStringLiteral("uncertaintyAlpha"));
+    QDoubleSpinBox* trueSavings = f.percent(
+        tr("True savings rate s"), tr("Change the true savings rate of the power"), -1.0 - kNoCap, 1.0,
+        [](const Scenario& s) { return s.uncertainty.trueSavings.value_or(-1.0 - kNoCap); },
+        [](Scenario& s, double v) {
+            s.uncertainty.trueSavings = v < -1.0 ? std::nullopt : std::optional<Rate>(v);
+        });
+    trueSavings->setSpecialValueText(tr("observed S"));
+    AssumptionFieldBuilder::explain(
+        trueSavings, tr("The s of the power; empty (\"observed S\"): each plan's own savings rate"));
+    trueSavings->setObjectName(QStringLiteral("uncertaintyTrueSavings"));
+    f.number(
+         tr("Monte Carlo draws"), tr("Change the Monte Carlo draws"), 1, UncertaintySpec::kMaxDraws,
+         [](const Scenario& s) { return double(s.uncertainty.draws); },
+         [](Scenario& s, double v) { s.uncertainty.draws = static_cast<int>(v); }, 0)
+        ->setObjectName(QStringLiteral("uncertaintyDraws"));
+    f.number(
+         tr("Seed"), tr("Change the Monte Carlo seed"), 0, 9007199254740992.0, // 2^53
+         [](const Scenario& s) { return double(s.uncertainty.seed); },
+         [](Scenario& s, double v) { s.uncertainty.seed = static_cast<std::uint64_t>(v); }, 0)
+        ->setObjectName(QStringLiteral("uncertaintySeed"));
+    QDoubleSpinBox* shock = f.percent(
+        tr("Fan shock sd"), tr("Change the projection fan's shock sd"), 0, 1,
+        [](const Scenario& s) { return s.uncertainty.trendSd; },
+        [](Scenario& s, double v) { s.uncertainty.trendSd = v; });
+    shock->setObjectName(QStringLiteral("uncertaintyTrendSd"));
+    AssumptionFieldBuilder::explain(shock,
+                                    tr("The sd of the projection fan's common annual utilization shock"));
 }
 
 } // namespace sharecast::ui

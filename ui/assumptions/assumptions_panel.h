@@ -56,6 +56,7 @@ private:
     void corridorFields(QFormLayout* form);     //!< risk corridors (§12)
     void blendFields(QFormLayout* form);        //!< the blended rate true-up (§12)
     void remittanceFields(QFormLayout* form);   //!< the MLR remittance (§12)
+    void uncertaintyFields(QFormLayout* form);  //!< statistical validity and the Monte Carlo (§13)
     //! The data's COS, rate cell and utilization names, as the table editors ask for them.
     std::function<DataNames()> dataNames() const;
     //! The undo merge key of a field's edits: one per undo text, handed out on first use.

@@ -1,5 +1,6 @@
 #include "ui/charts/projection_chart.h"
 
+#include "engine/validity.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
@@ -7,7 +8,7 @@
 namespace sharecast::ui {
 
 ProjectionChartController::ProjectionChartController(ProjectDocument* document, QCustomPlot* plot,
-                                                     QObject* parent)
+                                                     QObject* parent, ValidityRunner* runner)
     : ProjectionChartBase(
           document, plot,
           {.fileStem = QStringLiteral("projection"),
@@ -15,13 +16,16 @@ ProjectionChartController::ProjectionChartController(ProjectDocument* document, 
            .secondLine = {tr("Projected cost"), palette::kAccent, Qt::SolidLine},
            .bars = {tr("Cumulative gross savings (right axis)"), palette::withAlpha(palette::kGreen, 170)},
            .leftAxisLabel = tr("Cost, $ millions"),
-           .rightAxisLabel = tr("Cumulative gross savings, $ millions")},
-          parent)
+           .rightAxisLabel = tr("Cumulative gross savings, $ millions"),
+           .bandColor = palette::kAccent,
+           .bandOnBars = false},
+          parent, runner)
 {
     redraw();
 }
 
-ProjectionChartBase::Drawing ProjectionChartController::read(const Projection& projection)
+ProjectionChartBase::Drawing ProjectionChartController::read(const Projection& projection,
+                                                             const ProjectionFan* fan)
 {
     counterfactual_.clear();
     projected_.clear();
@@ -35,11 +39,23 @@ ProjectionChartBase::Drawing ProjectionChartController::read(const Projection& p
         sum += y.grossSavings;
         cumulative_ << sum / 1e6;
     }
-    return {counterfactual_, projected_, cumulative_,
+    // The fan around the projected cost: the shock leaves the counterfactual cost C as it is and
+    // A = C − G statewide (§11), so A's 5th percentile is C less G's 95th, and its 95th C less G's 5th.
+    QVector<double> bandLow, bandHigh;
+    for (const ProjectionYear& y : projection.all)
+        if (const FanYear* f = fanYear(fan, y.year)) {
+            bandLow << (y.counterfactualCost - f->grossSavings.p95) / 1e6;
+            bandHigh << (y.counterfactualCost - f->grossSavings.p05) / 1e6;
+        }
+    return {counterfactual_,
+            projected_,
+            cumulative_,
             projection.all.empty() ? tr("Projection (no projection years)")
                                    : tr("Statewide projection %1–%2: cost and cumulative gross savings")
                                          .arg(projection.all.front().year)
-                                         .arg(projection.all.back().year)};
+                                         .arg(projection.all.back().year),
+            bandLow,
+            bandHigh};
 }
 
 QString ProjectionChartController::hoverTextAt(int i) const

@@ -10,8 +10,10 @@ namespace sharecast::ui {
 class ProjectionChartController : public ProjectionChartBase {
     Q_OBJECT
 public:
-    //! Builds the chart on plot and draws the document's current projection.
-    ProjectionChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr);
+    //! Builds the chart on plot and draws the document's current projection, with the fan of
+    //! runner when given.
+    ProjectionChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr,
+                              ValidityRunner* runner = nullptr);
 
     //! Counterfactual cost Σ C of the ALL rows ($M).
     const QVector<double>& counterfactualMillions() const { return counterfactual_; }
@@ -21,7 +23,7 @@ public:
     const QVector<double>& cumulativeSavingsMillions() const { return cumulative_; }
 
 private:
-    Drawing read(const Projection& projection) override;
+    Drawing read(const Projection& projection, const ProjectionFan* fan) override;
     QString hoverTextAt(int i) const override;
 
     QVector<double> counterfactual_, projected_, savings_, cumulative_;

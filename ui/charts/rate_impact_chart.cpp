@@ -1,5 +1,6 @@
 #include "ui/charts/rate_impact_chart.h"
 
+#include "engine/validity.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
@@ -7,7 +8,7 @@
 namespace sharecast::ui {
 
 RateImpactChartController::RateImpactChartController(ProjectDocument* document, QCustomPlot* plot,
-                                                     QObject* parent)
+                                                     QObject* parent, ValidityRunner* runner)
     : ProjectionChartBase(
           document, plot,
           {.fileStem = QStringLiteral("rate-impact"),
@@ -15,25 +16,37 @@ RateImpactChartController::RateImpactChartController(ProjectDocument* document, 
            .secondLine = {tr("Non-rebased rate"), QColor(0xb4, 0x5f, 0x06), Qt::DashLine},
            .bars = {tr("Rate impact (right axis)"), palette::withAlpha(palette::kOrange, 190)},
            .leftAxisLabel = tr("Statewide gross rate, $ PMPM"),
-           .rightAxisLabel = tr("Rate impact, $ millions")},
-          parent)
+           .rightAxisLabel = tr("Rate impact, $ millions"),
+           .bandColor = QColor(0xb4, 0x5f, 0x06),
+           .bandOnBars = true},
+          parent, runner)
 {
     redraw();
 }
 
-ProjectionChartBase::Drawing RateImpactChartController::read(const Projection& projection)
+ProjectionChartBase::Drawing RateImpactChartController::read(const Projection& projection,
+                                                             const ProjectionFan* fan)
 {
     rebased_.clear();
     nonRebased_.clear();
     impact_.clear();
+    QVector<double> bandLow, bandHigh; // the fan of the rate impact (§13)
     for (const ProjectionYear& y : projection.all) {
         rebased_ << y.rateRebased;
         nonRebased_ << y.rateNonRebased;
         impact_ << y.rateImpact / 1e6;
+        if (const FanYear* f = fanYear(fan, y.year)) {
+            bandLow << f->rateImpact.p05 / 1e6;
+            bandHigh << f->rateImpact.p95 / 1e6;
+        }
     }
-    return {rebased_, nonRebased_, impact_,
+    return {rebased_,
+            nonRebased_,
+            impact_,
             tr("Rebased vs non-rebased rates and the rate impact (lag %1 years)")
-                .arg(document()->scenario().projection.rateLag)};
+                .arg(document()->scenario().projection.rateLag),
+            bandLow,
+            bandHigh};
 }
 
 QString RateImpactChartController::hoverTextAt(int i) const

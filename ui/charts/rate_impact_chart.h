@@ -10,8 +10,10 @@ namespace sharecast::ui {
 class RateImpactChartController : public ProjectionChartBase {
     Q_OBJECT
 public:
-    //! Builds the chart on plot and draws the document's current projection.
-    RateImpactChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr);
+    //! Builds the chart on plot and draws the document's current projection, with the fan of
+    //! runner when given.
+    RateImpactChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr,
+                              ValidityRunner* runner = nullptr);
 
     //! The statewide rebased gross rate of the ALL rows (member-month weighted, $ PMPM).
     const QVector<double>& rebasedPmpm() const { return rebased_; }
@@ -21,7 +23,7 @@ public:
     const QVector<double>& rateImpactMillions() const { return impact_; }
 
 private:
-    Drawing read(const Projection& projection) override;
+    Drawing read(const Projection& projection, const ProjectionFan* fan) override;
     QString hoverTextAt(int i) const override;
 
     QVector<double> rebased_, nonRebased_, impact_;

@@ -9,6 +9,7 @@
 #include "io/scenario/presets.h"
 #include "ui/analysis/compare_view.h"
 #include "ui/analysis/experience_view.h"
+#include "ui/analysis/uncertainty_view.h"
 #include "ui/assumptions/assumptions_panel.h"
 #include "ui/charts/corridor_chart.h"
 #include "ui/charts/projection_chart.h"
@@ -21,6 +22,7 @@
 #include "ui/document/frozen_column_table_view.h"
 #include "ui/document/project_document.h"
 #include "ui/document/settlement_model.h"
+#include "ui/document/validity_runner.h"
 #include "ui/report/report_preview.h"
 
 #include "engine/error.h"
@@ -157,6 +159,7 @@ void MainWindow::detachDocument()
     savingsChart_ = nullptr;
     experienceView_ = nullptr;
     compareView_ = nullptr;
+    uncertaintyView_ = nullptr;
     tabs_ = nullptr;
     assumptions_ = nullptr;
     headlines_.clear();
@@ -181,6 +184,7 @@ void MainWindow::detachDocument()
     }
     // The project closes: its autosaved edits go with it (every caller has asked about them).
     autosaver_.reset();
+    validityRunner_.reset(); // cancels its runs and waits for them: they read the document
     document_.reset();
 }
 
@@ -362,6 +366,7 @@ bool MainWindow::openProject(const QString& projectPath)
 void MainWindow::attachDocument()
 {
     ProjectDocument* doc = document_.get();
+    validityRunner_ = std::make_unique<ValidityRunner>(doc);
     auto* tabs = new QTabWidget;
     tabs->addTab(createSettlementPage(doc), tr("Settlement"));
     addChartTabs(tabs, doc);
@@ -470,13 +475,36 @@ void MainWindow::addChartTabs(QTabWidget* tabs, ProjectDocument* doc)
     addChart(tr("Waterfall"), QStringLiteral("waterfallChart"),
              [&](QCustomPlot* p) { new WaterfallChartController(doc, p, p); });
     addChart(tr("Projection"), QStringLiteral("projectionChart"),
-             [&](QCustomPlot* p) { new ProjectionChartController(doc, p, p); });
+             [&](QCustomPlot* p) { new ProjectionChartController(doc, p, p, validityRunner_.get()); });
     addChart(tr("Rate impact"), QStringLiteral("rateImpactChart"),
-             [&](QCustomPlot* p) { new RateImpactChartController(doc, p, p); });
+             [&](QCustomPlot* p) { new RateImpactChartController(doc, p, p, validityRunner_.get()); });
     addChart(tr("Quality"), QStringLiteral("qualityChart"),
              [&](QCustomPlot* p) { new QualityChartController(doc, p, p); });
     addChart(tr("Corridor"), QStringLiteral("corridorChart"),
              [&](QCustomPlot* p) { new CorridorChartController(doc, p, p); });
+    uncertaintyView_ = new UncertaintyView(doc, validityRunner_.get());
+    uncertaintyView_->setObjectName(QStringLiteral("uncertaintyView"));
+    tabs->addTab(uncertaintyView_, tr("Uncertainty"));
+    connect(uncertaintyView_, &UncertaintyView::planSelected, this, [this](const QString& planId) {
+        selectedPlan_ = planId;
+        explainedFigure_.clear();
+        showExplain();
+    });
+    // The Monte Carlo's payment distribution joins a plan's explanation when it has run.
+    connect(validityRunner_.get(), &ValidityRunner::monteCarloFinished, this, &MainWindow::showExplain);
+}
+
+bool MainWindow::showTab(const QString& name)
+{
+    for (int i = 0; tabs_ && i < tabs_->count(); ++i) {
+        const QString title = tabs_->tabText(i).remove(u'&');
+        if (title.compare(name, Qt::CaseInsensitive) == 0 ||
+            tabs_->widget(i)->objectName().compare(name, Qt::CaseInsensitive) == 0) {
+            tabs_->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::attachUndoActions(ProjectDocument* doc)
@@ -653,8 +681,15 @@ void MainWindow::showExplain()
     const Settlement& s = document_->settlement();
     const PlanSettlement* plan = findPlan(s, selectedPlan_.toStdString());
     const int scroll = explain_->verticalScrollBar()->value();
-    explain_->setPlainText(plan ? QString::fromStdString(explainPlan(s, *plan, document_->scenario()))
-                                : QString());
+    std::string text = plan ? explainPlan(s, *plan, document_->scenario()) : std::string();
+    // How much of it is chance (§13), with the Monte Carlo's payment columns once it has run.
+    if (plan && validityRunner_) {
+        const Validity& v = validityRunner_->validity();
+        for (const PlanValidity& pv : v.plans)
+            if (pv.planId == plan->planId)
+                text += "\n" + explainValidity(v, pv);
+    }
+    explain_->setPlainText(QString::fromStdString(text));
     explain_->verticalScrollBar()->setValue(scroll);
 }
 

@@ -30,6 +30,8 @@ class ProjectDocument;
 struct ReportOptions;
 class SavingsChartController;
 class SettlementModel;
+class UncertaintyView;
+class ValidityRunner;
 
 //! Top-level window of the workbench. It shows one project at a time (ProjectDocument).
 //! Registers the workbench's Qt resources (icon); safe to call more than once.
@@ -75,6 +77,12 @@ public:
     QPlainTextEdit* explainView() const { return explain_; }
     CompareView* compareView() const { return compareView_; }
     ExperienceView* experienceView() const { return experienceView_; }
+    UncertaintyView* uncertaintyView() const { return uncertaintyView_; }
+    //! The open project's Monte Carlo and projection fan (off the GUI thread), or null.
+    ValidityRunner* validityRunner() const { return validityRunner_.get(); }
+    //! Shows the tab whose title (without its "&") or object name is `name`, case aside;
+    //! false when there is none.
+    bool showTab(const QString& name);
     //! The headline figure labels by key (expected, actual, gross, payments, net, federal, state).
     QLabel* headline(const QString& key) const;
 
@@ -136,7 +144,8 @@ private:
     void showMethodology();
 
     std::unique_ptr<ProjectDocument> document_;
-    std::unique_ptr<Autosaver> autosaver_; //!< the document's crash recovery (goes before it)
+    std::unique_ptr<Autosaver> autosaver_;           //!< the document's crash recovery (goes before it)
+    std::unique_ptr<ValidityRunner> validityRunner_; //!< its simulations (go before it too)
     std::chrono::milliseconds autosaveDelay_;
     QCustomPlot* chart_ = nullptr;
     SavingsChartController* savingsChart_ = nullptr;
@@ -162,6 +171,7 @@ private:
     QTabWidget* tabs_ = nullptr;
     ExperienceView* experienceView_ = nullptr;
     CompareView* compareView_ = nullptr;
+    UncertaintyView* uncertaintyView_ = nullptr;
 };
 
 } // namespace sharecast::ui

@@ -1,0 +1,123 @@
+#include "ui/document/validity_runner.h"
+
+#include "ui/document/background_task.h"
+#include "ui/document/project_document.h"
+
+#include <QThread>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <exception>
+
+namespace sharecast::ui {
+
+namespace {
+
+//! The fan's largest number of draws while each draw is a full §11 projection.
+constexpr long kMaxFanDraws = 2000;
+
+} // namespace
+
+ValidityRunner::ValidityRunner(ProjectDocument* document, QObject* parent)
+    : QObject(parent), document_(document), pool_(std::make_unique<QThreadPool>())
+{
+    pool_->setMaxThreadCount(2); // one run of each kind; the engine spreads each over the cores
+    pool_->setThreadPriority(QThread::LowestPriority); // the edits come first (see BackgroundTask)
+    monteCarlo_ = std::make_unique<BackgroundTask>(pool_.get());
+    projectionFan_ = std::make_unique<BackgroundTask>(pool_.get());
+    connect(document_, &ProjectDocument::resultsChanged, this, &ValidityRunner::restart);
+    restart();
+}
+
+ValidityRunner::~ValidityRunner()
+{
+    // The tasks go first: they cancel their runs and wait for them (the runs read the document).
+    monteCarlo_.reset();
+    projectionFan_.reset();
+}
+
+bool ValidityRunner::monteCarloRunning() const
+{
+    return monteCarlo_->isRunning();
+}
+
+bool ValidityRunner::fanRunning() const
+{
+    return projectionFan_->isRunning();
+}
+
+long ValidityRunner::fanDraws(long draws)
+{
+    return std::clamp(draws, 1L, kMaxFanDraws);
+}
+
+void ValidityRunner::waitForDone()
+{
+    monteCarlo_->waitForDone();
+    projectionFan_->waitForDone();
+}
+
+void ValidityRunner::restart()
+{
+    // Both runs depend on the scenario alone (the data are the document's for its whole life):
+    // results recalculated for the same scenario keep what has run or is running.
+    const Scenario& scenario = document_->scenario();
+    if (ranFor_ && *ranFor_ == scenario)
+        return;
+    ranFor_ = scenario;
+    const bool failed = !document_->calculationError().isEmpty();
+
+    // The payment Monte Carlo of the new results (the closed forms are shown at once).
+    validity_ = document_->validity();
+    validity_.draws = scenario.uncertainty.draws;
+    validity_.seed = scenario.uncertainty.seed;
+    if (failed || validity_.plans.empty()) {
+        monteCarlo_->cancel();
+    } else {
+        MonteCarloOptions options;
+        options.draws = scenario.uncertainty.draws;
+        options.seed = scenario.uncertainty.seed;
+        options.keepDraws = true; // the histogram of the statewide payment
+        monteCarlo_->start([this, v = validity_, settlement = document_->settlement(), scenario,
+                            options](const std::atomic<bool>& cancel) mutable -> BackgroundTask::Apply {
+            options.cancel = &cancel;
+            try {
+                runPaymentMonteCarlo(v, settlement, scenario, options);
+            } catch (const std::exception&) { // not run: the status says so (cancelling is no exception)
+                return [this] { Q_EMIT monteCarloFinished(); };
+            }
+            return [this, v = std::move(v)]() mutable {
+                validity_ = std::move(v);
+                Q_EMIT monteCarloFinished();
+            };
+        });
+    }
+    Q_EMIT monteCarloStarted();
+
+    // The projection fan of the new scenario.
+    fan_.reset();
+    if (failed) {
+        projectionFan_->cancel();
+    } else {
+        MonteCarloOptions options;
+        options.draws = fanDraws(scenario.uncertainty.draws);
+        options.seed = scenario.uncertainty.seed;
+        projectionFan_->start([this, index = &document_->index(), quality = document_->quality(), scenario,
+                               options](const std::atomic<bool>& cancel) mutable -> BackgroundTask::Apply {
+            options.cancel = &cancel;
+            ProjectionFan fan;
+            try {
+                fan = projectionFan(*index, quality, scenario, options);
+            } catch (const std::exception&) { // no band: the status says the fan has not run
+                return [this] { Q_EMIT fanFinished(); };
+            }
+            return [this, fan = std::move(fan)]() mutable {
+                fan_ = std::move(fan);
+                Q_EMIT fanFinished();
+            };
+        });
+    }
+    Q_EMIT fanStarted();
+}
+
+} // namespace sharecast::ui

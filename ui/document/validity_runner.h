@@ -1,0 +1,74 @@
+#pragma once
+//! The §13 simulations of the open project, off the GUI thread: the payment Monte Carlo and the
+//! projection fan, restarted whenever the document has new results, the run they replace
+//! cancelled through its flag.
+
+#include "engine/validity.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QThreadPool;
+
+namespace sharecast::ui {
+
+class BackgroundTask;
+class ProjectDocument;
+
+//! Runs the document's Monte Carlo and projection fan in the background and keeps their latest
+//! results. It must go before the document (its runs read the document's data): its destructor
+//! cancels them and waits.
+class ValidityRunner : public QObject {
+    Q_OBJECT
+public:
+    //! Starts both runs for the document's current results.
+    explicit ValidityRunner(ProjectDocument* document, QObject* parent = nullptr);
+    ~ValidityRunner() override;
+
+    //! The validity of the document's current results: the closed forms at once, the Monte
+    //! Carlo's payment columns and per-draw statewide sums once it has finished (monteCarloDone).
+    const Validity& validity() const { return validity_; }
+    //! True while the Monte Carlo for the current results runs.
+    bool monteCarloRunning() const;
+    //! The draws the current (or last) Monte Carlo runs with: the scenario's.
+    long monteCarloDraws() const { return validity_.draws; }
+
+    //! The projection fan of the current scenario once it has finished (nullopt before, and when
+    //! the projection cannot run).
+    const std::optional<ProjectionFan>& fan() const { return fan_; }
+    //! True while the projection fan for the current scenario runs.
+    bool fanRunning() const;
+    //! The draws of the projection fan for a scenario asking for `draws`: at most 2,000, because
+    //! each draw reruns the whole §11 projection (about 1.3 ms a draw on the sample).
+    static long fanDraws(long draws);
+
+    //! True while either run is under way (what a screenshot waits for).
+    bool busy() const { return monteCarloRunning() || fanRunning(); }
+    //! Waits until both runs are done (for tests and benchmarks; the workbench never blocks).
+    void waitForDone();
+
+Q_SIGNALS:
+    //! A Monte Carlo started for new results (validity() holds their closed forms).
+    void monteCarloStarted();
+    //! The Monte Carlo of the current results has finished: validity() has its payment columns.
+    void monteCarloFinished();
+    //! A projection fan started for a new scenario (fan() is empty until it finishes).
+    void fanStarted();
+    //! The projection fan of the current scenario has finished.
+    void fanFinished();
+
+private:
+    void restart();
+
+    ProjectDocument* document_;
+    std::unique_ptr<QThreadPool> pool_;
+    std::unique_ptr<BackgroundTask> monteCarlo_, projectionFan_;
+    Validity validity_;
+    std::optional<ProjectionFan> fan_;
+    std::optional<Scenario> ranFor_; //!< the scenario of the latest runs
+};
+
+} // namespace sharecast::ui
