@@ -62,8 +62,12 @@ UncertaintyView::UncertaintyView(ProjectDocument* document, ValidityRunner* runn
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(intervals);
     split->addWidget(right);
-    right->setSizes({1, 1});
-    split->setSizes({2, 3}); // in proportion: the plot's names need less than the table's columns
+    // The histogram and the table (false-reward odds, members needed) share the right side
+    // evenly; the right side gets as much width as the interval chart.
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     for (auto signal : {&ValidityRunner::monteCarloStarted, &ValidityRunner::monteCarloFinished,

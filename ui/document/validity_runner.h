@@ -41,8 +41,8 @@ public:
     const std::optional<ProjectionFan>& fan() const { return fan_; }
     //! True while the projection fan for the current scenario runs.
     bool fanRunning() const;
-    //! The draws of the projection fan for a scenario asking for `draws`: at most 2,000, because
-    //! each draw reruns the whole §11 projection (about 1.3 ms a draw on the sample).
+    //! The draws of the projection fan for a scenario asking for `draws`: at most 10,000 (about a
+    //! second on the statewide sample; more would only delay the band).
     static long fanDraws(long draws);
 
     //! True while either run is under way (what a screenshot waits for).
