@@ -11,7 +11,10 @@
 #include "ui/document/project_document.h"
 #include "ui/workbench/main_window.h"
 
+#include <cmath>
+
 #include <QAction>
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -402,6 +405,46 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("member_months")), qPrintable(error));
         QCOMPARE(static_cast<int>(w.document()->datasets().size()), datasets);
         QCOMPARE(bytes(), before);
+    }
+
+    //! File ▸ Import Data of members.csv aggregates with the edited scenario's included COS and
+    //! truncation threshold (§1.3), so the Uncertainty tab's c comes from those members: costs
+    //! medical 100, 200, 300, 400 (+ pharmacy, excluded) truncated at 350 → c = √9,218.75 / 237.5.
+    void membersImportUsesTheEditedScenario()
+    {
+        const QString copy = dir_.filePath(QStringLiteral("members.sharecast"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(project_, copy));
+        ui::MainWindow w;
+        QVERIFY(w.openProject(copy));
+        Scenario edited = w.document()->scenario();
+        edited.includedCos.reset();
+        edited.excludedCos = {"pharmacy"};
+        edited.truncation = Truncation{true, 350.0};
+        edited.uncertainty.cv.reset();
+        edited.performanceYear = 2024;
+        edited.baseline = BaselineSpec{{2023}, {1.0}};
+        w.document()->setScenario(edited, QStringLiteral("truncate at 350"));
+        w.document()->saveScenario();
+        const QString members = dir_.filePath(QStringLiteral("members.csv"));
+        {
+            QFile f(members);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("member_id,plan_id,region,rate_cell,year,member_months,cost_medical,cost_pharmacy\n"
+                    "a,P1,R,C,2023,12,100,50\nb,P1,R,C,2023,12,100,50\n"
+                    "a,P1,R,C,2024,12,100,900\nb,P1,R,C,2024,12,200,900\n"
+                    "c,P1,R,C,2024,12,300,900\nd,P1,R,C,2024,12,400,900\n");
+        }
+        const QString error = w.importFiles({members}, false);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const MemberMoments* m = w.document()->memberMoments();
+        QVERIFY(m);
+        QCOMPARE(m->includedCos, std::vector<std::string>{"medical"});
+        QCOMPARE(m->truncationThreshold, 350.0);
+        QTRY_VERIFY(!w.document()->validity().plans.empty());
+        const PlanValidity& p = w.document()->validity().plans.front();
+        QCOMPARE(p.cvSource, CvSource::MemberData);
+        QVERIFY(std::fabs(p.cv - std::sqrt(9218.75) / 237.5) <= 1e-12);
     }
 
     //! A menu action of the main window by the start of its text (without the & mnemonic):

@@ -984,6 +984,12 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
             return tr("Import one file of each kind at a time (%1 and %2).").arg(*slot, path);
         *slot = path;
     }
+    // §1.3: members' costs are summed over the edited scenario's included COS and truncated at its
+    // threshold, so that the statistical tools' c (§13) describes what this scenario settles.
+    const Scenario& scenario = document_->scenario();
+    request.memberOptions.truncationThreshold = scenario.truncation.threshold;
+    request.memberOptions.includedCos = scenario.includedCos;
+    request.memberOptions.excludedCos = scenario.excludedCos;
 
     // Read and validate on a pool thread; the project is touched only after everything passed.
     // The modal progress dialog follows the reading (in permille) and Cancel stops it; the window
