@@ -21,6 +21,7 @@
 #include "ui/document/frozen_column_table_view.h"
 #include "ui/document/project_document.h"
 #include "ui/document/settlement_model.h"
+#include "ui/report/report_drivers_choice.h"
 #include "ui/report/report_preview.h"
 
 #include "engine/error.h"
@@ -672,10 +673,13 @@ bool MainWindow::chooseReportAudience(const QString& title, ReportOptions& optio
     publicButton->setObjectName(QStringLiteral("publicReport"));
     internalButton->setObjectName(QStringLiteral("internalReport"));
     box.setDefaultButton(publicButton);
+    ReportDriversChoice drivers(document_ ? document_->scenario() : Scenario{}, &box);
+    drivers.addTo(box);
     box.exec();
     if (box.clickedButton() != publicButton && box.clickedButton() != internalButton)
         return false;
     options.suppressSmallCells = box.clickedButton() == publicButton;
+    drivers.apply(options);
     return true;
 }
 
