@@ -13,6 +13,9 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <cmath>
+
 namespace sharecast::cli {
 
 Inputs loadInputs(io::ProjectStore* store, const QString& experiencePath, const QString& qualityPath)
@@ -72,6 +75,59 @@ QString warningsText(const std::vector<std::string>& warnings)
     for (const std::string& w : warnings)
         text += QStringLiteral("warning: %1\n").arg(QString::fromStdString(w));
     return text;
+}
+
+double parseNumber(const QString& text, const QString& option, const QString& spec)
+{
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+        throw UsageError(QStringLiteral("%1 '%2': '%3' is not a number").arg(option, spec, text));
+    return v;
+}
+
+KeySpec parseKeySpec(const QString& spec, const QString& option, int parts, bool rangeOptional)
+{
+    const qsizetype eq = spec.lastIndexOf(u'=');
+    KeySpec k;
+    if (eq < 0) {
+        if (!rangeOptional)
+            throw UsageError(
+                QStringLiteral("%1 '%2' needs a range: KEY=%3")
+                    .arg(option, spec,
+                         parts == 3 ? QStringLiteral("LOW:HIGH:N") : QStringLiteral("LOW:HIGH")));
+        k.key = spec.toStdString();
+        return k;
+    }
+    k.key = spec.left(eq).toStdString();
+    const QStringList values = spec.mid(eq + 1).split(u':');
+    if (values.size() != parts)
+        throw UsageError(
+            QStringLiteral("%1 '%2': expected KEY=%3")
+                .arg(option, spec, parts == 3 ? QStringLiteral("LOW:HIGH:N") : QStringLiteral("LOW:HIGH")));
+    for (const QString& v : values)
+        k.numbers.push_back(parseNumber(v, option, spec));
+    if (k.key.empty())
+        throw UsageError(QStringLiteral("%1 '%2' names no key").arg(option, spec));
+    return k;
+}
+
+std::vector<io::SensitivityKey> parseVaryKeys(const QStringList& specs, const QString& option)
+{
+    std::vector<io::SensitivityKey> keys;
+    for (const QString& spec : specs) {
+        const KeySpec k = parseKeySpec(spec, option, 2, true);
+        if (std::any_of(keys.begin(), keys.end(),
+                        [&](const io::SensitivityKey& x) { return x.key == k.key; }))
+            throw UsageError(QStringLiteral("%1 names %2 twice").arg(option, QString::fromStdString(k.key)));
+        io::SensitivityKey key{k.key, {}, {}};
+        if (!k.numbers.empty()) {
+            key.low = k.numbers[0];
+            key.high = k.numbers[1];
+        }
+        keys.push_back(key);
+    }
+    return keys;
 }
 
 } // namespace sharecast::cli

@@ -6,9 +6,11 @@
 #include "engine/quality_data.h"
 #include "engine/settlement.h"
 #include "engine/validity.h"
+#include "io/report/sensitivity_table.h"
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <string>
@@ -52,5 +54,22 @@ void writeOutput(const QString& path, const QByteArray& bytes);
 
 //! "warning: …" lines for stderr.
 QString warningsText(const std::vector<std::string>& warnings);
+
+//! A number given on the command line; throws UsageError naming the option and its text.
+double parseNumber(const QString& text, const QString& option, const QString& spec);
+
+//! KEY, or KEY=A:B[:N] split into the key and its numbers (`parts` of them; none when optional
+//! and absent).
+struct KeySpec {
+    std::string key;
+    std::vector<double> numbers;
+};
+
+//! Parses KEY or KEY=A:B[:N] (methodology §14); throws UsageError naming the option and the text.
+KeySpec parseKeySpec(const QString& spec, const QString& option, int parts, bool rangeOptional);
+
+//! The keys of a tornado as `sensitivity --vary` (or `report --sensitivity`) gives them:
+//! KEY[=LOW:HIGH], each once; throws UsageError naming the option and a key given twice.
+std::vector<io::SensitivityKey> parseVaryKeys(const QStringList& specs, const QString& option);
 
 } // namespace sharecast::cli

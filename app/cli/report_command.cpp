@@ -1,6 +1,8 @@
 //! `sharecast report`: the stakeholder briefing (PDF) and its CSV files, from a private snapshot
 //! of the project (the project itself is only read).
 
+#include "cli/arguments.h"
+#include "cli/command_support.h"
 #include "cli/commands.h"
 #include "engine/error.h"
 #include "io/project/project_store.h"
@@ -37,6 +39,19 @@ void report(const Arguments& a, CommandResult& result)
         throw InputError(QStringLiteral("%1: is a file, not a folder").arg(csvDir).toStdString());
     if (!QFileInfo::exists(project))
         throw InputError(QStringLiteral("%1: no such project file").arg(project).toStdString());
+    std::optional<ui::ReportDrivers> drivers;
+    if (a.has(QStringLiteral("sensitivity"))) {
+        drivers.emplace();
+        drivers->keys =
+            parseVaryKeys(a.values(QStringLiteral("sensitivity")), QStringLiteral("--sensitivity"));
+        if (a.has(QStringLiteral("sensitivity-metric")))
+            drivers->metric = a.value(QStringLiteral("sensitivity-metric")).toStdString();
+        if (a.has(QStringLiteral("sensitivity-plan")))
+            drivers->plan = a.value(QStringLiteral("sensitivity-plan")).toStdString();
+        drivers->shown = 15;
+    } else if (a.has(QStringLiteral("sensitivity-metric")) || a.has(QStringLiteral("sensitivity-plan")))
+        throw UsageError(
+            QStringLiteral("--sensitivity-metric and --sensitivity-plan go with --sensitivity KEY…"));
 
     QTemporaryDir temp;
     if (!temp.isValid())
@@ -68,6 +83,7 @@ void report(const Arguments& a, CommandResult& result)
     options.projectFile = project;
     if (const QByteArray epoch = qgetenv("SOURCE_DATE_EPOCH"); !epoch.isEmpty())
         options.reportDate = QDateTime::fromSecsSinceEpoch(epoch.toLongLong(), QTimeZone::utc()).date();
+    options.drivers = drivers;
     if (!compareArg.isEmpty()) {
         options.compare = other.scenario;
         options.compareSource = other.description;
@@ -109,15 +125,29 @@ Command reportCommand()
         QStringLiteral(
             "Usage: sharecast report --project P.sharecast --scenario NAME --pdf OUT.pdf\n"
             "                        [--csv DIR] [--compare NAME] [--public]\n"
+            "                        [--sensitivity KEY[=LOW:HIGH] ... [--sensitivity-metric M]\n"
+            "                         [--sensitivity-plan P]]\n"
             "  --scenario NAME  a scenario stored in the project, preset:NAME, or a scenario file\n"
             "  --pdf OUT.pdf    the briefing (cover, executive summary, settlement, how much of it is\n"
-            "                   chance, projection, quality, assumptions, data provenance, methodology,\n"
-            "                   disclosures)\n"
+            "                   chance, what drives the result with --sensitivity, projection, quality,\n"
+            "                   assumptions, data provenance, methodology, disclosures)\n"
             "  --csv DIR        also write settlement.csv, projection.csv, assumptions.csv, trace.csv,\n"
-            "                   validity.csv (and comparison.csv with --compare) into DIR (created when\n"
-            "                   missing); validity.csv is what `sharecast validity` writes for the same\n"
+            "                   validity.csv (comparison.csv with --compare, sensitivity.csv with\n"
+            "                   --sensitivity) into DIR (created when missing); validity.csv is what\n"
+            "                   `sharecast validity` writes for the same\n"
             "                   project, scenario and year, with the scenario's uncertainty.draws and .seed\n"
             "  --compare NAME   add a comparison with a second scenario\n"
+            "  --sensitivity KEY[=LOW:HIGH] ...\n"
+            "                   add the section \"What drives the result\": a tornado of the metric over\n"
+            "                   these keys (as `sharecast sensitivity --vary`: ±10 % of the value without\n"
+            "                   a range, a null key needs one), its chart and the table of the 15 largest\n"
+            "                   swings; with --csv also sensitivity.csv, exactly what `sharecast\n"
+            "                   sensitivity --year Y` writes for the same keys, metric and plan, Y\n"
+            "                   being the year the report settles\n"
+            "  --sensitivity-metric M  the tornado's metric (default program_net; the metrics of\n"
+            "                   `sharecast sensitivity --help`)\n"
+            "  --sensitivity-plan P    a plan's metric instead of the statewide one; refused in a\n"
+            "                   public report when the plan's figures are suppressed\n"
             "  --public         suppress small cells (counts 1-10, figures from fewer than 11 members),\n"
             "                   in the PDF and in every CSV file, validity.csv included\n"
             "The project is only read. Exit status 0 success, 2 bad input, 1 I/O failure."),
@@ -126,7 +156,10 @@ Command reportCommand()
           {QStringLiteral("pdf")},
           {QStringLiteral("csv")},
           {QStringLiteral("compare")},
-          {QStringLiteral("public"), 0}},
+          {QStringLiteral("public"), 0},
+          {QStringLiteral("sensitivity"), OptionSpec::kOneOrMore},
+          {QStringLiteral("sensitivity-metric")},
+          {QStringLiteral("sensitivity-plan")}},
          0,
          {QStringLiteral("project"), QStringLiteral("scenario"), QStringLiteral("pdf")}},
         Needs::Gui,

@@ -13,6 +13,7 @@
 #include "io/json/json.h"
 #include "io/json/scenario_edit.h"
 #include "io/project/project_store.h"
+#include "io/report/sensitivity_table.h"
 #include "io/scenario/scenario_source.h"
 
 #include <algorithm>
@@ -60,48 +61,6 @@ Study loadStudy(const QString& command, const Arguments& a, bool needsOut)
     return s;
 }
 
-double parseNumber(const QString& text, const QString& option, const QString& spec)
-{
-    bool ok = false;
-    const double v = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(v))
-        throw UsageError(QStringLiteral("%1 '%2': '%3' is not a number").arg(option, spec, text));
-    return v;
-}
-
-//! KEY, or KEY=A:B[:N] split into the key and its numbers (`parts` of them; none when optional
-//! and absent).
-struct KeySpec {
-    std::string key;
-    std::vector<double> numbers;
-};
-
-KeySpec parseKeySpec(const QString& spec, const QString& option, int parts, bool rangeOptional)
-{
-    const qsizetype eq = spec.lastIndexOf(u'=');
-    KeySpec k;
-    if (eq < 0) {
-        if (!rangeOptional)
-            throw UsageError(
-                QStringLiteral("%1 '%2' needs a range: KEY=%3")
-                    .arg(option, spec,
-                         parts == 3 ? QStringLiteral("LOW:HIGH:N") : QStringLiteral("LOW:HIGH")));
-        k.key = spec.toStdString();
-        return k;
-    }
-    k.key = spec.left(eq).toStdString();
-    const QStringList values = spec.mid(eq + 1).split(u':');
-    if (values.size() != parts)
-        throw UsageError(
-            QStringLiteral("%1 '%2': expected KEY=%3")
-                .arg(option, spec, parts == 3 ? QStringLiteral("LOW:HIGH:N") : QStringLiteral("LOW:HIGH")));
-    for (const QString& v : values)
-        k.numbers.push_back(parseNumber(v, option, spec));
-    if (k.key.empty())
-        throw UsageError(QStringLiteral("%1 '%2' names no key").arg(option, spec));
-    return k;
-}
-
 QString keyValue(double v)
 {
     return QString::fromStdString(io::formatJsonNumber(v));
@@ -117,68 +76,13 @@ void sensitivity(const Arguments& a, CommandResult& result)
     if (specs.isEmpty())
         throw InputError("sensitivity needs --vary KEY[=LOW:HIGH] (one or more)");
     Study study = loadStudy(QStringLiteral("sensitivity"), a, true);
-
-    struct Row {
-        std::string key;
-        std::optional<double> base;
-        double low = 0.0, high = 0.0;
-        double metricLow = 0.0, metricHigh = 0.0;
-    };
-    std::vector<Row> rows;
-    for (const QString& spec : specs) {
-        const KeySpec k = parseKeySpec(spec, QStringLiteral("--vary"), 2, true);
-        if (std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.key == k.key; }))
-            throw UsageError(QStringLiteral("--vary names %1 twice").arg(QString::fromStdString(k.key)));
-        Row r;
-        r.key = k.key;
-        r.base = io::scenarioNumber(study.scenario, k.key);
-        if (!k.numbers.empty()) {
-            r.low = k.numbers[0];
-            r.high = k.numbers[1];
-        } else if (!r.base) {
-            throw InputError(InputLocation{{}, 0, k.key, "null", true},
-                             "the scenario leaves this key null (not used); give a range KEY=LOW:HIGH");
-        } else if (*r.base == 0.0) { // §14: base ∓ 0.01 when the base is 0
-            r.low = -0.01;
-            r.high = 0.01;
-        } else { // base × (1 ∓ 0.10)
-            r.low = *r.base * (1.0 - 0.10);
-            r.high = *r.base * (1.0 + 0.10);
-        }
-        rows.push_back(r);
-    }
-    // Every low and high, then the base, evaluated together on every core.
-    const std::vector<double> values =
-        metricValues(study.metric, study.context, 2 * rows.size() + 1, [&](std::size_t i) {
-            if (i == 2 * rows.size())
-                return study.scenario;
-            const Row& r = rows[i / 2];
-            return io::withScenarioNumber(study.scenario, r.key, i % 2 == 0 ? r.low : r.high);
-        });
-    const double base = values.back();
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        rows[i].metricLow = values[2 * i];
-        rows[i].metricHigh = values[2 * i + 1];
-    }
-    auto swing = [](const Row& r) { return roundTo(std::fabs(r.metricHigh - r.metricLow), 2); };
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
-        const double sx = swing(x), sy = swing(y);
-        return sx != sy ? sx > sy : x.key < y.key;
-    });
-    const QStringList header{"key",        "base_value",  "low",         "high",
-                             "metric_low", "metric_base", "metric_high", "swing"};
-    io::CsvWriter w;
-    w.addRow(header);
-    for (const Row& r : rows)
-        w.addResultRow(header,
-                       {QString::fromStdString(r.key), r.base ? keyValue(*r.base) : QString(),
-                        keyValue(r.low), keyValue(r.high), money(r.metricLow), money(base),
-                        money(r.metricHigh), money(swing(r))},
-                       QString::fromStdString(r.key));
-    writeOutput(a.value(QStringLiteral("out")), w.bytes());
+    const std::vector<io::SensitivityKey> keys = parseVaryKeys(specs, QStringLiteral("--vary"));
+    const io::SensitivityTable table =
+        io::sensitivityTable(study.metric, study.context, study.scenario, keys);
+    writeOutput(a.value(QStringLiteral("out")), io::sensitivityCsv(table));
     result.out += QStringLiteral("wrote %1 (%2 keys, %3)\n")
                       .arg(a.value(QStringLiteral("out")))
-                      .arg(rows.size())
+                      .arg(table.rows.size())
                       .arg(QString::fromStdString(study.metric.name()));
 }
 

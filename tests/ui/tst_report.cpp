@@ -25,6 +25,8 @@
 #include "ui/report/report_preview.h"
 #include "ui/report/report_renderer.h"
 
+#include "tests/ui/pdf_text.h"
+
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
@@ -45,15 +47,7 @@ using namespace sharecast;
 
 namespace {
 
-//! The PDF's text, laid out as on the page; pages are separated by form feeds.
-QString pdfText(const QString& pdf)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    if (!p.waitForFinished(60000) || p.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
+using testing::pdfText;
 
 //! The number of pages pdfinfo reports.
 int pdfPages(const QString& pdf)

@@ -2,6 +2,7 @@
 
 #include "ui/charts/rate_impact_chart.h"
 #include "ui/charts/savings_chart.h"
+#include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
 #include "ui/report/report_layout.h"
@@ -112,6 +113,17 @@ QColor translucent(QColor c, int alpha)
     c.setAlpha(alpha);
     return c;
 }
+
+//! Tick labels in dollars of a unit: "$62,712", "−$1.5".
+class DollarTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale&, QChar, int precision) override
+    {
+        const QString digits = formatNumber(std::fabs(tick) < 1e-9 ? 0.0 : tick, precision);
+        return digits.startsWith(QStringLiteral("−")) ? QStringLiteral("−$") + digits.mid(1)
+                                                      : QStringLiteral("$") + digits;
+    }
+};
 
 } // namespace
 
@@ -229,6 +241,101 @@ std::unique_ptr<QCustomPlot> chancePaymentPlot(const std::vector<double>& byChan
     plot->yAxis->setRange(0.0, plot->yAxis->range().upper * 1.08);
     plot->legend->setVisible(true);
     reportFonts(plot.get());
+    arrangeForPaper(plot.get());
+    styleForPaper(plot.get());
+    return plot;
+}
+
+std::unique_ptr<QCustomPlot> tornadoPlot(const std::vector<TornadoBar>& bars, double base,
+                                         const QString& metric)
+{
+    auto plot = makePlot();
+    plot->resize(672, std::max(200, 60 + 22 * static_cast<int>(bars.size())));
+    double span = 0.0;
+    for (const TornadoBar& b : bars)
+        span = std::max({span, std::fabs(b.atLow - base), std::fabs(b.atHigh - base)});
+    // $ millions unless every bar is shorter than half a million: then $ thousands.
+    const bool inMillions = span >= 5e5 || std::fabs(base) >= 1e8;
+    const double unit = inMillions ? 1e6 : 1e3;
+    const QString unitName = inMillions ? QStringLiteral("$ millions") : QStringLiteral("$ thousands");
+    const QColor lowColour = palette::kOrange.darker(115), highColour = palette::kAccent;
+
+    // Each end is a bar from the base; where both ends lie on the same side, the shorter is drawn
+    // over the longer so that both stay visible.
+    auto series = [&](const QString& name, const QColor& colour, bool inLegend) {
+        auto* s = new QCPBars(plot->yAxis, plot->xAxis);
+        s->setName(name);
+        s->setPen(QPen(colour.darker(120), 0.8));
+        s->setBrush(colour);
+        s->setWidth(0.62);
+        s->setBaseValue(base / unit);
+        if (!inLegend)
+            s->removeFromLegend();
+        return s;
+    };
+    QCPBars* lowBack = series(QStringLiteral("Assumption at its low value"), lowColour, true);
+    QCPBars* highBack = series(QStringLiteral("Assumption at its high value"), highColour, true);
+    QCPBars* lowFront = series(QString(), lowColour, false);
+    QCPBars* highFront = series(QString(), highColour, false);
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    const double n = static_cast<double>(bars.size());
+    double lo = base, hi = base;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const TornadoBar& b = bars[i];
+        const double y = n - static_cast<double>(i); // the first bar at the top
+        ticker->addTick(y, b.label);
+        const double dl = b.atLow - base, dh = b.atHigh - base;
+        const bool sameSide = dl * dh > 0.0;
+        const bool lowShorter = std::fabs(dl) < std::fabs(dh);
+        // A bar's value is its length from the base value.
+        ((sameSide && lowShorter) ? lowFront : lowBack)->addData(y, dl / unit);
+        ((sameSide && !lowShorter) ? highFront : highBack)->addData(y, dh / unit);
+        lo = std::min({lo, b.atLow, b.atHigh});
+        hi = std::max({hi, b.atLow, b.atHigh});
+        // The value of the assumption at each end, beside the end of its bar.
+        auto label = [&](double at, const QString& text, const QColor& colour, double offset) {
+            auto* t = new QCPItemText(plot.get());
+            t->position->setCoords(at / unit, y + offset);
+            const bool right = at >= base;
+            t->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+            t->setPadding(QMargins(right ? 3 : 0, 0, right ? 0 : 3, 0));
+            t->setText(text);
+            t->setColor(colour.darker(130));
+            t->setFont(inPixels(PageFlow::font(6.5)));
+            t->setClipToAxisRect(false);
+        };
+        if (dl == 0.0 && dh == 0.0) { // no bar: say so beside the base line
+            label(base, QStringLiteral("no change from %1 to %2").arg(b.lowText, b.highText), palette::kMuted,
+                  0.0);
+            continue;
+        }
+        // Both ends on one side: the labels one above the other.
+        label(b.atLow, b.lowText, lowColour, sameSide ? 0.17 : 0.0);
+        label(b.atHigh, b.highText, highColour, sameSide ? -0.17 : 0.0);
+    }
+    QCPGraph* key = plot->addGraph(); // the legend entry of the base line
+    key->setName(QStringLiteral("Scenario as it stands"));
+    key->setPen(QPen(palette::kText, 1.2, Qt::DashLine));
+    auto* line = new QCPItemStraightLine(plot.get());
+    line->setPen(key->pen());
+    line->point1->setCoords(base / unit, 0.0);
+    line->point2->setCoords(base / unit, 1.0);
+
+    plot->yAxis->setTicker(ticker);
+    plot->yAxis->setRange(0.4, n + 0.6);
+    plot->yAxis->grid()->setVisible(false);
+    plot->yAxis->setTickLength(0, 0);
+    plot->yAxis->setSubTickLength(0, 0);
+    // Room on both sides for the value labels.
+    const double pad = std::max(0.22 * (hi - lo), 1.0);
+    plot->xAxis->setRange((lo - pad) / unit, (hi + pad) / unit);
+    plot->xAxis->setLabel(QStringLiteral("%1 (%2)").arg(metric, unitName));
+    plot->xAxis->setTicker(QSharedPointer<DollarTicker>::create());
+    plot->xAxis->setNumberFormat(QStringLiteral("f"));
+    plot->xAxis->setNumberPrecision(plot->xAxis->range().size() < 5.0 ? 1 : 0);
+    plot->legend->setVisible(true);
+    reportFonts(plot.get());
+    plot->yAxis->setTickLabelFont(PageFlow::font(7.5));
     arrangeForPaper(plot.get());
     styleForPaper(plot.get());
     return plot;

@@ -59,6 +59,21 @@ std::unique_ptr<QCustomPlot> chanceIntervalPlot(const std::vector<ChanceInterval
 std::unique_ptr<QCustomPlot> chancePaymentPlot(const std::vector<double>& byChance,
                                                const std::vector<double>& around, double paid);
 
+//! One bar of a tornado (methodology §14): the metric with one assumption at its low and at its
+//! high value, every other as in the scenario.
+struct TornadoBar {
+    QString label;             //!< the key
+    double atLow = 0.0;        //!< the metric at the low value, dollars
+    double atHigh = 0.0;       //!< the metric at the high value, dollars
+    QString lowText, highText; //!< the low and high values as printed ("3.15 %")
+};
+
+//! A tornado: one row per bar (the first at the top), a bar from the base to the metric at the
+//! key's low value and one to the metric at its high value, each end labelled with the value; the
+//! base as a line. `metric`: the axis's name of the metric ("Program net").
+std::unique_ptr<QCustomPlot> tornadoPlot(const std::vector<TornadoBar>& bars, double base,
+                                         const QString& metric);
+
 //! Draws a plot as vectors into rect (device pixels) of a painter on a device of `dpi`: the plot
 //! is laid out at 96 units an inch and scaled, with every font in pixels so that the plot's own
 //! text measurement and the drawn text agree at any resolution.

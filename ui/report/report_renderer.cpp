@@ -12,6 +12,7 @@
 #include "ui/report/report_assumptions.h"
 #include "ui/report/report_chance.h"
 #include "ui/report/report_charts.h"
+#include "ui/report/report_drivers.h"
 #include "ui/report/report_format.h"
 
 #include <QBuffer>
@@ -193,6 +194,7 @@ enum class SectionId {
     Comparison, //!< only when the report compares two scenarios
     Settlement,
     Chance,
+    Drivers, //!< only when the options ask for it
     Projection,
     Quality,
     Assumptions,
@@ -208,7 +210,7 @@ public:
             QPaintDevice* device)
         : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
           public_(options.suppressSmallCells), csv_(figures.csv), compare_(figures.compare),
-          validity_(figures.validity)
+          validity_(figures.validity), drivers_(figures.drivers)
     {
         date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
         for (const PlanSettlement& p : doc_.settlement().plans)
@@ -226,7 +228,8 @@ public:
     {
         const Settlement& s = doc_.settlement();
         for (const Section& section : allSections())
-            if (section.id != SectionId::Comparison || compare_)
+            if ((section.id != SectionId::Comparison || compare_) &&
+                (section.id != SectionId::Drivers || (drivers_ && options_.drivers)))
                 sections_.push_back(&section);
 
         QString footer = QStringLiteral("Report date %1").arg(longDate(date_));
@@ -523,6 +526,7 @@ private:
             {SectionId::Comparison, "Scenario comparison", &Builder::comparison},
             {SectionId::Settlement, "Settlement by plan", &Builder::settlement},
             {SectionId::Chance, "How much of this is chance", &Builder::chance},
+            {SectionId::Drivers, "What drives the result", &Builder::drivers},
             {SectionId::Projection, "Five-year projection", &Builder::projection},
             {SectionId::Quality, "Quality results", &Builder::quality},
             {SectionId::Assumptions, "Assumptions", &Builder::assumptions},
@@ -867,6 +871,44 @@ private:
                                                            "chance, performance year %2")
                                                 .arg(n)
                                                 .arg(doc_.settlement().year)));
+    }
+
+    // ---- What drives the result (§14) -----------------------------------------------------------
+    void drivers(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const int n = sectionNumber(SectionId::Drivers);
+        const io::SensitivityTable& t = *drivers_;
+        const int shown = options_.drivers->shown;
+        flow_.paragraph(report::driversSummary(t, shown), TextStyle::Lead);
+        flow_.paragraph(report::driversMethod(t, *options_.drivers, doc_.settlement().year),
+                        TextStyle::Small);
+        const std::vector<report::TornadoBar> bars = report::tornadoBars(t, shown);
+        if (!bars.empty()) {
+            const QString metric = report::metricLabel(t.metric);
+            auto tornado = std::shared_ptr<QCustomPlot>(report::tornadoPlot(bars, t.metricBase, metric));
+            const double dpi = dpi_;
+            flow_.figure(
+                QStringLiteral("Figure %1.1. What moves %2 most: each assumption at its low and high "
+                               "value, performance year %3")
+                    .arg(n)
+                    .arg(metric.at(0).toLower() + metric.mid(1))
+                    .arg(doc_.settlement().year),
+                std::min(420.0, 70.0 + 20.0 * static_cast<double>(bars.size())),
+                [tornado, dpi](QCPPainter& p, const QRectF& r) {
+                    report::drawPlot(tornado.get(), p, r, dpi);
+                },
+                {QStringLiteral("Bars run from the result as the scenario stands (dashed line) to the "
+                                "result with one assumption at its low or high value, printed at the "
+                                "end of each bar; largest swing at the top."),
+                 QStringLiteral("Source: Sharecast §14 sensitivity of %1 (sensitivity.csv).")
+                     .arg(QString::fromStdString(t.metric.name()))});
+        }
+        flow_.table(report::driversTable(
+            t, shown,
+            QStringLiteral("Table %1.1. %2 with each assumption at its low and high value")
+                .arg(n)
+                .arg(report::metricLabel(t.metric))));
     }
 
     // ---- Projection ---------------------------------------------------------------------------
@@ -1305,6 +1347,7 @@ private:
     QDate date_;
     const std::optional<Settlement>& compare_;
     const Validity& validity_;
+    const std::optional<io::SensitivityTable>& drivers_;
     QSet<QString> suppressed_;
     std::vector<const Section*> sections_; //!< the sections this report has, in order
     std::unique_ptr<report::ReportCharts> charts_;
@@ -1330,6 +1373,8 @@ ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions
     f.csv = io::reportCsvOptions(options.suppressSmallCells, document.settlement(), &document.projection(),
                                  document.quality(), f.compare ? &*f.compare : nullptr);
     f.validity = report::withMonteCarlo(document.validity(), document.settlement(), document.scenario());
+    if (options.drivers)
+        f.drivers = report::driversTornado(document, *options.drivers, f.csv);
     return f;
 }
 
@@ -1402,6 +1447,8 @@ QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document
     if (figures.compare)
         files.append({QStringLiteral("comparison.csv"),
                       io::comparisonCsv(document.settlement(), *figures.compare, csv)});
+    if (figures.drivers)
+        files.append({QStringLiteral("sensitivity.csv"), io::sensitivityCsv(*figures.drivers)});
     return files;
 }
 

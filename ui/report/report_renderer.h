@@ -7,6 +7,8 @@
 #include "engine/settlement.h"
 #include "engine/validity.h"
 #include "io/report/report_csv.h"
+#include "io/report/sensitivity_table.h"
+#include "ui/report/report_drivers.h"
 #include "ui/report/report_layout.h"
 
 #include <QByteArray>
@@ -34,6 +36,8 @@ struct ReportOptions {
                                      //!< path when empty (a report may read a private snapshot)
     std::optional<Scenario> compare; //!< a second scenario: adds the comparison section
     QString compareSource;           //!< where the second scenario came from
+    //! Adds the section "What drives the result" (methodology §14) and sensitivity.csv.
+    std::optional<ReportDrivers> drivers;
 };
 
 //! What a rendered report holds (for the command line and the tests).
@@ -50,10 +54,12 @@ struct ReportFigures {
     std::optional<Settlement> compare;
     io::ReportCsvOptions csv;
     Validity validity; //!< closed forms and Monte Carlo, with each draw's statewide sums
+    std::optional<io::SensitivityTable> drivers; //!< the tornado, when the options ask for it
 };
 
 //! The figures of a report of the document's current results. Throws sharecast::InputError when
-//! the results could not be calculated, no public version can be made, or the comparison fails.
+//! the results could not be calculated, no public version can be made, the comparison fails, or
+//! the tornado cannot be made (a bad key, metric or range, or a plan a public report suppresses).
 ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions& options);
 
 //! The headline figures of the executive summary exactly as printed, in order: label and text
@@ -78,8 +84,9 @@ QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& optio
                            const ReportFigures& figures, ReportInfo* info = nullptr);
 
 //! The CSV files of the report, name and bytes: settlement.csv, projection.csv, assumptions.csv,
-//! trace.csv, validity.csv (`sharecast validity`'s, suppressed in a public report), and
-//! comparison.csv with a comparison scenario.
+//! trace.csv, validity.csv (`sharecast validity`'s, suppressed in a public report),
+//! comparison.csv with a comparison scenario, and sensitivity.csv (`sharecast sensitivity`'s) with
+//! the section "What drives the result".
 QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
                                                  const ReportOptions& options);
 //! The same with figures already computed by reportFigures() for these options.

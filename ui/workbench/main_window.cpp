@@ -23,6 +23,7 @@
 #include "ui/document/project_document.h"
 #include "ui/document/settlement_model.h"
 #include "ui/document/validity_runner.h"
+#include "ui/report/report_drivers_choice.h"
 #include "ui/report/report_preview.h"
 
 #include "engine/error.h"
@@ -707,10 +708,13 @@ bool MainWindow::chooseReportAudience(const QString& title, ReportOptions& optio
     publicButton->setObjectName(QStringLiteral("publicReport"));
     internalButton->setObjectName(QStringLiteral("internalReport"));
     box.setDefaultButton(publicButton);
+    ReportDriversChoice drivers(document_ ? document_->scenario() : Scenario{}, &box);
+    drivers.addTo(box);
     box.exec();
     if (box.clickedButton() != publicButton && box.clickedButton() != internalButton)
         return false;
     options.suppressSmallCells = box.clickedButton() == publicButton;
+    drivers.apply(options);
     return true;
 }
 
