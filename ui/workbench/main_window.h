@@ -29,6 +29,7 @@ class ExperienceView;
 class ProjectDocument;
 struct ReportOptions;
 class SavingsChartController;
+class SensitivityView;
 class SettlementModel;
 
 //! Top-level window of the workbench. It shows one project at a time (ProjectDocument).
@@ -75,6 +76,7 @@ public:
     QPlainTextEdit* explainView() const { return explain_; }
     CompareView* compareView() const { return compareView_; }
     ExperienceView* experienceView() const { return experienceView_; }
+    SensitivityView* sensitivityView() const { return sensitivityView_; }
     //! The headline figure labels by key (expected, actual, gross, payments, net, federal, state).
     QLabel* headline(const QString& key) const;
 
@@ -162,6 +164,7 @@ private:
     QTabWidget* tabs_ = nullptr;
     ExperienceView* experienceView_ = nullptr;
     CompareView* compareView_ = nullptr;
+    SensitivityView* sensitivityView_ = nullptr;
 };
 
 } // namespace sharecast::ui
