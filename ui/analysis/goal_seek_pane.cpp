@@ -89,8 +89,10 @@ GoalSeekPane::GoalSeekPane(ProjectDocument* document, MetricPicker* metric, QWid
         const bool near = std::fabs(r.value - seekTarget_) <= 0.01;
         status_->setMessage(
             (near ? tr("%1 = %2: %3 is %4 there (the target, to the cent).")
-                  : tr("%1 = %2: %3 is %4 there. It does not meet the target to the cent: it jumps across "
-                       "it at this value (e.g. where a savings rate crosses a threshold)."))
+                  : tr("%1 = %2: %3 is %4 there. The metric crosses the target at this value but does not "
+                       "meet it "
+                       "to the cent: it moves by more than a cent within the search's precision on the key "
+                       "(10⁻⁹ relative), or it jumps here (e.g. where a savings rate crosses a threshold)."))
                 .arg(key, keyValue(r.x), seekMetric_, formatDollars(r.value)));
     });
 }
