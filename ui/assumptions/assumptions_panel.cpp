@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
@@ -24,6 +25,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sharecast::ui {
@@ -423,6 +425,7 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto* scroll = new QScrollArea;
+    scroll_ = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // fields fit the panel's width
@@ -441,6 +444,7 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow panel puts the field under its label
         column->addWidget(box);
+        groups_ << box;
         return form;
     };
     // The group boxes, in the order the panel shows them.
@@ -467,6 +471,69 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
     new UnfocusedWheelGuard(this, scroll);
     connect(document_, &ProjectDocument::scenarioChanged, this, &AssumptionsPanel::refresh);
     refresh();
+}
+
+bool AssumptionsPanel::showKey(const QString& keyPath)
+{
+    // The group of a key's first name, by the group's place in groups_ (the order built above).
+    const QString head = keyPath.section(u'.', 0, 0).section(u'[', 0, 0);
+    static const QHash<QString, int> kGroup{{"performance_year", 1},
+                                            {"baseline", 1},
+                                            {"risk_adjustment", 1},
+                                            {"truncation", 1},
+                                            {"included_cos", 2},
+                                            {"excluded_cos", 2},
+                                            {"program_changes", 2},
+                                            {"trend", 3},
+                                            {"msr", 4},
+                                            {"mlr", 4},
+                                            {"tcc_trend_gate", 5},
+                                            {"appropriateness", 5},
+                                            {"quality", 6},
+                                            {"savings_basis", 9},
+                                            {"resource_use", 9},
+                                            {"sharing", 10},
+                                            {"losses", 11},
+                                            {"fmap", 12},
+                                            {"projection", 13},
+                                            {"corridors", 14},
+                                            {"blend", 15},
+                                            {"mlr_remittance", 16}};
+    int g = kGroup.value(head, -1);
+    if (g == 6 && keyPath.contains(QStringLiteral(".measures[")))
+        g = keyPath.endsWith(QStringLiteral(".weight")) ? 7 : 8;
+    if (g < 0 || g >= groups_.size())
+        return false;
+    QGroupBox* box = groups_[g];
+    // The field whose label shares most words with the key's last name ("max_share": "Maximum share").
+    const QStringList words = keyPath.section(u'.', -1).section(u'[', 0, 0).split(u'_', Qt::SkipEmptyParts);
+    QWidget* best = nullptr;
+    int bestScore = 0;
+    auto* form = qobject_cast<QFormLayout*>(box->layout());
+    for (int row = 0; form && row < form->rowCount(); ++row) {
+        auto* label = qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::LabelRole)
+                                                ? form->itemAt(row, QFormLayout::LabelRole)->widget()
+                                                : nullptr);
+        QLayoutItem* field = form->itemAt(row, QFormLayout::FieldRole);
+        if (!label || !field || !field->widget())
+            continue;
+        const QStringList labelWords =
+            label->text().toLower().split(QRegularExpression(QStringLiteral("[^a-z]+")), Qt::SkipEmptyParts);
+        int score = 0;
+        for (const QString& w : words)
+            score += std::any_of(labelWords.begin(), labelWords.end(),
+                                 [&](const QString& l) { return l.startsWith(w.toLower()); });
+        if (score > bestScore) {
+            bestScore = score;
+            best = field->widget();
+        }
+    }
+    scroll_->ensureWidgetVisible(box, 0, 0);
+    if (best) {
+        scroll_->ensureWidgetVisible(best, 20, 40);
+        best->setFocus(Qt::OtherFocusReason);
+    }
+    return true;
 }
 
 void AssumptionsPanel::scenarioFields(QFormLayout* form)

@@ -8,7 +8,9 @@
 #include <functional>
 
 class QFormLayout;
+class QGroupBox;
 class QLabel;
+class QScrollArea;
 
 namespace sharecast {
 struct Scenario;
@@ -37,6 +39,11 @@ public:
 
     //! The table editor with this object name (trendByCos, qualityMeasures, sharingTiers, ...).
     AssumptionTable* table(const QString& objectName) const;
+
+    //! Scrolls to the field of a key path (methodology §14, e.g. `sharing.max_share`), or to its
+    //! group when no field's label names it, and gives the field the focus; false when no group
+    //! holds the key.
+    bool showKey(const QString& keyPath);
 
 private:
     // One function per group box (in the order the panel shows them), each filling its box's form:
@@ -73,6 +80,8 @@ private:
     std::vector<std::function<void()>> measureRefreshers_;
     std::vector<AssumptionTable*> tables_;
     QHash<QString, int> mergeKeys_; //!< by undo text: see mergeKeyFor()
+    QScrollArea* scroll_ = nullptr;
+    QList<QGroupBox*> groups_; //!< in the order shown (showKey())
 
     friend class AssumptionFieldBuilder;
 };

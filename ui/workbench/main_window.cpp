@@ -9,6 +9,7 @@
 #include "io/scenario/presets.h"
 #include "ui/analysis/compare_view.h"
 #include "ui/analysis/experience_view.h"
+#include "ui/analysis/sensitivity_view.h"
 #include "ui/analysis/uncertainty_view.h"
 #include "ui/assumptions/assumptions_panel.h"
 #include "ui/charts/corridor_chart.h"
@@ -161,6 +162,7 @@ void MainWindow::detachDocument()
     experienceView_ = nullptr;
     compareView_ = nullptr;
     uncertaintyView_ = nullptr;
+    sensitivityView_ = nullptr;
     tabs_ = nullptr;
     assumptions_ = nullptr;
     headlines_.clear();
@@ -327,6 +329,10 @@ void MainWindow::createActions()
                             tabs_->setCurrentWidget(compareView_);
                     })
         ->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    scenario->addAction(tr("&Sensitivity: What Drives the Result"), this, [this] {
+        if (tabs_ && sensitivityView_)
+            tabs_->setCurrentWidget(sensitivityView_);
+    });
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
@@ -375,6 +381,9 @@ void MainWindow::attachDocument()
     tabs->addTab(experienceView_, tr("Experience"));
     compareView_ = new CompareView(doc);
     tabs->addTab(compareView_, tr("Compare"));
+    sensitivityView_ = new SensitivityView(doc);
+    sensitivityView_->setObjectName(QStringLiteral("sensitivityView"));
+    tabs->addTab(sensitivityView_, tr("Sensitivity"));
     tabs_ = tabs;
     setCentralWidget(tabs);
 
@@ -389,6 +398,15 @@ void MainWindow::attachDocument()
     assumptions_ = new AssumptionsPanel(doc);
     assumptions_->setObjectName(QStringLiteral("assumptions"));
     findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))->setWidget(assumptions_);
+    // A tornado bar clicked opens its assumption in the panel.
+    connect(sensitivityView_, &SensitivityView::assumptionRequested, this, [this](const QString& key) {
+        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("assumptionsDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        if (assumptions_ && !assumptions_->showKey(key))
+            statusBar()->showMessage(tr("%1 has no field in the Assumptions panel").arg(key), 5000);
+    });
 
     attachUndoActions(doc);
     connectDocument(doc);
@@ -1200,6 +1218,10 @@ void MainWindow::copySelection()
 {
     if (tabs_ && experienceView_ && tabs_->currentWidget() == experienceView_) {
         experienceView_->copySelection();
+        return;
+    }
+    if (tabs_ && sensitivityView_ && tabs_->currentWidget() == sensitivityView_) {
+        sensitivityView_->copySelection();
         return;
     }
     if (!table_ || !table_->selectionModel())

@@ -29,6 +29,7 @@ class ExperienceView;
 class ProjectDocument;
 struct ReportOptions;
 class SavingsChartController;
+class SensitivityView;
 class SettlementModel;
 class UncertaintyView;
 class ValidityRunner;
@@ -83,6 +84,7 @@ public:
     //! Shows the tab whose title (without its "&") or object name is `name`, case aside;
     //! false when there is none.
     bool showTab(const QString& name);
+    SensitivityView* sensitivityView() const { return sensitivityView_; }
     //! The headline figure labels by key (expected, actual, gross, payments, net, federal, state).
     QLabel* headline(const QString& key) const;
 
@@ -172,6 +174,7 @@ private:
     ExperienceView* experienceView_ = nullptr;
     CompareView* compareView_ = nullptr;
     UncertaintyView* uncertaintyView_ = nullptr;
+    SensitivityView* sensitivityView_ = nullptr;
 };
 
 } // namespace sharecast::ui
