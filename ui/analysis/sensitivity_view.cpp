@@ -35,6 +35,8 @@ namespace {
 
 //! The spider plot's keys and points per key.
 constexpr std::size_t kSpiderKeys = 5;
+//! The most bars the tornado chart draws (the largest swings).
+constexpr std::size_t kMaxTornadoBars = 15;
 constexpr int kSpiderPoints = 5;
 
 //! A key's value as the list shows it: ten significant digits (0.1 × 0.9 reads 0.09, not
@@ -290,6 +292,7 @@ void SensitivityView::recompute()
     dirty_ = false;
     bars_.clear();
     refused_.clear();
+    refusedKeys_.clear();
     const Scenario& s = document_->scenario();
     for (int r = 0; r < keys_->rowCount(); ++r) {
         if (keys_->item(r, KeyColumn)->checkState() != Qt::Checked)
@@ -304,6 +307,7 @@ void SensitivityView::recompute()
             io::withScenarioNumber(s, b.key.toStdString(), b.high);
         } catch (const std::exception& e) {
             refused_ << QString::fromUtf8(e.what());
+            refusedKeys_ << b.key;
             continue;
         }
         bars_.push_back(b);
@@ -351,7 +355,12 @@ void SensitivityView::tornadoDone(const std::vector<double>& values)
         const double sa = a.swing(), sb = b.swing();
         return sa != sb ? sa > sb : a.key < b.key;
     });
-    tornado_->setBars(bars_, metricBase_, metricTitle_);
+    // The chart shows the largest swings (the bars of 80 keys would not be readable); the list
+    // and the status line say how many were varied.
+    tornado_->setBars(
+        std::vector<TornadoBar>(bars_.begin(), bars_.begin() + static_cast<std::ptrdiff_t>(
+                                                                   std::min(bars_.size(), kMaxTornadoBars))),
+        metricBase_, metricTitle_);
 
     // The spider: the top keys at kSpiderPoints points across their ranges (the ends are known).
     const std::size_t top = std::min(kSpiderKeys, bars_.size());
@@ -386,9 +395,13 @@ void SensitivityView::spiderDone(const std::vector<double>& values)
     QString text = tr("%1: %2 at the base; %3 assumptions varied.")
                        .arg(metricTitle_, formatDollars(metricBase_))
                        .arg(bars_.size());
+    if (bars_.size() > kMaxTornadoBars)
+        text += u' ' + tr("The chart shows the %1 largest swings.").arg(kMaxTornadoBars);
     if (!refused_.isEmpty())
-        text += u' ' + tr("Left out (the range is refused): %1").arg(refused_.join(QStringLiteral("; ")));
+        text += u' ' + tr("Left out, their range being refused (hover for why): %1")
+                           .arg(refusedKeys_.join(QStringLiteral(", ")));
     status_->setMessage(text, !refused_.isEmpty());
+    status_->setToolTip(refused_.join(QLatin1Char('\n')));
 }
 
 QString SensitivityView::copySelection()

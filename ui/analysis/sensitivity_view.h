@@ -98,6 +98,7 @@ private:
     bool dirty_ = true; //!< the tornado does not show the scenario and metric as they are
     bool refreshing_ = false;
     QStringList refused_;             //!< why keys were left out of the last run
+    QStringList refusedKeys_;         //!< those keys, in the same order
     QSet<QString> unchecked_;         //!< keys taken out of the tornado
     QHash<QString, KeyRange> ranges_; //!< ranges typed in, by key
     // The run in progress: the keys, their ranges and what the metric is called.
