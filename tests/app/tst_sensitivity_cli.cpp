@@ -69,6 +69,35 @@ private Q_SLOTS:
         QCOMPARE(l.size(), 4);
     }
 
+    //! Every value is what `settle` prints for the scenario with that key replaced (§14): each
+    //! low and high of a tornado against a settle run of a scenario file written with the value.
+    void valuesEqualSettleOfTheModifiedScenario()
+    {
+        const Result r = run(QStringList{"sensitivity"} + data_ +
+                             QStringList{"--metric", "state_share", "--vary", "sharing.max_share=0.3:0.8",
+                                         "msr.rate=0.01:0.03", "--out", path("d.csv")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QList<QByteArray> rows = lines(path("d.csv")).mid(1);
+        QCOMPARE(rows.size(), 2);
+        for (const QByteArray& row : rows) {
+            const QList<QByteArray> f = row.split(',');
+            for (int side = 0; side < 2; ++side) {
+                const QByteArray value = f[2 + side];
+                const QByteArray msr = f[0] == "msr.rate" ? value : QByteArray("0.02");
+                const QByteArray share = f[0] == "sharing.max_share" ? value : QByteArray("0.5");
+                QVERIFY(write(path("m.json"),
+                              R"({"performance_year": 2024, "msr": {"method": "fixed", "rate": )" + msr +
+                                  R"(}, "sharing": {"max_share": )" + share + "}}"));
+                const Result settled = run({"settle", "--experience", path("e.csv"), "--scenario",
+                                            path("m.json"), "--out", path("m.csv")});
+                QVERIFY2(settled.exitCode == 0, qPrintable(settled.err));
+                const QList<QByteArray> out = lines(path("m.csv"));
+                const int column = static_cast<int>(out[0].split(',').indexOf("state_share"));
+                QCOMPARE(out[1].split(',')[column], f[4 + 2 * side]); // metric_low, metric_high
+            }
+        }
+    }
+
     void twoWayTable()
     {
         const Result r = run(QStringList{"table2"} + data_ +
