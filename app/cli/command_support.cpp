@@ -7,7 +7,6 @@
 #include "io/csv/csv_writer.h"
 #include "io/csv/experience_csv.h"
 #include "io/csv/quality_csv.h"
-#include "io/project/member_moments.h"
 #include "io/project/project_store.h"
 
 #include <QDir>
@@ -26,7 +25,6 @@ Inputs loadInputs(io::ProjectStore* store, const QString& experiencePath, const 
         if (!active)
             throw InputError(store->path().toStdString() + ": the project has no experience data");
         in.experience = store->loadExperience(active->id);
-        in.moments = io::activeMemberMoments(*store);
         if (const std::optional<io::DatasetInfo> q = store->activeDataset(io::DatasetKind::Quality)) {
             in.quality = store->loadQuality(q->id);
             in.hasQuality = true;

@@ -5,7 +5,6 @@
 #include "engine/experience.h"
 #include "engine/quality_data.h"
 #include "engine/settlement.h"
-#include "engine/validity.h"
 #include "io/report/sensitivity_table.h"
 
 #include <QByteArray>
@@ -30,8 +29,6 @@ struct Inputs {
     ExperienceData experience;
     QualityData quality;
     bool hasQuality = false;
-    //! Member-level cost moments when the project's active experience came from members.csv.
-    std::optional<MemberMoments> moments;
     const QualityData* qualityOrNull() const { return hasQuality ? &quality : nullptr; }
 };
 

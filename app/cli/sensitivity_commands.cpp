@@ -93,11 +93,7 @@ std::vector<double> grid(const KeySpec& k, const QString& option)
     if (n != std::floor(n) || n < 2 || n > 1000)
         throw UsageError(QStringLiteral("%1 %2: N must be a whole number from 2 to 1000")
                              .arg(option, QString::fromStdString(k.key)));
-    std::vector<double> g;
-    const auto count = static_cast<int>(n);
-    for (int i = 0; i < count; ++i)
-        g.push_back(k.numbers[0] + i * (k.numbers[1] - k.numbers[0]) / (count - 1));
-    return g;
+    return io::sensitivityGrid(k.numbers[0], k.numbers[1], static_cast<int>(n));
 }
 
 void table2(const Arguments& a, CommandResult& result)

@@ -8,6 +8,7 @@
 #include "engine/settlement.h"
 #include "engine/validity.h"
 #include "io/csv/validity_csv.h"
+#include "io/project/member_moments.h"
 #include "io/project/project_store.h"
 #include "io/scenario/scenario_source.h"
 
@@ -59,11 +60,12 @@ void validity(const Arguments& a, CommandResult& result)
         sharecast::settle(index, inputs.qualityOrNull(), scenario, settlementOptions(a, false));
     result.err += warningsText(settlement.warnings);
 
+    // Member-level moments (for c) are read only here: the other commands have no use for them.
+    const std::optional<MemberMoments> moments = store ? io::activeMemberMoments(*store) : std::nullopt;
     MonteCarloOptions mc;
     mc.draws = scenario.uncertainty.draws;
     mc.seed = scenario.uncertainty.seed;
-    const Validity v =
-        assessValidity(settlement, index, scenario, inputs.moments ? &*inputs.moments : nullptr, mc);
+    const Validity v = assessValidity(settlement, index, scenario, moments ? &*moments : nullptr, mc);
     if (!explain.isEmpty()) {
         const auto plan = std::find_if(v.plans.begin(), v.plans.end(), [&](const PlanValidity& p) {
             return p.planId == explain.toStdString();

@@ -1,6 +1,7 @@
 #include "ui/analysis/sensitivity_range.h"
 
 #include "engine/rounding.h"
+#include "io/report/sensitivity_table.h"
 
 #include <cmath>
 
@@ -8,22 +9,13 @@ namespace sharecast::ui {
 
 std::optional<KeyRange> defaultKeyRange(std::optional<double> base)
 {
-    if (!base)
-        return std::nullopt;
-    if (*base == 0.0) // §14: base ∓ 0.01 when the base is 0
-        return KeyRange{-0.01, 0.01};
-    return KeyRange{*base * (1.0 - 0.10), *base * (1.0 + 0.10)}; // base × (1 ∓ 0.10)
+    const auto range = io::defaultSensitivityRange(base); // the one home of the §14 rule
+    return range ? std::optional(KeyRange{range->first, range->second}) : std::nullopt;
 }
 
 std::vector<double> keyGrid(double low, double high, int n)
 {
-    std::vector<double> g;
-    if (n < 2)
-        return g;
-    g.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        g.push_back(low + i * (high - low) / (n - 1));
-    return g;
+    return io::sensitivityGrid(low, high, n);
 }
 
 double roundedSwing(double metricLow, double metricHigh)

@@ -1,6 +1,7 @@
 #pragma once
 //! The ranges a sensitivity study varies a key over (methodology §14), as `sharecast sensitivity`
-//! and `table2` choose them: pure functions, so the workbench and the command line agree.
+//! and `table2` choose them: the workbench's names for io/report/sensitivity_table.h's rules, so
+//! the workbench and the command line agree.
 
 #include <optional>
 #include <vector>

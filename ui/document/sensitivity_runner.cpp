@@ -128,26 +128,26 @@ int SensitivityRunner::seek(const Metric& metric, const MetricContext& context, 
     return run;
 }
 
-void SensitivityRunner::cancel()
+std::optional<int> SensitivityRunner::stopRun()
 {
     if (!running_)
-        return;
+        return std::nullopt;
     if (stop_)
         stop_->store(true);
     running_ = false;
-    const int run = run_++; // whatever the stopped run still delivers is stale
-    Q_EMIT cancelled(run);
+    return run_++; // whatever the stopped run still delivers is stale
+}
+
+void SensitivityRunner::cancel()
+{
+    if (const std::optional<int> run = stopRun())
+        Q_EMIT cancelled(*run);
 }
 
 void SensitivityRunner::discard()
 {
-    if (!running_)
-        return;
-    if (stop_)
-        stop_->store(true);
-    running_ = false;
-    const int run = run_++; // whatever the stopped run still delivers is stale
-    Q_EMIT discarded(run);
+    if (const std::optional<int> run = stopRun())
+        Q_EMIT discarded(*run);
 }
 
 void SensitivityRunner::waitForWorkers()

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,9 @@ Q_SIGNALS:
     void discarded(int run);
 
 private:
+    //! Stops the current run (raises its flag; what it still delivers is stale); its number, or
+    //! nullopt when none runs.
+    std::optional<int> stopRun();
     //! A new run: stops the previous one, returns its cancel flag.
     std::shared_ptr<std::atomic<bool>> beginRun();
     //! Delivers `deliver` on the GUI thread if run is still the current one.

@@ -11,8 +11,26 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace sharecast::io {
+
+std::optional<std::pair<double, double>> defaultSensitivityRange(std::optional<double> base)
+{
+    if (!base)
+        return std::nullopt;
+    if (*base == 0.0) // §14: base ∓ 0.01 when the base is 0
+        return std::pair{-0.01, 0.01};
+    return std::pair{*base * (1.0 - 0.10), *base * (1.0 + 0.10)}; // base × (1 ∓ 0.10)
+}
+
+std::vector<double> sensitivityGrid(double low, double high, int n)
+{
+    std::vector<double> g;
+    for (int i = 0; i < n && n >= 2; ++i)
+        g.push_back(low + i * (high - low) / (n - 1));
+    return g;
+}
 
 SensitivityRow sensitivityRange(const Scenario& scenario, const SensitivityKey& key)
 {
@@ -22,15 +40,11 @@ SensitivityRow sensitivityRange(const Scenario& scenario, const SensitivityKey& 
     if (key.low && key.high) {
         r.low = *key.low;
         r.high = *key.high;
-    } else if (!r.base) {
+    } else if (const auto range = defaultSensitivityRange(r.base)) {
+        std::tie(r.low, r.high) = *range;
+    } else {
         throw InputError(InputLocation{{}, 0, key.key, "null", true},
                          "the scenario leaves this key null (not used); give a range KEY=LOW:HIGH");
-    } else if (*r.base == 0.0) { // §14: base ∓ 0.01 when the base is 0
-        r.low = -0.01;
-        r.high = 0.01;
-    } else { // base × (1 ∓ 0.10)
-        r.low = *r.base * (1.0 - 0.10);
-        r.high = *r.base * (1.0 + 0.10);
     }
     return r;
 }

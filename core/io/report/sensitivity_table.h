@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sharecast::io {
@@ -36,6 +37,13 @@ struct SensitivityTable {
     double metricBase = 0.0;
     std::vector<SensitivityRow> rows;
 };
+
+//! The default range of a key whose value is `base` (§14): base × (1 ∓ 0.10), or base ∓ 0.01
+//! when the base is 0, as {low, high}; nullopt for a null key (it needs a range given).
+std::optional<std::pair<double, double>> defaultSensitivityRange(std::optional<double> base);
+
+//! The grid LOW + i (HIGH − LOW) / (N − 1), i = 0..N−1 (§14, table2); empty when n < 2.
+std::vector<double> sensitivityGrid(double low, double high, int n);
 
 //! The range of a key (§14): the given one, else base × (1 ∓ 0.10), or base ∓ 0.01 when the base
 //! is 0. Throws InputError naming the key when there is no such key or it is null and no range is
