@@ -161,9 +161,10 @@ const QString kDataUsage = QStringLiteral("(--experience E.csv [--quality Q.csv]
                                           "           --metric M [--plan P]");
 const QString kMetrics = QStringLiteral(
     "Metrics: expected, actual, gross_savings, plan_payment, program_net, federal_share, state_share\n"
-    "(statewide sums of the plans' figures in cents, or the plan's with --plan), rate_impact@YEAR and\n"
-    "net_state_saving_nonrebased@YEAR (the projection's ALL row, or the plan's). Keys are paths into the\n"
-    "scenario's JSON form, e.g. sharing.max_share, trend.default.unit_cost, quality.measures[0].weight.\n"
+    "(statewide sums of the plans' figures in cents, or the plan's with --plan), rate_impact@YEAR,\n"
+    "net_state_saving_nonrebased@YEAR and net_state_saving_rebased@YEAR (the projection's ALL row, or the\n"
+    "plan's). Keys are paths into the scenario's JSON form, e.g. sharing.max_share, trend.default.unit_cost, "
+    "quality.measures[0].weight.\n"
     "Every value equals what settle or project prints for the scenario with the key(s) replaced.\n"
     "Exit 0 on success, 2 on bad input (nothing is written), 1 when the output cannot be written.");
 

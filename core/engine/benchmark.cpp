@@ -26,6 +26,16 @@ BenchmarkContext BenchmarkContext::make(const Scenario& scenario, const Experien
     const auto& cells = index.rateCells();
     ctx.trend.assign(cells.size(), std::vector<std::vector<double>>(nb, std::vector<double>(nk, 1.0)));
     ctx.programChange = ctx.trend;
+    ctx.addOn.assign(cells.size(), std::vector<Pmpm>(nk, 0.0));
+    for (std::size_t k = 0; k < nk; ++k) {
+        const NewBenefit* nb =
+            scenario.newBenefitFor(data.cosNames[static_cast<std::size_t>(ctx.includedCos[k])]);
+        ctx.newBenefit.push_back(nb);
+        if (nb)
+            for (std::size_t c = 0; c < cells.size(); ++c)
+                ctx.addOn[c][k] =
+                    nb->pricedPmpm(cells[c]).value_or(0.0) * nb->takeUpIn(y) * nb->trendFactor(y);
+    }
     for (std::size_t c = 0; c < cells.size(); ++c) {
         for (std::size_t k = 0; k < nk; ++k) {
             const std::string& cos = data.cosNames[static_cast<std::size_t>(ctx.includedCos[k])];
@@ -112,6 +122,8 @@ CellBenchmark computeCellBenchmark(const CellSeries& series, const ExperienceCel
         if (trace)
             term.cos.reserve(nk);
         for (std::size_t k = 0; k < nk; ++k) {
+            if (ctx.newBenefit[k])
+                continue; // priced as an add-on: its base experience is not used
             const Pmpm basePmpm = scale * base->cost[static_cast<std::size_t>(ctx.includedCos[k])]; // §2.2
             sum += basePmpm * trend[k] * pc[k];
             if (trace)
@@ -122,6 +134,21 @@ CellBenchmark computeCellBenchmark(const CellSeries& series, const ExperienceCel
         if (trace)
             result.baseYears.push_back(std::move(term));
     }
+
+    // New benefits: a PMPM add-on instead of base experience, scaled by the cell's risk score.
+    const double risk = ctx.riskAdjustment.enabled ? current.riskScore : 1.0;
+    for (std::size_t k = 0; k < nk; ++k) {
+        const NewBenefit* nb = ctx.newBenefit[k];
+        if (!nb)
+            continue;
+        const Pmpm addOn = ctx.addOn[rc][k] * risk;
+        result.addOnPmpm += addOn;
+        if (trace)
+            result.addOns.push_back(
+                AddOnTerm{ctx.includedCos[k], nb->pricedPmpm(*series.rateCell).value_or(0.0),
+                          nb->takeUpIn(ctx.year), nb->trendFactor(ctx.year), risk, addOn});
+    }
+    expectedPmpm += result.addOnPmpm;
 
     result.settleable = true;
     result.expectedPmpm = expectedPmpm;

@@ -21,6 +21,11 @@ struct BenchmarkContext {
     std::vector<std::vector<std::vector<double>>> trend;
     //! programChange[rateCellId][baseIdx][k]: PC_s(b, Y) (§2.4)
     std::vector<std::vector<std::vector<double>>> programChange;
+    //! newBenefit[k]: the new_benefits entry pricing includedCos[k], null when it takes base
+    //! experience; addOn[rateCellId][k]: its PMPM in year Y before the risk score
+    //! (pmpm × take_up(Y) × (1 + trend)^(Y − price_year); 0 for a rate cell it does not price).
+    std::vector<const NewBenefit*> newBenefit;
+    std::vector<std::vector<Pmpm>> addOn;
 
     //! Resolves scenario against index for performance year y.
     static BenchmarkContext make(const Scenario& scenario, const ExperienceIndex& index, Year y);
@@ -49,12 +54,24 @@ struct BaseYearTerm {
     std::vector<CosTerm> cos;      //!< filled only when tracing
 };
 
+//! One new benefit's add-on in a cell (new_benefits).
+struct AddOnTerm {
+    int cos = 0;              //!< index into ExperienceData::cosNames
+    Pmpm pricedPmpm = 0.0;    //!< pmpm[rate cell, else "all"] (0 when neither)
+    Rate takeUp = 0.0;        //!< take_up(Y)
+    double trendFactor = 1.0; //!< (1 + trend)^(Y − price_year)
+    double riskFactor = 1.0;  //!< the cell's year-Y risk score when risk adjustment is enabled
+    Pmpm pmpm = 0.0;          //!< the product
+};
+
 //! The benchmark of one cell (§2.6–2.7).
 struct CellBenchmark {
     bool settleable = false; //!< false: no baseline year (§2.6)
     Pmpm expectedPmpm = 0.0;
     Dollars expected = 0.0;              //!< E_cell = E_pmpm · MM_Y
     std::vector<BaseYearTerm> baseYears; //!< filled only when tracing
+    Pmpm addOnPmpm = 0.0;                //!< Σ of the new benefits' add-ons (part of E_pmpm)
+    std::vector<AddOnTerm> addOns;       //!< filled only when tracing
 };
 
 //! E_pmpm and E_cell for one cell series whose year-Y record is `current` (§2).

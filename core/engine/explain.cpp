@@ -51,8 +51,12 @@ std::string pct(double x)
 }
 
 //! Why ρ is what it is: the rule of the scaling mode applied to the plan's quality score (§8).
-void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score> q)
+void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score> q, bool eligible)
 {
+    if (!eligible && s.rateOnFailedGate == FailedGateRate::Zero) {
+        o << ": a blocking gate failed and sharing.rate_on_failed_gate is zero (42 CFR 425.610(f)), so ρ = 0";
+        return;
+    }
     if (!q) {
         o << ": quality score NA, so ρ = 0";
         return;
@@ -79,6 +83,24 @@ void explainShareRate(std::ostream& o, const SharingSpec& s, std::optional<Score
     }
 }
 
+//! The program net under the payment model (§9), one or two lines.
+std::string programNetText(const Scenario& s, Dollars g, Dollars payment, bool transfers, Dollars net)
+{
+    std::ostringstream o;
+    if (s.paymentModel == PaymentModel::Ffs) {
+        o << "  payment model ffs (the payer paid the claims and keeps G): program net G − P = " << money(g)
+          << " − " << money(payment) << " = " << money(net) << "\n";
+    } else if (transfers) {
+        o << "  payment model capitation (the plan holds G under rates built on E): the plan transfers\n"
+          << "  T = G − P = " << money(g) << " − " << money(payment) << " = " << money(net)
+          << (net >= 0.0 ? " to the state" : " (the state pays the plan its share of the loss)") << "\n";
+    } else {
+        o << "  payment model capitation, losses not shared: the plan bears its loss of " << money(-g)
+          << "; T = 0\n";
+    }
+    return o.str();
+}
+
 std::string thresholdText(const ThresholdResult& t)
 {
     std::string s = std::string(toString(t.method)) + " → " + pct(t.rate);
@@ -92,7 +114,7 @@ std::string thresholdText(const ThresholdResult& t)
 
 } // namespace
 
-std::string explainStatewide(const Settlement& settlement, StatewideFigure figure)
+std::string explainStatewide(const Settlement& settlement, StatewideFigure figure, PaymentModel model)
 {
     struct Definition {
         const char* title;
@@ -108,14 +130,19 @@ std::string explainStatewide(const Settlement& settlement, StatewideFigure figur
          [](const PlanSettlement& p) { return p.grossSavings; }},
         {"Plan payments", "P: the shared savings paid to (or losses owed by) each plan (§5, §8)",
          [](const PlanSettlement& p) { return p.payment.payment; }},
-        {"Program net (all funds)", "G − P: what the program keeps of each plan's savings (§8)",
+        {"Program net (all funds)", "G − P: what the program keeps of each plan's savings (§8, §9 ffs)",
          [](const PlanSettlement& p) { return p.programNet; }},
         {"Federal share", "Σ over rate cells of the net × FMAP (§9)",
          [](const PlanSettlement& p) { return p.split.federal; }},
         {"State share", "the net minus the federal share (§9)",
          [](const PlanSettlement& p) { return p.split.state; }},
     };
-    const Definition& d = defs[static_cast<int>(figure)];
+    Definition d = defs[static_cast<int>(figure)];
+    if (figure == StatewideFigure::ProgramNet && model == PaymentModel::Capitation) {
+        d.title = "Transfer to the state (all funds)";
+        d.rule = "T = G − P: under capitation each plan holds its savings and returns what it does not\n"
+                 "  earn; a loss stays with the plan (T = 0) unless losses are shared (§9)";
+    }
     std::ostringstream o;
     o << d.title << ", performance year " << settlement.year << "\n  " << d.rule << "\n\n";
     double total = 0.0;
@@ -176,6 +203,11 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
                   << num(t.programChange, 6) << "\n";
             o << "      term PMPM (× risk factor) " << num(b.pmpm, 6) << "\n";
         }
+        for (const AddOnTerm& a : c.benchmark.addOns)
+            o << "    new benefit " << s.cosNames[static_cast<std::size_t>(a.cos)]
+              << " (no base experience): PMPM " << num(a.pricedPmpm, 6) << " × take-up " << num(a.takeUp, 4)
+              << " × trend " << num(a.trendFactor, 6) << " × risk " << num(a.riskFactor, 4) << " = "
+              << num(a.pmpm, 6) << "\n";
         o << "    expected PMPM " << num(c.benchmark.expectedPmpm, 6) << " × MM " << num(c.memberMonths, 2)
           << " = " << money(c.benchmark.expected) << "\n";
         o << "    actual: included cost " << money(c.includedCost);
@@ -258,7 +290,7 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
     o << "\nSharing (§8)\n";
     o << "  share rate ρ " << num(p.shareRate, 10) << " (" << toString(scenario.sharing.qualityScaling)
       << ")";
-    explainShareRate(o, scenario.sharing, p.quality.scalingScore());
+    explainShareRate(o, scenario.sharing, p.quality.scalingScore(), p.eligible);
     o << "\n";
     const SharingResult& pay = p.payment;
     if (pay.side == PaymentSide::None) {
@@ -273,7 +305,8 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
             o << "; cap " << money(*pay.cap) << (pay.capBinds ? " binds" : " does not bind");
         o << "\n";
     }
-    o << "  plan payment P " << money(pay.payment) << "; program net G − P " << money(p.programNet) << "\n";
+    o << "  plan payment P " << money(pay.payment) << "\n";
+    o << programNetText(scenario, p.grossSavings, pay.payment, p.transfers, p.programNet);
 
     o << "\nFederal and state split (§9)\n";
     for (const SplitCell& c : p.split.cells)
@@ -301,6 +334,24 @@ std::string explainPlan(const Settlement& s, const PlanSettlement& p, const Scen
           << money(p.mlrRemittance->revenue) << " = "
           << (p.mlrRemittance->ratio ? pct(*p.mlrRemittance->ratio) : std::string("NA")) << " → remittance "
           << money(p.mlrRemittance->remittance) << "\n";
+    if (p.federalLimits) {
+        const FederalLimitsResult& f = *p.federalLimits;
+        const FederalLimits& spec = scenario.federalLimits;
+        o << "\nFederal limits (flagged, not applied)\n";
+        if (f.noRevenue) {
+            o << "  no capitation revenue in the settled cells: the limits cannot be checked\n";
+        } else {
+            o << "  incentive (42 CFR 438.6(b)(2)): payment " << money(f.payment) << " / capitation revenue "
+              << money(f.revenue) << " = " << pct(*f.incentiveRatio)
+              << (f.incentiveExceeded ? " ABOVE" : " within") << " the " << pct(spec.incentiveMax)
+              << " limit (105 % of capitation)\n";
+            o << "  in lieu of services (42 CFR 438.16): cost " << money(f.ilosCost)
+              << " / revenue = " << pct(*f.ilosRatio) << (f.ilosExceeded ? " ABOVE" : " within") << " the "
+              << pct(spec.ilosMax) << " limit; " << (f.ilosEvaluationDue ? "above " : "not above ")
+              << pct(spec.ilosEvaluation)
+              << (f.ilosEvaluationDue ? ": a retrospective evaluation is due\n" : ": no evaluation due\n");
+        }
+    }
     return o.str();
 }
 
@@ -351,6 +402,7 @@ std::string explainProjection(const Projection& pr, const std::string& planId, Y
     o << "  quality " << (y.qualityScore ? num(*y.qualityScore, 4) : std::string("NA")) << ", eligible "
       << (y.eligible ? "yes" : "no") << ", ρ " << num(y.shareRate, 6) << ", MSR " << pct(y.msr.rate) << "\n";
     o << "  plan payment " << money(y.payment.payment) << " (" << y.payment.reason << ")\n";
+    o << programNetText(scenario, y.grossSavings, y.payment.payment, y.transfers, y.programNet);
     o << "  rates PMPM: rebased " << num(y.rateRebased, 2) << ", non-rebased " << num(y.rateNonRebased, 2)
       << (y.nonRebasedApplies ? "" : " (a blocking gate failed in the base year: rebased rate applies)")
       << "\n";
@@ -362,7 +414,8 @@ std::string explainProjection(const Projection& pr, const std::string& planId, Y
       << money(y.stateCostNonRebased) << "; federal share (non-rebased) " << money(y.federalShareNonRebased)
       << "\n";
     o << "  counterfactual program cost " << money(y.revenueCounterfactual)
-      << " → net saving to the state (non-rebased) " << money(y.netStateSavingNonRebased) << "\n";
+      << " → net saving to the state: non-rebased " << money(y.netStateSavingNonRebased) << ", rebased "
+      << money(y.netStateSavingRebased) << "\n";
     return o.str();
 }
 

@@ -27,7 +27,7 @@ enum class StatewideFigure { Expected, Actual, GrossSavings, Payments, ProgramNe
 
 //! How a statewide figure comes about: its definition, each plan's amount in cents and their
 //! sum (the total foots with the plan rows, §9a).
-std::string explainStatewide(const Settlement& settlement, StatewideFigure figure);
+std::string explainStatewide(const Settlement& settlement, StatewideFigure figure, PaymentModel model);
 
 //! The plan with this id, or null.
 const PlanSettlement* findPlan(const Settlement& settlement, const std::string& planId);

@@ -23,6 +23,7 @@ constexpr std::pair<MetricKind, const char*> kSettlementNames[] = {
 constexpr std::pair<MetricKind, const char*> kProjectionNames[] = {
     {MetricKind::RateImpact, "rate_impact"},
     {MetricKind::NetStateSavingNonRebased, "net_state_saving_nonrebased"},
+    {MetricKind::NetStateSavingRebased, "net_state_saving_rebased"},
 };
 
 [[noreturn]] void unknownMetric(const std::string& name)
@@ -52,7 +53,11 @@ Dollars settlementFigure(MetricKind kind, const PlanSettlement& p)
 
 Dollars projectionFigure(MetricKind kind, const ProjectionYear& y)
 {
-    return kind == MetricKind::RateImpact ? y.rateImpact : y.netStateSavingNonRebased;
+    switch (kind) {
+    case MetricKind::RateImpact: return y.rateImpact;
+    case MetricKind::NetStateSavingRebased: return y.netStateSavingRebased;
+    default: return y.netStateSavingNonRebased;
+    }
 }
 
 } // namespace

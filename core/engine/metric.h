@@ -27,6 +27,7 @@ enum class MetricKind {
     StateShare,
     RateImpact,               //!< projection, rate_impact@YEAR
     NetStateSavingNonRebased, //!< projection, net_state_saving_nonrebased@YEAR
+    NetStateSavingRebased,    //!< projection, net_state_saving_rebased@YEAR (v2)
 };
 
 //! A metric: its kind, the plan (null: statewide) and, for projection metrics, the year.
@@ -38,7 +39,8 @@ struct Metric {
     std::string name() const;
     bool isProjection() const
     {
-        return kind == MetricKind::RateImpact || kind == MetricKind::NetStateSavingNonRebased;
+        return kind == MetricKind::RateImpact || kind == MetricKind::NetStateSavingNonRebased ||
+               kind == MetricKind::NetStateSavingRebased;
     }
 };
 

@@ -1,6 +1,7 @@
 #include "projection.h"
 
 #include "error.h"
+#include "federal_split.h"
 #include "quality.h"
 
 #include <algorithm>
@@ -73,6 +74,7 @@ void addInto(ProjectionYear& sum, const ProjectionYear& y)
     sum.benchmark += y.benchmark;
     sum.grossSavings += y.grossSavings;
     sum.payment.payment += y.payment.payment;
+    sum.programNet += y.programNet;
     sum.revenueRebased += y.revenueRebased;
     sum.revenueNonRebased += y.revenueNonRebased;
     sum.revenueCounterfactual += y.revenueCounterfactual;
@@ -85,6 +87,7 @@ void addInto(ProjectionYear& sum, const ProjectionYear& y)
     sum.stateCostNonRebased += y.stateCostNonRebased;
     sum.federalShareNonRebased += y.federalShareNonRebased;
     sum.netStateSavingNonRebased += y.netStateSavingNonRebased;
+    sum.netStateSavingRebased += y.netStateSavingRebased;
 }
 
 void finishRates(ProjectionYear& y)
@@ -167,6 +170,16 @@ ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityDat
                 y.memberMonths = c.startMemberMonths * std::pow(1.0 + spec.enrollmentGrowth, t);
                 for (std::size_t k = 0; k < nk; ++k) {
                     const std::string& name = data.cosNames[static_cast<std::size_t>(m.cos[k])];
+                    if (const NewBenefit* nb = s.includesCos(name) ? s.newBenefitFor(name) : nullptr) {
+                        // A new benefit continues as its add-on: its own trend, take-up held at the
+                        // last listed value, the start year's risk score when risk adjustment is on.
+                        const double risk = s.riskAdjustment.enabled ? start->riskScore : 1.0;
+                        y.programChange.push_back(1.0);
+                        y.counterfactual.push_back(nb->pricedPmpm(c.rateCell).value_or(0.0) *
+                                                   nb->takeUpIn(y.year) * nb->trendFactor(y.year) * risk *
+                                                   y.memberMonths);
+                        continue;
+                    }
                     const double pc = programChangeFactor(s, name, c.rateCell, y0, y0 + t);
                     y.programChange.push_back(pc);
                     y.counterfactual.push_back(c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc *
@@ -231,7 +244,7 @@ ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityDat
             py.mlr = computeThreshold(mlrInput(s, members, std::nullopt));
             py.qualityScore = qpath.score[static_cast<std::size_t>(t - 1)];
             py.eligible = qpath.gatePasses[static_cast<std::size_t>(t - 1)];
-            py.shareRate = sharingRate(s.sharing, py.qualityScore);
+            py.shareRate = planSharingRate(s.sharing, py.qualityScore, py.eligible);
             pm.years.push_back(py);
         }
         m.plans.push_back(std::move(pm));
@@ -304,6 +317,8 @@ Projection evaluateProjection(const ProjectionModel& m, const ProjectionOptions&
             py.payment = computePayment(SharingInput{&s.sharing, &s.losses, py.benchmark, py.grossSavings,
                                                      savingsRate, py.msr.rate, py.mlr.rate, py.shareRate,
                                                      py.eligible, options.trace});
+            py.transfers = settlementTransfers(s.paymentModel, s.losses.enabled, py.grossSavings);
+            py.programNet = py.transfers ? py.grossSavings - py.payment.payment : 0.0;
         }
 
         // §10 rates per cell and year; revenue, margins and the state's cost.
@@ -345,10 +360,18 @@ Projection evaluateProjection(const ProjectionModel& m, const ProjectionOptions&
                 py.marginRebased += revReb - rebased->adminLoad * revReb;
                 py.marginNonRebased +=
                     revNon - (nonRebasedApplies ? cy.nonRebased.adminLoad : rebased->adminLoad) * revNon;
-                // The plan payment allocated to cells by benchmark share, as in §9.
-                const Dollars cellPayment =
-                    py.benchmark != 0.0 ? py.payment.payment * cy.counterfactualTotal / py.benchmark : 0.0;
-                py.federalShareNonRebased += year.fmap * (revNon + cellPayment);
+                // The cell's part of the program net, as in §9: G_cell − P · E_cell / E.
+                Dollars cellNet = 0.0;
+                if (py.transfers) {
+                    Dollars cellActual = year.investment;
+                    for (std::size_t k = 0; k < nk; ++k)
+                        cellActual += at(ci, t0, k);
+                    const Dollars cellPayment =
+                        py.benchmark != 0.0 ? py.payment.payment * cy.counterfactualTotal / py.benchmark
+                                            : 0.0;
+                    cellNet = cy.counterfactualTotal - cellActual - cellPayment;
+                }
+                py.federalShareNonRebased += year.fmap * (revNon - cellNet);
                 if (options.trace) {
                     CellProjectionYear& ty = traced.years[t0];
                     for (std::size_t k = 0; k < nk; ++k)
@@ -361,12 +384,17 @@ Projection evaluateProjection(const ProjectionModel& m, const ProjectionOptions&
                 pp.cells.push_back(std::move(traced));
         }
         for (ProjectionYear& py : pp.years) {
-            const Dollars p = py.payment.payment;
-            py.marginRebased += -py.projectedCost + p; // Rev − A − admin·Rev + P (§11)
-            py.marginNonRebased += -py.projectedCost + p;
-            py.stateCostRebased = py.revenueRebased + p;
-            py.stateCostNonRebased = py.revenueNonRebased + p;
-            py.netStateSavingNonRebased = py.revenueCounterfactual - (py.revenueNonRebased + p);
+            // §11 v2 cash flows. Rebased path: no arrangement. Non-rebased path: the year is
+            // settled and the program net T goes to the state; the plan gives up T under
+            // capitation and receives P under ffs (where the payer kept G).
+            py.marginRebased += -py.projectedCost;
+            py.marginNonRebased +=
+                -py.projectedCost +
+                (s.paymentModel == PaymentModel::Capitation ? -py.programNet : py.payment.payment);
+            py.stateCostRebased = py.revenueRebased;
+            py.stateCostNonRebased = py.revenueNonRebased - py.programNet;
+            py.netStateSavingNonRebased = py.revenueCounterfactual - py.stateCostNonRebased;
+            py.netStateSavingRebased = py.revenueCounterfactual - py.stateCostRebased;
             finishRates(py);
             addInto(out.all[static_cast<std::size_t>(py.year - y0 - 1)], py);
         }

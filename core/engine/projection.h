@@ -69,13 +69,16 @@ struct ProjectionYear {
     Dollars rateImpact = 0.0; //!< (non-rebased − rebased gross rate) · MM
     Dollars rateImpactFederal = 0.0;
     Dollars rateImpactState = 0.0;
-    bool nonRebasedApplies = true; //!< false: a blocking gate failed, the plan gets the rebased rate
-    Dollars marginRebased = 0.0;   //!< Rev − A − admin · Rev + P
-    Dollars marginNonRebased = 0.0;
-    Dollars stateCostRebased = 0.0; //!< Rev + P (all funds)
-    Dollars stateCostNonRebased = 0.0;
-    Dollars federalShareNonRebased = 0.0;
-    Dollars netStateSavingNonRebased = 0.0; //!< counterfactual program cost − (Rev + P)
+    bool nonRebasedApplies = true;  //!< false: a blocking gate failed, the plan gets the rebased rate
+    bool transfers = true;          //!< §9: false for a one-sided capitation loss (T = 0)
+    Dollars programNet = 0.0;       //!< T_t: G − P (ffs), the transfer plan → state (capitation)
+    Dollars marginRebased = 0.0;    //!< Rev − A − admin · Rev (no arrangement)
+    Dollars marginNonRebased = 0.0; //!< capitation: Rev − A − admin · Rev − T; ffs: … + P (§11 v2)
+    Dollars stateCostRebased = 0.0; //!< Rev (all funds)
+    Dollars stateCostNonRebased = 0.0;      //!< Rev − T (capitation), Rev + P − G (ffs)
+    Dollars federalShareNonRebased = 0.0;   //!< Σ fmap · (Rev_cell − net_cell)
+    Dollars netStateSavingNonRebased = 0.0; //!< CF − state cost, non-rebased path
+    Dollars netStateSavingRebased = 0.0;    //!< CF − state cost, rebased path (v2)
 };
 
 //! One plan's projection.

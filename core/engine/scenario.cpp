@@ -24,6 +24,11 @@ namespace {
     throw InputError(where, reason);
 }
 
+[[noreturn]] void failText(const std::string& key, const std::string& value, const std::string& reason)
+{
+    throw InputError(InputLocation{{}, 0, key, value, true}, reason);
+}
+
 [[noreturn]] void failKey(const std::string& key, const std::string& reason)
 {
     InputLocation where;
@@ -69,6 +74,36 @@ void checkScore(const std::string& key, double v)
 }
 
 } // namespace
+
+Rate NewBenefit::takeUpIn(Year y) const
+{
+    Rate r = 0.0;
+    for (const auto& [year, value] : takeUp)
+        if (year <= y)
+            r = value; // the map is ordered: the last one <= y wins
+    return r;
+}
+
+std::optional<Pmpm> NewBenefit::pricedPmpm(const std::string& rateCell) const
+{
+    auto it = pmpm.find(rateCell);
+    if (it == pmpm.end())
+        it = pmpm.find("all");
+    return it == pmpm.end() ? std::nullopt : std::optional<Pmpm>(it->second);
+}
+
+double NewBenefit::trendFactor(Year y) const
+{
+    return std::pow(1.0 + trend, static_cast<double>(y - priceYear));
+}
+
+const NewBenefit* Scenario::newBenefitFor(const std::string& cos) const
+{
+    for (const NewBenefit& b : newBenefits)
+        if (b.cos == cos)
+            return &b;
+    return nullptr;
+}
 
 void Scenario::validate() const
 {
@@ -243,6 +278,37 @@ void Scenario::validate() const
         fail("projection.admin_load", projection.adminLoad,
              "admin load plus underwriting gain must be below 1");
 
+    checkUnit("federal_limits.incentive_max", federalLimits.incentiveMax);
+    checkUnit("federal_limits.ilos_max", federalLimits.ilosMax);
+    checkUnit("federal_limits.ilos_evaluation", federalLimits.ilosEvaluation);
+
+    {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < newBenefits.size(); ++i) {
+            const NewBenefit& b = newBenefits[i];
+            const std::string key = "new_benefits[" + std::to_string(i) + "]";
+            if (b.cos.empty())
+                failKey(key + ".cos", "a new benefit needs a COS");
+            if (!seen.insert(b.cos).second)
+                failText(key + ".cos", b.cos, "a COS can be priced by one new_benefits entry only");
+            if (!includesCos(b.cos))
+                failText(key + ".cos", b.cos,
+                         "the COS is excluded from the total cost of care (included_cos/excluded_cos); a new "
+                         "benefit must be included");
+            if (b.pmpm.empty())
+                failKey(key + ".pmpm", "give a PMPM for at least one rate cell, or \"all\"");
+            for (const auto& [cell, v] : b.pmpm)
+                checkNonNegative(key + ".pmpm." + cell, v);
+            if (b.takeUp.empty())
+                failKey(key + ".take_up", "give the take-up of at least one year");
+            for (const auto& [year, v] : b.takeUp)
+                checkUnit(key + ".take_up." + std::to_string(year), v);
+            checkFinite(key + ".trend", b.trend);
+            if (b.trend <= -1.0)
+                fail(key + ".trend", b.trend, "a trend must be greater than -1");
+        }
+    }
+
     for (std::size_t i = 0; i < corridors.size(); ++i) {
         const Corridor& c = corridors[i];
         const std::string key = "corridors[" + std::to_string(i) + "]";
@@ -404,6 +470,16 @@ const char* toString(QualityScoring s)
 const char* toString(GuardrailAction a)
 {
     return a == GuardrailAction::Flag ? "flag" : "ineligible";
+}
+
+const char* toString(PaymentModel m)
+{
+    return m == PaymentModel::Ffs ? "ffs" : "capitation";
+}
+
+const char* toString(FailedGateRate r)
+{
+    return r == FailedGateRate::Scaled ? "scaled" : "zero";
 }
 
 const char* toString(SavingsBasis b)

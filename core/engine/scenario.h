@@ -142,6 +142,15 @@ struct Appropriateness {
 
 enum class SavingsBasis { Tcc, ResourceUse };
 
+//! Who holds the savings before the settlement (§9, v2): the payer (`ffs`, MSSP: the payer paid
+//! the claims and pays P) or the plan (`capitation`, Medi-Cal: the plan was paid rates built on E
+//! and the settlement is a transfer T from the plan to the state).
+enum class PaymentModel { Ffs, Capitation };
+
+//! ρ for a plan that fails a blocking gate (§8, v2): `scaled` as the gates allow (v1), `zero`
+//! (CMS, 42 CFR 425.610(f): under one_minus_sharing the loss rate becomes rate_max).
+enum class FailedGateRate { Scaled, Zero };
+
 //! One resource-use measure (§7).
 struct ResourceUseMeasure {
     std::string id;
@@ -173,6 +182,7 @@ struct SharingSpec {
     bool firstDollar = true;
     std::optional<Rate> cap; //!< fraction of E
     Rate paymentReduction = 0.0;
+    FailedGateRate rateOnFailedGate = FailedGateRate::Scaled;
     bool operator==(const SharingSpec&) const = default;
 };
 
@@ -204,7 +214,7 @@ struct FmapSpec {
 //! Annual utilization change assumed by the projection (§11).
 struct UtilizationChange {
     Rate defaultRate = 0.0;
-    std::map<std::string, Rate> byCos{{"inpatient", -0.02}, {"emergency", -0.03}};
+    std::map<std::string, Rate> byCos; //!< v2: none by default (§11)
     bool operator==(const UtilizationChange&) const = default;
 };
 
@@ -231,6 +241,26 @@ struct CorridorBand {
     bool operator==(const CorridorBand&) const = default;
 };
 
+//! A benefit priced as a PMPM add-on instead of from base experience (new_benefits): new CalAIM
+//! benefits (ECM, Community Supports from 2022) and carve-ins (LTC, 2023) have no base to trend.
+//! Expected PMPM of a cell in year Y: pmpm[rate cell, else "all"] × take_up(Y) × (1 + trend)^(Y −
+//! price_year), times the cell's risk score when risk adjustment is enabled.
+struct NewBenefit {
+    std::string cos;
+    Year priceYear = 0;
+    std::map<std::string, Pmpm> pmpm; //!< by rate cell, "all" for the others
+    std::map<Year, Rate> takeUp;      //!< the latest listed year <= Y holds; 0 before the first
+    Rate trend = 0.0;
+    bool operator==(const NewBenefit&) const = default;
+
+    //! take_up(Y): the value of the latest listed year <= y, 0 before the first.
+    Rate takeUpIn(Year y) const;
+    //! The priced PMPM of rate cell c (pmpm[c], else pmpm["all"]); null when neither is given.
+    std::optional<Pmpm> pricedPmpm(const std::string& rateCell) const;
+    //! (1 + trend)^(y − price_year).
+    double trendFactor(Year y) const;
+};
+
 //! A risk corridor on one COS (§12).
 struct Corridor {
     std::string name;
@@ -254,6 +284,21 @@ struct MlrRemittance {
     bool enabled = false;
     Rate minimum = 0.85;
     bool operator==(const MlrRemittance&) const = default;
+};
+
+//! Federal limits on Medicaid managed care arrangements, checked per plan and flagged (never
+//! applied): incentive payments above 105 % of the capitation attributable to the enrollees
+//! (42 CFR 438.6(b)(2): the plan's payment above `incentive_max` of its capitation revenue);
+//! in lieu of services (Community Supports) above 5 % of capitation (42 CFR 438.16(c)), with a
+//! retrospective evaluation due above 1.5 % (42 CFR 438.16(e)). The 85 % MLR floor is
+//! mlr_remittance (42 CFR 438.8).
+struct FederalLimits {
+    bool enabled = false;
+    Rate incentiveMax = 0.05;                               //!< 42 CFR 438.6(b)(2)
+    std::vector<std::string> ilosCos{"community_supports"}; //!< in lieu of services
+    Rate ilosMax = 0.05;                                    //!< 42 CFR 438.16(c)
+    Rate ilosEvaluation = 0.015;                            //!< 42 CFR 438.16(e)
+    bool operator==(const FederalLimits&) const = default;
 };
 
 //! Statistical validity and Monte Carlo (§13).
@@ -286,6 +331,7 @@ struct Scenario {
     std::vector<std::string> excludedCos;
     TrendTable trend;
     std::vector<ProgramChange> programChanges;
+    std::vector<NewBenefit> newBenefits; //!< COS priced as PMPM add-ons (no base experience)
     RiskAdjustment riskAdjustment;
     Truncation truncation;
     MsrSpec msr;
@@ -294,6 +340,7 @@ struct Scenario {
     TccTrendGate tccTrendGate;
     Appropriateness appropriateness;
     SavingsBasis savingsBasis = SavingsBasis::Tcc;
+    PaymentModel paymentModel = PaymentModel::Ffs;
     std::vector<ResourceUseMeasure> resourceUse;
     SharingSpec sharing;
     LossSpec losses;
@@ -302,6 +349,7 @@ struct Scenario {
     std::vector<Corridor> corridors;
     std::optional<BlendSpec> blend;
     MlrRemittance mlrRemittance;
+    FederalLimits federalLimits;
     UncertaintySpec uncertainty;
 
     bool operator==(const Scenario&) const = default;
@@ -321,6 +369,9 @@ struct Scenario {
 
     //! Whether COS s is included (§2: included_cos if given, else all minus excluded_cos).
     bool includesCos(const std::string& cos) const;
+
+    //! The new_benefits entry that prices COS s, or null when s takes its base experience.
+    const NewBenefit* newBenefitFor(const std::string& cos) const;
 };
 
 //! Where trend.default is in force for a dataset (§2.3): every included COS (§2, includesCos())
@@ -350,5 +401,7 @@ const char* toString(GuardrailAction a);
 const char* toString(SavingsBasis b);
 const char* toString(QualityScaling s);
 const char* toString(LossRateMethod m);
+const char* toString(PaymentModel m);
+const char* toString(FailedGateRate r);
 
 } // namespace sharecast

@@ -81,6 +81,8 @@ void collectNameWarnings(const Scenario& s, const ExperienceIndex& index, std::v
     for (const ProgramChange& pc : s.programChanges)
         if (pc.cos)
             cosNamed.insert(*pc.cos);
+    for (const NewBenefit& b : s.newBenefits)
+        cosNamed.insert(b.cos);
     for (const std::string& cos : cosNamed)
         if (data.cosIndex(cos) < 0)
             warnings.push_back("COS '" + cos +
@@ -95,6 +97,16 @@ void collectNameWarnings(const Scenario& s, const ExperienceIndex& index, std::v
     for (const auto& [cell, f] : s.fmap.byRateCell)
         cellsNamed.insert(cell);
     const auto& cells = index.rateCells();
+    for (const NewBenefit& b : s.newBenefits) {
+        for (const auto& [cell, pmpm] : b.pmpm)
+            if (cell != "all")
+                cellsNamed.insert(cell);
+        if (b.pmpm.count("all") == 0)
+            for (const std::string& cell : cells)
+                if (b.pmpm.count(cell) == 0)
+                    warnings.push_back("new benefit '" + b.cos + "' prices no PMPM for rate cell '" + cell +
+                                       "' (and no \"all\"): its expected cost there is 0");
+    }
     for (const std::string& cell : cellsNamed)
         if (!std::binary_search(cells.begin(), cells.end(), cell))
             warnings.push_back("rate cell '" + cell + "' is named in the scenario but absent from the data");
@@ -161,6 +173,18 @@ void addFurtherTools(PlanSettlement& ps, const Scenario& scenario, const Experie
             revenue += c->capitationRevenue;
         }
         ps.mlrRemittance = computeMlrRemittance(scenario.mlrRemittance, medical, revenue);
+    }
+    if (scenario.federalLimits.enabled) {
+        Dollars revenue = 0.0, ilos = 0.0;
+        for (const ExperienceCell* c : settled) {
+            revenue += c->capitationRevenue;
+            for (const std::string& cos : scenario.federalLimits.ilosCos) {
+                const int s = data.cosIndex(cos);
+                if (s >= 0)
+                    ilos += c->cost[static_cast<std::size_t>(s)];
+            }
+        }
+        ps.federalLimits = checkFederalLimits(scenario.federalLimits, revenue, ps.payment.payment, ilos);
     }
 }
 
@@ -344,12 +368,13 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
         ps.appropriateness =
             evaluateAppropriateness(scenario.appropriateness, ps.currentTotals, ps.priorTotals);
         ps.eligible = !ps.quality.gateBlocks && ps.tccTrend.passed && !ps.appropriateness.blocks;
-        ps.shareRate = sharingRate(scenario.sharing, ps.quality.scalingScore());
+        ps.shareRate = planSharingRate(scenario.sharing, ps.quality.scalingScore(), ps.eligible);
 
         ps.payment =
             computePayment(SharingInput{&scenario.sharing, &scenario.losses, ps.expected, ps.grossSavings,
                                         ps.savingsRate, ps.msr.rate, ps.mlr.rate, ps.shareRate, ps.eligible});
-        ps.programNet = ps.grossSavings - ps.payment.payment;
+        ps.transfers = settlementTransfers(scenario.paymentModel, scenario.losses.enabled, ps.grossSavings);
+        ps.programNet = ps.transfers ? ps.grossSavings - ps.payment.payment : 0.0;
 
         // §9 split
         std::vector<SplitCell> split;
@@ -358,8 +383,26 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
             split.push_back(SplitCell{*c.rateCell, c.benchmark.expected, c.benchmark.expected - c.actual,
                                       scenario.fmap.forRateCell(*c.rateCell), 0.0});
         ps.split = splitProgramNet(std::move(split), ps.expected, ps.payment.payment, ruBasis,
-                                   ps.resourceUseSavings);
+                                   ps.resourceUseSavings, ps.transfers);
         addFurtherTools(ps, scenario, index, y);
+        if (ps.federalLimits) {
+            const FederalLimitsResult& f = *ps.federalLimits;
+            const std::string who = "plan " + plan.planId + ": ";
+            if (f.noRevenue)
+                out.warnings.push_back(who + "no capitation revenue: the federal limits cannot be checked");
+            if (f.incentiveExceeded)
+                out.warnings.push_back(who + "shared-savings payment " +
+                                       formatFixed(*f.incentiveRatio * 100.0, 2) +
+                                       " % of capitation revenue, above the limit of 42 CFR 438.6(b)(2)");
+            if (f.ilosExceeded)
+                out.warnings.push_back(who + "in lieu of services cost " +
+                                       formatFixed(*f.ilosRatio * 100.0, 2) +
+                                       " % of capitation, above the limit of 42 CFR 438.16(c)");
+            else if (f.ilosEvaluationDue)
+                out.warnings.push_back(
+                    who + "in lieu of services cost " + formatFixed(*f.ilosRatio * 100.0, 2) +
+                    " % of capitation: a retrospective evaluation is due (42 CFR 438.16(e))");
+        }
 
         out.plans.push_back(std::move(ps));
     }
@@ -393,12 +436,13 @@ TotalsSettlement settleTotals(const TotalsData& totals, const Scenario& scenario
         // §1.4: the file's gate counts only when the scenario's quality gate is enabled.
         e.qualityGate = scenario.quality.gateEnabled ? rec.qualityGate : true;
         e.eligible = e.qualityGate;
-        e.shareRate = sharingRate(scenario.sharing, rec.qualityScore);
+        e.shareRate = planSharingRate(scenario.sharing, rec.qualityScore, e.eligible);
 
         e.payment =
             computePayment(SharingInput{&scenario.sharing, &scenario.losses, e.expected, e.grossSavings,
                                         e.savingsRate, e.msr.rate, e.mlr.rate, e.shareRate, e.eligible});
-        e.programNet = e.grossSavings - e.payment.payment;
+        e.programNet =
+            programNet(scenario.paymentModel, scenario.losses.enabled, e.grossSavings, e.payment.payment);
         out.entities.push_back(std::move(e));
     }
     return out;

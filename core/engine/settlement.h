@@ -4,6 +4,7 @@
 
 #include "benchmark.h"
 #include "experience_index.h"
+#include "federal_limits.h"
 #include "federal_split.h"
 #include "gates.h"
 #include "quality.h"
@@ -63,11 +64,13 @@ struct PlanSettlement {
     bool eligible = true;
     Rate shareRate = 0.0;                             //!< ρ
     SharingResult payment;                            //!< P with its steps
-    Dollars programNet = 0.0;                         //!< G − P
+    bool transfers = true;                            //!< §9: false for a one-sided capitation loss
+    Dollars programNet = 0.0;                         //!< G − P, or the capitation transfer T (§9)
     SplitResult split;                                //!< federal and state shares
     std::vector<CorridorResult> corridors;            //!< one per scenario corridor (§12)
     std::optional<BlendResult> blend;                 //!< when the scenario has a blend (§12)
     std::optional<MlrRemittanceResult> mlrRemittance; //!< when enabled (§12)
+    std::optional<FederalLimitsResult> federalLimits; //!< when enabled
 };
 
 //! The settlement of one performance year.
@@ -108,7 +111,7 @@ struct EntitySettlement {
     bool eligible = true;
     Rate shareRate = 0.0;
     SharingResult payment;
-    Dollars programNet = 0.0;
+    Dollars programNet = 0.0; //!< G − P, or the capitation transfer T (§9)
 };
 
 //! Settlement of every entity in a totals file.

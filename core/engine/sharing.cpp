@@ -34,6 +34,13 @@ Rate sharingRate(const SharingSpec& s, std::optional<Score> q)
     return 0.0;
 }
 
+Rate planSharingRate(const SharingSpec& s, std::optional<Score> q, bool eligible)
+{
+    if (!eligible && s.rateOnFailedGate == FailedGateRate::Zero)
+        return 0.0;
+    return sharingRate(s, q);
+}
+
 SharingResult computePayment(const SharingInput& in)
 {
     SharingResult r;
@@ -92,8 +99,13 @@ SharingResult computePayment(const SharingInput& in)
             }
         }
         r.payment = -owed;
-        if (in.withReason)
+        if (in.withReason) {
             r.reason = "shared losses";
+            if (!in.eligible && in.sharing->rateOnFailedGate == FailedGateRate::Zero &&
+                in.losses->rateMethod == LossRateMethod::OneMinusSharing)
+                r.reason +=
+                    " at the highest rate: a blocking gate failed, so ρ = 0 (rate_on_failed_gate zero)";
+        }
         return r;
     }
     if (in.withReason)

@@ -14,6 +14,10 @@ const SharingTier* tierFor(const SharingSpec& s, Score q);
 //! ρ by quality scaling (§8); nullopt score (Q NA) gives 0.
 Rate sharingRate(const SharingSpec& sharing, std::optional<Score> qualityScore);
 
+//! ρ of a plan or entity (§8): sharingRate(), except 0 for one that fails a blocking gate
+//! (eligible false) when sharing.rate_on_failed_gate is `zero` (v2; CMS, 42 CFR 425.610(f)).
+Rate planSharingRate(const SharingSpec& sharing, std::optional<Score> qualityScore, bool eligible);
+
 //! What the payment step needs for one plan or entity.
 struct SharingInput {
     const SharingSpec* sharing = nullptr;

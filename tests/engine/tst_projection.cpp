@@ -5,7 +5,8 @@
 //! Output columns checked (§11): member_months, counterfactual_cost, projected_cost, investment,
 //! benchmark, gross_savings, plan_payment, rate_rebased_pmpm, rate_nonrebased_pmpm, rate_impact,
 //! margin_rebased, margin_nonrebased, state_cost_rebased, state_cost_nonrebased,
-//! federal_share_nonrebased, net_state_saving_nonrebased — as the ProjectionYear fields they print.
+//! federal_share_nonrebased, net_state_saving_nonrebased, net_state_saving_rebased — as the
+//! ProjectionYear fields they print.
 //!
 //! ── Small case S (one plan P, region R1, two cells, history 2021–2023) ──────────────────────────
 //!   cell           year     MM   inpatient  professional
@@ -31,9 +32,13 @@
 //!   Rates (base 2023 ≤ Y0: actual experience, trended 1 year, PC(2023, 2024) = 1):
 //!   Adult (110·1.0302 + 80·1.03)/0.9 = 195.722/0.9 = 217.468888…; ACA (160·1.0302 + 95·1.03)/0.9
 //!   = 262.682/0.9 = 291.868888…; revenue 217.4689·12,360 + 291.8689·6,180 = 4,491,665.20 on both
-//!   paths; rate 242.268888… PMPM; impact 0. Margin = Rev − A − 0.08·Rev + P = 130,986.1712.
-//!   State cost = Rev + P = 4,491,665.20; federal = 0.5·2,687,915.4667 + 0.9·1,803,749.7333
-//!   = 2,967,332.4933; net = counterfactual revenue (= non-rebased) − (Rev + P) = 0.
+//!   paths; rate 242.268888… PMPM; impact 0. v2 cash flows (§11), payment model ffs (the
+//!   default): margin rebased = Rev − A − 0.08·Rev = 130,986.1712 = margin non-rebased (+ P = 0);
+//!   state cost rebased = Rev = 4,491,665.20, non-rebased = Rev + P − G = 4,450,512.3328;
+//!   G_cell: Adult 2,419,123.92 − 2,400,177.5232 = 18,946.3968 (A incl. 3·12,360 investment), ACA
+//!   1,623,374.76 − 1,601,168.2896 = 22,206.4704; federal = Σ fmap·(Rev_cell + P·E_cell/E − G_cell)
+//!   = 2,967,332.4933 − (0.5·18,946.3968 + 0.9·22,206.4704) = 2,937,873.4716; net saving
+//!   non-rebased = CF − state cost = G − P = 41,152.8672; rebased = CF − Rev = 0.
 //! t = 2 (2025): growth 1.0609; Adult MM 12,730.8: C_ip = 110·1.06131204·12,730.8
 //!   = 1,486,248.6451, C_pr = 80·1.0609·1.05·12,730.8 = 1,134,512.8805; A_ip = C_ip·0.9216
 //!   = 1,369,726.7513. ACA MM 6,365.4: C_ip = 1,080,908.1055, C_pr = 673,617.0228, A_ip = 996,164.9100.
@@ -45,17 +50,23 @@
 //!   Adult non-rebased (113.322·1.0302 + 82.4·1.0815) = 205.8599244 → 228.7332493;
 //!   ACA rebased 268.842304344 → 298.7136715; non-rebased 275.6347014 → 306.2607793.
 //!   Rev rebased 4,747,333.7598, non-rebased 4,861,429.6154 (PMPM 248.6009656 / 254.5757593);
-//!   impact 114,095.8556; margins 201,026.3146 / 305,994.5017; state cost 4,812,123.1800 /
-//!   4,926,219.0355; federal = Σ fmap·(Rev_nonreb,cell + P·E_cell/E) = 3,253,290.8951;
-//!   net = −P = −64,789.4202.
+//!   impact 114,095.8556; margins (v2) rebased Rev − A − 0.08·Rev = 136,236.8944, non-rebased
+//!   + P = 305,994.5017; state cost rebased 4,747,333.7598, non-rebased Rev + P − G
+//!   = 4,782,242.5463; G_cell Adult 78,329.4938, ACA 65,646.9955; federal = Σ fmap·(Rev_nonreb,cell
+//!   + P·E_cell/E − G_cell) = 3,155,043.8522; net non-rebased = CF − state cost = G − P
+//!   = 79,187.0691; net rebased = CF − Rev_rebased = impact = 114,095.8556.
 //! t = 3 (2026): growth 1.092727; Adult MM 13,112.724: C_ip = 1,577,067.3548, C_pr = 1,203,604.7149,
 //!   A_ip = C_ip·0.884736 = 1,395,288.2632; ACA MM 6,556.362: C_ip = 1,146,958.0762,
 //!   C_pr = 714,640.2995, A_ip = 1,014,755.1005. E = 4,642,270.4454; I = 59,007.258;
 //!   A = 4,387,295.6361; G = 254,974.8093; S 0.0549; Q 90 (held) → P = 114,738.6642.
 //!   Rates (base 2025, PC(2025, 2026) = 1): Adult 202.6299028 → 225.1443364 / 212.0590710
 //!   → 235.6211900; ACA 270.2225506 → 300.2472785 / 283.9377044 → 315.4863383;
-//!   PMPM 250.1786504 / 262.2429061; impact 237,292.8820; margins 254,565.5875 / 472,875.0389;
-//!   state cost 5,035,524.0548 / 5,272,816.9368; federal 3,482,190.0798; net −114,738.6642.
+//!   PMPM 250.1786504 / 262.2429061; impact 237,292.8820; margins (v2) 139,826.9233 / 472,875.0389;
+//!   state cost 4,920,785.3906 / 5,017,842.1275; federal 3,309,689.1193; net non-rebased G − P
+//!   = 140,236.1451, rebased = impact 237,292.8820.
+//! Payment model capitation: the same except the non-rebased margin, Rev − A − 0.08·Rev − T with
+//!   T = G − P: 89,833.3040 (2024), 162,018.0125 (2025), 217,900.2296 (2026); with G ≥ 0 in every
+//!   year T = G − P, so the state's figures equal ffs's (Rev + P − G = Rev − T).
 //!
 //! Tolerances: dollars 1e-6, PMPM 1e-9, rates 1e-10.
 
@@ -80,7 +91,7 @@ constexpr double kPmpmTol = 1e-9;
 constexpr double kRateTol = 1e-10;
 
 //! The §11 output columns after plan_id and year, in file order.
-constexpr std::array<const char*, 16> kColumns{"member_months",
+constexpr std::array<const char*, 17> kColumns{"member_months",
                                                "counterfactual_cost",
                                                "projected_cost",
                                                "investment",
@@ -95,16 +106,30 @@ constexpr std::array<const char*, 16> kColumns{"member_months",
                                                "state_cost_rebased",
                                                "state_cost_nonrebased",
                                                "federal_share_nonrebased",
-                                               "net_state_saving_nonrebased"};
+                                               "net_state_saving_nonrebased",
+                                               "net_state_saving_rebased"};
 constexpr std::size_t kRateRebased = 7;
 constexpr std::size_t kRateNonRebased = 8;
 
-std::array<double, 16> columns(const ProjectionYear& y)
+std::array<double, 17> columns(const ProjectionYear& y)
 {
-    return {y.memberMonths,     y.counterfactualCost,  y.projectedCost,          y.investment,
-            y.benchmark,        y.grossSavings,        y.payment.payment,        y.rateRebased,
-            y.rateNonRebased,   y.rateImpact,          y.marginRebased,          y.marginNonRebased,
-            y.stateCostRebased, y.stateCostNonRebased, y.federalShareNonRebased, y.netStateSavingNonRebased};
+    return {y.memberMonths,
+            y.counterfactualCost,
+            y.projectedCost,
+            y.investment,
+            y.benchmark,
+            y.grossSavings,
+            y.payment.payment,
+            y.rateRebased,
+            y.rateNonRebased,
+            y.rateImpact,
+            y.marginRebased,
+            y.marginNonRebased,
+            y.stateCostRebased,
+            y.stateCostNonRebased,
+            y.federalShareNonRebased,
+            y.netStateSavingNonRebased,
+            y.netStateSavingRebased};
 }
 
 double tolerance(std::size_t column)
@@ -220,7 +245,8 @@ Scenario multiScenario(const std::function<void(Scenario&)>& edit = {})
     ProjectionSpec& p = s.projection;
     p.horizon = 5;
     p.enrollmentGrowth = 0.015;
-    p.investmentPmpm = 0.5; // the default utilization change (inpatient −2 %, emergency −3 %) stays
+    p.investmentPmpm = 0.5;
+    p.utilizationChange.byCos = {{"inpatient", -0.02}, {"emergency", -0.03}}; // v1's default, now explicit
     p.qualityPath = std::vector<Score>{70.0, 90.0};
     if (edit)
         edit(s);
@@ -302,20 +328,60 @@ private Q_SLOTS:
         }
     }
 
-    //! The default utilization change is not "none": with only `default` set to 0 the default
-    //! by_cos (inpatient −2 %, emergency −3 %) still lowers projected cost.
-    void defaultByCosStillApplies()
+    //! v2 (§11): the default utilization change is none, so a scenario that sets none projects
+    //! the counterfactual (no investment: nothing saved, nothing paid, no rate impact).
+    void defaultUtilizationChangeIsNone()
     {
+        QCOMPARE(UtilizationChange{}.defaultRate, 0.0);
+        QVERIFY(UtilizationChange{}.byCos.empty());
         const Scenario s = multiScenario([](Scenario& sc) {
             sc.projection.utilizationChange = UtilizationChange{};
             sc.projection.investmentPmpm = 0.0;
         });
         const Projection p = run(multi(), s);
         for (const PlanProjection& plan : p.plans)
-            for (const ProjectionYear& y : plan.years)
-                QVERIFY2(y.projectedCost < y.counterfactualCost - 1.0,
-                         where(plan.planId, y, "projected_cost below counterfactual_cost", "default by_cos")
-                             .constData());
+            for (const ProjectionYear& y : plan.years) {
+                FIX_COMPARE_NEAR(
+                    where(plan.planId, y, "projected_cost", "default utilization change").constData(),
+                    y.projectedCost, y.counterfactualCost, kMoneyTol);
+                FIX_COMPARE_NEAR(
+                    where(plan.planId, y, "rate_impact", "default utilization change").constData(),
+                    y.rateImpact, 0.0, kMoneyTol);
+            }
+    }
+
+    //! A loss year (utilization rising 3 % a year, losses not shared): under capitation the plan
+    //! bears the loss, T = 0, so the state pays the non-rebased revenue and its net saving is
+    //! CF − Rev; under ffs the payer paid the extra claims: state cost Rev − G (G < 0), program
+    //! net G. The rebased path is the same under both models.
+    void oneSidedLossYear()
+    {
+        for (const PaymentModel model : {PaymentModel::Capitation, PaymentModel::Ffs}) {
+            const Scenario s = multiScenario([&](Scenario& sc) {
+                sc.paymentModel = model;
+                sc.projection.utilizationChange = UtilizationChange{0.03, {}};
+            });
+            const QByteArray in = model == PaymentModel::Capitation ? "capitation, loss" : "ffs, loss";
+            const Projection p = run(multi(), s);
+            for (const PlanProjection& plan : p.plans)
+                for (const ProjectionYear& y : plan.years) {
+                    QVERIFY2(y.grossSavings < 0.0,
+                             where(plan.planId, y, "gross_savings < 0", in).constData());
+                    QCOMPARE(y.payment.payment, 0.0);
+                    const bool cap = model == PaymentModel::Capitation;
+                    QCOMPARE(y.transfers, !cap);
+                    FIX_COMPARE_NEAR(where(plan.planId, y, "program net", in).constData(), y.programNet,
+                                     cap ? 0.0 : y.grossSavings, kMoneyTol);
+                    FIX_COMPARE_NEAR(
+                        where(plan.planId, y, "state_cost_nonrebased", in).constData(), y.stateCostNonRebased,
+                        cap ? y.revenueNonRebased : y.revenueNonRebased - y.grossSavings, kMoneyTol);
+                    FIX_COMPARE_NEAR(where(plan.planId, y, "state_cost_rebased", in).constData(),
+                                     y.stateCostRebased, y.revenueRebased, kMoneyTol);
+                    FIX_COMPARE_NEAR(where(plan.planId, y, "net_state_saving_rebased", in).constData(),
+                                     y.netStateSavingRebased, y.revenueCounterfactual - y.revenueRebased,
+                                     kMoneyTol);
+                }
+        }
     }
 
     //! The ALL rows are the sums of the plan rows in every money column; the PMPM columns are the
@@ -345,17 +411,17 @@ private Q_SLOTS:
         for (std::size_t t = 0; t < p.all.size(); ++t) {
             const ProjectionYear& all = p.all[t];
             QCOMPARE(all.year, 2024 + static_cast<int>(t));
-            std::array<double, 16> sum{};
+            std::array<double, 17> sum{};
             for (const PlanProjection& plan : p.plans) {
                 QCOMPARE(plan.years[t].year, all.year);
-                const std::array<double, 16> c = columns(plan.years[t]);
+                const std::array<double, 17> c = columns(plan.years[t]);
                 for (std::size_t k = 0; k < c.size(); ++k)
                     sum[k] += (k == kRateRebased || k == kRateNonRebased) ? c[k] * c[0] : c[k];
                 anyPayment = anyPayment || plan.years[t].payment.payment > 0.0;
             }
             sum[kRateRebased] /= sum[0];
             sum[kRateNonRebased] /= sum[0];
-            const std::array<double, 16> a = columns(all);
+            const std::array<double, 17> a = columns(all);
             for (std::size_t k = 0; k < a.size(); ++k)
                 FIX_COMPARE_NEAR(where("ALL", all, kColumns[k], in).constData(), a[k], sum[k], tolerance(k));
         }
@@ -374,7 +440,7 @@ private Q_SLOTS:
     {
         QFETCH(int, lag);
         const Scenario s = multiScenario([&](Scenario& sc) { sc.projection.rateLag = lag; });
-        const QByteArray in = "M, default utilization change, lag " + QByteArray::number(lag);
+        const QByteArray in = "M, inpatient −2 %, emergency −3 %, lag " + QByteArray::number(lag);
         const Projection p = run(multi(), s);
         std::vector<const std::vector<ProjectionYear>*> rows{&p.all};
         for (const PlanProjection& plan : p.plans)
@@ -400,44 +466,47 @@ private Q_SLOTS:
     void smallCase_data()
     {
         QTest::addColumn<int>("year");
-        QTest::addColumn<QList<double>>("expected"); // the 16 columns of kColumns
+        QTest::addColumn<bool>("capitation");
+        QTest::addColumn<QList<double>>("expected"); // the 17 columns of kColumns
         QTest::addColumn<double>("quality");
         QTest::addColumn<double>("shareRate");
-        // working: header, t = 1
-        QTest::newRow("2024") << 2024 << QList<double>{18540.0,   4042498.6799999997, 4001345.8128000004,
-                                                       55620.0,   4042498.6799999997, 41152.86719999928,
-                                                       0.0,       242.2688888888889,  242.2688888888889,
-                                                       0.0,       130986.17119999975, 130986.17119999975,
-                                                       4491665.2, 4491665.2,          2967332.493333333,
-                                                       0.0}
-                              << 80.0 << 0.4;
-        // working: header, t = 2
-        QTest::newRow("2025") << 2025
-                              << QList<double>{19096.199999999997, 4375286.65384308,   4231310.164597757,
-                                               57288.59999999999,  4375286.65384308,   143976.48924532253,
-                                               64789.420160395144, 248.6009656266667,  254.57575933333337,
-                                               114095.85558124818, 201026.31457859353, 305994.50171334186,
-                                               4812123.179960347,  4926219.035541595,  3253290.8950512195,
-                                               -64789.42016039509}
-                              << 90.0 << 0.45;
-        // working: header, t = 3 (quality_path held at its last value, 90)
-        QTest::newRow("2026") << 2026
-                              << QList<double>{19669.086,          4642270.445352742,  4387295.63607639,
-                                               59007.258,          4642270.445352742,  254974.80927635264,
-                                               114738.6641743587,  250.17865042771498, 262.2429060818667,
-                                               237292.88198749628, 254565.58747449832, 472875.0389029949,
-                                               5035524.054801021,  5272816.936788517,  3482190.0798106804,
-                                               -114738.66417435836}
-                              << 90.0 << 0.45;
+        // working: header, t = 1..3; capitation differs only in the non-rebased margin (− T, not + P)
+        const QList<QList<double>> ffs{
+            {18540.0, 4042498.6799999997, 4001345.8128000004, 55620.0, 4042498.6799999997, 41152.86719999928,
+             0.0, 242.2688888888889, 242.2688888888889, 0.0, 130986.17119999975, 130986.17119999975,
+             4491665.2, 4450512.332800001, 2937873.4715733333, 41152.86719999928, 0.0},
+            {19096.199999999997, 4375286.65384308, 4231310.164597757, 57288.59999999999, 4375286.65384308,
+             143976.48924532253, 64789.420160395144, 248.6009656266667, 254.57575933333337,
+             114095.85558124818, 136236.89441819838, 305994.50171334186, 4747333.759799952, 4782242.546296272,
+             3155043.8522398733, 79187.06908492744, 114095.85558124818},
+            // quality_path held at its last value, 90
+            {19669.086, 4642270.445352742, 4387295.636076389, 59007.258, 4642270.445352742,
+             254974.80927635357, 114738.6641743591, 250.17865042771498, 262.2429060818667, 237292.88198749628,
+             139826.92330014054, 472875.0389029962, 4920785.390626662, 5017842.127512164, 3309689.1192943817,
+             140236.14510199428, 237292.88198749628}};
+        const double capitationMargin[] = {89833.30400000047, 162018.01246801933, 217900.22962664266};
+        const double quality[] = {80.0, 90.0, 90.0};
+        for (int t = 0; t < 3; ++t)
+            for (bool capitation : {false, true}) {
+                QList<double> e = ffs[t];
+                if (capitation)
+                    e[11] = capitationMargin[t];
+                QTest::addRow("%d %s", 2024 + t, capitation ? "capitation" : "ffs")
+                    << 2024 + t << capitation << e << quality[t] << 0.5 * quality[t] / 100.0;
+            }
     }
     void smallCase()
     {
         QFETCH(int, year);
+        QFETCH(bool, capitation);
         QFETCH(QList<double>, expected);
         QFETCH(double, quality);
         QFETCH(double, shareRate);
-        QCOMPARE(expected.size(), qsizetype{16});
-        const Projection p = run(small(), smallScenario());
+        QCOMPARE(expected.size(), qsizetype{17});
+        const Projection p = run(small(), smallScenario([&](Scenario& sc) {
+                                     sc.paymentModel =
+                                         capitation ? PaymentModel::Capitation : PaymentModel::Ffs;
+                                 }));
         const QByteArray in = "small case S (header)";
         QCOMPARE(p.startYear, 2023);
         QCOMPARE(p.plans.size(), std::size_t{1});
@@ -446,12 +515,12 @@ private Q_SLOTS:
         const auto t = static_cast<std::size_t>(year - 2024);
         const ProjectionYear& y = plan.years[t];
         QCOMPARE(y.year, year);
-        const std::array<double, 16> got = columns(y);
+        const std::array<double, 17> got = columns(y);
         for (std::size_t k = 0; k < got.size(); ++k)
             FIX_COMPARE_NEAR(where("P", y, kColumns[k], in).constData(), got[k],
                              expected[static_cast<qsizetype>(k)], tolerance(k));
         // One plan: the ALL row is the plan's.
-        const std::array<double, 16> all = columns(p.all[t]);
+        const std::array<double, 17> all = columns(p.all[t]);
         for (std::size_t k = 0; k < all.size(); ++k)
             FIX_COMPARE_NEAR(where("ALL", p.all[t], kColumns[k], in).constData(), all[k],
                              expected[static_cast<qsizetype>(k)], tolerance(k));
@@ -512,10 +581,13 @@ private Q_SLOTS:
     //! min_composite 50: 2025 fails. 2025: P = 0 (the rest as in S: its rate rests on 2024, which
     //! passed): margins 201,026.3146 − 64,789.4202 = 136,236.8944 and 305,994.5017 − 64,789.4202
     //! = 241,205.0816; state cost 4,747,333.7598 / 4,861,429.6154; federal 3,210,503.7536; net 0.
-    //! 2026 (base 2025 failed): non-rebased = rebased 250.1786504 PMPM; impact 0; margins both
-    //! 254,565.5875; state cost both 5,035,524.0548; federal = 0.5·(225.1443364·13,112.724
-    //! + P·E_Adult/E) + 0.9·(300.2472785·6,556.362 + P·E_ACA/E) = 3,323,578.5219; net = the
-    //! counterfactual (non-rebased) revenue − (Rev + P) = 237,292.8820 − 114,738.6642 = 122,554.2178.
+    //! 2025 (gate fails): P = 0, so (ffs, v2) the state cost not rebased is Rev − G
+    //! = 4,861,429.6154 − 143,976.4892 = 4,717,453.1261 and the net saving G = 143,976.4892.
+    //! 2026 (base 2025 failed): non-rebased = rebased 250.1786504 PMPM; impact 0; margins rebased
+    //! 139,826.9233 (Rev − A − 0.08·Rev), non-rebased + P = 254,565.5875; state cost rebased
+    //! 4,920,785.3906, non-rebased Rev + P − G = 4,780,549.2455; federal = Σ fmap·(Rev_cell
+    //! + P·E_cell/E − G_cell) = 3,151,077.5613; net non-rebased = CF − state cost where CF is the
+    //! counterfactual (non-rebased) revenue 5,158,078.2728: 377,529.0271; rebased 237,292.8820.
     void gateFailureGivesTheRebasedRate()
     {
         const Scenario s = smallScenario([](Scenario& sc) {
@@ -530,15 +602,15 @@ private Q_SLOTS:
         const QList<QList<double>> expected{
             {19096.199999999997, 4375286.65384308, 4231310.164597757, 57288.59999999999, 4375286.65384308,
              143976.48924532253, 0.0, 248.6009656266667, 254.57575933333337, 114095.85558124818,
-             136236.89441819838, 241205.0815529467, 4747333.759799952, 4861429.6153812, 3210503.75359796,
-             0.0},
-            {19669.086, 4642270.445352742, 4387295.63607639, 59007.258, 4642270.445352742, 254974.80927635264,
-             114738.6641743587, 250.17865042771498, 250.17865042771498, 0.0, 254565.58747449832,
-             254565.58747449832, 5035524.054801021, 5035524.054801021, 3323578.5218506176,
-             122554.21781313792},
+             136236.89441819838, 241205.0815529467, 4747333.759799952, 4717453.126135877, 3112256.7107866127,
+             143976.48924532253, 114095.85558124818},
+            {19669.086, 4642270.445352742, 4387295.636076389, 59007.258, 4642270.445352742,
+             254974.80927635357, 114738.6641743591, 250.17865042771498, 250.17865042771498, 0.0,
+             139826.92330014054, 254565.58747449965, 4920785.390626662, 4780549.245524668, 3151077.5613343185,
+             377529.02708949056, 237292.88198749628},
         };
         for (std::size_t t = 1; t <= 2; ++t) {
-            const std::array<double, 16> got = columns(y[t]);
+            const std::array<double, 17> got = columns(y[t]);
             for (std::size_t k = 0; k < got.size(); ++k)
                 FIX_COMPARE_NEAR(where("P", y[t], kColumns[k], in).constData(), got[k],
                                  expected[static_cast<qsizetype>(t - 1)][static_cast<qsizetype>(k)],

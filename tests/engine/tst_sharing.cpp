@@ -313,6 +313,35 @@ private Q_SLOTS:
         if (!std::isnan(rate))
             FIX_COMPARE_NEAR("rate", r.rate, rate, kRateTol);
     }
+
+    //! §8 v2 sharing.rate_on_failed_gate: `scaled` keeps ρ whatever the gates say; `zero` gives a
+    //! plan failing a blocking gate ρ = 0, so its loss rate under one_minus_sharing is
+    //! clamp(1 − 0, 0.4, 0.75) = 0.75 (CMS, 42 CFR 425.610(f)). Multiply scaling, max_share 0.6,
+    //! Q 80: ρ = 0.48 when it counts. Loss: E 10,000,000, G −500,000 (S −5 %), MLR 2 %:
+    //! scaled λ = clamp(0.52, 0.4, 0.75) = 0.52, P = −260,000; zero λ = 0.75, P = −375,000.
+    void rateOnFailedGate()
+    {
+        SharingSpec sh;
+        sh.qualityScaling = QualityScaling::Multiply;
+        sh.maxShare = 0.6;
+        LossSpec losses;
+        losses.enabled = true;
+        losses.rateMethod = LossRateMethod::OneMinusSharing;
+        for (const FailedGateRate rule : {FailedGateRate::Scaled, FailedGateRate::Zero}) {
+            sh.rateOnFailedGate = rule;
+            const bool zero = rule == FailedGateRate::Zero;
+            FIX_COMPARE_NEAR("ρ, gates pass", planSharingRate(sh, 80.0, true), 0.48, kRateTol);
+            FIX_COMPARE_NEAR("ρ, a gate fails", planSharingRate(sh, 80.0, false), zero ? 0.0 : 0.48,
+                             kRateTol);
+            SharingInput in{
+                &sh, &losses, 1e7, -500000.0, -0.05, 0.02, 0.02, planSharingRate(sh, 80.0, false), false};
+            const SharingResult r = computePayment(in);
+            QCOMPARE(r.side, PaymentSide::Losses);
+            FIX_COMPARE_NEAR("λ", r.rate, zero ? 0.75 : 0.52, kRateTol);
+            FIX_COMPARE_NEAR("P", r.payment, zero ? -375000.0 : -260000.0, kMoneyTol);
+            QCOMPARE(r.reason.find("rate_on_failed_gate") != std::string::npos, zero);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSharing)

@@ -112,6 +112,15 @@ public:
             s.blend = BlendSpec{list([&] { return text(); }), map([&] { return number(); }),
                                 map([&] { return number(); }), number()};
         s.mlrRemittance = MlrRemittance{flag(), number()};
+        s.paymentModel = flag() ? PaymentModel::Capitation : PaymentModel::Ffs;
+        s.sharing.rateOnFailedGate = flag() ? FailedGateRate::Zero : FailedGateRate::Scaled;
+        s.newBenefits = list([&] {
+            NewBenefit b{text(), integer(), map([&] { return number(); }), {}, number()};
+            for (int k = below(4); k > 0; --k)
+                b.takeUp[integer()] = number();
+            return b;
+        });
+        s.federalLimits = FederalLimits{flag(), number(), list([&] { return text(); }), number(), number()};
         return s;
     }
 

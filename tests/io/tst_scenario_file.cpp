@@ -122,6 +122,21 @@ Scenario fullScenarioV2()
     return s;
 }
 
+//! v3-full.sharecast-scenario: the v2 file's scenario with the keys format version 3 added away
+//! from their defaults: §9's payment model, §8's rate on a failed gate, new benefits priced as
+//! add-ons and the federal limits.
+Scenario fullScenarioV3()
+{
+    Scenario s = fullScenarioV2();
+    s.paymentModel = PaymentModel::Capitation;
+    s.sharing.rateOnFailedGate = FailedGateRate::Zero;
+    s.newBenefits = {
+        NewBenefit{"ecm", 2022, {{"all", 6.0}, {"SPD", 25.0}}, {{2022, 0.3}, {2023, 0.6}, {2024, 1.0}}, 0.03},
+        NewBenefit{"ltc", 2024, {{"SPD", 10.5}}, {{2024, 0.5}}, 0.0}};
+    s.federalLimits = FederalLimits{true, 0.04, {"community_supports", "ecm"}, 0.06, 0.02};
+    return s;
+}
+
 //! v1-minimal.sharecast-scenario: the full scenario with every optional absent and every
 //! collection empty (null and [] are different things, §1.5).
 Scenario minimalScenarioV1()
@@ -497,6 +512,7 @@ private Q_SLOTS:
         QTest::newRow("v1 full") << "v1-full.sharecast-scenario" << fullScenarioV1();
         QTest::newRow("v1 minimal") << "v1-minimal.sharecast-scenario" << minimalScenarioV1();
         QTest::newRow("v2 full") << "v2-full.sharecast-scenario" << fullScenarioV2();
+        QTest::newRow("v3 full") << "v3-full.sharecast-scenario" << fullScenarioV3();
     }
     void checkedInFilesLoad()
     {
@@ -504,6 +520,19 @@ private Q_SLOTS:
         QFETCH(Scenario, expected);
         const Scenario loaded = loadScenarioFile(scenarioFilesDir() + "/" + file);
         QVERIFY2(loaded == expected, "loaded:\n" + describe(loaded) + "\nexpected:\n" + describe(expected));
+    }
+
+    //! SHARECAST_WRITE_SCENARIO_FILE=DIR writes the current version's full file into DIR: how a
+    //! new format version's file is made (then checked in under tests/data/scenario-files/).
+    void writeCurrentVersionWhenAsked()
+    {
+        const QByteArray dir = qgetenv("SHARECAST_WRITE_SCENARIO_FILE");
+        if (dir.isEmpty())
+            QSKIP("SHARECAST_WRITE_SCENARIO_FILE not set");
+        QFile f(QString::fromLocal8Bit(dir) +
+                QStringLiteral("/v%1-full.sharecast-scenario").arg(kScenarioFileFormatVersion));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(encodeScenarioFile(fullScenarioV3()));
     }
 
     void everyFormatVersionHasACheckedInFile()

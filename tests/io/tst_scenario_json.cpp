@@ -299,6 +299,27 @@ public:
         }
         s.mlrRemittance.enabled = chance(0.5);
         s.mlrRemittance.minimum = unit();
+        s.paymentModel = chance(0.5) ? PaymentModel::Ffs : PaymentModel::Capitation;
+        s.sharing.rateOnFailedGate = chance(0.5) ? FailedGateRate::Scaled : FailedGateRate::Zero;
+        for (int k = integer(0, 2); k > 0; --k) {
+            NewBenefit b;
+            b.cos = pick(kCos);
+            if (!s.includesCos(b.cos) || s.newBenefitFor(b.cos))
+                continue;
+            b.priceYear = integer(2000, 2040);
+            for (const std::string& cell : names(kCells, 0, 3))
+                b.pmpm[cell] = positive();
+            b.pmpm["all"] = positive();
+            for (int y = integer(1, 3); y > 0; --y)
+                b.takeUp[integer(2000, 2040)] = unit();
+            b.trend = unit() - 0.5;
+            s.newBenefits.push_back(b);
+        }
+        s.federalLimits.enabled = chance(0.5);
+        s.federalLimits.incentiveMax = unit();
+        s.federalLimits.ilosCos = names(kCos, 0, 2);
+        s.federalLimits.ilosMax = unit();
+        s.federalLimits.ilosEvaluation = unit();
         return s;
     }
 
@@ -763,10 +784,7 @@ private Q_SLOTS:
         row("projection.horizon", s.projection.horizon, 5.0);
         row("projection.enrollment_growth", s.projection.enrollmentGrowth, 0.0);
         row("projection.utilization_change.default", s.projection.utilizationChange.defaultRate, 0.0);
-        row("projection.utilization_change.by_cos.inpatient",
-            s.projection.utilizationChange.byCos.at("inpatient"), -0.02);
-        row("projection.utilization_change.by_cos.emergency",
-            s.projection.utilizationChange.byCos.at("emergency"), -0.03);
+        // v2 (§11): no utilization change by default (by_cos empty: defaultCollections).
         row("projection.investment_pmpm", s.projection.investmentPmpm, 0.0);
         row("projection.rate_lag", s.projection.rateLag, 2.0); // §10 "lag default 2"
         row("projection.admin_load", s.projection.adminLoad, 0.08);
@@ -774,6 +792,11 @@ private Q_SLOTS:
         row("projection.care_coordination_to_medical", s.projection.careCoordinationToMedical, false);
         row("mlr_remittance.enabled", s.mlrRemittance.enabled, false);
         row("mlr_remittance.minimum", s.mlrRemittance.minimum, 0.85);
+        // Sharecast's own keys (docs/methodology.md): federal limits with their CFR values.
+        row("federal_limits.enabled", s.federalLimits.enabled, false);
+        row("federal_limits.incentive_max", s.federalLimits.incentiveMax, 0.05);      // 42 CFR 438.6(b)(2)
+        row("federal_limits.ilos_max", s.federalLimits.ilosMax, 0.05);                // 42 CFR 438.16(c)
+        row("federal_limits.ilos_evaluation", s.federalLimits.ilosEvaluation, 0.015); // 42 CFR 438.16(e)
     }
     void defaultNumbers()
     {
@@ -797,6 +820,9 @@ private Q_SLOTS:
         QTest::newRow("savings_basis") << toString(s.savingsBasis) << "tcc";
         QTest::newRow("sharing.quality_scaling") << toString(s.sharing.qualityScaling) << "none";
         QTest::newRow("losses.rate_method") << toString(s.losses.rateMethod) << "fixed";
+        QTest::newRow("payment_model") << toString(s.paymentModel) << "ffs"; // §9 v2
+        QTest::newRow("sharing.rate_on_failed_gate")
+            << toString(s.sharing.rateOnFailedGate) << "scaled"; // §8 v2
         QTest::newRow("name") << QString::fromStdString(s.name) << "";
         QTest::newRow("description") << QString::fromStdString(s.description) << "";
     }
@@ -830,7 +856,8 @@ private Q_SLOTS:
         QVERIFY(s.fmap.byRateCell.empty());
         QVERIFY(!s.projection.startYear.has_value());
         QVERIFY(!s.projection.qualityPath.has_value());
-        QCOMPARE(s.projection.utilizationChange.byCos.size(), std::size_t(2));
+        QVERIFY(s.projection.utilizationChange.byCos.empty()); // v2 (§11)
+        QVERIFY(s.newBenefits.empty());
         QVERIFY(s.corridors.empty());
         QVERIFY(!s.blend.has_value());
         // Inside a measure: weight 1, direction higher, gate_min null.
@@ -1180,6 +1207,36 @@ private Q_SLOTS:
         addError("horizon 0", lines({R"({"projection": {)", R"(  "horizon": 0}})"}), 2, "projection.horizon",
                  "0", "between 1 and 50");
         // The key validate() names is absent from the file: the deepest key that is there.
+        // v2 and issue-16 keys.
+        addError("payment model misspelt", lines({"{", R"(  "payment_model": "capitated"})"}), 2,
+                 "payment_model", R"("capitated")", "ffs");
+        addError("rate on failed gate misspelt",
+                 lines({R"({"sharing": {)", R"(  "rate_on_failed_gate": "none"}})"}), 2,
+                 "sharing.rate_on_failed_gate", R"("none")", "zero");
+        addError(
+            "new benefit on an excluded COS",
+            lines({R"({"excluded_cos": ["ecm"], "new_benefits": [)",
+                   R"(  {"cos": "ecm", "price_year": 2022, "pmpm": {"all": 6}, "take_up": {"2022": 1}}]})"}),
+            2, "new_benefits[0].cos", "ecm", "must be included");
+        addError("new benefit take-up keyed by a word",
+                 lines({R"({"new_benefits": [{"cos": "ecm", "price_year": 2022, "pmpm": {"all": 6},)",
+                        R"(  "take_up": {"first": 0.3}}]})"}),
+                 2, "new_benefits[0].take_up.first", "first", "keyed by a year");
+        addError("new benefit take-up above 1",
+                 lines({R"({"new_benefits": [{"cos": "ecm", "price_year": 2022, "pmpm": {"all": 6},)",
+                        R"(  "take_up": {"2023": 1.5}}]})"}),
+                 2, "new_benefits[0].take_up.2023", "1.5", "[0, 1]");
+        addError("new benefit without a price year",
+                 lines({R"({"new_benefits": [{"cos": "ecm", "pmpm": {"all": 6},)",
+                        R"(  "take_up": {"2023": 1}}]})"}),
+                 1, "new_benefits[0].price_year", "-", "required key is missing");
+        addError("new benefit unknown key",
+                 lines({R"({"new_benefits": [{"cos": "ecm", "price_year": 2022, "pmpm": {"all": 6},)",
+                        R"(  "take_up": {"2023": 1}, "ramp": 2}]})"}),
+                 2, "new_benefits[0].ramp", "ramp", "unknown key");
+        addError("federal incentive limit above 1",
+                 lines({R"({"federal_limits": {)", R"(  "incentive_max": 1.05}})"}), 2,
+                 "federal_limits.incentive_max", "1.05", "[0, 1]");
         addError("admin load plus gain at default",
                  lines({"{", R"(  "projection": {)", R"(    "underwriting_gain": 0.95}})"}), 2,
                  "projection.admin_load", "0.08", "below 1");
@@ -1236,6 +1293,7 @@ private Q_SLOTS:
                                       "excluded_cos",
                                       "trend",
                                       "program_changes",
+                                      "new_benefits",
                                       "risk_adjustment",
                                       "truncation",
                                       "msr",
@@ -1244,6 +1302,7 @@ private Q_SLOTS:
                                       "tcc_trend_gate",
                                       "appropriateness",
                                       "savings_basis",
+                                      "payment_model",
                                       "resource_use",
                                       "sharing",
                                       "losses",
@@ -1252,11 +1311,12 @@ private Q_SLOTS:
                                       "corridors",
                                       "blend",
                                       "mlr_remittance",
+                                      "federal_limits",
                                       "uncertainty"};
         QCOMPARE(keys, expected);
         QVERIFY(doc.object().value("blend").isNull());
         QVERIFY(doc.object().value("included_cos").isNull());
-        QCOMPARE(doc.object().value("sharing").toObject().size(), 9);
+        QCOMPARE(doc.object().value("sharing").toObject().size(), 10);
         QCOMPARE(doc.object().value("projection").toObject().size(), 10);
         QVERIFY(
             json.contains("\n  \"truncation\": {\n    \"enabled\": false,\n    \"threshold\": 250000\n  },"));

@@ -5,8 +5,9 @@
 # Maps every ACO to a totals row (mssp_puf_map.py), settles each track with its preset
 # (Track 1 -> preset:mssp-track-1, Track 2 -> mssp-track-2, Track 3 -> mssp-track-3,
 # Track 1+ -> mssp-track-1-plus), compares plan_payment with the PUF's EarnSaveLoss for every
-# ACO with EarnSaveLoss >= 0 (match: |ours - theirs| <= max($5, 0.15 % of |theirs|)), prints
-# the match rate overall and per track and every miss with its inputs.
+# ACO, shared savings and shared losses (match: |ours - theirs| <= max($5, 0.15 % of |theirs|)),
+# prints the match rate overall, per track and on the loss side, every miss with its inputs, and
+# the losses CMS reduced for extreme and uncontrollable circumstances (listed, not misses).
 # Exit 0 when >= 99 % match, 1 otherwise, 2 on a usage or input error.
 # The PUF is only read: keep it outside the repository.
 set -u

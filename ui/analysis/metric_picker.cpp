@@ -31,6 +31,8 @@ constexpr MetricName kMetrics[] = {
     {"rate_impact", QT_TRANSLATE_NOOP("MetricPicker", "Rate impact (projection)"), true},
     {"net_state_saving_nonrebased",
      QT_TRANSLATE_NOOP("MetricPicker", "Net state saving, non-rebased (projection)"), true},
+    {"net_state_saving_rebased", QT_TRANSLATE_NOOP("MetricPicker", "Net state saving, rebased (projection)"),
+     true},
 };
 
 } // namespace

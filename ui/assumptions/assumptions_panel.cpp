@@ -460,11 +460,11 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
     resourceUseFields(group(tr("Resource-use savings (§7)")));
     sharingFields(group(tr("Sharing (§8)")));
     lossFields(group(tr("Shared losses (§8)")));
-    federalShareFields(group(tr("Federal share (§9)")));
+    federalShareFields(group(tr("Who holds the savings; federal share (§9)")));
     projectionFields(group(tr("Projection and rates (§10–11)")));
     corridorFields(group(tr("Risk corridors (§12, CalAIM ECM)")));
     blendFields(group(tr("Blended rate true-up (§12, SPD/LTC)")));
-    remittanceFields(group(tr("MLR remittance (§12)")));
+    remittanceFields(group(tr("MLR remittance and federal limits (§12)")));
     uncertaintyFields(group(tr("Statistical validity (§13)")));
     column->addStretch(1);
 
@@ -490,15 +490,18 @@ bool AssumptionsPanel::showKey(const QString& keyPath)
                                             {"tcc_trend_gate", 5},
                                             {"appropriateness", 5},
                                             {"quality", 6},
+                                            {"new_benefits", 2},
                                             {"savings_basis", 9},
                                             {"resource_use", 9},
                                             {"sharing", 10},
                                             {"losses", 11},
                                             {"fmap", 12},
+                                            {"payment_model", 12},
                                             {"projection", 13},
                                             {"corridors", 14},
                                             {"blend", 15},
-                                            {"mlr_remittance", 16}};
+                                            {"mlr_remittance", 16},
+                                            {"federal_limits", 16}};
     int g = kGroup.value(head, -1);
     if (g == 6 && keyPath.contains(QStringLiteral(".measures[")))
         g = keyPath.endsWith(QStringLiteral(".weight")) ? 7 : 8;
@@ -829,6 +832,12 @@ void AssumptionsPanel::sharingFields(QFormLayout* form)
          [](const Scenario& s) { return static_cast<int>(s.sharing.qualityScaling); },
          [](Scenario& s, int i) { s.sharing.qualityScaling = static_cast<QualityScaling>(i); })
         ->setObjectName(QStringLiteral("qualityScaling"));
+    f.choice(
+         tr("A plan failing a gate"), tr("Change the share rate on a failed gate"),
+         {tr("keeps its scaled share rate"), tr("has share rate 0 (CMS: losses at the maximum rate)")},
+         [](const Scenario& s) { return static_cast<int>(s.sharing.rateOnFailedGate); },
+         [](Scenario& s, int i) { s.sharing.rateOnFailedGate = static_cast<FailedGateRate>(i); })
+        ->setObjectName(QStringLiteral("rateOnFailedGate"));
     f.number(
         tr("Linear: share 'minimum' at score"), tr("Change the low quality score"), 0, 100,
         [](const Scenario& s) { return s.sharing.qualityLow; },
@@ -895,6 +904,13 @@ void AssumptionsPanel::lossFields(QFormLayout* form)
 void AssumptionsPanel::federalShareFields(QFormLayout* form)
 {
     AssumptionFieldBuilder f(this, form);
+    f.choice(
+         tr("Payment model"), tr("Change the payment model"),
+         {tr("fee for service: the payer keeps G and pays P"),
+          tr("capitation: the plan holds G and returns G − P")},
+         [](const Scenario& s) { return static_cast<int>(s.paymentModel); },
+         [](Scenario& s, int i) { s.paymentModel = static_cast<PaymentModel>(i); })
+        ->setObjectName(QStringLiteral("paymentModel"));
     f.percent(
         tr("FMAP (default)"), tr("Change the FMAP"), 0, 1,
         [](const Scenario& s) { return s.fmap.defaultRate; },
@@ -1008,6 +1024,22 @@ void AssumptionsPanel::remittanceFields(QFormLayout* form)
         tr("Minimum MLR"), tr("Change the minimum MLR"), 0, 1,
         [](const Scenario& s) { return s.mlrRemittance.minimum; },
         [](Scenario& s, double v) { s.mlrRemittance.minimum = v; }, 1);
+    f.check(
+        tr("Flag federal limits (42 CFR 438.6, 438.16)"), tr("Switch the federal limits"),
+        [](const Scenario& s) { return s.federalLimits.enabled; },
+        [](Scenario& s, bool on) { s.federalLimits.enabled = on; });
+    f.percent(
+        tr("Incentive payment at most (of capitation)"), tr("Change the incentive limit"), 0, 1,
+        [](const Scenario& s) { return s.federalLimits.incentiveMax; },
+        [](Scenario& s, double v) { s.federalLimits.incentiveMax = v; }, 1);
+    f.percent(
+        tr("In lieu of services at most"), tr("Change the in-lieu-of-services limit"), 0, 1,
+        [](const Scenario& s) { return s.federalLimits.ilosMax; },
+        [](Scenario& s, double v) { s.federalLimits.ilosMax = v; }, 1);
+    f.percent(
+        tr("Evaluation due above"), tr("Change the evaluation threshold"), 0, 1,
+        [](const Scenario& s) { return s.federalLimits.ilosEvaluation; },
+        [](Scenario& s, double v) { s.federalLimits.ilosEvaluation = v; }, 1);
 }
 
 DataNamesFn AssumptionsPanel::dataNames() const

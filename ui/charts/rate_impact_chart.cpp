@@ -51,9 +51,16 @@ ProjectionChartBase::Drawing RateImpactChartController::read(const Projection& p
 
 QString RateImpactChartController::hoverTextAt(int i) const
 {
-    return tr("%1\nrebased rate %2 PMPM\nnon-rebased rate %3 PMPM\nrate impact %4")
-        .arg(QString::number(years()[i]), formatDollars(rebased_[i]), formatDollars(nonRebased_[i]),
-             formatMillions(impact_[i] * 1e6, 1));
+    QString text = tr("%1\nrebased rate %2 PMPM\nnon-rebased rate %3 PMPM\nrate impact %4")
+                       .arg(QString::number(years()[i]), formatDollars(rebased_[i]),
+                            formatDollars(nonRebased_[i]), formatMillions(impact_[i] * 1e6, 1));
+    // The bottom line of each path against the counterfactual program cost (§11 v2).
+    const std::vector<ProjectionYear>& all = document()->projection().all;
+    if (i >= 0 && static_cast<std::size_t>(i) < all.size())
+        text += tr("\nnet state saving: not rebased %1, rebased %2")
+                    .arg(formatMillions(all[static_cast<std::size_t>(i)].netStateSavingNonRebased, 1),
+                         formatMillions(all[static_cast<std::size_t>(i)].netStateSavingRebased, 1));
+    return text;
 }
 
 } // namespace sharecast::ui

@@ -83,6 +83,7 @@ QString metricLabel(const Metric& metric)
     case MetricKind::StateShare: name = QStringLiteral("State share"); break;
     case MetricKind::RateImpact: name = QStringLiteral("Rate impact of not rebasing"); break;
     case MetricKind::NetStateSavingNonRebased: name = QStringLiteral("Net state saving, not rebased"); break;
+    case MetricKind::NetStateSavingRebased: name = QStringLiteral("Net state saving, rebased"); break;
     }
     if (metric.isProjection())
         name += QStringLiteral(" in %1").arg(metric.year);

@@ -78,17 +78,28 @@ struct Headline {
     QString meaning;
 };
 
-QList<Headline> headlinesOf(const Settlement& s)
+//! The program net's label and meaning under the payment model (§9).
+QString programNetLabel(PaymentModel model)
+{
+    return model == PaymentModel::Capitation ? QStringLiteral("Transfer to the state")
+                                             : QStringLiteral("Program net");
+}
+
+QList<Headline> headlinesOf(const Settlement& s, PaymentModel model)
 {
     const StatewideTotals t = statewideTotals(s);
+    const bool capitation = model == PaymentModel::Capitation;
     return {
         {QStringLiteral("Expected cost"), t.expected,
          QStringLiteral("benchmark E fixed before the year (§2)")},
         {QStringLiteral("Actual cost"), t.actual, QStringLiteral("A (§3)")},
         {QStringLiteral("Gross savings"), t.grossSavings, QStringLiteral("G = E − A (§4)")},
         {QStringLiteral("Plan payments"), t.payments, QStringLiteral("P, shared savings paid to plans (§8)")},
-        {QStringLiteral("Program net"), t.programNet,
-         QStringLiteral("G − P, kept by the program, all funds (§8)")},
+        {programNetLabel(model), t.programNet,
+         capitation ? QStringLiteral("T = G − P: the savings the plans hold under capitation less their "
+                                     "share, returned to the state, all funds; a loss stays with the plan "
+                                     "unless losses are shared (§9)")
+                    : QStringLiteral("G − P, kept by the program, all funds (§8, §9)")},
         {QStringLiteral("Federal share"), t.federal, QStringLiteral("of the program net, by FMAP (§9)")},
         {QStringLiteral("State share"), t.state, QStringLiteral("of the program net (§9)")}};
 }
@@ -439,7 +450,8 @@ private:
         flow_.section(title, Orientation::Portrait);
         const int firstPage = flow_.currentPage();
         const Settlement& s = doc_.settlement();
-        const QList<Headline> h = headlinesOf(s);
+        const PaymentModel model = doc_.scenario().paymentModel;
+        const QList<Headline> h = headlinesOf(s, model);
         int eligible = 0, paid = 0, qualityFailed = 0, guardrail = 0;
         for (const PlanSettlement& p : s.plans) {
             eligible += p.eligible ? 1 : 0;
@@ -453,8 +465,7 @@ private:
                 "Settling performance year %1 under “%2”, the %3 plans’ expected cost was %4 against an "
                 "actual "
                 "cost of %5: gross savings of %6 (%7 of expected cost). %8 of %3 plans were eligible to "
-                "share savings and %9 were paid %10 in all. The Medicaid program keeps %11 (all funds): "
-                "%12 federal and %13 state.")
+                "share savings and %9 were paid %10 in all. %11")
                 .arg(s.year)
                 .arg(scenarioName(doc_.scenario()))
                 .arg(s.plans.size())
@@ -462,7 +473,13 @@ private:
                      e != 0.0 ? percent(g / e) : QStringLiteral("n/a"))
                 .arg(eligible)
                 .arg(paid)
-                .arg(millions(h[3].value), millions(h[4].value), millions(h[5].value), millions(h[6].value)),
+                .arg(millions(h[3].value),
+                     (model == PaymentModel::Capitation
+                          ? QStringLiteral("The plans hold their savings under capitation and return %1 (all "
+                                           "funds) to the state: %2 federal and %3 state.")
+                          : QStringLiteral(
+                                "The Medicaid program keeps %1 (all funds): %2 federal and %3 state."))
+                         .arg(millions(h[4].value), millions(h[5].value), millions(h[6].value))),
             TextStyle::Lead);
 
         Table t = makeTable(QStringLiteral("Table 1. Statewide settlement, performance year %1").arg(s.year),
@@ -471,7 +488,7 @@ private:
                             8.5);
         for (const Headline& x : h)
             t.rows.append(TableRow{{x.label, millions(x.value), dollars(x.value), x.meaning},
-                                   x.label == u"Program net"});
+                                   x.label == programNetLabel(model)});
         t.notes
             << QStringLiteral(
                    "Statewide figures are the sums of the plan figures of Section %1 as “sharecast settle” "
@@ -577,7 +594,8 @@ private:
                 .arg(a.year)
                 .arg(nameB)
                 .arg(b.year));
-        const QList<Headline> ha = headlinesOf(a), hb = headlinesOf(b);
+        const PaymentModel model = doc_.scenario().paymentModel;
+        const QList<Headline> ha = headlinesOf(a, model), hb = headlinesOf(b, model);
         const int n = sectionNumber(SectionId::Comparison);
         Table t = makeTable(
             QStringLiteral("Table %1.1. Statewide figures, A and B").arg(n),
@@ -735,8 +753,9 @@ private:
             "Quality score: composite Q on 0–100 (§6; NA when too few measures are reportable). Gates "
             "(§6, §8): “off” when the scenario does not use the gate; the guardrail “tripped” when "
             "denials or grievances rose beyond the limits. Share rate ρ (§8). Plan payment P: positive "
-            "to the plan, negative owed by it. Program net G − P, split by FMAP into federal and state "
-            "shares (§9).");
+            "to the plan, negative owed by it. Program net G − P (payment model ffs), or under capitation "
+            "the transfer T from the plan to the state (G − P, or 0 for a loss when losses are not "
+            "shared), split by FMAP into federal and state shares (§9).");
         figureTable(b);
 
         // Why plans were not paid.
@@ -759,6 +778,50 @@ private:
             flow_.bullets(reasons, TextStyle::Small);
         }
         furtherTools(n);
+        federalLimits(n);
+    }
+
+    void federalLimits(int n)
+    {
+        const Scenario& sc = doc_.scenario();
+        if (!sc.federalLimits.enabled)
+            return;
+        Table t = makeTable(
+            QStringLiteral("Table %1.4. Federal limits by plan (flagged, not applied)").arg(n),
+            textColumns({"Plan"}) +
+                figureColumns({"Capitation revenue", "Payment / revenue", "Community Supports / revenue"}) +
+                textColumns({"Flags"}, true));
+        int flagged = 0;
+        addPlanRows(t, false, [&sc, &flagged](const PlanSettlement& p) {
+            const FederalLimitsResult* f = p.federalLimits ? &*p.federalLimits : nullptr;
+            if (!f || f->noRevenue)
+                return QStringList{QStringLiteral("—"), QStringLiteral("NA"), QStringLiteral("NA"),
+                                   QStringLiteral("no capitation revenue: not checked")};
+            QStringList flags;
+            if (f->incentiveExceeded)
+                flags << QStringLiteral("payment above %1 of capitation (42 CFR 438.6(b)(2))")
+                             .arg(percent(sc.federalLimits.incentiveMax));
+            if (f->ilosExceeded)
+                flags << QStringLiteral("Community Supports above %1 (42 CFR 438.16(c))")
+                             .arg(percent(sc.federalLimits.ilosMax));
+            else if (f->ilosEvaluationDue)
+                flags << QStringLiteral("evaluation due above %1 (42 CFR 438.16(e))")
+                             .arg(percent(sc.federalLimits.ilosEvaluation));
+            flagged += flags.isEmpty() ? 0 : 1;
+            return QStringList{dollars(f->revenue), percent(*f->incentiveRatio), percent(*f->ilosRatio),
+                               flags.isEmpty() ? QStringLiteral("within every limit") : flags.join(u"; ")};
+        });
+        t.notes
+            << QStringLiteral(
+                   "Incentive arrangements may not pay more than 105 % of the capitation attributable to the "
+                   "enrollees (42 CFR 438.6(b)(2)); in lieu of services (Community Supports) may not cost "
+                   "more than "
+                   "5 % of capitation, and above 1.5 % the state owes CMS a retrospective evaluation (42 CFR "
+                   "438.16). The 85 % medical loss ratio floor (42 CFR 438.8) is the MLR remittance. %1 "
+                   "plan(s) "
+                   "flagged.")
+                   .arg(flagged);
+        figureTable(t);
     }
 
     QString baselineText() const
@@ -963,7 +1026,9 @@ private:
             {"Federal share, not rebased",
              [](const ProjectionYear& y) { return dollars(y.federalShareNonRebased); }},
             {"Net state saving, not rebased",
-             [](const ProjectionYear& y) { return dollars(y.netStateSavingNonRebased); }}};
+             [](const ProjectionYear& y) { return dollars(y.netStateSavingNonRebased); }},
+            {"Net state saving, rebased",
+             [](const ProjectionYear& y) { return dollars(y.netStateSavingRebased); }}};
         for (const Item& it : items) {
             QStringList row{QString::fromUtf8(it.label)};
             for (std::size_t i = 0; i < pr.all.size(); ++i)
@@ -971,10 +1036,20 @@ private:
             all.rows.append(
                 TableRow{row, QLatin1String(it.label) == QLatin1String("Net state saving, not rebased")});
         }
-        all.notes << QStringLiteral(
-            "Rates of the ALL rows are member-month weighted. Rate impact = (non-rebased − rebased gross "
-            "rate) × member months. State cost = revenue + plan payments, all funds; net state saving "
-            "against the counterfactual program cost (§11).");
+        all.notes
+            << (doc_.scenario().paymentModel == PaymentModel::Capitation
+                    ? QStringLiteral(
+                          "Rates of the ALL rows are member-month weighted. Rate impact = (non-rebased − "
+                          "rebased gross rate) × member months. Payment model capitation: each year is "
+                          "settled and the plans return T = G − P to the state, so the state cost not "
+                          "rebased is revenue − T and the plan margin gives up T; rebased, the state "
+                          "pays the lower rate and nothing is settled. Net state saving = counterfactual "
+                          "program cost − state cost, all funds (§11).")
+                    : QStringLiteral(
+                          "Rates of the ALL rows are member-month weighted. Rate impact = (non-rebased − "
+                          "rebased gross rate) × member months. Payment model ffs: state cost not "
+                          "rebased = revenue + plan payments − gross savings; rebased = revenue. Net "
+                          "state saving = counterfactual program cost − state cost, all funds (§11)."));
         flow_.table(all);
 
         Table a =
@@ -982,13 +1057,13 @@ private:
                       textColumns({"Plan"}) +
                           figureColumns({"Year", "Member months", "Counterfactual cost", "Projected cost",
                                          "Investment", "Benchmark", "Gross savings", "Plan payment"}));
-        Table b =
-            makeTable(QStringLiteral("Table %1.3. Projection by plan: rates, margins and state cost").arg(n),
-                      textColumns({"Plan"}) +
-                          figureColumns({"Year", "Rate rebased (PMPM)", "Rate not rebased (PMPM)",
-                                         "Rate impact", "Margin rebased", "Margin not rebased",
-                                         "State cost rebased", "State cost not rebased",
-                                         "Federal share not rebased", "Net state saving not rebased"}));
+        Table b = makeTable(
+            QStringLiteral("Table %1.3. Projection by plan: rates, margins and state cost").arg(n),
+            textColumns({"Plan"}) +
+                figureColumns({"Year", "Rate rebased (PMPM)", "Rate not rebased (PMPM)", "Rate impact",
+                               "Margin rebased", "Margin not rebased", "State cost rebased",
+                               "State cost not rebased", "Federal share not rebased",
+                               "Net state saving not rebased", "Net state saving rebased"}));
         for (const PlanProjection& plan : pr.plans) {
             bool first = true;
             for (const ProjectionYear& y : plan.years) {
@@ -1000,13 +1075,13 @@ private:
                                dollars(y.investment), dollars(y.benchmark), dollars(y.grossSavings),
                                dollars(y.payment.payment)},
                               hide, first));
-                b.rows.append(
-                    maskedRow(lead,
-                              {pmpm(y.rateRebased), pmpm(y.rateNonRebased), dollars(y.rateImpact),
-                               dollars(y.marginRebased), dollars(y.marginNonRebased),
-                               dollars(y.stateCostRebased), dollars(y.stateCostNonRebased),
-                               dollars(y.federalShareNonRebased), dollars(y.netStateSavingNonRebased)},
-                              hide, first));
+                b.rows.append(maskedRow(
+                    lead,
+                    {pmpm(y.rateRebased), pmpm(y.rateNonRebased), dollars(y.rateImpact),
+                     dollars(y.marginRebased), dollars(y.marginNonRebased), dollars(y.stateCostRebased),
+                     dollars(y.stateCostNonRebased), dollars(y.federalShareNonRebased),
+                     dollars(y.netStateSavingNonRebased), dollars(y.netStateSavingRebased)},
+                    hide, first));
                 first = false;
             }
         }
@@ -1358,7 +1433,7 @@ private:
 QList<QPair<QString, QString>> reportHeadlines(const ProjectDocument& document)
 {
     QList<QPair<QString, QString>> out;
-    for (const Headline& h : headlinesOf(document.settlement()))
+    for (const Headline& h : headlinesOf(document.settlement(), document.scenario().paymentModel))
         out.append({h.label, dollars(h.value)});
     return out;
 }

@@ -444,6 +444,7 @@ QWidget* MainWindow::createSettlementPage(ProjectDocument* doc)
     headlines_.clear();
     for (int i = 0; i < 7; ++i) {
         auto* title = new QLabel(tr(kHeadlineTitles[i]));
+        title->setObjectName(QStringLiteral("headline_title_%1").arg(QLatin1String(kHeadlineKeys[i])));
         title->setStyleSheet(QStringLiteral("color: #555;"));
         auto* value = new QLabel;
         value->setObjectName(QStringLiteral("headline_%1").arg(QLatin1String(kHeadlineKeys[i])));
@@ -599,6 +600,10 @@ void MainWindow::refreshHeadlines()
         l->setText(formatMillions(values[i], 1));
         l->setToolTip(tr("%1 — click for the breakdown by plan").arg(formatDollars(values[i])));
     }
+    // §9: under capitation the program net is the transfer from the plans to the state.
+    const bool capitation = document_->scenario().paymentModel == PaymentModel::Capitation;
+    if (auto* title = headlineBox_->findChild<QLabel*>(QStringLiteral("headline_title_net")))
+        title->setText(capitation ? tr("Transfer to the state (all funds)") : tr(kHeadlineTitles[4]));
 }
 
 void MainWindow::refreshNavigator()
@@ -689,7 +694,8 @@ void MainWindow::showExplain()
             ++figure;
         if (figure < 7) {
             explain_->setPlainText(QString::fromStdString(
-                explainStatewide(document_->settlement(), static_cast<StatewideFigure>(figure))));
+                explainStatewide(document_->settlement(), static_cast<StatewideFigure>(figure),
+                                 document_->scenario().paymentModel)));
             return;
         }
     }

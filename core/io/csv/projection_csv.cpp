@@ -29,7 +29,8 @@ QStringList projectionColumns()
             "state_cost_rebased",
             "state_cost_nonrebased",
             "federal_share_nonrebased",
-            "net_state_saving_nonrebased"};
+            "net_state_saving_nonrebased",
+            "net_state_saving_rebased"};
 }
 
 QStringList projectionRow(const QString& planId, const ProjectionYear& y)
@@ -51,7 +52,8 @@ QStringList projectionRow(const QString& planId, const ProjectionYear& y)
             money(y.stateCostRebased),
             money(y.stateCostNonRebased),
             money(y.federalShareNonRebased),
-            money(y.netStateSavingNonRebased)};
+            money(y.netStateSavingNonRebased),
+            money(y.netStateSavingRebased)};
 }
 
 QByteArray projectionCsv(const Projection& p)

@@ -37,6 +37,11 @@ QStringList settlementColumns(const Scenario& scenario)
         columns << QStringLiteral("blend_true_up");
     if (scenario.mlrRemittance.enabled)
         columns << QStringLiteral("medical_loss_ratio") << QStringLiteral("mlr_remittance");
+    if (scenario.federalLimits.enabled)
+        columns << QStringLiteral("capitation_revenue") << QStringLiteral("incentive_ratio")
+                << QStringLiteral("incentive_limit_flag") << QStringLiteral("ilos_cost")
+                << QStringLiteral("ilos_ratio") << QStringLiteral("ilos_limit_flag")
+                << QStringLiteral("ilos_evaluation_flag");
     return columns;
 }
 
@@ -50,6 +55,15 @@ QStringList furtherToolsRow(const PlanSettlement& p, const Scenario& scenario)
     if (scenario.mlrRemittance.enabled)
         row << (p.mlrRemittance ? rate(p.mlrRemittance->ratio) : QString())
             << (p.mlrRemittance ? money(p.mlrRemittance->remittance) : QString());
+    if (scenario.federalLimits.enabled) {
+        // Flags are empty when a plan has no capitation revenue to check them against.
+        const FederalLimitsResult* f = p.federalLimits ? &*p.federalLimits : nullptr;
+        const bool checked = f && !f->noRevenue;
+        row << (f ? money(f->revenue) : QString()) << (checked ? rate(*f->incentiveRatio) : QString())
+            << (checked ? flag(f->incentiveExceeded) : QString()) << (f ? money(f->ilosCost) : QString())
+            << (checked ? rate(*f->ilosRatio) : QString()) << (checked ? flag(f->ilosExceeded) : QString())
+            << (checked ? flag(f->ilosEvaluationDue) : QString());
+    }
     return row;
 }
 

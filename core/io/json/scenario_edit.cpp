@@ -122,6 +122,13 @@ Scenario withScenarioNumber(const Scenario& scenario, const std::string& key, do
     }
 }
 
+namespace {
+bool endsWith(const std::string& s, const std::string& tail)
+{
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+} // namespace
+
 std::vector<std::string> scenarioNumberKeys(const Scenario& scenario)
 {
     static const std::vector<std::string> notVaried = {
@@ -133,7 +140,8 @@ std::vector<std::string> scenarioNumberKeys(const Scenario& scenario)
         switch (v.type) {
         case JsonType::Number:
             if (std::find(notVaried.begin(), notVaried.end(), path) == notVaried.end() &&
-                path.rfind("baseline.years", 0) != 0)
+                path.rfind("baseline.years", 0) != 0 && !endsWith(path, ".effective_year") &&
+                !endsWith(path, ".price_year"))
                 keys.push_back(path);
             break;
         case JsonType::Object:

@@ -29,7 +29,8 @@ Scenario withScenarioNumber(const Scenario& scenario, const std::string& key, do
 //! form: what a tornado varies by default. Leaves out what is not an amount or rate to vary:
 //! years, counts and the Monte Carlo's draws and seed (baseline.years, performance_year,
 //! projection.start_year, projection.horizon, projection.rate_lag, quality.min_denominator,
-//! quality.min_measures, uncertainty.draws, uncertainty.seed).
+//! quality.min_measures, uncertainty.draws, uncertainty.seed, program_changes[i].effective_year,
+//! new_benefits[i].price_year).
 std::vector<std::string> scenarioNumberKeys(const Scenario& scenario);
 
 } // namespace sharecast::io

@@ -307,6 +307,38 @@ ProgramChange readProgramChange(const Context& ctx, const JsonValue& v, const st
     return pc;
 }
 
+NewBenefit readNewBenefit(const Context& ctx, const JsonValue& v, const std::string& path)
+{
+    const ObjectReader o(ctx, v, path, {"cos", "price_year", "pmpm", "take_up", "trend"});
+    NewBenefit b;
+    o.require("cos");
+    o.read("cos", b.cos);
+    o.require("price_year");
+    o.read("price_year", b.priceYear);
+    o.require("pmpm");
+    o.read("pmpm", b.pmpm);
+    o.require("take_up");
+    if (const JsonValue* t = o.get("take_up")) {
+        // Keyed by year: "2022": 0.35.
+        for (const auto& [key, value] : ctx.as<std::map<std::string, double>>(*t, o.at("take_up"))) {
+            const std::string at = memberPath(o.at("take_up"), key);
+            std::size_t used = 0;
+            int year = 0;
+            try {
+                year = std::stoi(key, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != key.size() || key.empty())
+                throw InputError(InputLocation{ctx.file, t->line, at, key, true},
+                                 "a take-up is keyed by a year, e.g. \"2022\"");
+            b.takeUp[year] = value;
+        }
+    }
+    o.read("trend", b.trend);
+    return b;
+}
+
 QualityMeasure readMeasure(const Context& ctx, const JsonValue& v, const std::string& path)
 {
     const ObjectReader o(ctx, v, path,
@@ -370,7 +402,7 @@ void readSharing(const Context& ctx, const JsonValue& v, const std::string& path
 {
     const ObjectReader o(ctx, v, path,
                          {"max_share", "min_share", "quality_scaling", "quality_low", "quality_high", "tiers",
-                          "first_dollar", "cap", "payment_reduction"});
+                          "first_dollar", "cap", "payment_reduction", "rate_on_failed_gate"});
     o.read("max_share", s.maxShare);
     o.read("min_share", s.minShare);
     o.readChoice(
@@ -393,6 +425,7 @@ void readSharing(const Context& ctx, const JsonValue& v, const std::string& path
     o.read("first_dollar", s.firstDollar);
     o.read("cap", s.cap);
     o.read("payment_reduction", s.paymentReduction);
+    o.readChoice("rate_on_failed_gate", s.rateOnFailedGate, {FailedGateRate::Scaled, FailedGateRate::Zero});
 }
 
 void readProjection(const Context& ctx, const JsonValue& v, const std::string& path, ProjectionSpec& p)
@@ -469,6 +502,7 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
                           "excluded_cos",
                           "trend",
                           "program_changes",
+                          "new_benefits",
                           "risk_adjustment",
                           "truncation",
                           "msr",
@@ -477,6 +511,7 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
                           "tcc_trend_gate",
                           "appropriateness",
                           "savings_basis",
+                          "payment_model",
                           "resource_use",
                           "sharing",
                           "losses",
@@ -485,6 +520,7 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
                           "corridors",
                           "blend",
                           "mlr_remittance",
+                          "federal_limits",
                           "uncertainty"});
     Scenario s;
     o.read("name", s.name);
@@ -501,6 +537,9 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
         readTrend(ctx, *v, o.at("trend"), s.trend);
     o.forEach("program_changes", [&](const JsonValue& v, const std::string& p) {
         s.programChanges.push_back(readProgramChange(ctx, v, p));
+    });
+    o.forEach("new_benefits", [&](const JsonValue& v, const std::string& p) {
+        s.newBenefits.push_back(readNewBenefit(ctx, v, p));
     });
     if (const JsonValue* v = o.get("risk_adjustment")) {
         const ObjectReader r(ctx, *v, o.at("risk_adjustment"), {"enabled", "cap_up", "cap_down"});
@@ -563,6 +602,7 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
                      {GuardrailAction::Flag, GuardrailAction::Ineligible});
     }
     o.readChoice("savings_basis", s.savingsBasis, {SavingsBasis::Tcc, SavingsBasis::ResourceUse});
+    o.readChoice("payment_model", s.paymentModel, {PaymentModel::Ffs, PaymentModel::Capitation});
     if (const JsonValue* v = o.get("resource_use")) {
         const ObjectReader r(ctx, *v, o.at("resource_use"), {"measures"});
         r.forEach("measures", [&](const JsonValue& m, const std::string& p) {
@@ -598,6 +638,15 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
         const ObjectReader m(ctx, *v, o.at("mlr_remittance"), {"enabled", "minimum"});
         m.read("enabled", s.mlrRemittance.enabled);
         m.read("minimum", s.mlrRemittance.minimum);
+    }
+    if (const JsonValue* v = o.get("federal_limits")) {
+        const ObjectReader f(ctx, *v, o.at("federal_limits"),
+                             {"enabled", "incentive_max", "ilos_cos", "ilos_max", "ilos_evaluation"});
+        f.read("enabled", s.federalLimits.enabled);
+        f.read("incentive_max", s.federalLimits.incentiveMax);
+        f.read("ilos_cos", s.federalLimits.ilosCos);
+        f.read("ilos_max", s.federalLimits.ilosMax);
+        f.read("ilos_evaluation", s.federalLimits.ilosEvaluation);
     }
     if (const JsonValue* v = o.get("uncertainty")) {
         const ObjectReader u(ctx, *v, o.at("uncertainty"),
@@ -763,6 +812,19 @@ JsonValue scenarioToJson(const Scenario& s)
         c.add("factor", num(pc.factor));
     }
 
+    JsonValue& benefits = root.add("new_benefits", JsonValue::makeArray());
+    for (const NewBenefit& b : s.newBenefits) {
+        JsonValue& o = benefits.append(JsonValue::makeObject());
+        o.add("cos", str(b.cos));
+        o.add("price_year", num(b.priceYear));
+        o.add("pmpm", numMap(b.pmpm));
+        std::map<std::string, double> takeUp;
+        for (const auto& [year, value] : b.takeUp)
+            takeUp[std::to_string(year)] = value;
+        o.add("take_up", numMap(takeUp));
+        o.add("trend", num(b.trend));
+    }
+
     JsonValue& risk = root.add("risk_adjustment", JsonValue::makeObject());
     risk.add("enabled", flag(s.riskAdjustment.enabled));
     risk.add("cap_up", optNum(s.riskAdjustment.capUp));
@@ -814,6 +876,7 @@ JsonValue scenarioToJson(const Scenario& s)
     appr.add("action", str(toString(s.appropriateness.action)));
 
     root.add("savings_basis", str(toString(s.savingsBasis)));
+    root.add("payment_model", str(toString(s.paymentModel)));
 
     JsonValue& ru = root.add("resource_use", JsonValue::makeObject());
     JsonValue& ruMeasures = ru.add("measures", JsonValue::makeArray());
@@ -842,6 +905,7 @@ JsonValue scenarioToJson(const Scenario& s)
     sharing.add("first_dollar", flag(s.sharing.firstDollar));
     sharing.add("cap", optNum(s.sharing.cap));
     sharing.add("payment_reduction", num(s.sharing.paymentReduction));
+    sharing.add("rate_on_failed_gate", str(toString(s.sharing.rateOnFailedGate)));
 
     JsonValue& losses = root.add("losses", JsonValue::makeObject());
     losses.add("enabled", flag(s.losses.enabled));
@@ -898,6 +962,13 @@ JsonValue scenarioToJson(const Scenario& s)
     JsonValue& remit = root.add("mlr_remittance", JsonValue::makeObject());
     remit.add("enabled", flag(s.mlrRemittance.enabled));
     remit.add("minimum", num(s.mlrRemittance.minimum));
+
+    JsonValue& fl = root.add("federal_limits", JsonValue::makeObject());
+    fl.add("enabled", flag(s.federalLimits.enabled));
+    fl.add("incentive_max", num(s.federalLimits.incentiveMax));
+    fl.add("ilos_cos", strList(s.federalLimits.ilosCos));
+    fl.add("ilos_max", num(s.federalLimits.ilosMax));
+    fl.add("ilos_evaluation", num(s.federalLimits.ilosEvaluation));
 
     JsonValue& u = root.add("uncertainty", JsonValue::makeObject());
     u.add("cv", optNum(s.uncertainty.cv));

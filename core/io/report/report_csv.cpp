@@ -410,6 +410,16 @@ void tracePlan(std::vector<TraceEntry>& out, const Settlement& s, const PlanSett
             }
             t.figure(bm, base + QStringLiteral(".term_pmpm"), factor(b.pmpm), smallBase);
         }
+        for (const AddOnTerm& a : c.benchmark.addOns) {
+            const QString cos =
+                cell +
+                QStringLiteral(".new_benefit[%1]").arg(text(s.cosNames[static_cast<std::size_t>(a.cos)]));
+            t.figure(bm, cos + QStringLiteral(".priced_pmpm"), factor(a.pricedPmpm));
+            t.figure(bm, cos + QStringLiteral(".take_up"), factor(a.takeUp));
+            t.figure(bm, cos + QStringLiteral(".trend_factor"), factor(a.trendFactor));
+            t.figure(bm, cos + QStringLiteral(".risk_factor"), factor(a.riskFactor), small);
+            t.figure(bm, cos + QStringLiteral(".pmpm"), factor(a.pmpm), small);
+        }
         t.figure(bm, cell + QStringLiteral(".expected_pmpm"), factor(c.benchmark.expectedPmpm), small);
         t.figure(bm, cell + QStringLiteral(".expected"), money(c.benchmark.expected), small);
         t.figure(ac, cell + QStringLiteral(".included_cost"), money(c.includedCost), small);

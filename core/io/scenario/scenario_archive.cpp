@@ -241,6 +241,17 @@ ScenarioArchive toArchive(const Scenario& s)
             ProgramChangeArchive{p.cos, p.rateCells, p.effectiveYear,
                                  num(p.factor, "program_changes[" + std::to_string(i) + "].factor")});
     }
+    for (std::size_t i = 0; i < s.newBenefits.size(); ++i) {
+        const NewBenefit& b = s.newBenefits[i];
+        const std::string key = "new_benefits[" + std::to_string(i) + "]";
+        NewBenefitArchive out{b.cos, b.priceYear, nums(b.pmpm, key + ".pmpm"),
+                              {},    {},          num(b.trend, key + ".trend")};
+        for (const auto& [year, value] : b.takeUp) {
+            out.takeUpYears.push_back(year);
+            out.takeUpValues.push_back(num(value, key + ".take_up." + std::to_string(year)));
+        }
+        a.newBenefits.push_back(std::move(out));
+    }
 
     CostRulesArchive& c = a.costRules;
     c.riskAdjustmentEnabled = s.riskAdjustment.enabled;
@@ -284,6 +295,11 @@ ScenarioArchive toArchive(const Scenario& s)
     g.appropriatenessAction = toString(s.appropriateness.action);
 
     a.savingsBasis = toString(s.savingsBasis);
+    a.paymentModel = toString(s.paymentModel);
+    a.federalLimits = FederalLimitsArchive{
+        s.federalLimits.enabled, num(s.federalLimits.incentiveMax, "federal_limits.incentive_max"),
+        s.federalLimits.ilosCos, num(s.federalLimits.ilosMax, "federal_limits.ilos_max"),
+        num(s.federalLimits.ilosEvaluation, "federal_limits.ilos_evaluation")};
     for (std::size_t i = 0; i < s.resourceUse.size(); ++i) {
         const ResourceUseMeasure& m = s.resourceUse[i];
         const std::string key = "resource_use.measures[" + std::to_string(i) + "]";
@@ -306,6 +322,7 @@ ScenarioArchive toArchive(const Scenario& s)
     sh.firstDollar = s.sharing.firstDollar;
     sh.cap = num(s.sharing.cap, "sharing.cap");
     sh.paymentReduction = num(s.sharing.paymentReduction, "sharing.payment_reduction");
+    sh.rateOnFailedGate = toString(s.sharing.rateOnFailedGate);
 
     LossesArchive& l = a.losses;
     l.enabled = s.losses.enabled;
@@ -386,6 +403,23 @@ Scenario fromArchive(const ScenarioArchive& a)
 
     for (const ProgramChangeArchive& p : a.programChanges)
         s.programChanges.push_back(ProgramChange{p.cos, p.rateCells, p.effectiveYear, p.factor});
+    for (std::size_t i = 0; i < a.newBenefits.size(); ++i) {
+        const NewBenefitArchive& b = a.newBenefits[i];
+        if (b.takeUpYears.size() != b.takeUpValues.size())
+            throw InputError(
+                InputLocation{{}, 0, "new_benefits[" + std::to_string(i) + "].take_up", {}, false},
+                "the scenario data holds take-up years and values of different counts");
+        NewBenefit n{b.cos, b.priceYear, b.pmpm, {}, b.trend};
+        for (std::size_t k = 0; k < b.takeUpYears.size(); ++k)
+            if (!n.takeUp.emplace(b.takeUpYears[k], b.takeUpValues[k]).second)
+                throw InputError(InputLocation{{},
+                                               0,
+                                               "new_benefits[" + std::to_string(i) + "].take_up",
+                                               std::to_string(b.takeUpYears[k]),
+                                               true},
+                                 "the scenario data holds a take-up year twice");
+        s.newBenefits.push_back(std::move(n));
+    }
 
     const CostRulesArchive& c = a.costRules;
     s.riskAdjustment = RiskAdjustment{c.riskAdjustmentEnabled, c.riskCapUp, c.riskCapDown};
@@ -421,6 +455,11 @@ Scenario fromArchive(const ScenarioArchive& a)
 
     s.savingsBasis =
         parseName(a.savingsBasis, {SavingsBasis::Tcc, SavingsBasis::ResourceUse}, "savings_basis");
+    s.paymentModel =
+        parseName(a.paymentModel, {PaymentModel::Ffs, PaymentModel::Capitation}, "payment_model");
+    s.federalLimits =
+        FederalLimits{a.federalLimits.enabled, a.federalLimits.incentiveMax, a.federalLimits.ilosCos,
+                      a.federalLimits.ilosMax, a.federalLimits.ilosEvaluation};
     for (std::size_t i = 0; i < a.resourceUse.size(); ++i) {
         const ResourceUseMeasureArchive& m = a.resourceUse[i];
         s.resourceUse.push_back(ResourceUseMeasure{
@@ -442,6 +481,8 @@ Scenario fromArchive(const ScenarioArchive& a)
     s.sharing.firstDollar = sh.firstDollar;
     s.sharing.cap = sh.cap;
     s.sharing.paymentReduction = sh.paymentReduction;
+    s.sharing.rateOnFailedGate = parseName(
+        sh.rateOnFailedGate, {FailedGateRate::Scaled, FailedGateRate::Zero}, "sharing.rate_on_failed_gate");
 
     const LossesArchive& l = a.losses;
     s.losses = LossSpec{l.enabled,

@@ -34,7 +34,7 @@ namespace sharecast {
 
 //! The version of the archive as a whole, written in the file header; bumped with any change of
 //! any struct below (each struct also carries its own BOOST_CLASS_VERSION).
-inline constexpr unsigned kScenarioArchiveVersion = 2;
+inline constexpr unsigned kScenarioArchiveVersion = 3;
 
 //! Most items one collection of an archive may hold, on writing and on reading.
 inline constexpr std::size_t kMaxArchiveItems = 100000;
@@ -215,6 +215,45 @@ struct ProgramChangeArchive {
     bool operator==(const ProgramChangeArchive&) const = default;
 };
 
+//! The federal limits as stored (from ScenarioArchive version 3).
+struct FederalLimitsArchive {
+    bool enabled = false;
+    double incentiveMax = 0.05;
+    std::vector<std::string> ilosCos{"community_supports"};
+    double ilosMax = 0.05;
+    double ilosEvaluation = 0.015;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<FederalLimitsArchive>(ar, version, "FederalLimitsArchive");
+        archive_detail::fields(ar, enabled, incentiveMax);
+        archive_detail::items(ar, ilosCos, "federal_limits.ilos_cos");
+        archive_detail::fields(ar, ilosMax, ilosEvaluation);
+    }
+    bool operator==(const FederalLimitsArchive&) const = default;
+};
+
+//! A benefit priced as a PMPM add-on as stored (new_benefits; from ScenarioArchive version 3).
+struct NewBenefitArchive {
+    std::string cos;
+    int priceYear = 0;
+    std::map<std::string, double> pmpm;
+    std::vector<int> takeUpYears;
+    std::vector<double> takeUpValues;
+    double trend = 0.0;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<NewBenefitArchive>(ar, version, "NewBenefitArchive");
+        archive_detail::fields(ar, cos, priceYear);
+        archive_detail::entries(ar, pmpm, "new_benefits.pmpm");
+        archive_detail::items(ar, takeUpYears, "new_benefits.take_up");
+        archive_detail::items(ar, takeUpValues, "new_benefits.take_up");
+        archive_detail::fields(ar, trend);
+    }
+    bool operator==(const NewBenefitArchive&) const = default;
+};
+
 //! Baseline years and weights as stored (§2.6).
 struct BaselineArchive {
     std::vector<int> years;
@@ -356,6 +395,7 @@ struct SharingArchive {
     bool firstDollar = true;
     std::optional<double> cap;
     double paymentReduction = 0.0;
+    std::string rateOnFailedGate = "scaled"; //!< version 2
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -365,6 +405,8 @@ struct SharingArchive {
         archive_detail::fields(ar, firstDollar);
         archive_detail::optional(ar, cap);
         archive_detail::fields(ar, paymentReduction);
+        if (version >= 2)
+            archive_detail::fields(ar, rateOnFailedGate);
     }
     bool operator==(const SharingArchive&) const = default;
 };
@@ -499,7 +541,8 @@ struct UncertaintyArchive {
 };
 
 //! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
-//! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults).
+//! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults; from version 3
+//! §9's payment model, `ffs` in older files).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -522,7 +565,10 @@ struct ScenarioArchive {
     std::optional<BlendArchive> blend;
     bool mlrRemittanceEnabled = false;
     double mlrRemittanceMinimum = 0.85;
-    UncertaintyArchive uncertainty; //!< version 2
+    UncertaintyArchive uncertainty;             //!< version 2
+    std::string paymentModel = "ffs";           //!< version 3
+    std::vector<NewBenefitArchive> newBenefits; //!< version 3
+    FederalLimitsArchive federalLimits;         //!< version 3
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -542,6 +588,11 @@ struct ScenarioArchive {
         archive_detail::fields(ar, mlrRemittanceEnabled, mlrRemittanceMinimum);
         if (version >= 2)
             archive_detail::fields(ar, uncertainty);
+        if (version >= 3) {
+            archive_detail::fields(ar, paymentModel);
+            archive_detail::items(ar, newBenefits, "new_benefits");
+            archive_detail::fields(ar, federalLimits);
+        }
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
@@ -579,13 +630,15 @@ SHARECAST_ARCHIVE_STRUCT(RateCellTrendArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(TrendTableArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(ProgramChangeArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(BaselineArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(NewBenefitArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(FederalLimitsArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(CostRulesArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(QualityMeasureArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(QualityArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(GuardrailsArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(ResourceUseMeasureArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(SharingTierArchive, 1)
-SHARECAST_ARCHIVE_STRUCT(SharingArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(SharingArchive, 2)
 SHARECAST_ARCHIVE_STRUCT(LossesArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(FmapArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(ProjectionArchive, 1)
@@ -593,6 +646,6 @@ SHARECAST_ARCHIVE_STRUCT(CorridorBandArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(CorridorArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(BlendArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(UncertaintyArchive, 1)
-SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 2)
+SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 3)
 
 #undef SHARECAST_ARCHIVE_STRUCT
