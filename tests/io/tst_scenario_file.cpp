@@ -122,6 +122,19 @@ Scenario fullScenarioV2()
     return s;
 }
 
+//! v3-full.sharecast-scenario: the v2 file's scenario with regional rates configured, every key
+//! away from its default (format version 3 added them).
+Scenario fullScenarioV3()
+{
+    Scenario s = fullScenarioV2();
+    s.regionalRates = RegionalRatesSpec{
+        {{"Bay Area", {"Alameda", "Contra Costa", "San Francisco"}}, {"Central Valley", {"Fresno", "Kern"}}},
+        0.75,
+        {{"Alameda", 1.02}, {"Kern", 0.985}},
+        false};
+    return s;
+}
+
 //! v1-minimal.sharecast-scenario: the full scenario with every optional absent and every
 //! collection empty (null and [] are different things, §1.5).
 Scenario minimalScenarioV1()
@@ -424,7 +437,8 @@ private Q_SLOTS:
         const QByteArray file = encodeScenarioFile(s);
         const QByteArray payload = QByteArray::fromStdString(writeScenarioArchive(s));
         const QByteArray header =
-            "SHARECAST-SCENARIO\nformat-version: 2\npayload-length: " + QByteArray::number(payload.size()) +
+            "SHARECAST-SCENARIO\nformat-version: " + QByteArray::number(kScenarioFileFormatVersion) +
+            "\npayload-length: " + QByteArray::number(payload.size()) +
             "\npayload-sha256: " + QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex() +
             "\n";
         QCOMPARE(file, header + payload);
@@ -497,6 +511,7 @@ private Q_SLOTS:
         QTest::newRow("v1 full") << "v1-full.sharecast-scenario" << fullScenarioV1();
         QTest::newRow("v1 minimal") << "v1-minimal.sharecast-scenario" << minimalScenarioV1();
         QTest::newRow("v2 full") << "v2-full.sharecast-scenario" << fullScenarioV2();
+        QTest::newRow("v3 full") << "v3-full.sharecast-scenario" << fullScenarioV3();
     }
     void checkedInFilesLoad()
     {
@@ -548,10 +563,10 @@ private Q_SLOTS:
         QTest::newRow("payload bit flipped") << flipped(good, headerSize + payload.size() / 2, 0)
                                              << "does not match the SHA-256 digest in its header";
         QTest::newRow("header bit flipped: magic") << flipped(good, 3, 5) << "not a Sharecast scenario file";
-        QTest::newRow("header bit flipped: version 2 → 3")
-            << flipped(good, 35, 0) << "newer version of Sharecast";
-        QTest::newRow("header bit flipped: version 2 → 0")
-            << flipped(good, 35, 1) << "no scenario file format 0";
+        QTest::newRow("header bit flipped: version 3 → 7")
+            << flipped(good, 35, 2) << "newer version of Sharecast";
+        QTest::newRow("header bits flipped: version 3 → 0")
+            << flipped(flipped(good, 35, 0), 35, 1) << "no scenario file format 0";
         QTest::newRow("header bit flipped: newline")
             << flipped(good, 18, 0) << "not a Sharecast scenario file";
         QTest::newRow("header bit flipped: length")
@@ -563,8 +578,10 @@ private Q_SLOTS:
             << replaced(good, "SHARECAST-SCENARIO", "sharecast-scenario") << "not a Sharecast scenario file";
         QTest::newRow("JSON scenario") << QByteArray("{ \"name\": \"x\" }\n") << "looks like a JSON scenario";
         QTest::newRow("Boost archive without header") << payload << "not a Sharecast scenario file";
-        QTest::newRow("future format version 2")
-            << withHeaderLine(good, 2, "format-version: 3") << "written by a newer version of Sharecast";
+        QTest::newRow("future format version")
+            << withHeaderLine(good, 2,
+                              "format-version: " + QByteArray::number(kScenarioFileFormatVersion + 1))
+            << "written by a newer version of Sharecast";
         QTest::newRow("future format version 2^63")
             << withHeaderLine(good, 2, "format-version: 9223372036854775808")
             << "written by a newer version of Sharecast";
@@ -621,8 +638,10 @@ private Q_SLOTS:
                    replaced(marker, "15 marker-excluded", "1099511627776 marker-excluded"))
             << "a text declares 1099511627776 bytes";
         QTest::newRow("payload of a newer Sharecast")
-            << scenarioFileFromPayload(
-                   replaced(marker, "serialization::archive 18 0 2 ", "serialization::archive 18 0 7 "))
+            << scenarioFileFromPayload(replaced(marker,
+                                                "serialization::archive 18 0 " +
+                                                    QByteArray::number(kScenarioFileFormatVersion) + " ",
+                                                "serialization::archive 18 0 7 "))
             << "written by a newer version of Sharecast";
         QTest::newRow("payload of a newer Boost")
             << scenarioFileFromPayload(

@@ -360,6 +360,15 @@ ScenarioArchive toArchive(const Scenario& s)
                                        u.draws,
                                        u.seed,
                                        num(u.trendSd, "uncertainty.trend_sd")};
+    if (const std::optional<RegionalRatesSpec>& r = s.regionalRates) {
+        RegionalRatesArchive out;
+        for (const auto& [region, counties] : r->regions)
+            out.regions.push_back(RegionArchive{region, counties});
+        out.blend = num(r->blend, "regional_rates.blend");
+        out.adjustments = nums(r->adjustments, "regional_rates.adjustments");
+        out.budgetNeutral = r->budgetNeutral;
+        a.regionalRates = std::move(out);
+    }
     return a;
 }
 
@@ -481,6 +490,16 @@ Scenario fromArchive(const ScenarioArchive& a)
     s.mlrRemittance = MlrRemittance{a.mlrRemittanceEnabled, a.mlrRemittanceMinimum};
     const UncertaintyArchive& u = a.uncertainty;
     s.uncertainty = UncertaintySpec{u.cv, u.alpha, u.trueSavings, u.draws, u.seed, u.trendSd};
+    if (const std::optional<RegionalRatesArchive>& r = a.regionalRates) {
+        RegionalRatesSpec out;
+        for (const RegionArchive& region : r->regions)
+            if (!out.regions.emplace(region.name, region.counties).second)
+                archive_detail::throwDuplicateKey(region.name, "regional_rates.regions");
+        out.blend = r->blend;
+        out.adjustments = r->adjustments;
+        out.budgetNeutral = r->budgetNeutral;
+        s.regionalRates = std::move(out);
+    }
     return s;
 }
 

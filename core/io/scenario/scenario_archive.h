@@ -34,7 +34,7 @@ namespace sharecast {
 
 //! The version of the archive as a whole, written in the file header; bumped with any change of
 //! any struct below (each struct also carries its own BOOST_CLASS_VERSION).
-inline constexpr unsigned kScenarioArchiveVersion = 2;
+inline constexpr unsigned kScenarioArchiveVersion = 3;
 
 //! Most items one collection of an archive may hold, on writing and on reading.
 inline constexpr std::size_t kMaxArchiveItems = 100000;
@@ -498,8 +498,43 @@ struct UncertaintyArchive {
     bool operator==(const UncertaintyArchive&) const = default;
 };
 
+// ---- ScenarioArchive version 3: regional rates (issue 16 item 3) ------------------------------
+
+//! One rating region and its counties as stored.
+struct RegionArchive {
+    std::string name;
+    std::vector<std::string> counties;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<RegionArchive>(ar, version, "RegionArchive");
+        archive_detail::fields(ar, name);
+        archive_detail::items(ar, counties, "regional_rates.regions.counties");
+    }
+    bool operator==(const RegionArchive&) const = default;
+};
+
+//! Regional rates as stored (ScenarioArchive version 3); regions in name order.
+struct RegionalRatesArchive {
+    std::vector<RegionArchive> regions;
+    double blend = 1.0;
+    std::map<std::string, double> adjustments;
+    bool budgetNeutral = true;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<RegionalRatesArchive>(ar, version, "RegionalRatesArchive");
+        archive_detail::items(ar, regions, "regional_rates.regions");
+        archive_detail::fields(ar, blend);
+        archive_detail::entries(ar, adjustments, "regional_rates.adjustments");
+        archive_detail::fields(ar, budgetNeutral);
+    }
+    bool operator==(const RegionalRatesArchive&) const = default;
+};
+
 //! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
-//! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults).
+//! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults; from version
+//! 3 the regional rates, which an older file leaves not configured).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -522,7 +557,8 @@ struct ScenarioArchive {
     std::optional<BlendArchive> blend;
     bool mlrRemittanceEnabled = false;
     double mlrRemittanceMinimum = 0.85;
-    UncertaintyArchive uncertainty; //!< version 2
+    UncertaintyArchive uncertainty;                    //!< version 2
+    std::optional<RegionalRatesArchive> regionalRates; //!< version 3
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -542,6 +578,8 @@ struct ScenarioArchive {
         archive_detail::fields(ar, mlrRemittanceEnabled, mlrRemittanceMinimum);
         if (version >= 2)
             archive_detail::fields(ar, uncertainty);
+        if (version >= 3)
+            archive_detail::optional(ar, regionalRates);
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
@@ -593,6 +631,8 @@ SHARECAST_ARCHIVE_STRUCT(CorridorBandArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(CorridorArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(BlendArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(UncertaintyArchive, 1)
-SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 2)
+SHARECAST_ARCHIVE_STRUCT(RegionArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(RegionalRatesArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 3)
 
 #undef SHARECAST_ARCHIVE_STRUCT
