@@ -21,16 +21,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using sharecast::testing::fileLines;
+using sharecast::testing::runSharecast;
+using sharecast::testing::writeFile;
+
 class TestRatesCli : public QObject {
     Q_OBJECT
 
     using Result = sharecast::testing::CliResult;
-    static Result run(const QStringList& args) { return sharecast::testing::runSharecast(args); }
-    static bool write(const QString& path, const QByteArray& text)
-    {
-        return sharecast::testing::writeFile(path, text);
-    }
-    static QList<QByteArray> lines(const QString& path) { return sharecast::testing::fileLines(path); }
 
     QTemporaryDir tmp_;
     QString experience_, scenario_;
@@ -52,23 +50,23 @@ private Q_SLOTS:
         QVERIFY(tmp_.isValid());
         experience_ = path("experience.csv");
         scenario_ = path("scenario.json");
-        QVERIFY(write(experience_, "plan_id,region,rate_cell,year,member_months,cost_medical\n"
-                                   "P1,A,Adult,2024,1000,200000\n"
-                                   "P2,B,Adult,2024,3000,300000\n"
-                                   "P1,C,Adult,2024,500,75000\n"));
-        QVERIFY(
-            write(scenario_, scenarioText(R"({"regions": {"R": ["A", "B"]}, "adjustments": {"A": 1.1}})")));
+        QVERIFY(writeFile(experience_, "plan_id,region,rate_cell,year,member_months,cost_medical\n"
+                                       "P1,A,Adult,2024,1000,200000\n"
+                                       "P2,B,Adult,2024,3000,300000\n"
+                                       "P1,C,Adult,2024,500,75000\n"));
+        QVERIFY(writeFile(scenario_,
+                          scenarioText(R"({"regions": {"R": ["A", "B"]}, "adjustments": {"A": 1.1}})")));
     }
 
     void rowsWorkedByHand()
     {
         const QString out = path("rates.csv");
-        const Result r =
-            run({"rates", "--regional", "--experience", experience_, "--scenario", scenario_, "--out", out});
+        const Result r = runSharecast(
+            {"rates", "--regional", "--experience", experience_, "--scenario", scenario_, "--out", out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("warning: county C is in no region of regional_rates and keeps its own rate"),
                  qPrintable(r.err));
-        const QList<QByteArray> l = lines(out);
+        const QList<QByteArray> l = fileLines(out);
         QCOMPARE(l.size(), 7);
         QCOMPARE(l[0], QByteArray("plan_id,county,region,rate_cell,year,member_months,old_pmpm,regional_pmpm,"
                                   "adjustment,scale,new_pmpm,change_pmpm,change_dollars"));
@@ -87,10 +85,10 @@ private Q_SLOTS:
     void oneYear()
     {
         const QString out = path("rates-2026.csv");
-        const Result r = run({"rates", "--regional", "--experience", experience_, "--scenario", scenario_,
-                              "--year", "2026", "--out", out});
+        const Result r = runSharecast({"rates", "--regional", "--experience", experience_, "--scenario",
+                                       scenario_, "--year", "2026", "--out", out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const QList<QByteArray> l = lines(out);
+        const QList<QByteArray> l = fileLines(out);
         QCOMPARE(l.size(), 4);
         for (int i = 1; i < l.size(); ++i)
             QVERIFY2(l[i].split(',').value(4) == "2026", l[i].constData());
@@ -127,12 +125,12 @@ private Q_SLOTS:
         QString scenario = scenario_;
         if (!regional.isEmpty()) {
             scenario = path("bad.json");
-            QVERIFY(write(scenario, scenarioText(regional)));
+            QVERIFY(writeFile(scenario, scenarioText(regional)));
         }
         const QString out = path("never.csv");
-        const Result r = run(QStringList{"rates", "--regional", "--experience", experience_, "--scenario",
-                                         scenario, "--out", out} +
-                             extra);
+        const Result r = runSharecast(QStringList{"rates", "--regional", "--experience", experience_,
+                                                  "--scenario", scenario, "--out", out} +
+                                      extra);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
@@ -140,8 +138,8 @@ private Q_SLOTS:
 
     void needsRegional()
     {
-        const Result r =
-            run({"rates", "--experience", experience_, "--scenario", scenario_, "--out", path("x.csv")});
+        const Result r = runSharecast(
+            {"rates", "--experience", experience_, "--scenario", scenario_, "--out", path("x.csv")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("rates needs --regional"), qPrintable(r.err));
     }

@@ -589,6 +589,9 @@ private Q_SLOTS:
             << withHeaderLine(good, 2, "format-version: 18446744073709551616") << "absurdly large";
         QTest::newRow("format version 0")
             << withHeaderLine(good, 2, "format-version: 0") << "no scenario file format 0";
+        QTest::newRow("format version older than the data")
+            << withHeaderLine(good, 2, "format-version: 1")
+            << "but the file's header declares format 1: the header is damaged";
         QTest::newRow("format version with leading zero")
             << withHeaderLine(good, 2, "format-version: 01") << "decimal number";
         QTest::newRow("format version signed")

@@ -61,6 +61,19 @@ template <class T, class Archive> void knownVersion(const Archive&, unsigned ver
     }
 }
 
+//! Throws InputError: the scenario data is of a newer version than its file header declares.
+[[noreturn]] void throwNewerThanDeclared(unsigned version, unsigned declared);
+
+//! Checks, on loading by a reader told the file's declared format version (the scenario file's
+//! header), that ScenarioArchive's stored version is not newer than that: a header damaged into
+//! an older format must not pass.
+template <class Archive> void withinDeclaredFormat(const Archive& ar, unsigned version)
+{
+    if constexpr (requires { ar.declaredFormat(); })
+        if (version > ar.declaredFormat())
+            throwNewerThanDeclared(version, ar.declaredFormat());
+}
+
 //! Plain fields (numbers, flags, texts, nested archive structs), in order.
 template <class Archive, class... T> void fields(Archive& ar, T&... t)
 {
@@ -563,6 +576,7 @@ struct ScenarioArchive {
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
         archive_detail::knownVersion<ScenarioArchive>(ar, version, "ScenarioArchive");
+        archive_detail::withinDeclaredFormat(ar, version);
         archive_detail::fields(ar, name, description);
         archive_detail::optional(ar, performanceYear);
         archive_detail::fields(ar, baseline);
@@ -603,6 +617,10 @@ std::string writeScenarioArchive(const Scenario& scenario);
 //! kMaxArchiveItems, a repeated map key, an unknown name, or data after the end. Text lengths
 //! are checked against the bytes left before any allocation; Scenario::validate() is not run.
 Scenario readScenarioArchivePayload(std::string_view payload);
+
+//! The same for the payload of a scenario file whose header declares format `declaredFormat`:
+//! also refuses scenario data of a newer version than declared.
+Scenario readScenarioArchivePayload(std::string_view payload, unsigned declaredFormat);
 
 } // namespace sharecast
 
