@@ -46,10 +46,11 @@ Command helpCommand()
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> list = {
-        settleCommand(),           projectCommand(),        settleTotalsCommand(), importCommand(),
-        exportExperienceCommand(), generateSampleCommand(), scenarioCommand(),     reportCommand(),
-        validityCommand(),         sensitivityCommand(),    table2Command(),       goalSeekCommand(),
-        presetsCommand(),          helpCommand(),
+        settleCommand(),      projectCommand(),          settleTotalsCommand(),
+        importCommand(),      exportExperienceCommand(), generateSampleCommand(),
+        scenarioCommand(),    reportCommand(),           validityCommand(),
+        sensitivityCommand(), table2Command(),           goalSeekCommand(),
+        ratesCommand(),       presetsCommand(),          helpCommand(),
     };
     return list;
 }

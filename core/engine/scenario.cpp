@@ -4,6 +4,7 @@
 #include "rounding.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace sharecast {
@@ -343,6 +344,30 @@ void Scenario::validate() const
                 failKey("blend.rates", "no rate for blended rate cell '" + cell + "'");
     }
     checkUnit("mlr_remittance.minimum", mlrRemittance.minimum);
+
+    if (regionalRates) {
+        // Regional rates: every county in at most one region, blend in [0, 1], adjustments > 0.
+        std::map<std::string, std::string> regionOf;
+        for (const auto& [region, counties] : regionalRates->regions) {
+            const std::string key = "regional_rates.regions." + region;
+            if (counties.empty())
+                failKey(key, "a region needs at least one county");
+            for (const std::string& county : counties) {
+                const auto [it, fresh] = regionOf.emplace(county, region);
+                if (!fresh)
+                    failKey(key, it->second == region
+                                     ? "county '" + county + "' is listed twice in region '" + region + "'"
+                                     : "county '" + county + "' is in two regions, '" + it->second +
+                                           "' and '" + region + "'");
+            }
+        }
+        checkUnit("regional_rates.blend", regionalRates->blend);
+        for (const auto& [county, factor] : regionalRates->adjustments) {
+            checkFinite("regional_rates.adjustments." + county, factor);
+            if (!(factor > 0.0))
+                fail("regional_rates.adjustments." + county, factor, "an adjustment must be positive");
+        }
+    }
 
     // §13 ranges.
     if (uncertainty.cv) {

@@ -314,6 +314,17 @@ struct UncertaintySpec {
     bool operator==(const UncertaintySpec&) const = default;
 };
 
+//! Regional rates (issue 16 item 3; docs/methodology.md "Regional rates"): counties (the
+//! experience's `region`) grouped into rating regions, each county's §10 rate moved toward the
+//! member-month-weighted mean of its region, times a county adjustment, budget neutral per region.
+struct RegionalRatesSpec {
+    std::map<std::string, std::vector<std::string>> regions; //!< region name → its counties
+    Rate blend = 1.0;                                        //!< 0: own rate, 1: the regional mean
+    std::map<std::string, double> adjustments;               //!< county → factor (> 0); absent: 1
+    bool budgetNeutral = true; //!< scale so that Σ MM · new = Σ MM · old per region, cell and year
+    bool operator==(const RegionalRatesSpec&) const = default;
+};
+
 //! Baseline years and weights (§2.6). Empty years: [Y − 1] with weight 1.
 struct BaselineSpec {
     std::vector<Year> years;
@@ -351,6 +362,7 @@ struct Scenario {
     MlrRemittance mlrRemittance;
     FederalLimits federalLimits;
     UncertaintySpec uncertainty;
+    std::optional<RegionalRatesSpec> regionalRates; //!< absent: not configured
 
     bool operator==(const Scenario&) const = default;
 

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace sharecast;
 using namespace sharecast::io;
 
@@ -93,6 +95,38 @@ private slots:
         const Scenario s = base();
         for (const std::string& k : keys)
             QVERIFY2(withScenarioNumber(s, k, *scenarioNumber(s, k)) == s, k.c_str());
+    }
+
+    void regionalRatesNumbers()
+    {
+        // blend and each adjustment are assumptions to vary; the county lists and the flag are not.
+        Scenario s = base();
+        s.regionalRates =
+            RegionalRatesSpec{{{"Bay Area", {"Alameda", "Marin"}}}, 0.5, {{"Alameda", 1.02}}, true};
+        const std::vector<std::string> keys = scenarioNumberKeys(s);
+        auto has = [&](const char* k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
+        QVERIFY(has("regional_rates.blend"));
+        QVERIFY(has("regional_rates.adjustments.Alameda"));
+        QCOMPARE(std::count_if(keys.begin(), keys.end(),
+                               [](const std::string& k) { return k.rfind("regional_rates", 0) == 0; }),
+                 2);
+        Scenario expected = s;
+        expected.regionalRates->adjustments["Alameda"] = 1.05;
+        QVERIFY(withScenarioNumber(s, "regional_rates.adjustments.Alameda", 1.05) == expected);
+        expected = s;
+        expected.regionalRates->blend = 0.8;
+        QVERIFY(withScenarioNumber(s, "regional_rates.blend", 0.8) == expected);
+        QCOMPARE(scenarioNumber(s, "regional_rates.blend"), std::optional<double>(0.5));
+        QVERIFY(errorOf([&] {
+                    withScenarioNumber(s, "regional_rates.adjustments.Alameda", 0.0);
+                }).contains("an adjustment must be positive"));
+        QVERIFY(errorOf([&] {
+                    withScenarioNumber(s, "regional_rates.adjustments.Kern", 1.1);
+                }).contains("no 'Kern' entry in 'regional_rates.adjustments'"));
+        // Not configured: nothing to vary, and no empty configuration made up for it.
+        QVERIFY(errorOf([&] {
+                    withScenarioNumber(base(), "regional_rates.blend", 0.8);
+                }).contains("'regional_rates' is not set in the scenario"));
     }
 
     void errorsNameTheKey_data()

@@ -124,7 +124,7 @@ Scenario fullScenarioV2()
 
 //! v3-full.sharecast-scenario: the v2 file's scenario with the keys format version 3 added away
 //! from their defaults: §9's payment model, §8's rate on a failed gate, new benefits priced as
-//! add-ons and the federal limits.
+//! add-ons, the federal limits and the regional rates.
 Scenario fullScenarioV3()
 {
     Scenario s = fullScenarioV2();
@@ -134,6 +134,11 @@ Scenario fullScenarioV3()
         NewBenefit{"ecm", 2022, {{"all", 6.0}, {"SPD", 25.0}}, {{2022, 0.3}, {2023, 0.6}, {2024, 1.0}}, 0.03},
         NewBenefit{"ltc", 2024, {{"SPD", 10.5}}, {{2024, 0.5}}, 0.0}};
     s.federalLimits = FederalLimits{true, 0.04, {"community_supports", "ecm"}, 0.06, 0.02};
+    s.regionalRates = RegionalRatesSpec{
+        {{"Bay Area", {"Alameda", "Contra Costa", "San Francisco"}}, {"Central Valley", {"Fresno", "Kern"}}},
+        0.75,
+        {{"Alameda", 1.02}, {"Kern", 0.985}},
+        false};
     return s;
 }
 
@@ -439,7 +444,8 @@ private Q_SLOTS:
         const QByteArray file = encodeScenarioFile(s);
         const QByteArray payload = QByteArray::fromStdString(writeScenarioArchive(s));
         const QByteArray header =
-            "SHARECAST-SCENARIO\nformat-version: 2\npayload-length: " + QByteArray::number(payload.size()) +
+            "SHARECAST-SCENARIO\nformat-version: " + QByteArray::number(kScenarioFileFormatVersion) +
+            "\npayload-length: " + QByteArray::number(payload.size()) +
             "\npayload-sha256: " + QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex() +
             "\n";
         QCOMPARE(file, header + payload);
@@ -577,10 +583,10 @@ private Q_SLOTS:
         QTest::newRow("payload bit flipped") << flipped(good, headerSize + payload.size() / 2, 0)
                                              << "does not match the SHA-256 digest in its header";
         QTest::newRow("header bit flipped: magic") << flipped(good, 3, 5) << "not a Sharecast scenario file";
-        QTest::newRow("header bit flipped: version 2 → 3")
-            << flipped(good, 35, 0) << "newer version of Sharecast";
-        QTest::newRow("header bit flipped: version 2 → 0")
-            << flipped(good, 35, 1) << "no scenario file format 0";
+        QTest::newRow("header bit flipped: version 3 → 7")
+            << flipped(good, 35, 2) << "newer version of Sharecast";
+        QTest::newRow("header bits flipped: version 3 → 0")
+            << flipped(flipped(good, 35, 0), 35, 1) << "no scenario file format 0";
         QTest::newRow("header bit flipped: newline")
             << flipped(good, 18, 0) << "not a Sharecast scenario file";
         QTest::newRow("header bit flipped: length")
@@ -592,8 +598,10 @@ private Q_SLOTS:
             << replaced(good, "SHARECAST-SCENARIO", "sharecast-scenario") << "not a Sharecast scenario file";
         QTest::newRow("JSON scenario") << QByteArray("{ \"name\": \"x\" }\n") << "looks like a JSON scenario";
         QTest::newRow("Boost archive without header") << payload << "not a Sharecast scenario file";
-        QTest::newRow("future format version 2")
-            << withHeaderLine(good, 2, "format-version: 3") << "written by a newer version of Sharecast";
+        QTest::newRow("future format version")
+            << withHeaderLine(good, 2,
+                              "format-version: " + QByteArray::number(kScenarioFileFormatVersion + 1))
+            << "written by a newer version of Sharecast";
         QTest::newRow("future format version 2^63")
             << withHeaderLine(good, 2, "format-version: 9223372036854775808")
             << "written by a newer version of Sharecast";
@@ -601,6 +609,9 @@ private Q_SLOTS:
             << withHeaderLine(good, 2, "format-version: 18446744073709551616") << "absurdly large";
         QTest::newRow("format version 0")
             << withHeaderLine(good, 2, "format-version: 0") << "no scenario file format 0";
+        QTest::newRow("format version older than the data")
+            << withHeaderLine(good, 2, "format-version: 1")
+            << "but the file's header declares format 1: the header is damaged";
         QTest::newRow("format version with leading zero")
             << withHeaderLine(good, 2, "format-version: 01") << "decimal number";
         QTest::newRow("format version signed")
@@ -650,8 +661,10 @@ private Q_SLOTS:
                    replaced(marker, "15 marker-excluded", "1099511627776 marker-excluded"))
             << "a text declares 1099511627776 bytes";
         QTest::newRow("payload of a newer Sharecast")
-            << scenarioFileFromPayload(
-                   replaced(marker, "serialization::archive 18 0 2 ", "serialization::archive 18 0 7 "))
+            << scenarioFileFromPayload(replaced(marker,
+                                                "serialization::archive 18 0 " +
+                                                    QByteArray::number(kScenarioFileFormatVersion) + " ",
+                                                "serialization::archive 18 0 7 "))
             << "written by a newer version of Sharecast";
         QTest::newRow("payload of a newer Boost")
             << scenarioFileFromPayload(

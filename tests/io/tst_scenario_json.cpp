@@ -320,11 +320,29 @@ public:
         s.federalLimits.ilosCos = names(kCos, 0, 2);
         s.federalLimits.ilosMax = unit();
         s.federalLimits.ilosEvaluation = unit();
+        if (chance(0.5)) {
+            // Regional rates: counties dealt into up to three regions, each county in one.
+            RegionalRatesSpec r;
+            const std::vector<std::string> regions = {"Bay Area", "Central.Valley", "Sur"};
+            for (const std::string& county : kCounties) {
+                const int k = integer(-1, 2);
+                if (k >= 0)
+                    r.regions[regions[static_cast<std::size_t>(k)]].push_back(county);
+                if (chance(0.3))
+                    r.adjustments[county] = positive() + 1e-6;
+            }
+            r.blend = unit();
+            r.budgetNeutral = chance(0.5);
+            s.regionalRates = r;
+        }
         return s;
     }
 
 private:
     std::mt19937_64 rng_;
+
+    inline static const std::vector<std::string> kCounties = {
+        "Alameda", "Contra Costa", "Kern", "San Luis Obispo", "a.b", "Los Ángeles"};
 
     inline static const std::vector<std::string> kCos = {
         "inpatient", "outpatient", "pharmacy", "ltc", "ecm", "community supports", "a.b", "émergence"};
@@ -976,6 +994,32 @@ private Q_SLOTS:
 
     // ---- the scenario: errors ------------------------------------------------------------------
 
+    void regionalRates()
+    {
+        // The issue's form; absent keys take their defaults (blend 1, no adjustments, budget neutral).
+        const Scenario s =
+            read(R"({"regional_rates": {"regions": {"Bay Area": ["Alameda", "Marin"], "Sur": ["Kern"]},
+                                    "adjustments": {"Alameda": 1.02}}})");
+        QVERIFY(s.regionalRates.has_value());
+        const RegionalRatesSpec& r = *s.regionalRates;
+        QCOMPARE(r.regions.size(), std::size_t{2});
+        QCOMPARE(r.regions.at("Bay Area"), (std::vector<std::string>{"Alameda", "Marin"}));
+        QCOMPARE(r.regions.at("Sur"), (std::vector<std::string>{"Kern"}));
+        QCOMPARE(r.blend, 1.0);
+        QCOMPARE(r.adjustments.at("Alameda"), 1.02);
+        QCOMPARE(r.adjustments.size(), std::size_t{1});
+        QVERIFY(r.budgetNeutral);
+        QVERIFY(read(R"({"regional_rates": {"regions": {}, "blend": 0.25, "budget_neutral": false}})")
+                    .regionalRates->blend == 0.25);
+        // null and absent: not configured.
+        QVERIFY(!read(R"({"regional_rates": null})").regionalRates);
+        QVERIFY(!read("{}").regionalRates);
+        // Written back in full and read again unchanged.
+        QVERIFY(read(writeScenarioJson(s)) == s);
+        QVERIFY(writeScenarioJson(s).contains(
+            "  \"regional_rates\": {\n    \"regions\": {\n      \"Bay Area\": [\"Alameda\", \"Marin\"],\n"));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -1237,6 +1281,30 @@ private Q_SLOTS:
         addError("federal incentive limit above 1",
                  lines({R"({"federal_limits": {)", R"(  "incentive_max": 1.05}})"}), 2,
                  "federal_limits.incentive_max", "1.05", "[0, 1]");
+        // Regional rates: strict like every key.
+        addError("regional_rates unknown key",
+                 lines({"{", R"(  "regional_rates": {"regions": {"N": ["A"]},)", R"(    "blnd": 0.5}})"}), 3,
+                 "regional_rates.blnd", "blnd", "unknown key");
+        addError("regional_rates without regions", lines({"{", R"(  "regional_rates": {"blend": 0.5}})"}), 2,
+                 "regional_rates.regions", "-", "a required key is missing");
+        addError("regional_rates county not a name",
+                 lines({"{", R"(  "regional_rates": {"regions": {"N": ["A", 3]}}})"}), 2,
+                 "regional_rates.regions.N[1]", "3", "expected a string");
+        addError("regional_rates county in two regions",
+                 lines({"{", R"(  "regional_rates": {"regions": {)", R"(    "N": ["A", "B"],)",
+                        R"(    "S": ["B"]}}})"}),
+                 4, "regional_rates.regions.S", "-", "county 'B' is in two regions, 'N' and 'S'");
+        addError("regional_rates blend above 1",
+                 lines({"{", R"(  "regional_rates": {"regions": {"N": ["A"]},)", R"(    "blend": 1.5}})"}), 3,
+                 "regional_rates.blend", "1.5", "must lie in [0, 1]");
+        addError("regional_rates adjustment zero",
+                 lines({"{", R"(  "regional_rates": {"regions": {"N": ["A"]},)",
+                        R"(    "adjustments": {"A": 0}}})"}),
+                 3, "regional_rates.adjustments.A", "0", "an adjustment must be positive");
+        addError(
+            "regional_rates budget_neutral not a flag",
+            lines({"{", R"(  "regional_rates": {"regions": {"N": ["A"]},)", R"(    "budget_neutral": 1}})"}),
+            3, "regional_rates.budget_neutral", "1", "expected a boolean");
         addError("admin load plus gain at default",
                  lines({"{", R"(  "projection": {)", R"(    "underwriting_gain": 0.95}})"}), 2,
                  "projection.admin_load", "0.08", "below 1");
@@ -1312,9 +1380,11 @@ private Q_SLOTS:
                                       "blend",
                                       "mlr_remittance",
                                       "federal_limits",
-                                      "uncertainty"};
+                                      "uncertainty",
+                                      "regional_rates"};
         QCOMPARE(keys, expected);
         QVERIFY(doc.object().value("blend").isNull());
+        QVERIFY(doc.object().value("regional_rates").isNull());
         QVERIFY(doc.object().value("included_cos").isNull());
         QCOMPARE(doc.object().value("sharing").toObject().size(), 10);
         QCOMPARE(doc.object().value("projection").toObject().size(), 10);

@@ -7,6 +7,7 @@
 //! SHARECAST_CHART_REVIEW_DIR to also save each chart at 1100×420 for a look.
 
 #include "engine/projection.h"
+#include "engine/regional_rates.h"
 #include "engine/risk_corridor.h"
 #include "engine/rounding.h"
 #include "engine/settlement.h"
@@ -17,6 +18,7 @@
 #include "ui/charts/projection_chart.h"
 #include "ui/charts/quality_chart.h"
 #include "ui/charts/rate_impact_chart.h"
+#include "ui/charts/regional_rates_chart.h"
 #include "ui/charts/savings_chart.h"
 #include "ui/charts/waterfall_chart.h"
 #include "ui/document/format.h"
@@ -39,6 +41,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <memory>
 #include <numeric>
 
@@ -680,6 +683,74 @@ private Q_SLOTS:
                 QVERIFY2(hover.contains(id + QStringLiteral(" not reported")), qPrintable(what));
         }
         QVERIFY(failingAboveTheLine >= 2);
+    }
+
+    //! Regional rates: no bars and a notice without regional_rates; with them, each county's and
+    //! plan's change in dollars as the engine computes it on its own projection, largest gain
+    //! first, every region's changes summing to 0 (budget neutral) and a county in no region at 0.
+    void regionalRatesShowWinnersAndLosers()
+    {
+        auto plot = makePlot();
+        ui::RegionalRatesChartController chart(doc_.get(), plot.get());
+        QVERIFY(!chart.configured());
+        QVERIFY(chart.noticeText().startsWith(QStringLiteral("No regional rates in this scenario")));
+        QVERIFY(chart.counties().isEmpty() && chart.plans().isEmpty());
+        saveForReview(plot.get(), QStringLiteral("regional-rates-none"));
+
+        const std::vector<std::string> bay = {"Alameda", "Santa Clara", "Bay Area Region"};
+        const std::vector<std::string> south = {"Los Angeles", "Orange",         "San Diego",
+                                                "Riverside",   "San Bernardino", "Imperial"};
+        editScenario([&](Scenario& s) {
+            s.regionalRates =
+                RegionalRatesSpec{{{"Bay", bay}, {"South", south}}, 0.6, {{"Alameda", 1.03}}, true};
+        });
+        saveForReview(plot.get(), QStringLiteral("regional-rates"));
+        QVERIFY(chart.configured());
+        QVERIFY(chart.noticeText().isEmpty());
+
+        ProjectionOptions o;
+        o.trace = true;
+        const Projection pr = project(doc_->index(), doc_->quality(), doc_->scenario(), o);
+        const RegionalRates engine =
+            computeRegionalRates(RegionalRatesInput{&*doc_->scenario().regionalRates, paidRates(pr)});
+        std::map<QString, double> byCounty, byPlan;
+        for (const RegionalRateRow& r : engine.rows) {
+            byCounty[QString::fromStdString(r.old.county)] += r.changeDollars;
+            byPlan[QString::fromStdString(r.old.planId)] += r.changeDollars;
+        }
+        QCOMPARE(chart.counties().size(), static_cast<qsizetype>(byCounty.size()));
+        QCOMPARE(chart.plans().size(), static_cast<qsizetype>(byPlan.size()));
+        double baySum = 0.0, southSum = 0.0, bayMoved = 0.0;
+        for (int i = 0; i < chart.counties().size(); ++i) {
+            const QString& c = chart.counties()[i];
+            QVERIFY2(std::fabs(chart.countyChange()[i] - byCounty.at(c)) <= 1e-6, qPrintable(c));
+            if (i > 0)
+                QVERIFY(chart.countyChange()[i - 1] >= chart.countyChange()[i]); // largest gain first
+            const std::string name = c.toStdString();
+            if (std::find(bay.begin(), bay.end(), name) != bay.end()) {
+                baySum += chart.countyChange()[i];
+                bayMoved += std::fabs(chart.countyChange()[i]);
+            } else if (std::find(south.begin(), south.end(), name) != south.end()) {
+                southSum += chart.countyChange()[i];
+            } else {
+                QCOMPARE(chart.countyChange()[i], 0.0); // in no region: its own rate
+            }
+        }
+        QVERIFY(bayMoved > 1e5); // the Bay counties' rates moved
+        QVERIFY2(std::fabs(baySum) < 1e-3 * bayMoved, qPrintable(QString::number(baySum)));
+        QVERIFY2(std::fabs(southSum) < 1e-3 * bayMoved, qPrintable(QString::number(southSum)));
+        for (int i = 0; i < chart.plans().size(); ++i)
+            QVERIFY(std::fabs(chart.planChange()[i] - byPlan.at(chart.plans()[i])) <= 1e-6);
+        // Hovering the first county's bar names it.
+        QCPAxisRect* top = plot->axisRect(0);
+        const QPoint at = pixelOf(top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft), 1.0,
+                                  chart.countyChange()[0] / 2e6);
+        QVERIFY2(chart.hoverText(at).startsWith(chart.counties()[0]), qPrintable(chart.hoverText(at)));
+
+        // Back to none.
+        editScenario([](Scenario& s) { s.regionalRates.reset(); });
+        QVERIFY(!chart.configured());
+        QVERIFY(chart.counties().isEmpty());
     }
 
     void corridorDrawsTheCurveAndThePlans()

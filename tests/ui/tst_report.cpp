@@ -19,6 +19,7 @@
 #include "io/project/scenario_store.h"
 #include "io/report/report_csv.h"
 #include "io/scenario/presets.h"
+#include "io/scenario/scenario_source.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/report/report_assumptions.h"
@@ -919,6 +920,50 @@ private Q_SLOTS:
         QCOMPARE(ct.rows.front()[ct.column("plan_payment_b")],
                  QString::fromStdString(formatMoney(centsTotal(pb))));
         QCOMPARE(ct.rows.size(), 1 + static_cast<int>(a->settlement.plans.size()));
+    }
+
+    //! With regional_rates the report has the section "Regional rates" and --csv writes
+    //! regional_rates.csv, byte for byte what `sharecast rates --regional` writes; a public report
+    //! withholds both; every regional_rates key has a readable label.
+    void regionalRatesSection()
+    {
+        Scenario s = io::loadPreset(QStringLiteral("straw-proposal-7"));
+        s.regionalRates = RegionalRatesSpec{{{"Bay Area", {"Alameda", "Santa Clara", "Bay Area Region"}},
+                                             {"Valley", {"Fresno", "Kern", "Nowhere"}}},
+                                            0.5,
+                                            {{"Alameda", 1.02}},
+                                            true};
+        const QString scenario = path(QStringLiteral("regional.json"));
+        io::writeScenarioToFile(s, scenario);
+        const QString out = path(QStringLiteral("regional"));
+        const QString pdf = path(QStringLiteral("regional.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", scenario, "--pdf", pdf, "--csv", out}), 0);
+        const QString text = pdfText(pdf).simplified(); // phrases may wrap
+        QVERIFY(text.contains(QStringLiteral("Regional rates move each county’s rate 50 % of the way")));
+        QVERIFY(text.contains(QStringLiteral("Winners and losers")));
+        QVERIFY(text.contains(QStringLiteral("Regional means and scale by region, rate cell and year")));
+        QVERIFY(text.contains(QStringLiteral("names county Nowhere, which has no rates")));
+        const QString cli = path(QStringLiteral("regional-cli.csv"));
+        QCOMPARE(
+            cli::execute({"rates", "--regional", "--project", project_, "--scenario", scenario, "--out", cli})
+                .exitCode,
+            0);
+        QFile a(out + QStringLiteral("/regional_rates.csv")), b(cli);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray bytes = a.readAll();
+        QVERIFY(bytes.count('\n') > 100);
+        QCOMPARE(bytes, b.readAll());
+        QVERIFY(ui::report::describeAssumptions(s, 2024).uncoveredKeys.isEmpty());
+
+        const QString publicOut = path(QStringLiteral("regional-public"));
+        const QString publicPdf = path(QStringLiteral("regional-public.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", scenario, "--pdf", publicPdf, "--csv",
+                         publicOut, "--public"}),
+                 0);
+        QVERIFY(
+            pdfText(publicPdf).contains(QStringLiteral("Withheld in the public version: regional rates")));
+        QVERIFY(!QFile::exists(publicOut + QStringLiteral("/regional_rates.csv")));
+        QVERIFY(QFile::exists(publicOut + QStringLiteral("/settlement.csv")));
     }
 
     //! Every value of every bundled preset has a readable label in the assumptions section.

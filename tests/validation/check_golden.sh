@@ -2,7 +2,8 @@
 # Runs the settlement on every case of a golden folder (inputs -> expected.csv) and compares.
 # Usage: tests/validation/check_golden.sh GOLDEN_DIR [path/to/sharecast]
 # A case folder holds experience.csv [+ quality.csv] or totals.csv, scenario.json, expected.csv;
-# cell cases are settled for the scenario's performance year. Prints one line per case and the
+# cell cases are settled for the scenario's performance year; a case whose expected.csv holds
+# regional rates (header plan_id,county,...) is run with `rates --regional`. Prints one line per case and the
 # mismatches; exits 1 when any case differs.
 set -u
 dir=${1:?usage: $0 GOLDEN_DIR [sharecast]}
@@ -16,7 +17,9 @@ for case in "$dir"/*/; do
   case=${case%/}; name=$(basename "$case")
   [ -f "$case/expected.csv" ] || continue
   out="$tmp/$name.csv"; log="$tmp/$name.log"
-  if [ -f "$case/totals.csv" ]; then
+  if head -1 "$case/expected.csv" | grep -q '^plan_id,county,'; then
+    "$bin" rates --regional --experience "$case/experience.csv" --scenario "$case/scenario.json" --out "$out" 2>"$log"
+  elif [ -f "$case/totals.csv" ]; then
     "$bin" settle-totals --input "$case/totals.csv" --scenario "$case/scenario.json" --out "$out" 2>"$log"
   else
     args=(settle --experience "$case/experience.csv" --scenario "$case/scenario.json" --out "$out")

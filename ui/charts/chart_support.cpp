@@ -147,6 +147,27 @@ void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text)
         QToolTip::showText(plot->mapToGlobal(pos), text, plot);
 }
 
+QCPItemText* addChartNotice(QCustomPlot* plot, const QString& text, QCPAxisRect* rect)
+{
+    auto* notice = new QCPItemText(plot);
+    if (rect) {
+        notice->setClipAxisRect(rect);
+        notice->position->setAxisRect(rect);
+    }
+    notice->position->setType(QCPItemPosition::ptAxisRectRatio);
+    notice->position->setCoords(0.5, 0.5);
+    notice->setPositionAlignment(Qt::AlignCenter);
+    QFont font = plot->font();
+    font.setPointSize(10);
+    notice->setFont(font);
+    notice->setColor(Qt::darkGray);
+    notice->setText(text);
+    notice->setTextAlignment(Qt::AlignCenter);
+    notice->setBrush(Qt::white);
+    notice->setPadding(QMargins(8, 4, 8, 4));
+    return notice;
+}
+
 void rememberDrawnView(QCustomPlot* plot)
 {
     for (const auto& [axis, range] : axisRanges(plot))

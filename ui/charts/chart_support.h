@@ -5,6 +5,8 @@
 #include <QString>
 
 class QCustomPlot;
+class QCPAxisRect;
+class QCPItemText;
 class QCPTextElement;
 class QPoint;
 
@@ -16,6 +18,10 @@ void prepareChart(QCustomPlot* plot, const QString& fileStem);
 //! Title on top, a centred legend row under it (wrapped to the width before each replot), then
 //! the axis rect, so the legend never covers data; returns the (empty) title element.
 QCPTextElement* arrangeChartLayout(QCustomPlot* plot);
+
+//! A notice in the middle of an axis rect (the plot's main one when rect is null) shown in place
+//! of a chart that has nothing to draw: grey 10-point text on white, hidden or shown by the chart.
+QCPItemText* addChartNotice(QCustomPlot* plot, const QString& text, QCPAxisRect* rect = nullptr);
 
 //! Shows text as the plot's tooltip at pos (a pixel of the plot); hides the tooltip when text is empty.
 void showChartToolTip(QCustomPlot* plot, const QPoint& pos, const QString& text);

@@ -1,6 +1,7 @@
 #include "ui/charts/corridor_chart.h"
 
 #include "engine/risk_corridor.h"
+#include "ui/charts/chart_support.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
@@ -39,18 +40,9 @@ CorridorChartController::CorridorChartController(ProjectDocument* document, QCus
     planPoints_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x99, 0x4d, 0x00), 1.2), palette::kOrange, 8));
 
-    notice_ = new QCPItemText(plot_);
-    notice_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    notice_->position->setCoords(0.5, 0.5);
-    notice_->setPositionAlignment(Qt::AlignCenter);
-    QFont font = plot_->font();
-    font.setPointSize(10);
-    notice_->setFont(font);
-    notice_->setColor(Qt::darkGray);
-    notice_->setText(tr("No risk corridor in this scenario"));
-    notice_->setBrush(Qt::white);
-    notice_->setPadding(QMargins(8, 4, 8, 4));
+    notice_ = addChartNotice(plot_, tr("No risk corridor in this scenario"));
 
+    QFont font = plot_->font();
     outsideNote_ = new QCPItemText(plot_);
     outsideNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
     outsideNote_->position->setCoords(0.99, 0.97);

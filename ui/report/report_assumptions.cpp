@@ -146,6 +146,13 @@ const QHash<QString, Rule>& rules()
         {"uncertainty.draws", {"Monte Carlo draws", Kind::Integer}},
         {"uncertainty.seed", {"Monte Carlo seed", Kind::Integer}},
         {"uncertainty.trend_sd", {"Standard deviation of the projection fan's annual shock", Kind::Percent}},
+        {"regional_rates", {"Regional rates", Kind::Text, "not used"}},
+        {"regional_rates.regions", {"Rating regions", Kind::Text, "none", "none"}},
+        {"regional_rates.regions.*", {"Counties of region %1", Kind::Text, "none", "none"}},
+        {"regional_rates.blend", {"Weight of the regional mean in a county's rate", Kind::Percent}},
+        {"regional_rates.adjustments", {"County rate adjustments", Kind::Text, "none", "none"}},
+        {"regional_rates.adjustments.*", {"Rate adjustment, %1", Kind::Number}},
+        {"regional_rates.budget_neutral", {"Budget neutral by region, rate cell and year", Kind::YesNo}},
     };
     return r;
 }
@@ -294,7 +301,8 @@ struct Pattern {
 
 Pattern patternOf(const QList<Segment>& segments)
 {
-    static const QStringList dataMaps = {"by_cos", "by_rate_cell", "rates", "projected_mix"};
+    static const QStringList dataMaps = {"by_cos",        "by_rate_cell", "rates",
+                                         "projected_mix", "regions",      "adjustments"};
     Pattern p;
     for (int i = 0; i < segments.size(); ++i) {
         const Segment& s = segments[i];

@@ -1,6 +1,7 @@
 #include "ui/report/report_charts.h"
 
 #include "ui/charts/rate_impact_chart.h"
+#include "ui/charts/regional_rates_chart.h"
 #include "ui/charts/savings_chart.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
@@ -370,11 +371,19 @@ ReportCharts::ReportCharts(ProjectDocument* document, const QSet<QString>& suppr
     arrangeForPaper(ratePlot_.get());
     styleForPaper(savingsPlot_.get());
     styleForPaper(ratePlot_.get());
+    if (document->scenario().regionalRates) {
+        regionalPlot_ = makePlot();
+        regionalPlot_->resize(672, 420);
+        regionalController_ = std::make_unique<RegionalRatesChartController>(document, regionalPlot_.get());
+        arrangeForPaper(regionalPlot_.get());
+        styleForPaper(regionalPlot_.get());
+    }
 }
 
 ReportCharts::~ReportCharts()
 {
     // Controllers first: they point at the plots.
+    regionalController_.reset();
     rateController_.reset();
     savingsController_.reset();
 }

@@ -16,11 +16,13 @@ namespace sharecast::ui {
 
 class ProjectDocument;
 class RateImpactChartController;
+class RegionalRatesChartController;
 class SavingsChartController;
 
 namespace report {
 
-//! Savings by plan and the rate impact over the projection years, for one document's results.
+//! Savings by plan and the rate impact over the projection years, for one document's results;
+//! with regional rates in the scenario also their winners and losers.
 class ReportCharts {
 public:
     //! Builds both charts from the document's current results; the plans in `suppressed` (public
@@ -32,12 +34,16 @@ public:
 
     QCustomPlot* savings() const { return savingsPlot_.get(); }
     QCustomPlot* rateImpact() const { return ratePlot_.get(); }
+    //! The regional rates' winners and losers; null when the scenario configures none.
+    QCustomPlot* regionalRates() const { return regionalPlot_.get(); }
 
 private:
     std::unique_ptr<QCustomPlot> savingsPlot_;
     std::unique_ptr<QCustomPlot> ratePlot_;
+    std::unique_ptr<QCustomPlot> regionalPlot_;
     std::unique_ptr<SavingsChartController> savingsController_;
     std::unique_ptr<RateImpactChartController> rateController_;
+    std::unique_ptr<RegionalRatesChartController> regionalController_;
 };
 
 //! One plan of the chance chart (§13): its savings rate S with its interval, and its MSR m.

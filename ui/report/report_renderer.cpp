@@ -5,6 +5,7 @@
 #include "engine/rounding.h"
 #include "engine/settlement.h"
 #include "engine/statewide_totals.h"
+#include "io/csv/regional_rates_csv.h"
 #include "io/report/report_csv.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
@@ -14,6 +15,7 @@
 #include "ui/report/report_charts.h"
 #include "ui/report/report_drivers.h"
 #include "ui/report/report_format.h"
+#include "ui/report/report_regional.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -207,6 +209,7 @@ enum class SectionId {
     Chance,
     Drivers, //!< only when the options ask for it
     Projection,
+    Regional, //!< only when the scenario configures regional rates
     Quality,
     Assumptions,
     Provenance,
@@ -221,7 +224,7 @@ public:
             QPaintDevice* device)
         : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
           public_(options.suppressSmallCells), csv_(figures.csv), compare_(figures.compare),
-          validity_(figures.validity), drivers_(figures.drivers)
+          validity_(figures.validity), drivers_(figures.drivers), regional_(figures.regional)
     {
         date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
         for (const PlanSettlement& p : doc_.settlement().plans)
@@ -240,7 +243,8 @@ public:
         const Settlement& s = doc_.settlement();
         for (const Section& section : allSections())
             if ((section.id != SectionId::Comparison || compare_) &&
-                (section.id != SectionId::Drivers || (drivers_ && options_.drivers)))
+                (section.id != SectionId::Drivers || (drivers_ && options_.drivers)) &&
+                (section.id != SectionId::Regional || regional_))
                 sections_.push_back(&section);
 
         QString footer = QStringLiteral("Report date %1").arg(longDate(date_));
@@ -545,6 +549,7 @@ private:
             {SectionId::Chance, "How much of this is chance", &Builder::chance},
             {SectionId::Drivers, "What drives the result", &Builder::drivers},
             {SectionId::Projection, "Five-year projection", &Builder::projection},
+            {SectionId::Regional, "Regional rates", &Builder::regional},
             {SectionId::Quality, "Quality results", &Builder::quality},
             {SectionId::Assumptions, "Assumptions", &Builder::assumptions},
             {SectionId::Provenance, "Data provenance", &Builder::provenance},
@@ -972,6 +977,52 @@ private:
             QStringLiteral("Table %1.1. %2 with each assumption at its low and high value")
                 .arg(n)
                 .arg(report::metricLabel(t.metric))));
+    }
+
+    // ---- Regional rates ---------------------------------------------------------------------
+    void regional(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const int n = sectionNumber(SectionId::Regional);
+        const RegionalRates& r = *regional_;
+        const Projection& pr = doc_.projection();
+        if (public_) {
+            flow_.paragraph(
+                QStringLiteral("Withheld in the public version: regional rates are figures by plan "
+                               "and county, cells smaller than the disclosure rule allows. The "
+                               "full report and regional_rates.csv hold them."),
+                TextStyle::Lead);
+            return;
+        }
+        flow_.paragraph(report::regionalSummary(r, *doc_.scenario().regionalRates), TextStyle::Lead);
+        flow_.paragraph(QStringLiteral("The rates are those the projection pays under the arrangement (§10, "
+                                       "§11): the non-rebased gross rate, or the rebased one for a plan "
+                                       "failing a blocking gate, per plan, county, rate cell and rate year "
+                                       "%1–%2, weighted by projected member months. Money to the dollar; "
+                                       "regional_rates.csv carries cents, every plan and every year.")
+                            .arg(pr.startYear + 1)
+                            .arg(pr.startYear + pr.horizon),
+                        TextStyle::Small);
+        if (QCustomPlot* plot = charts_->regionalRates()) {
+            const double dpi = dpi_;
+            flow_.figure(QStringLiteral("Figure %1.1. Winners and losers: change in capitation dollars over "
+                                        "the rate years by county (top) and by plan (bottom), $ millions")
+                             .arg(n),
+                         320.0, [plot, dpi](QCPPainter& p, const QRectF& rect) {
+                             report::drawPlot(plot, p, rect, dpi);
+                         });
+        }
+        flow_.table(report::regionalCountiesTable(
+            r, QStringLiteral("Table %1.1. Change in capitation dollars by county, all rate years").arg(n)));
+        flow_.table(report::regionalGroupsTable(
+            r, QStringLiteral("Table %1.2. Regional means and scale by region, rate cell and year").arg(n)));
+        if (!r.warnings.empty()) {
+            QStringList w;
+            for (const std::string& x : r.warnings)
+                w << text(x);
+            flow_.paragraph(QStringLiteral("Warnings: %1.").arg(w.join(QStringLiteral("; "))),
+                            TextStyle::Note);
+        }
     }
 
     // ---- Projection ---------------------------------------------------------------------------
@@ -1423,6 +1474,7 @@ private:
     const std::optional<Settlement>& compare_;
     const Validity& validity_;
     const std::optional<io::SensitivityTable>& drivers_;
+    const std::optional<RegionalRates>& regional_;
     QSet<QString> suppressed_;
     std::vector<const Section*> sections_; //!< the sections this report has, in order
     std::unique_ptr<report::ReportCharts> charts_;
@@ -1450,6 +1502,8 @@ ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions
     f.validity = report::withMonteCarlo(document.validity(), document.settlement(), document.scenario());
     if (options.drivers)
         f.drivers = report::driversTornado(document, *options.drivers, f.csv);
+    if (const std::optional<RegionalRatesSpec>& spec = document.scenario().regionalRates)
+        f.regional = computeRegionalRates(RegionalRatesInput{&*spec, paidRates(document.projection())});
     return f;
 }
 
@@ -1524,6 +1578,8 @@ QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document
                       io::comparisonCsv(document.settlement(), *figures.compare, csv)});
     if (figures.drivers)
         files.append({QStringLiteral("sensitivity.csv"), io::sensitivityCsv(*figures.drivers)});
+    if (figures.regional && !csv.suppressSmallCells)
+        files.append({QStringLiteral("regional_rates.csv"), io::regionalRatesCsv(*figures.regional)});
     return files;
 }
 

@@ -3,6 +3,7 @@
 //! quality results, assumptions, data provenance, methodology and disclosures, optionally
 //! compared with a second scenario; and the CSV files that accompany it.
 
+#include "engine/regional_rates.h"
 #include "engine/scenario.h"
 #include "engine/settlement.h"
 #include "engine/validity.h"
@@ -55,6 +56,7 @@ struct ReportFigures {
     io::ReportCsvOptions csv;
     Validity validity; //!< closed forms and Monte Carlo, with each draw's statewide sums
     std::optional<io::SensitivityTable> drivers; //!< the tornado, when the options ask for it
+    std::optional<RegionalRates> regional;       //!< when the scenario configures regional_rates
 };
 
 //! The figures of a report of the document's current results. Throws sharecast::InputError when
@@ -85,8 +87,9 @@ QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& optio
 
 //! The CSV files of the report, name and bytes: settlement.csv, projection.csv, assumptions.csv,
 //! trace.csv, validity.csv (`sharecast validity`'s, suppressed in a public report),
-//! comparison.csv with a comparison scenario, and sensitivity.csv (`sharecast sensitivity`'s) with
-//! the section "What drives the result".
+//! comparison.csv with a comparison scenario, sensitivity.csv (`sharecast sensitivity`'s) with
+//! the section "What drives the result", and regional_rates.csv (`sharecast rates --regional`'s)
+//! when the scenario configures regional rates and the report is not public.
 QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
                                                  const ReportOptions& options);
 //! The same with figures already computed by reportFigures() for these options.

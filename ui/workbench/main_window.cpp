@@ -16,6 +16,7 @@
 #include "ui/charts/projection_chart.h"
 #include "ui/charts/quality_chart.h"
 #include "ui/charts/rate_impact_chart.h"
+#include "ui/charts/regional_rates_chart.h"
 #include "ui/charts/savings_chart.h"
 #include "ui/charts/waterfall_chart.h"
 #include "ui/document/autosave.h"
@@ -498,6 +499,8 @@ void MainWindow::addChartTabs(QTabWidget* tabs, ProjectDocument* doc)
              [&](QCustomPlot* p) { new ProjectionChartController(doc, p, p, validityRunner_.get()); });
     addChart(tr("Rate impact"), QStringLiteral("rateImpactChart"),
              [&](QCustomPlot* p) { new RateImpactChartController(doc, p, p, validityRunner_.get()); });
+    addChart(tr("Regional rates"), QStringLiteral("regionalRatesChart"),
+             [&](QCustomPlot* p) { new RegionalRatesChartController(doc, p, p); });
     addChart(tr("Quality"), QStringLiteral("qualityChart"),
              [&](QCustomPlot* p) { new QualityChartController(doc, p, p); });
     addChart(tr("Corridor"), QStringLiteral("corridorChart"),

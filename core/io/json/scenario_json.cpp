@@ -490,6 +490,27 @@ void readBlend(const Context& ctx, const JsonValue& v, const std::string& path,
     blend = std::move(b);
 }
 
+//! Regional rates (docs/methodology.md "Regional rates"); null leaves them not configured.
+void readRegionalRates(const Context& ctx, const JsonValue& v, const std::string& path,
+                       std::optional<RegionalRatesSpec>& rates)
+{
+    if (v.isNull()) {
+        rates.reset();
+        return;
+    }
+    const ObjectReader o(ctx, v, path, {"regions", "blend", "adjustments", "budget_neutral"});
+    RegionalRatesSpec r;
+    o.require("regions");
+    if (const JsonValue* regions = o.get("regions"))
+        r.regions = ctx.keyed(*regions, o.at("regions"), [&ctx](const JsonValue& e, const std::string& p) {
+            return ctx.list(e, p, &Context::name);
+        });
+    o.read("blend", r.blend);
+    o.read("adjustments", r.adjustments);
+    o.read("budget_neutral", r.budgetNeutral);
+    rates = std::move(r);
+}
+
 //! The whole scenario object (§1.5, §11, §12).
 Scenario readScenario(const Context& ctx, const JsonValue& root)
 {
@@ -521,7 +542,8 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
                           "blend",
                           "mlr_remittance",
                           "federal_limits",
-                          "uncertainty"});
+                          "uncertainty",
+                          "regional_rates"});
     Scenario s;
     o.read("name", s.name);
     o.read("description", s.description);
@@ -663,6 +685,8 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
         }
         u.read("trend_sd", s.uncertainty.trendSd);
     }
+    if (const JsonValue* v = o.get("regional_rates"))
+        readRegionalRates(ctx, *v, o.at("regional_rates"), s.regionalRates);
     return s;
 }
 
@@ -977,6 +1001,18 @@ JsonValue scenarioToJson(const Scenario& s)
     u.add("draws", num(static_cast<double>(s.uncertainty.draws)));
     u.add("seed", num(static_cast<double>(s.uncertainty.seed)));
     u.add("trend_sd", num(s.uncertainty.trendSd));
+
+    if (s.regionalRates) {
+        JsonValue& rr = root.add("regional_rates", JsonValue::makeObject());
+        JsonValue& regions = rr.add("regions", JsonValue::makeObject());
+        for (const auto& [region, counties] : s.regionalRates->regions)
+            regions.add(region, strList(counties));
+        rr.add("blend", num(s.regionalRates->blend));
+        rr.add("adjustments", numMap(s.regionalRates->adjustments));
+        rr.add("budget_neutral", flag(s.regionalRates->budgetNeutral));
+    } else {
+        root.add("regional_rates", JsonValue());
+    }
     return root;
 }
 

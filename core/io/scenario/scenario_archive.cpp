@@ -22,12 +22,15 @@ namespace archive_detail {
 //! damaged length of 10^12 would allocate and zero a terabyte). Reads what text_oarchive writes.
 class BoundedTextIArchive : public boost::archive::text_iarchive_impl<BoundedTextIArchive> {
 public:
-    explicit BoundedTextIArchive(std::istream& is)
-        : boost::archive::text_iarchive_impl<BoundedTextIArchive>(is, 0)
+    BoundedTextIArchive(std::istream& is, unsigned declaredFormat)
+        : boost::archive::text_iarchive_impl<BoundedTextIArchive>(is, 0), declaredFormat_(declaredFormat)
     {
         init();
     }
     ~BoundedTextIArchive() override = default;
+
+    //! The format version the scenario file's header declares (withinDeclaredFormat()).
+    unsigned declaredFormat() const { return declaredFormat_; }
 
 protected:
     friend class boost::archive::detail::interface_iarchive<BoundedTextIArchive>;
@@ -50,6 +53,9 @@ protected:
         if (size > 0 && !is.read(s.data(), static_cast<std::streamsize>(size)))
             throw InputError("the scenario data ends early, inside a text");
     }
+
+private:
+    unsigned declaredFormat_;
 };
 
 void throwTooManyItems(std::uint64_t count, const char* what)
@@ -67,6 +73,13 @@ void throwUnknownVersion(const char* part, unsigned version, unsigned known)
         "the scenario data holds " + std::string(part) + " version " + std::to_string(version) +
         (version > known ? ", written by a newer version of Sharecast" : ", which never existed") +
         " (this version reads 1 to " + std::to_string(known) + ")");
+}
+
+void throwNewerThanDeclared(unsigned version, unsigned declared)
+{
+    throw InputError("the scenario data is of version " + std::to_string(version) +
+                     " but the file's header declares format " + std::to_string(declared) +
+                     ": the header is damaged");
 }
 
 void throwDuplicateKey(const std::string& key, const char* what)
@@ -377,6 +390,15 @@ ScenarioArchive toArchive(const Scenario& s)
                                        u.draws,
                                        u.seed,
                                        num(u.trendSd, "uncertainty.trend_sd")};
+    if (const std::optional<RegionalRatesSpec>& r = s.regionalRates) {
+        RegionalRatesArchive out;
+        for (const auto& [region, counties] : r->regions)
+            out.regions.push_back(RegionArchive{region, counties});
+        out.blend = num(r->blend, "regional_rates.blend");
+        out.adjustments = nums(r->adjustments, "regional_rates.adjustments");
+        out.budgetNeutral = r->budgetNeutral;
+        a.regionalRates = std::move(out);
+    }
     return a;
 }
 
@@ -522,6 +544,16 @@ Scenario fromArchive(const ScenarioArchive& a)
     s.mlrRemittance = MlrRemittance{a.mlrRemittanceEnabled, a.mlrRemittanceMinimum};
     const UncertaintyArchive& u = a.uncertainty;
     s.uncertainty = UncertaintySpec{u.cv, u.alpha, u.trueSavings, u.draws, u.seed, u.trendSd};
+    if (const std::optional<RegionalRatesArchive>& r = a.regionalRates) {
+        RegionalRatesSpec out;
+        for (const RegionArchive& region : r->regions)
+            if (!out.regions.emplace(region.name, region.counties).second)
+                archive_detail::throwDuplicateKey(region.name, "regional_rates.regions");
+        out.blend = r->blend;
+        out.adjustments = r->adjustments;
+        out.budgetNeutral = r->budgetNeutral;
+        s.regionalRates = std::move(out);
+    }
     return s;
 }
 
@@ -541,11 +573,16 @@ std::string writeScenarioArchive(const Scenario& scenario)
 
 Scenario readScenarioArchivePayload(std::string_view payload)
 {
+    return readScenarioArchivePayload(payload, kScenarioArchiveVersion);
+}
+
+Scenario readScenarioArchivePayload(std::string_view payload, unsigned declaredFormat)
+{
     std::istringstream is{std::string(payload)};
     is.imbue(std::locale::classic());
     ScenarioArchive a;
     try {
-        archive_detail::BoundedTextIArchive in(is);
+        archive_detail::BoundedTextIArchive in(is, declaredFormat);
         in >> a;
     } catch (const InputError&) {
         throw;

@@ -61,6 +61,19 @@ template <class T, class Archive> void knownVersion(const Archive&, unsigned ver
     }
 }
 
+//! Throws InputError: the scenario data is of a newer version than its file header declares.
+[[noreturn]] void throwNewerThanDeclared(unsigned version, unsigned declared);
+
+//! Checks, on loading by a reader told the file's declared format version (the scenario file's
+//! header), that ScenarioArchive's stored version is not newer than that: a header damaged into
+//! an older format must not pass.
+template <class Archive> void withinDeclaredFormat(const Archive& ar, unsigned version)
+{
+    if constexpr (requires { ar.declaredFormat(); })
+        if (version > ar.declaredFormat())
+            throwNewerThanDeclared(version, ar.declaredFormat());
+}
+
 //! Plain fields (numbers, flags, texts, nested archive structs), in order.
 template <class Archive, class... T> void fields(Archive& ar, T&... t)
 {
@@ -540,9 +553,44 @@ struct UncertaintyArchive {
     bool operator==(const UncertaintyArchive&) const = default;
 };
 
+// ---- ScenarioArchive version 3: regional rates (issue 16 item 3) ------------------------------
+
+//! One rating region and its counties as stored.
+struct RegionArchive {
+    std::string name;
+    std::vector<std::string> counties;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<RegionArchive>(ar, version, "RegionArchive");
+        archive_detail::fields(ar, name);
+        archive_detail::items(ar, counties, "regional_rates.regions.counties");
+    }
+    bool operator==(const RegionArchive&) const = default;
+};
+
+//! Regional rates as stored (ScenarioArchive version 3); regions in name order.
+struct RegionalRatesArchive {
+    std::vector<RegionArchive> regions;
+    double blend = 1.0;
+    std::map<std::string, double> adjustments;
+    bool budgetNeutral = true;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<RegionalRatesArchive>(ar, version, "RegionalRatesArchive");
+        archive_detail::items(ar, regions, "regional_rates.regions");
+        archive_detail::fields(ar, blend);
+        archive_detail::entries(ar, adjustments, "regional_rates.adjustments");
+        archive_detail::fields(ar, budgetNeutral);
+    }
+    bool operator==(const RegionalRatesArchive&) const = default;
+};
+
 //! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
 //! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults; from version 3
-//! §9's payment model, `ffs` in older files).
+//! §9's payment model (`ffs` in older files), new benefits, federal limits and the regional rates
+//! (not configured in older files).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -565,14 +613,16 @@ struct ScenarioArchive {
     std::optional<BlendArchive> blend;
     bool mlrRemittanceEnabled = false;
     double mlrRemittanceMinimum = 0.85;
-    UncertaintyArchive uncertainty;             //!< version 2
-    std::string paymentModel = "ffs";           //!< version 3
-    std::vector<NewBenefitArchive> newBenefits; //!< version 3
-    FederalLimitsArchive federalLimits;         //!< version 3
+    UncertaintyArchive uncertainty;                    //!< version 2
+    std::string paymentModel = "ffs";                  //!< version 3
+    std::vector<NewBenefitArchive> newBenefits;        //!< version 3
+    FederalLimitsArchive federalLimits;                //!< version 3
+    std::optional<RegionalRatesArchive> regionalRates; //!< version 3
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
         archive_detail::knownVersion<ScenarioArchive>(ar, version, "ScenarioArchive");
+        archive_detail::withinDeclaredFormat(ar, version);
         archive_detail::fields(ar, name, description);
         archive_detail::optional(ar, performanceYear);
         archive_detail::fields(ar, baseline);
@@ -592,6 +642,7 @@ struct ScenarioArchive {
             archive_detail::fields(ar, paymentModel);
             archive_detail::items(ar, newBenefits, "new_benefits");
             archive_detail::fields(ar, federalLimits);
+            archive_detail::optional(ar, regionalRates);
         }
     }
     bool operator==(const ScenarioArchive&) const = default;
@@ -616,6 +667,10 @@ std::string writeScenarioArchive(const Scenario& scenario);
 //! kMaxArchiveItems, a repeated map key, an unknown name, or data after the end. Text lengths
 //! are checked against the bytes left before any allocation; Scenario::validate() is not run.
 Scenario readScenarioArchivePayload(std::string_view payload);
+
+//! The same for the payload of a scenario file whose header declares format `declaredFormat`:
+//! also refuses scenario data of a newer version than declared.
+Scenario readScenarioArchivePayload(std::string_view payload, unsigned declaredFormat);
 
 } // namespace sharecast
 
@@ -646,6 +701,8 @@ SHARECAST_ARCHIVE_STRUCT(CorridorBandArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(CorridorArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(BlendArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(UncertaintyArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(RegionArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(RegionalRatesArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 3)
 
 #undef SHARECAST_ARCHIVE_STRUCT

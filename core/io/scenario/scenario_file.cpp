@@ -90,10 +90,11 @@ std::uint64_t headerNumber(QByteArrayView line, QByteArrayView key, long number,
 }
 
 //! Reads the payload, turning any failure of the archive reader into an InputError.
-Scenario readPayload(QByteArrayView payload, const std::string& file)
+Scenario readPayload(QByteArrayView payload, unsigned declaredFormat, const std::string& file)
 {
     try {
-        return readScenarioArchivePayload(std::string_view(payload.data(), std::size_t(payload.size())));
+        return readScenarioArchivePayload(std::string_view(payload.data(), std::size_t(payload.size())),
+                                          declaredFormat);
     } catch (const InputError& e) {
         InputLocation where = e.where();
         where.file = file;
@@ -199,7 +200,7 @@ Scenario decodeScenarioFile(const QByteArray& bytes, const QString& fileName)
                    "(payload-sha256)");
 
     // Only now does Boost see the payload; the result is checked like JSON input.
-    const Scenario scenario = readPayload(payload, file);
+    const Scenario scenario = readPayload(payload, static_cast<unsigned>(version), file);
     try {
         scenario.validate();
     } catch (const InputError& e) {
