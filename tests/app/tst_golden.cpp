@@ -14,7 +14,7 @@ namespace {
 
 struct Table {
     QStringList header;
-    QMap<QString, QStringList> rows; // by first column
+    QMap<QString, QStringList> rows; // by first column; by year and plan_id for a program's output
 };
 
 Table readTable(const QString& path)
@@ -28,6 +28,8 @@ Table readTable(const QString& path)
         const QStringList fields = lines[i].trimmed().split(u',');
         if (i == 0)
             t.header = fields;
+        else if (t.header.value(0) == QLatin1String("year"))
+            t.rows.insert(fields.value(0) + u' ' + fields.value(1), fields);
         else
             t.rows.insert(fields.value(0), fields);
     }
@@ -76,6 +78,9 @@ private Q_SLOTS:
                  << "--experience" << dir + "/experience.csv";
             if (QFile::exists(dir + "/quality.csv"))
                 args << "--quality" << dir + "/quality.csv";
+            QFile years(dir + "/years"); // a program's years: settle --years
+            if (years.open(QIODevice::ReadOnly))
+                args << "--years" << QString::fromUtf8(years.readAll()).trimmed();
         }
         args << "--scenario" << dir + "/scenario.json"
              << "--out" << out;

@@ -122,6 +122,16 @@ Scenario fullScenarioV2()
     return s;
 }
 
+//! v3-full.sharecast-scenario: the v2 file's scenario with by_year overrides (format version 3
+//! added them; docs/methodology.md, "Program years").
+Scenario fullScenarioV3()
+{
+    Scenario s = fullScenarioV2();
+    s.byYear = {{2025, R"({"sharing": {"max_share": 0.4, "tiers": [{"min_score": 0, "share": 0.25}]}})"},
+                {2026, R"({"msr": {"rate": 0.015}, "fmap": {"by_rate_cell": {"SPD": 0.6}}})"}};
+    return s;
+}
+
 //! v1-minimal.sharecast-scenario: the full scenario with every optional absent and every
 //! collection empty (null and [] are different things, §1.5).
 Scenario minimalScenarioV1()
@@ -424,7 +434,7 @@ private Q_SLOTS:
         const QByteArray file = encodeScenarioFile(s);
         const QByteArray payload = QByteArray::fromStdString(writeScenarioArchive(s));
         const QByteArray header =
-            "SHARECAST-SCENARIO\nformat-version: 2\npayload-length: " + QByteArray::number(payload.size()) +
+            "SHARECAST-SCENARIO\nformat-version: 3\npayload-length: " + QByteArray::number(payload.size()) +
             "\npayload-sha256: " + QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex() +
             "\n";
         QCOMPARE(file, header + payload);
@@ -497,6 +507,7 @@ private Q_SLOTS:
         QTest::newRow("v1 full") << "v1-full.sharecast-scenario" << fullScenarioV1();
         QTest::newRow("v1 minimal") << "v1-minimal.sharecast-scenario" << minimalScenarioV1();
         QTest::newRow("v2 full") << "v2-full.sharecast-scenario" << fullScenarioV2();
+        QTest::newRow("v3 full") << "v3-full.sharecast-scenario" << fullScenarioV3();
     }
     void checkedInFilesLoad()
     {
@@ -548,10 +559,9 @@ private Q_SLOTS:
         QTest::newRow("payload bit flipped") << flipped(good, headerSize + payload.size() / 2, 0)
                                              << "does not match the SHA-256 digest in its header";
         QTest::newRow("header bit flipped: magic") << flipped(good, 3, 5) << "not a Sharecast scenario file";
-        QTest::newRow("header bit flipped: version 2 → 3")
-            << flipped(good, 35, 0) << "newer version of Sharecast";
-        QTest::newRow("header bit flipped: version 2 → 0")
-            << flipped(good, 35, 1) << "no scenario file format 0";
+        QTest::newRow("header bit flipped: version 3 → 7")
+            << flipped(good, 35, 2) << "newer version of Sharecast";
+        QTest::newRow("header bit flipped: version 3 → #") << flipped(good, 35, 4) << "decimal number";
         QTest::newRow("header bit flipped: newline")
             << flipped(good, 18, 0) << "not a Sharecast scenario file";
         QTest::newRow("header bit flipped: length")
@@ -563,8 +573,10 @@ private Q_SLOTS:
             << replaced(good, "SHARECAST-SCENARIO", "sharecast-scenario") << "not a Sharecast scenario file";
         QTest::newRow("JSON scenario") << QByteArray("{ \"name\": \"x\" }\n") << "looks like a JSON scenario";
         QTest::newRow("Boost archive without header") << payload << "not a Sharecast scenario file";
-        QTest::newRow("future format version 2")
-            << withHeaderLine(good, 2, "format-version: 3") << "written by a newer version of Sharecast";
+        QTest::newRow("older format version over newer data")
+            << withHeaderLine(good, 2, "format-version: 2") << "newer than the file's format version 2";
+        QTest::newRow("future format version 4")
+            << withHeaderLine(good, 2, "format-version: 4") << "written by a newer version of Sharecast";
         QTest::newRow("future format version 2^63")
             << withHeaderLine(good, 2, "format-version: 9223372036854775808")
             << "written by a newer version of Sharecast";
@@ -622,7 +634,7 @@ private Q_SLOTS:
             << "a text declares 1099511627776 bytes";
         QTest::newRow("payload of a newer Sharecast")
             << scenarioFileFromPayload(
-                   replaced(marker, "serialization::archive 18 0 2 ", "serialization::archive 18 0 7 "))
+                   replaced(marker, "serialization::archive 18 0 3 ", "serialization::archive 18 0 7 "))
             << "written by a newer version of Sharecast";
         QTest::newRow("payload of a newer Boost")
             << scenarioFileFromPayload(

@@ -133,7 +133,7 @@ std::vector<std::string> scenarioNumberKeys(const Scenario& scenario)
         switch (v.type) {
         case JsonType::Number:
             if (std::find(notVaried.begin(), notVaried.end(), path) == notVaried.end() &&
-                path.rfind("baseline.years", 0) != 0)
+                path.rfind("baseline.years", 0) != 0 && path.rfind("by_year", 0) != 0)
                 keys.push_back(path);
             break;
         case JsonType::Object:

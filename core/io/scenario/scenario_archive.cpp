@@ -1,6 +1,7 @@
 #include "io/scenario/scenario_archive.h"
 
 #include "engine/error.h"
+#include "io/json/scenario_json.h"
 
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/text_iarchive.hpp>
@@ -360,6 +361,8 @@ ScenarioArchive toArchive(const Scenario& s)
                                        u.draws,
                                        u.seed,
                                        num(u.trendSd, "uncertainty.trend_sd")};
+    for (const auto& [year, json] : s.byYear)
+        a.byYear.emplace(std::to_string(year), json);
     return a;
 }
 
@@ -481,6 +484,13 @@ Scenario fromArchive(const ScenarioArchive& a)
     s.mlrRemittance = MlrRemittance{a.mlrRemittanceEnabled, a.mlrRemittanceMinimum};
     const UncertaintyArchive& u = a.uncertainty;
     s.uncertainty = UncertaintySpec{u.cv, u.alpha, u.trueSavings, u.draws, u.seed, u.trendSd};
+    for (const auto& [key, json] : a.byYear) {
+        const std::optional<Year> year = io::byYearKey(key);
+        if (!year)
+            throw InputError(InputLocation{{}, 0, "by_year." + key, key, true},
+                             "a by_year key must be a year");
+        s.byYear.emplace(*year, json);
+    }
     return s;
 }
 
@@ -498,8 +508,29 @@ std::string writeScenarioArchive(const Scenario& scenario)
     return std::move(os).str();
 }
 
-Scenario readScenarioArchivePayload(std::string_view payload)
+std::optional<unsigned> scenarioArchiveVersion(std::string_view payload)
 {
+    // "22 serialization::archive <library> 0 <ScenarioArchive version> ..."
+    constexpr std::string_view kSignature = "serialization::archive ";
+    const std::size_t at = payload.find(kSignature);
+    if (at == std::string_view::npos || at > 8)
+        return std::nullopt;
+    std::istringstream is{std::string(payload.substr(at + kSignature.size(), 40))};
+    is.imbue(std::locale::classic());
+    unsigned library = 0, tracking = 1, version = 0;
+    if (!(is >> library >> tracking >> version) || tracking != 0)
+        return std::nullopt;
+    return version;
+}
+
+Scenario readScenarioArchivePayload(std::string_view payload, unsigned newestVersion)
+{
+    // A version this build does not know is reported by the reader itself (a newer Sharecast).
+    if (const std::optional<unsigned> v = scenarioArchiveVersion(payload);
+        v && *v > newestVersion && *v <= kScenarioArchiveVersion)
+        throw InputError("the scenario data is of version " + std::to_string(*v) +
+                         ", newer than the file's format version " + std::to_string(newestVersion) +
+                         ": the file is damaged");
     std::istringstream is{std::string(payload)};
     is.imbue(std::locale::classic());
     ScenarioArchive a;

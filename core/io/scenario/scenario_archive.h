@@ -34,7 +34,7 @@ namespace sharecast {
 
 //! The version of the archive as a whole, written in the file header; bumped with any change of
 //! any struct below (each struct also carries its own BOOST_CLASS_VERSION).
-inline constexpr unsigned kScenarioArchiveVersion = 2;
+inline constexpr unsigned kScenarioArchiveVersion = 3;
 
 //! Most items one collection of an archive may hold, on writing and on reading.
 inline constexpr std::size_t kMaxArchiveItems = 100000;
@@ -499,7 +499,8 @@ struct UncertaintyArchive {
 };
 
 //! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
-//! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults).
+//! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults; from version 3
+//! the by_year overrides, which an older file has none of).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -523,6 +524,8 @@ struct ScenarioArchive {
     bool mlrRemittanceEnabled = false;
     double mlrRemittanceMinimum = 0.85;
     UncertaintyArchive uncertainty; //!< version 2
+    //! version 3: by_year, year (decimal text) → the override's compact JSON, as Scenario keeps it
+    std::map<std::string, std::string> byYear;
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -542,6 +545,8 @@ struct ScenarioArchive {
         archive_detail::fields(ar, mlrRemittanceEnabled, mlrRemittanceMinimum);
         if (version >= 2)
             archive_detail::fields(ar, uncertainty);
+        if (version >= 3)
+            archive_detail::entries(ar, byYear, "by_year");
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
@@ -551,7 +556,8 @@ struct ScenarioArchive {
 ScenarioArchive toArchive(const Scenario& scenario);
 
 //! The scenario an archive describes. Throws InputError naming the key for an unknown method,
-//! direction or other name; does not run Scenario::validate() (the caller does, as for JSON).
+//! direction or other name, or a by_year key that is not a year; does not run Scenario::validate()
+//! nor io::validateYearOverrides() (the caller does, as for JSON).
 Scenario fromArchive(const ScenarioArchive& archive);
 
 //! The scenario as a Boost.Serialization text archive (portable text: numbers in the classic
@@ -564,7 +570,14 @@ std::string writeScenarioArchive(const Scenario& scenario);
 //! by a newer Boost or Sharecast, ends early, a text or count larger than the payload or than
 //! kMaxArchiveItems, a repeated map key, an unknown name, or data after the end. Text lengths
 //! are checked against the bytes left before any allocation; Scenario::validate() is not run.
-Scenario readScenarioArchivePayload(std::string_view payload);
+//! A payload whose ScenarioArchive version is above newestVersion (the format version its file
+//! header declares) but known to this build is refused as damaged.
+Scenario readScenarioArchivePayload(std::string_view payload,
+                                    unsigned newestVersion = kScenarioArchiveVersion);
+
+//! The ScenarioArchive version a payload declares in its first line, read without Boost; nullopt
+//! when that line is not as writeScenarioArchive() writes it (Boost then says what is wrong).
+std::optional<unsigned> scenarioArchiveVersion(std::string_view payload);
 
 } // namespace sharecast
 
@@ -593,6 +606,6 @@ SHARECAST_ARCHIVE_STRUCT(CorridorBandArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(CorridorArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(BlendArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(UncertaintyArchive, 1)
-SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 2)
+SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 3)
 
 #undef SHARECAST_ARCHIVE_STRUCT

@@ -4,6 +4,7 @@
 #include "io/io_error.h"
 
 #include "engine/error.h"
+#include "io/json/scenario_json.h"
 #include "io/scenario/scenario_archive.h"
 
 #include <QCryptographicHash>
@@ -89,11 +90,13 @@ std::uint64_t headerNumber(QByteArrayView line, QByteArrayView key, long number,
     return digits.toULongLong();
 }
 
-//! Reads the payload, turning any failure of the archive reader into an InputError.
-Scenario readPayload(QByteArrayView payload, const std::string& file)
+//! Reads the payload (of at most the header's format version), turning any failure of the archive
+//! reader into an InputError.
+Scenario readPayload(QByteArrayView payload, std::uint64_t formatVersion, const std::string& file)
 {
     try {
-        return readScenarioArchivePayload(std::string_view(payload.data(), std::size_t(payload.size())));
+        return readScenarioArchivePayload(std::string_view(payload.data(), std::size_t(payload.size())),
+                                          static_cast<unsigned>(formatVersion));
     } catch (const InputError& e) {
         InputLocation where = e.where();
         where.file = file;
@@ -125,6 +128,7 @@ QByteArray scenarioFileFromPayload(QByteArrayView payload, std::uint64_t formatV
 QByteArray encodeScenarioFile(const Scenario& scenario)
 {
     scenario.validate();
+    validateYearOverrides(scenario);
     const std::string payload = writeScenarioArchive(scenario);
     if (payload.size() + 256 > static_cast<std::size_t>(kMaxScenarioFileBytes))
         throw InputError("the scenario is too large for a scenario file (" + std::to_string(payload.size()) +
@@ -199,9 +203,10 @@ Scenario decodeScenarioFile(const QByteArray& bytes, const QString& fileName)
                    "(payload-sha256)");
 
     // Only now does Boost see the payload; the result is checked like JSON input.
-    const Scenario scenario = readPayload(payload, file);
+    const Scenario scenario = readPayload(payload, version, file);
     try {
         scenario.validate();
+        validateYearOverrides(scenario);
     } catch (const InputError& e) {
         InputLocation where = e.where();
         where.file = file;
