@@ -75,6 +75,43 @@ QString warningsText(const std::vector<std::string>& warnings)
     return text;
 }
 
+std::vector<Year> parseProgramYears(const QString& text, const QString& option)
+{
+    constexpr int kMaxYears = 50;
+    const auto bad = [&](const QString& why) {
+        return UsageError(QStringLiteral("%1 '%2': %3 (a range 2022-2024, a year 2023 or a list 2022,2024)")
+                              .arg(option, text, why));
+    };
+    const auto year = [&](const QString& item) {
+        bool ok = false;
+        const int y = item.trimmed().toInt(&ok);
+        if (!ok || y < 1 || y > 9999)
+            throw bad(QStringLiteral("'%1' is not a year").arg(item));
+        return static_cast<Year>(y);
+    };
+    std::vector<Year> years;
+    const QStringList range = text.split(u'-');
+    if (range.size() == 2) {
+        const Year first = year(range[0]);
+        const Year last = year(range[1]);
+        if (last < first)
+            throw bad(QStringLiteral("the range ends before it starts"));
+        if (last - first >= kMaxYears)
+            throw bad(QStringLiteral("more than %1 years").arg(kMaxYears));
+        for (Year y = first; y <= last; ++y)
+            years.push_back(y);
+        return years;
+    }
+    for (const QString& item : text.split(u','))
+        years.push_back(year(item));
+    std::sort(years.begin(), years.end());
+    if (const auto twice = std::adjacent_find(years.begin(), years.end()); twice != years.end())
+        throw bad(QStringLiteral("%1 is given twice").arg(*twice));
+    if (years.size() > static_cast<std::size_t>(kMaxYears))
+        throw bad(QStringLiteral("more than %1 years").arg(kMaxYears));
+    return years;
+}
+
 double parseNumber(const QString& text, const QString& option, const QString& spec)
 {
     bool ok = false;

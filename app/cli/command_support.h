@@ -5,6 +5,7 @@
 #include "engine/experience.h"
 #include "engine/quality_data.h"
 #include "engine/settlement.h"
+#include "engine/types.h"
 #include "io/report/sensitivity_table.h"
 
 #include <QByteArray>
@@ -51,6 +52,12 @@ void writeOutput(const QString& path, const QByteArray& bytes);
 
 //! "warning: …" lines for stderr.
 QString warningsText(const std::vector<std::string>& warnings);
+
+//! The program years of `--years` (docs/methodology.md, "Program years"): `2022-2024` (a range,
+//! first <= last), `2023` or `2022,2024` (a list), in rising order, at most 50 years. Throws
+//! UsageError naming the option and the text for anything else (a year twice, a year outside
+//! 1–9999, an empty item).
+std::vector<Year> parseProgramYears(const QString& text, const QString& option);
 
 //! A number given on the command line; throws UsageError naming the option and its text.
 double parseNumber(const QString& text, const QString& option, const QString& spec);

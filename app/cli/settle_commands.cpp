@@ -6,11 +6,14 @@
 #include "engine/error.h"
 #include "engine/experience_index.h"
 #include "engine/explain.h"
+#include "engine/program_years.h"
 #include "engine/projection.h"
 #include "engine/settlement.h"
+#include "io/csv/program_years_csv.h"
 #include "io/csv/projection_csv.h"
 #include "io/csv/settlement_csv.h"
 #include "io/csv/totals_csv.h"
+#include "io/json/scenario_json.h"
 #include "io/project/project_store.h"
 #include "io/scenario/scenario_source.h"
 
@@ -42,8 +45,32 @@ void checkDataArguments(const QString& command, const Arguments& a, const QStrin
         checkOutputPath(a.value(QStringLiteral("out")));
 }
 
+//! `settle --years`: each program year settled with its scenario (by_year merged), one CSV.
+void settleProgramYears(const Arguments& a, CommandResult& result)
+{
+    if (a.has(QStringLiteral("year")))
+        throw UsageError(QStringLiteral("--years and --year cannot both be given"));
+    if (a.has(QStringLiteral("explain")))
+        throw UsageError(QStringLiteral("--explain goes with --year (one year's trace), not with --years"));
+    if (!a.has(QStringLiteral("out")))
+        throw InputError("settle --years needs --out");
+    checkDataArguments(QStringLiteral("settle"), a, QStringLiteral("PLAN_ID"));
+    const std::vector<Year> years =
+        parseProgramYears(a.value(QStringLiteral("years")), QStringLiteral("--years"));
+    const std::unique_ptr<io::ProjectStore> store = projectArgument(a);
+    const Scenario scenario = io::resolveScenario(a.value(QStringLiteral("scenario")), store.get()).scenario;
+    const std::vector<Scenario> scenarios = io::scenariosForYears(scenario, years);
+    const Inputs inputs = loadInputs(store.get(), a);
+    const ExperienceIndex index(inputs.experience);
+    const ProgramSettlement program = settleProgram(index, inputs.qualityOrNull(), scenarios);
+    result.err += warningsText(program.warnings);
+    writeOutput(a.value(QStringLiteral("out")), io::programSettlementCsv(program, scenarios));
+}
+
 void settle(const Arguments& a, CommandResult& result)
 {
+    if (a.has(QStringLiteral("years")))
+        return settleProgramYears(a, result);
     checkDataArguments(QStringLiteral("settle"), a, QStringLiteral("PLAN_ID"));
     const QString projectPath = a.value(QStringLiteral("project"));
     const QString explain = a.value(QStringLiteral("explain"));
@@ -128,14 +155,19 @@ Command settleCommand()
             QStringLiteral(
                 "Usage: sharecast settle --experience E.csv [--quality Q.csv] --scenario S.json|preset:NAME\n"
                 "                       [--year Y] --out R.csv [--explain PLAN_ID]\n"
+                "       sharecast settle ... --years 2022-2024|2023|2022,2024 --out R.csv\n"
                 "       sharecast settle --project P.sharecast --scenario ... (the project's data)\n\n"
                 "Writes one row per plan (methodology §2-§9); --explain prints that plan's trace.\n"
+                "--years settles each program year with the scenario's by_year terms for it and\n"
+                "writes a leading year column, one row per plan and year, then one 'cumulative'\n"
+                "row per plan (docs/methodology.md, Program years).\n"
                 "Exit 0 on success, 2 on bad input (nothing is written)."),
             {{{QStringLiteral("project")},
               {QStringLiteral("experience")},
               {QStringLiteral("quality")},
               {QStringLiteral("scenario")},
               {QStringLiteral("year")},
+              {QStringLiteral("years")},
               {QStringLiteral("out")},
               {QStringLiteral("explain")}}},
             Needs::Core,

@@ -363,6 +363,10 @@ struct Scenario {
     FederalLimits federalLimits;
     UncertaintySpec uncertainty;
     std::optional<RegionalRatesSpec> regionalRates; //!< absent: not configured
+    //! Per-program-year overrides (docs/methodology.md, "Program years"): year → a partial
+    //! scenario object as compact JSON (io::writeJsonCompact), merged over this scenario by
+    //! io::scenarioForYear(). The engine never reads it; io checks it where scenarios enter.
+    std::map<Year, std::string> byYear;
 
     bool operator==(const Scenario&) const = default;
 

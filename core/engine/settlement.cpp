@@ -216,6 +216,10 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
     out.includedCos = ctx.includedCos;
     out.baseline = ctx.baseline;
     collectNameWarnings(scenario, index, out.warnings);
+    if (scenario.byYear.count(y))
+        out.warnings.push_back("by_year." + std::to_string(y) +
+                               " is not applied: a single-year settlement uses the base scenario; "
+                               "`settle --years` and the Program years view apply it");
 
     const bool ruBasis = scenario.savingsBasis == SavingsBasis::ResourceUse;
     // §1.5: a util_ column a resource-use measure names but the data lacks is an input error,

@@ -16,7 +16,8 @@ namespace {
 
 struct Table {
     QStringList header;
-    QMap<QString, QStringList> rows; // by key: the first column, or plan|county|rate cell|year
+    QMap<QString, QStringList> rows; // by key: the first column; plan|county|rate cell|year for regional
+                                     // rates; year and plan_id for a program's output
 };
 
 //! True for an expected.csv of `rates --regional`.
@@ -40,6 +41,8 @@ Table readTable(const QString& path)
             t.rows.insert(
                 QStringList{fields.value(0), fields.value(1), fields.value(3), fields.value(4)}.join(u'|'),
                 fields);
+        else if (t.header.value(0) == QLatin1String("year"))
+            t.rows.insert(fields.value(0) + u' ' + fields.value(1), fields);
         else
             t.rows.insert(fields.value(0), fields);
     }
@@ -95,6 +98,9 @@ private Q_SLOTS:
                  << "--experience" << dir + "/experience.csv";
             if (QFile::exists(dir + "/quality.csv"))
                 args << "--quality" << dir + "/quality.csv";
+            QFile years(dir + "/years"); // a program's years: settle --years
+            if (years.open(QIODevice::ReadOnly))
+                args << "--years" << QString::fromUtf8(years.readAll()).trimmed();
         }
         args << "--scenario" << dir + "/scenario.json"
              << "--out" << out;

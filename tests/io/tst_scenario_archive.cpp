@@ -448,9 +448,10 @@ private Q_SLOTS:
         row("truncated", good.substr(0, good.size() / 2), "", "ends early");
         row("closing line break missing", good.substr(0, good.size() - 1), "",
             "closing line break is missing");
-        // The archive ends with a one-digit flag (regional rates absent), so a cut inside its last
-        // double leaves that flag unread.
+        // The archive ends with the regional rates' presence flag and the by_year count, so a cut
+        // inside its last double leaves them unread.
         row("cut inside the last double", good.substr(0, good.rfind('e')), "", "ends early");
+        row("cut after the last count", good.substr(0, good.size() - 2), "", "ends early");
         row("data after the end", good + "7", "", "unexpected data after the end");
         row("a second line break", good + "\n", "", "unexpected data after the end");
         row("letters where a number belongs",

@@ -134,6 +134,18 @@ private Q_SLOTS:
             QTest::newRow("null against a list")
                 << a << b << QList<QStringList>{{"included_cos", "null", R"(["inpatient"])"}};
         }
+        {
+            // by_year (docs/methodology.md, "Program years"): an override added, and one changed inside.
+            Scenario a;
+            a.byYear[2023] = R"({"sharing": {"max_share": 0.4}})";
+            Scenario b = a;
+            b.byYear[2023] = R"({"sharing": {"max_share": 0.3}})";
+            b.byYear[2024] = R"({"msr": {"rate": 0.01}})";
+            QTest::newRow("by_year overrides")
+                << a << b
+                << QList<QStringList>{{"by_year.2023.sharing.max_share", "0.4", "0.3"},
+                                      {"by_year.2024", "(absent)", R"({"msr": {"rate": 0.01}})"}};
+        }
     }
 
     void differences()

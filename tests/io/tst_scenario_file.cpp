@@ -124,7 +124,8 @@ Scenario fullScenarioV2()
 
 //! v3-full.sharecast-scenario: the v2 file's scenario with the keys format version 3 added away
 //! from their defaults: §9's payment model, §8's rate on a failed gate, new benefits priced as
-//! add-ons, the federal limits and the regional rates.
+//! add-ons, the federal limits, the regional rates and by_year overrides (docs/methodology.md,
+//! "Program years").
 Scenario fullScenarioV3()
 {
     Scenario s = fullScenarioV2();
@@ -139,6 +140,8 @@ Scenario fullScenarioV3()
         0.75,
         {{"Alameda", 1.02}, {"Kern", 0.985}},
         false};
+    s.byYear = {{2025, R"({"sharing": {"max_share": 0.4, "tiers": [{"min_score": 0, "share": 0.25}]}})"},
+                {2026, R"({"msr": {"rate": 0.015}, "fmap": {"by_rate_cell": {"SPD": 0.6}}})"}};
     return s;
 }
 
@@ -598,6 +601,8 @@ private Q_SLOTS:
             << replaced(good, "SHARECAST-SCENARIO", "sharecast-scenario") << "not a Sharecast scenario file";
         QTest::newRow("JSON scenario") << QByteArray("{ \"name\": \"x\" }\n") << "looks like a JSON scenario";
         QTest::newRow("Boost archive without header") << payload << "not a Sharecast scenario file";
+        QTest::newRow("older format version over newer data")
+            << withHeaderLine(good, 2, "format-version: 2") << "newer";
         QTest::newRow("future format version")
             << withHeaderLine(good, 2,
                               "format-version: " + QByteArray::number(kScenarioFileFormatVersion + 1))

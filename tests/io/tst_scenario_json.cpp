@@ -335,6 +335,25 @@ public:
             r.budgetNeutral = chance(0.5);
             s.regionalRates = r;
         }
+        if (chance(0.5)) {
+            // An override after every base year: msr.rate, or a whole tier list, as written.
+            Year first = 2000;
+            for (Year b : s.baseline.years)
+                first = std::max(first, b + 1);
+            for (int k = integer(1, 3); k > 0; --k) {
+                JsonValue o = JsonValue::makeObject();
+                if (chance(0.5)) {
+                    o.add("msr", JsonValue::makeObject()).add("rate", JsonValue::fromNumber(unit()));
+                } else {
+                    JsonValue& tiers =
+                        o.add("sharing", JsonValue::makeObject()).add("tiers", JsonValue::makeArray());
+                    JsonValue& t = tiers.append(JsonValue::makeObject());
+                    t.add("min_score", JsonValue::fromNumber(unit() * 100.0));
+                    t.add("share", JsonValue::fromNumber(unit()));
+                }
+                s.byYear[first + integer(0, 5)] = writeJsonCompact(o);
+            }
+        }
         return s;
     }
 
@@ -980,6 +999,70 @@ private Q_SLOTS:
         QVERIFY(s.programChanges[0].rateCells.has_value() && s.programChanges[0].rateCells->empty());
     }
 
+    //! by_year (docs/methodology.md, "Program years"): each override read over the base by the
+    //! §1.5 merging rules, kept as compact JSON, and merged by scenarioForYear().
+    void yearOverrides()
+    {
+        const Scenario s = read(R"({
+          "performance_year": 2024,
+          "sharing": {"max_share": 0.5, "quality_scaling": "tiers",
+                      "tiers": [{"min_score": 0, "share": 0.2}, {"min_score": 50, "share": 0.4}]},
+          "fmap": {"default": 0.6, "by_rate_cell": {"ACA Expansion": 0.9}},
+          "program_changes": [{"cos": "ltc", "effective_year": 2023, "factor": 1.1}],
+          "by_year": {
+            "2024": {"sharing": {"tiers": [{"min_score": 0, "share": 0.1}]}},
+            "2023": {"sharing": {"cap": 0.02}, "fmap": {"by_rate_cell": {"SPD": 0.7}}, "program_changes": []}
+          }})");
+        QCOMPARE(s.byYear.size(), std::size_t{2});
+        QCOMPARE(QString::fromStdString(s.byYear.at(2023)),
+                 QStringLiteral(R"({"sharing": {"cap": 0.02}, "fmap": {"by_rate_cell": {"SPD": 0.7}}, )"
+                                R"("program_changes": []})"));
+        QCOMPARE(QString::fromStdString(s.byYear.at(2024)),
+                 QStringLiteral(R"({"sharing": {"tiers": [{"min_score": 0, "share": 0.1}]}})"));
+
+        const Scenario y2023 = scenarioForYear(s, 2023);
+        QVERIFY(y2023.performanceYear == std::optional<Year>(2023));
+        QVERIFY(y2023.byYear.empty());
+        QVERIFY(y2023.sharing.cap == std::optional<double>(0.02));     // given
+        QCOMPARE(y2023.sharing.tiers.size(), std::size_t{2});          // kept (sharing partly given)
+        QCOMPARE(y2023.sharing.qualityScaling, QualityScaling::Tiers); // kept
+        QCOMPARE(y2023.fmap.defaultRate, 0.6);                         // kept (fmap partly given)
+        QCOMPARE(y2023.fmap.byRateCell, (std::map<std::string, double>{{"SPD", 0.7}})); // map replaced
+        QVERIFY(y2023.programChanges.empty());                                          // list replaced
+
+        const Scenario y2024 = scenarioForYear(s, 2024);
+        QVERIFY(y2024.sharing.tiers == (std::vector<SharingTier>{{0.0, 0.1}})); // list replaced
+        QVERIFY(!y2024.sharing.cap.has_value());
+        QCOMPARE(y2024.fmap.byRateCell, (std::map<std::string, double>{{"ACA Expansion", 0.9}}));
+        QCOMPARE(y2024.programChanges.size(), std::size_t{1});
+
+        // A year without an override: the base with that performance year and no by_year.
+        Scenario expected = s;
+        expected.byYear.clear();
+        expected.performanceYear = 2025;
+        QVERIFY(scenarioForYear(s, 2025) == expected);
+        const std::vector<Scenario> program = scenariosForYears(s, {2023, 2024, 2025});
+        QCOMPARE(program.size(), std::size_t{3});
+        QVERIFY(program[0] == y2023 && program[1] == y2024 && program[2] == expected);
+
+        // The round trip keeps the overrides, and the writer spells them out under by_year.
+        const QByteArray written = writeScenarioJson(s);
+        QVERIFY(read(written) == s);
+        QVERIFY(
+            written.contains("\"by_year\": {\n    \"2023\": {\n      \"sharing\": {\n        \"cap\": 0.02"));
+
+        // An override that a later edit of the base makes invalid is named when it is used.
+        Scenario edited = s;
+        edited.baseline.years = {2023};
+        try {
+            scenarioForYear(edited, 2023);
+            QFAIL("no error");
+        } catch (const InputError& e) {
+            QCOMPARE(QString::fromStdString(e.where().column), QStringLiteral("by_year.2023.baseline.years"));
+            QCOMPARE(e.where().line, 0L);
+        }
+    }
+
     void byteOrderMark()
     {
         const Scenario s = read("\xEF\xBB\xBF{\"name\": \"BOM\"}");
@@ -1308,6 +1391,43 @@ private Q_SLOTS:
         addError("admin load plus gain at default",
                  lines({"{", R"(  "projection": {)", R"(    "underwriting_gain": 0.95}})"}), 2,
                  "projection.admin_load", "0.08", "below 1");
+
+        // by_year (docs/methodology.md, "Program years"): keys are years, overrides validate for
+        // their year merged over the base, and errors name the path inside by_year.
+        addError("by_year key not a year", lines({R"({"by_year": {)", R"(  "next": {}}})"}), 2,
+                 "by_year.next", "next", "must be a year");
+        addError("by_year key with a leading zero", lines({R"({"by_year": {"02023": {}}})"}), 1,
+                 "by_year.02023", "02023", "must be a year");
+        addError("by_year not an object", lines({R"({"by_year": [2023]})"}), 1, "by_year", "[...]",
+                 "expected an object");
+        addError("override not an object", lines({R"({"by_year": {"2023": 0.4}})"}), 1, "by_year.2023", "0.4",
+                 "expected an object");
+        addError("override names the scenario", lines({R"({"by_year": {"2023": {)", R"(  "name": "x"}}})"}),
+                 2, "by_year.2023.name", "-", "cannot set name");
+        addError("override sets the performance year",
+                 lines({R"({"by_year": {"2023": {)", R"(  "performance_year": 2023}}})"}), 2,
+                 "by_year.2023.performance_year", "-", "cannot set performance_year");
+        addError("override nests by_year", lines({R"({"by_year": {"2023": {"by_year": {}}}})"}), 1,
+                 "by_year.2023.by_year", "-", "cannot set by_year");
+        addError("unknown key in an override",
+                 lines({R"({"by_year": {"2023": {)", R"(  "sharing": {"maxshare": 1}}}})"}), 2,
+                 "by_year.2023.sharing.maxshare", "maxshare", "unknown key");
+        addError("override value out of range",
+                 lines({R"({"by_year": {)", R"(  "2024": {"sharing": {)", R"(    "max_share": 1.5}}}})"}), 3,
+                 "by_year.2024.sharing.max_share", "1.5", "[0, 1]");
+        addError(
+            "override baseline not before its year",
+            lines({R"({"by_year": {)", R"(  "2023": {"baseline": {)", R"(    "years": [2022, 2023]}}}})"}), 3,
+            "by_year.2023.baseline.years", "2023", "before the performance year 2023");
+        // The base's explicit baseline applies to every program year: 2022 is not before 2022.
+        addError("base baseline inside an override's year",
+                 lines({R"({"baseline": {"years": [2021, 2022]},)", R"( "by_year": {"2022": {}}})"}), 2,
+                 "by_year.2022.baseline.years", "2022", "before the performance year 2022");
+        // Merged: weights of the base with the override's years do not match.
+        addError("override years against the base weights",
+                 lines({R"({"baseline": {"years": [2020, 2021], "weights": [0.5, 0.5]},)",
+                        R"( "by_year": {"2024": {"baseline": {"years": [2023]}}}})"}),
+                 2, "by_year.2024.baseline.weights", "-", "one weight per baseline year");
     }
     void errors()
     {
@@ -1381,8 +1501,10 @@ private Q_SLOTS:
                                       "mlr_remittance",
                                       "federal_limits",
                                       "uncertainty",
-                                      "regional_rates"};
+                                      "regional_rates",
+                                      "by_year"};
         QCOMPARE(keys, expected);
+        QVERIFY(json.endsWith("\n  \"by_year\": {}\n}\n"));
         QVERIFY(doc.object().value("blend").isNull());
         QVERIFY(doc.object().value("regional_rates").isNull());
         QVERIFY(doc.object().value("included_cos").isNull());

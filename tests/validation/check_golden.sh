@@ -2,8 +2,9 @@
 # Runs the settlement on every case of a golden folder (inputs -> expected.csv) and compares.
 # Usage: tests/validation/check_golden.sh GOLDEN_DIR [path/to/sharecast]
 # A case folder holds experience.csv [+ quality.csv] or totals.csv, scenario.json, expected.csv;
-# cell cases are settled for the scenario's performance year; a case whose expected.csv holds
-# regional rates (header plan_id,county,...) is run with `rates --regional`. Prints one line per case and the
+# cell cases are settled for the scenario's performance year, or for the program years in the
+# case's `years` file (settle --years); a case whose expected.csv holds regional rates (header
+# plan_id,county,...) is run with `rates --regional`. Prints one line per case and the
 # mismatches; exits 1 when any case differs.
 set -u
 dir=${1:?usage: $0 GOLDEN_DIR [sharecast]}
@@ -24,6 +25,7 @@ for case in "$dir"/*/; do
   else
     args=(settle --experience "$case/experience.csv" --scenario "$case/scenario.json" --out "$out")
     [ -f "$case/quality.csv" ] && args+=(--quality "$case/quality.csv")
+    [ -f "$case/years" ] && args+=(--years "$(tr -d '[:space:]' < "$case/years")")
     "$bin" "${args[@]}" 2>"$log"
   fi
   rc=$?

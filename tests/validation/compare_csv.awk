@@ -1,12 +1,13 @@
 # Compares a result CSV with an expected CSV, row by key (first column; for regional rates, whose
-# header starts plan_id,county, the plan, county, rate cell and year), column by name.
+# header starts plan_id,county, the plan, county, rate cell and year; year and plan_id when the
+# first column is `year`, as `settle --years` writes), column by name.
 # Tolerances (methodology golden README): money 0.01, rates 1e-8, members 1e-5, flags and NA exact.
 # Usage: awk -F, -f compare_csv.awk expected.csv result.csv   (no quoted fields in these files)
 # Prints one line per mismatch and exits 1 when there is any.
 function money(c) { return c ~ /^(expected|actual|gross_savings|plan_payment|program_net|federal_share|state_share|old_pmpm|regional_pmpm|new_pmpm|change_pmpm|change_dollars)$/ }
 function rate(c) { return c ~ /^(savings_rate|msr|mlr|quality_score|share_rate|adjustment|scale)$/ }
 function members(c) { return c == "members" || c == "member_months" }
-function key() { return regional ? $1 "|" $2 "|" $4 "|" $5 : $1 }
+function key() { return regional ? $1 "|" $2 "|" $4 "|" $5 : (name[file, 1] == "year" ? $1 " " $2 : $1) }
 function absd(x) { return x < 0 ? -x : x }
 FNR == 1 {
     file++

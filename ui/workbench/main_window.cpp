@@ -9,6 +9,7 @@
 #include "io/scenario/presets.h"
 #include "ui/analysis/compare_view.h"
 #include "ui/analysis/experience_view.h"
+#include "ui/analysis/program_years_view.h"
 #include "ui/analysis/sensitivity_view.h"
 #include "ui/analysis/uncertainty_view.h"
 #include "ui/assumptions/assumptions_panel.h"
@@ -164,6 +165,7 @@ void MainWindow::detachDocument()
     compareView_ = nullptr;
     uncertaintyView_ = nullptr;
     sensitivityView_ = nullptr;
+    programYearsView_ = nullptr;
     tabs_ = nullptr;
     assumptions_ = nullptr;
     headlines_.clear();
@@ -385,6 +387,9 @@ void MainWindow::attachDocument()
     sensitivityView_ = new SensitivityView(doc);
     sensitivityView_->setObjectName(QStringLiteral("sensitivityView"));
     tabs->addTab(sensitivityView_, tr("Sensitivity"));
+    programYearsView_ = new ProgramYearsView(doc);
+    programYearsView_->setObjectName(QStringLiteral("programYearsView"));
+    tabs->addTab(programYearsView_, tr("Program years"));
     tabs_ = tabs;
     setCentralWidget(tabs);
 

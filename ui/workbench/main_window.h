@@ -29,6 +29,7 @@ class ExperienceView;
 class ProjectDocument;
 struct ReportOptions;
 class SavingsChartController;
+class ProgramYearsView;
 class SensitivityView;
 class SettlementModel;
 class UncertaintyView;
@@ -85,6 +86,7 @@ public:
     //! false when there is none.
     bool showTab(const QString& name);
     SensitivityView* sensitivityView() const { return sensitivityView_; }
+    ProgramYearsView* programYearsView() const { return programYearsView_; }
     //! The headline figure labels by key (expected, actual, gross, payments, net, federal, state).
     QLabel* headline(const QString& key) const;
 
@@ -175,6 +177,7 @@ private:
     CompareView* compareView_ = nullptr;
     UncertaintyView* uncertaintyView_ = nullptr;
     SensitivityView* sensitivityView_ = nullptr;
+    ProgramYearsView* programYearsView_ = nullptr;
 };
 
 } // namespace sharecast::ui

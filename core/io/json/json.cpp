@@ -714,6 +714,30 @@ std::string writeJson(const JsonValue& v)
     return w.out;
 }
 
+std::string writeJsonCompact(const JsonValue& v)
+{
+    switch (v.type) {
+    case JsonType::Null: return "null";
+    case JsonType::Bool: return v.boolean ? "true" : "false";
+    case JsonType::Number: return formatJsonNumber(v.number);
+    case JsonType::String: return quoteJsonString(v.text);
+    case JsonType::Array: {
+        std::string s = "[";
+        for (std::size_t i = 0; i < v.items.size(); ++i)
+            s += (i ? ", " : "") + writeJsonCompact(v.items[i]);
+        return s + "]";
+    }
+    case JsonType::Object: {
+        std::string s = "{";
+        for (std::size_t i = 0; i < v.members.size(); ++i)
+            s += (i ? ", " : "") + quoteJsonString(v.members[i].key) + ": " +
+                 writeJsonCompact(v.members[i].value);
+        return s + "}";
+    }
+    }
+    return "null";
+}
+
 std::string formatJsonNumber(double v)
 {
     char buf[64];

@@ -80,6 +80,11 @@ JsonValue parseJson(std::string_view bytes, const std::string& fileName, const J
 //! valid UTF-8, neither of which JSON can carry.
 std::string writeJson(const JsonValue& v);
 
+//! Writes v on one line: `{"a": 1, "b": [true, null]}` (members in order, ", " and ": " between
+//! items): how `scenario diff` shows a value and how a scenario keeps its by_year overrides.
+//! Numbers as formatJsonNumber(), strings as quoteJsonString() (v must be writable JSON).
+std::string writeJsonCompact(const JsonValue& v);
+
 //! The shortest decimal text that reads back as exactly v (finite v; std::to_chars).
 std::string formatJsonNumber(double v);
 

@@ -140,8 +140,8 @@ std::vector<std::string> scenarioNumberKeys(const Scenario& scenario)
         switch (v.type) {
         case JsonType::Number:
             if (std::find(notVaried.begin(), notVaried.end(), path) == notVaried.end() &&
-                path.rfind("baseline.years", 0) != 0 && !endsWith(path, ".effective_year") &&
-                !endsWith(path, ".price_year"))
+                path.rfind("baseline.years", 0) != 0 && path.rfind("by_year", 0) != 0 &&
+                !endsWith(path, ".effective_year") && !endsWith(path, ".price_year"))
                 keys.push_back(path);
             break;
         case JsonType::Object:

@@ -27,7 +27,8 @@ Scenario withScenarioNumber(const Scenario& scenario, const std::string& key, do
 
 //! The keys of every numeric assumption the scenario holds (not null), in the order of its JSON
 //! form: what a tornado varies by default. Leaves out what is not an amount or rate to vary:
-//! years, counts and the Monte Carlo's draws and seed (baseline.years, performance_year,
+//! years, counts, the Monte Carlo's draws and seed, and by_year (a single-year settlement does
+//! not read the per-program-year overrides) (baseline.years, performance_year,
 //! projection.start_year, projection.horizon, projection.rate_lag, quality.min_denominator,
 //! quality.min_measures, uncertainty.draws, uncertainty.seed, program_changes[i].effective_year,
 //! new_benefits[i].price_year).

@@ -482,7 +482,7 @@ void readBlend(const Context& ctx, const JsonValue& v, const std::string& path,
         return;
     }
     const ObjectReader o(ctx, v, path, {"rate_cells", "rates", "projected_mix", "tolerance"});
-    BlendSpec b;
+    BlendSpec b = blend.value_or(BlendSpec{}); // a partly given blend keeps the other keys
     o.read("rate_cells", b.rateCells);
     o.read("rates", b.rates);
     o.read("projected_mix", b.projectedMix);
@@ -511,40 +511,50 @@ void readRegionalRates(const Context& ctx, const JsonValue& v, const std::string
     rates = std::move(r);
 }
 
-//! The whole scenario object (§1.5, §11, §12).
-Scenario readScenario(const Context& ctx, const JsonValue& root)
+//! The keys of the scenario object; by_year last.
+const std::initializer_list<std::string_view> kScenarioKeys = {"name",
+                                                               "description",
+                                                               "performance_year",
+                                                               "baseline",
+                                                               "included_cos",
+                                                               "excluded_cos",
+                                                               "trend",
+                                                               "program_changes",
+                                                               "new_benefits",
+                                                               "risk_adjustment",
+                                                               "truncation",
+                                                               "msr",
+                                                               "mlr",
+                                                               "quality",
+                                                               "tcc_trend_gate",
+                                                               "appropriateness",
+                                                               "savings_basis",
+                                                               "payment_model",
+                                                               "resource_use",
+                                                               "sharing",
+                                                               "losses",
+                                                               "fmap",
+                                                               "projection",
+                                                               "corridors",
+                                                               "blend",
+                                                               "mlr_remittance",
+                                                               "federal_limits",
+                                                               "uncertainty",
+                                                               "regional_rates",
+                                                               "by_year"};
+
+//! The keys a by_year override may not hold: what names the scenario or its years.
+const std::initializer_list<std::string_view> kNotPerYear = {"name", "description", "performance_year",
+                                                             "by_year"};
+
+//! The keys of the scenario object at `path` (§1.5, §11, §12) read over `base`: absent keys keep
+//! base's values, lists and maps keyed by data given replace base's wholesale. by_year is left
+//! to the caller.
+Scenario readScenario(const Context& ctx, const JsonValue& root, const std::string& path, Scenario base,
+                      std::initializer_list<std::string_view> keys)
 {
-    const ObjectReader o(ctx, root, "",
-                         {"name",
-                          "description",
-                          "performance_year",
-                          "baseline",
-                          "included_cos",
-                          "excluded_cos",
-                          "trend",
-                          "program_changes",
-                          "new_benefits",
-                          "risk_adjustment",
-                          "truncation",
-                          "msr",
-                          "mlr",
-                          "quality",
-                          "tcc_trend_gate",
-                          "appropriateness",
-                          "savings_basis",
-                          "payment_model",
-                          "resource_use",
-                          "sharing",
-                          "losses",
-                          "fmap",
-                          "projection",
-                          "corridors",
-                          "blend",
-                          "mlr_remittance",
-                          "federal_limits",
-                          "uncertainty",
-                          "regional_rates"});
-    Scenario s;
+    const ObjectReader o(ctx, root, path, keys);
+    Scenario s = std::move(base);
     o.read("name", s.name);
     o.read("description", s.description);
     o.read("performance_year", s.performanceYear);
@@ -557,9 +567,13 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
     o.read("excluded_cos", s.excludedCos);
     if (const JsonValue* v = o.get("trend"))
         readTrend(ctx, *v, o.at("trend"), s.trend);
+    if (o.get("program_changes"))
+        s.programChanges.clear();
     o.forEach("program_changes", [&](const JsonValue& v, const std::string& p) {
         s.programChanges.push_back(readProgramChange(ctx, v, p));
     });
+    if (o.get("new_benefits"))
+        s.newBenefits.clear();
     o.forEach("new_benefits", [&](const JsonValue& v, const std::string& p) {
         s.newBenefits.push_back(readNewBenefit(ctx, v, p));
     });
@@ -627,6 +641,8 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
     o.readChoice("payment_model", s.paymentModel, {PaymentModel::Ffs, PaymentModel::Capitation});
     if (const JsonValue* v = o.get("resource_use")) {
         const ObjectReader r(ctx, *v, o.at("resource_use"), {"measures"});
+        if (r.get("measures"))
+            s.resourceUse.clear();
         r.forEach("measures", [&](const JsonValue& m, const std::string& p) {
             s.resourceUse.push_back(readResourceUseMeasure(ctx, m, p));
         });
@@ -651,6 +667,8 @@ Scenario readScenario(const Context& ctx, const JsonValue& root)
     }
     if (const JsonValue* v = o.get("projection"))
         readProjection(ctx, *v, o.at("projection"), s.projection);
+    if (o.get("corridors"))
+        s.corridors.clear();
     o.forEach("corridors", [&](const JsonValue& v, const std::string& p) {
         s.corridors.push_back(readCorridor(ctx, v, p));
     });
@@ -737,6 +755,65 @@ int lineOfPath(const JsonValue& root, std::string_view path)
             rest.remove_prefix(1);
     }
     return line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-program-year overrides (docs/methodology.md, "Program years").
+
+//! Scenario::validate() of s, its key paths prefixed by `path` and placed on the lines of `node`
+//! (the object at `path`) when that object comes from a file.
+void validateAt(const Context& ctx, const Scenario& s, const JsonValue& node, const std::string& path)
+{
+    try {
+        s.validate();
+    } catch (const InputError& e) {
+        // validate() names the key; add the file and the line where that key is written.
+        InputLocation where = e.where();
+        where.file = ctx.file;
+        where.line = lineOfPath(node, where.column);
+        if (!path.empty()) {
+            if (where.line == 0) // the key is the base's: the override's own line
+                where.line = node.line;
+            where.column = path + "." + where.column;
+        }
+        throw InputError(where, e.reason());
+    }
+}
+
+//! The scenario for program year y: `partial` (the object at `path`, by_year.<y>) read over base
+//! by the §1.5 merging rules, performance_year y, no by_year; validated.
+Scenario mergeYear(const Context& ctx, const Scenario& base, Year y, const JsonValue& partial,
+                   const std::string& path)
+{
+    ctx.expect(partial, path, JsonType::Object);
+    for (const JsonMember& m : partial.members)
+        for (std::string_view k : kNotPerYear)
+            if (m.key == k)
+                ctx.failAt(m.line, memberPath(path, m.key),
+                           "a by_year override cannot set " + m.key +
+                               " (it names the scenario or its years, not a year's terms)");
+    Scenario s = readScenario(ctx, partial, path, base, kScenarioKeys);
+    s.byYear.clear();
+    s.performanceYear = y;
+    validateAt(ctx, s, partial, path);
+    return s;
+}
+
+//! Reads and checks by_year (the object at `path`) into s.byYear: every override merged over s
+//! must validate for its year.
+void readYearOverrides(const Context& ctx, const JsonValue& v, const std::string& path, Scenario& s)
+{
+    ctx.expect(v, path, JsonType::Object);
+    std::map<Year, std::string> overrides;
+    for (const JsonMember& m : v.members) {
+        const std::optional<Year> y = byYearKey(m.key);
+        if (!y)
+            throw InputError(InputLocation{ctx.file, m.line, memberPath(path, m.key), m.key, true},
+                             "a by_year key must be a year such as \"2024\"");
+        mergeYear(ctx, s, *y, m.value, memberPath(path, m.key));
+        overrides[*y] = writeJsonCompact(m.value);
+    }
+    s.byYear = std::move(overrides);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1013,6 +1090,9 @@ JsonValue scenarioToJson(const Scenario& s)
     } else {
         root.add("regional_rates", JsonValue());
     }
+    JsonValue& byYear = root.add("by_year", JsonValue::makeObject());
+    for (const auto& [year, text] : s.byYear)
+        byYear.add(std::to_string(year), parseJson(text, "by_year." + std::to_string(year)));
     return root;
 }
 
@@ -1026,16 +1106,10 @@ Scenario readScenarioJson(const QByteArray& bytes, const QString& fileName)
 Scenario readScenarioJson(const JsonValue& root, const QString& fileName)
 {
     const Context ctx{fileName.toStdString()};
-    Scenario s = readScenario(ctx, root);
-    try {
-        s.validate();
-    } catch (const InputError& e) {
-        // validate() names the key; add the file and the line where that key is written.
-        InputLocation where = e.where();
-        where.file = ctx.file;
-        where.line = lineOfPath(root, where.column);
-        throw InputError(where, e.reason());
-    }
+    Scenario s = readScenario(ctx, root, "", Scenario{}, kScenarioKeys);
+    validateAt(ctx, s, root, "");
+    if (const JsonValue* v = root.find("by_year"))
+        readYearOverrides(ctx, *v, "by_year", s);
     return s;
 }
 
@@ -1061,6 +1135,46 @@ Scenario readScenarioFile(const QString& path)
     if (f.error() != QFileDevice::NoError)
         throw readError(path, f.errorString());
     return readScenarioJson(bytes, path);
+}
+
+std::optional<Year> byYearKey(std::string_view key)
+{
+    if (key.empty() || key.size() > 4 || key.front() == '0' ||
+        key.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    Year y = 0;
+    for (char c : key)
+        y = y * 10 + (c - '0');
+    return y;
+}
+
+Scenario scenarioForYear(const Scenario& scenario, Year year)
+{
+    const auto it = scenario.byYear.find(year);
+    const std::string path = memberPath("by_year", std::to_string(year));
+    const JsonValue partial =
+        it == scenario.byYear.end() ? JsonValue::makeObject() : parseJson(it->second, path);
+    try {
+        return mergeYear(Context{}, scenario, year, partial, it == scenario.byYear.end() ? "" : path);
+    } catch (const InputError& e) {
+        InputLocation where = e.where();
+        where.line = 0; // the override is stored text, not a file
+        throw InputError(where, e.reason());
+    }
+}
+
+std::vector<Scenario> scenariosForYears(const Scenario& scenario, const std::vector<Year>& years)
+{
+    std::vector<Scenario> out;
+    for (Year y : years)
+        out.push_back(scenarioForYear(scenario, y));
+    return out;
+}
+
+void validateYearOverrides(const Scenario& scenario)
+{
+    for (const auto& entry : scenario.byYear)
+        scenarioForYear(scenario, entry.first);
 }
 
 QByteArray writeScenarioJson(const Scenario& scenario)

@@ -9,6 +9,10 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+#include <string_view>
+#include <vector>
+
 namespace sharecast::io {
 
 //! Reads a scenario from JSON bytes (methodology §1.5): absent keys keep their defaults, maps
@@ -23,6 +27,26 @@ Scenario readScenarioJson(const QByteArray& bytes, const QString& fileName);
 //! crash-recovery file): as readScenarioJson() on bytes, with key paths relative to that object
 //! and lines of the document it was parsed from.
 Scenario readScenarioJson(const JsonValue& root, const QString& fileName);
+
+//! The year a by_year key names ("2024": decimal digits without a leading zero, 1 to 9999), or
+//! nullopt.
+std::optional<Year> byYearKey(std::string_view key);
+
+//! The scenario of program year `year` (docs/methodology.md, "Program years"): by_year.<year>
+//! read over the scenario by the §1.5 merging rules (a partly given object keeps the other keys;
+//! lists and maps keyed by data replace wholesale), performance_year = year, by_year empty, and
+//! validated. Without an override for the year: the scenario itself with those two changes.
+//! Throws InputError naming the key (`by_year.2023.sharing.max_share`, or `baseline.years` for
+//! an explicit base year not before `year`).
+Scenario scenarioForYear(const Scenario& scenario, Year year);
+
+//! scenarioForYear() of every year, in the order given (the program's scenarios).
+std::vector<Scenario> scenariosForYears(const Scenario& scenario, const std::vector<Year>& years);
+
+//! Checks that every by_year override merged over the scenario validates for its year
+//! (scenarioForYear() of each); readScenarioJson() does this itself, the scenario-file reader and
+//! writer call it. Throws InputError naming the key.
+void validateYearOverrides(const Scenario& scenario);
 
 //! Reads a scenario JSON file; a file that cannot be read is an InputError naming the path.
 Scenario readScenarioFile(const QString& path);

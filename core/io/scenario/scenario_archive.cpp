@@ -1,6 +1,7 @@
 #include "io/scenario/scenario_archive.h"
 
 #include "engine/error.h"
+#include "io/json/scenario_json.h"
 
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/text_iarchive.hpp>
@@ -399,6 +400,8 @@ ScenarioArchive toArchive(const Scenario& s)
         out.budgetNeutral = r->budgetNeutral;
         a.regionalRates = std::move(out);
     }
+    for (const auto& [year, json] : s.byYear)
+        a.byYear.emplace(std::to_string(year), json);
     return a;
 }
 
@@ -553,6 +556,13 @@ Scenario fromArchive(const ScenarioArchive& a)
         out.adjustments = r->adjustments;
         out.budgetNeutral = r->budgetNeutral;
         s.regionalRates = std::move(out);
+    }
+    for (const auto& [key, json] : a.byYear) {
+        const std::optional<Year> year = io::byYearKey(key);
+        if (!year)
+            throw InputError(InputLocation{{}, 0, "by_year." + key, key, true},
+                             "a by_year key must be a year");
+        s.byYear.emplace(*year, json);
     }
     return s;
 }

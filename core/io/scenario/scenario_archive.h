@@ -589,8 +589,8 @@ struct RegionalRatesArchive {
 
 //! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
 //! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults; from version 3
-//! §9's payment model (`ffs` in older files), new benefits, federal limits and the regional rates
-//! (not configured in older files).
+//! §9's payment model (`ffs` in older files), new benefits, federal limits, the regional rates
+//! (not configured in older files) and the by_year overrides (none in older files).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -618,6 +618,8 @@ struct ScenarioArchive {
     std::vector<NewBenefitArchive> newBenefits;        //!< version 3
     FederalLimitsArchive federalLimits;                //!< version 3
     std::optional<RegionalRatesArchive> regionalRates; //!< version 3
+    //! version 3: by_year, year (decimal text) → the override's compact JSON, as Scenario keeps it
+    std::map<std::string, std::string> byYear;
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -644,6 +646,8 @@ struct ScenarioArchive {
             archive_detail::fields(ar, federalLimits);
             archive_detail::optional(ar, regionalRates);
         }
+        //! version 3: by_year, year (decimal text) → the override's compact JSON, as Scenario keeps it
+        std::map<std::string, std::string> byYear;
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
@@ -653,7 +657,8 @@ struct ScenarioArchive {
 ScenarioArchive toArchive(const Scenario& scenario);
 
 //! The scenario an archive describes. Throws InputError naming the key for an unknown method,
-//! direction or other name; does not run Scenario::validate() (the caller does, as for JSON).
+//! direction or other name, or a by_year key that is not a year; does not run Scenario::validate()
+//! nor io::validateYearOverrides() (the caller does, as for JSON).
 Scenario fromArchive(const ScenarioArchive& archive);
 
 //! The scenario as a Boost.Serialization text archive (portable text: numbers in the classic

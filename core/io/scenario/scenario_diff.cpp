@@ -10,33 +10,9 @@ namespace sharecast::io {
 
 namespace {
 
-//! Compact one-line JSON of a value.
-std::string compact(const JsonValue& v)
-{
-    switch (v.type) {
-    case JsonType::Null: return "null";
-    case JsonType::Bool: return v.boolean ? "true" : "false";
-    case JsonType::Number: return formatJsonNumber(v.number);
-    case JsonType::String: return quoteJsonString(v.text);
-    case JsonType::Array: {
-        std::string s = "[";
-        for (std::size_t i = 0; i < v.items.size(); ++i)
-            s += (i ? ", " : "") + compact(v.items[i]);
-        return s + "]";
-    }
-    case JsonType::Object: {
-        std::string s = "{";
-        for (std::size_t i = 0; i < v.members.size(); ++i)
-            s += (i ? ", " : "") + quoteJsonString(v.members[i].key) + ": " + compact(v.members[i].value);
-        return s + "}";
-    }
-    }
-    return "null";
-}
-
 bool same(const JsonValue& a, const JsonValue& b)
 {
-    return compact(a) == compact(b);
+    return writeJsonCompact(a) == writeJsonCompact(b);
 }
 
 void diff(const std::string& path, const JsonValue* a, const JsonValue* b,
@@ -63,8 +39,8 @@ void diff(const std::string& path, const JsonValue* a, const JsonValue* b,
     }
     if (a && b && same(*a, *b))
         return;
-    out.push_back({QString::fromStdString(path), a ? QString::fromStdString(compact(*a)) : absent,
-                   b ? QString::fromStdString(compact(*b)) : absent});
+    out.push_back({QString::fromStdString(path), a ? QString::fromStdString(writeJsonCompact(*a)) : absent,
+                   b ? QString::fromStdString(writeJsonCompact(*b)) : absent});
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "io/io_error.h"
 
 #include "engine/error.h"
+#include "io/json/scenario_json.h"
 #include "io/scenario/scenario_archive.h"
 
 #include <QCryptographicHash>
@@ -126,6 +127,7 @@ QByteArray scenarioFileFromPayload(QByteArrayView payload, std::uint64_t formatV
 QByteArray encodeScenarioFile(const Scenario& scenario)
 {
     scenario.validate();
+    validateYearOverrides(scenario);
     const std::string payload = writeScenarioArchive(scenario);
     if (payload.size() + 256 > static_cast<std::size_t>(kMaxScenarioFileBytes))
         throw InputError("the scenario is too large for a scenario file (" + std::to_string(payload.size()) +
@@ -203,6 +205,7 @@ Scenario decodeScenarioFile(const QByteArray& bytes, const QString& fileName)
     const Scenario scenario = readPayload(payload, static_cast<unsigned>(version), file);
     try {
         scenario.validate();
+        validateYearOverrides(scenario);
     } catch (const InputError& e) {
         InputLocation where = e.where();
         where.file = file;
