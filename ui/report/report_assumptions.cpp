@@ -146,6 +146,8 @@ const QHash<QString, Rule>& rules()
         {"uncertainty.draws", {"Monte Carlo draws", Kind::Integer}},
         {"uncertainty.seed", {"Monte Carlo seed", Kind::Integer}},
         {"uncertainty.trend_sd", {"Standard deviation of the projection fan's annual shock", Kind::Percent}},
+        {"by_year",
+         {"Terms by program year (by_year)", Kind::Text, "none", "none (the same terms every year)"}},
     };
     return r;
 }
@@ -352,7 +354,8 @@ QString groupOf(const QString& top)
         {"projection", "Projection and rate setting (§10, §11)"},
         {"corridors", "Further tools (§12)"},
         {"blend", "Further tools (§12)"},
-        {"mlr_remittance", "Further tools (§12)"}};
+        {"mlr_remittance", "Further tools (§12)"},
+        {"by_year", "Terms by program year"}};
     return groups.value(top, QStringLiteral("Other"));
 }
 
@@ -442,6 +445,26 @@ AssumptionDescription describeAssumptions(const Scenario& scenario, Year dataYea
         const QList<Segment> segments = parseKey(e.key);
         const Pattern pattern = patternOf(segments);
         const QString top = segments.isEmpty() ? e.key : segments.front().name;
+
+        // A program year's overrides (docs/methodology.md, "Program years"): one line per year,
+        // each key it gives with its value as written.
+        if (top == u"by_year" && segments.size() > 1) {
+            const QString yearKey = QStringLiteral("by_year.") + segments[1].name;
+            QStringList parts;
+            while (i < entries.size() &&
+                   (entries[i].key == yearKey || entries[i].key.startsWith(yearKey + u'.'))) {
+                if (entries[i].key != yearKey)
+                    parts << entries[i].key.mid(yearKey.size() + 1) + QStringLiteral(" = ") +
+                                 entries[i].value;
+                ++i;
+            }
+            group(groupOf(top))
+                .items.append(AssumptionItem{
+                    QStringLiteral("Program year %1 (over the terms above)").arg(segments[1].name),
+                    parts.isEmpty() ? QStringLiteral("no change") : parts.join(QStringLiteral("; ")),
+                    yearKey});
+            continue;
+        }
 
         // A list of objects shown as a table?
         const TableRule* tableRule = nullptr;
