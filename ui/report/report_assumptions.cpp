@@ -55,6 +55,14 @@ const QHash<QString, Rule>& rules()
         {"trend.by_rate_cell.*.by_cos.*.unit_cost",
          {"Unit-cost trend a year, rate cell %1, %2", Kind::Percent}},
         {"program_changes", {"Program changes", Kind::Text, "none", "none"}},
+        {"new_benefits", {"New benefits priced as PMPM add-ons", Kind::Text, "none", "none"}},
+        {"new_benefits[].cos", {"New benefit %1: category of service", Kind::Text}},
+        {"new_benefits[].price_year", {"New benefit %1: year its PMPMs are priced in", Kind::Year}},
+        {"new_benefits[].pmpm", {"New benefit %1: PMPM by rate cell", Kind::Text, "none", "none"}},
+        {"new_benefits[].pmpm.*", {"New benefit %1: PMPM, %2", Kind::Pmpm}},
+        {"new_benefits[].take_up", {"New benefit %1: take-up by year", Kind::Text, "none", "none"}},
+        {"new_benefits[].take_up.*", {"New benefit %1: take-up from %2", Kind::Percent}},
+        {"new_benefits[].trend", {"New benefit %1: trend a year", Kind::Percent}},
         {"risk_adjustment.enabled", {"Risk adjustment of the baseline", Kind::Enabled}},
         {"risk_adjustment.cap_up", {"Cap on the upward risk adjustment", Kind::Percent, "no cap"}},
         {"risk_adjustment.cap_down", {"Cap on the downward risk adjustment", Kind::Percent, "no cap"}},
@@ -84,6 +92,8 @@ const QHash<QString, Rule>& rules()
          {"Largest allowed rise in grievances per 1,000 member months", Kind::Number}},
         {"appropriateness.action", {"When the guardrail trips", Kind::Enum}},
         {"savings_basis", {"Savings basis", Kind::Enum}},
+        {"payment_model", {"Who holds the savings (payment model)", Kind::Enum}},
+        {"sharing.rate_on_failed_gate", {"Share rate of a plan that fails a gate", Kind::Enum}},
         {"resource_use.measures", {"Resource-use measures", Kind::Text, "none", "none"}},
         {"sharing.max_share", {"Largest plan share of savings", Kind::Percent}},
         {"sharing.min_share", {"Smallest plan share (linear quality scaling)", Kind::Percent}},
@@ -137,6 +147,12 @@ const QHash<QString, Rule>& rules()
         {"blend.tolerance", {"True-up tolerance", Kind::Percent}},
         {"mlr_remittance.enabled", {"Medical loss ratio remittance", Kind::Enabled}},
         {"mlr_remittance.minimum", {"Minimum medical loss ratio", Kind::Percent}},
+        {"federal_limits.enabled", {"Federal limits flagged (42 CFR 438.6(b)(2), 438.16)", Kind::Enabled}},
+        {"federal_limits.incentive_max", {"Largest shared-savings payment, share of capitation", Kind::Percent}},
+        {"federal_limits.ilos_cos", {"In lieu of services: categories of service", Kind::Text, "none", "none"}},
+        {"federal_limits.ilos_max", {"Largest in-lieu-of-services cost, share of capitation", Kind::Percent}},
+        {"federal_limits.ilos_evaluation",
+         {"In-lieu-of-services share above which an evaluation is due", Kind::Percent}},
         {"uncertainty.cv",
          {"Coefficient of variation of annual cost per member (statistical validity)", Kind::Number,
           "from member data, else the MSR's"}},
@@ -153,6 +169,8 @@ const QHash<QString, Rule>& rules()
         {"regional_rates.adjustments", {"County rate adjustments", Kind::Text, "none", "none"}},
         {"regional_rates.adjustments.*", {"Rate adjustment, %1", Kind::Number}},
         {"regional_rates.budget_neutral", {"Budget neutral by region, rate cell and year", Kind::YesNo}},
+        {"by_year",
+         {"Terms by program year (by_year)", Kind::Text, "none", "none (the same terms every year)"}},
     };
     return r;
 }
@@ -182,7 +200,11 @@ QString enumText(const QString& key, const QString& v)
         {"one_minus_sharing", "1 − the sharing rate, within the smallest and largest rate"},
         {"higher", "higher"},
         {"lower", "lower"},
-        {"member_years", "member years"}};
+        {"member_years", "member years"},
+        {"ffs", "the payer (fee for service): it keeps G and pays P"},
+        {"capitation", "the plan (capitation): it returns G − P to the state"},
+        {"scaled", "as the composite scales it"},
+        {"zero", "0 (CMS: no savings, losses at the largest rate)"}};
     const QMap<QString, QString>* map = &other;
     if (key.startsWith(u"msr.") || key.startsWith(u"mlr."))
         map = &methods;
@@ -345,6 +367,9 @@ QString groupOf(const QString& top)
         {"excluded_cos", "Expected cost: baseline, trend and adjustments (§2)"},
         {"trend", "Expected cost: baseline, trend and adjustments (§2)"},
         {"program_changes", "Expected cost: baseline, trend and adjustments (§2)"},
+        {"new_benefits", "Expected cost: baseline, trend and adjustments (§2)"},
+        {"payment_model", "Federal and state split (§9)"},
+        {"federal_limits", "Further tools (§12)"},
         {"risk_adjustment", "Expected cost: baseline, trend and adjustments (§2)"},
         {"truncation", "Expected cost: baseline, trend and adjustments (§2)"},
         {"msr", "Minimum savings and loss rates (§5)"},
@@ -360,7 +385,8 @@ QString groupOf(const QString& top)
         {"projection", "Projection and rate setting (§10, §11)"},
         {"corridors", "Further tools (§12)"},
         {"blend", "Further tools (§12)"},
-        {"mlr_remittance", "Further tools (§12)"}};
+        {"mlr_remittance", "Further tools (§12)"},
+        {"by_year", "Terms by program year"}};
     return groups.value(top, QStringLiteral("Other"));
 }
 
@@ -450,6 +476,26 @@ AssumptionDescription describeAssumptions(const Scenario& scenario, Year dataYea
         const QList<Segment> segments = parseKey(e.key);
         const Pattern pattern = patternOf(segments);
         const QString top = segments.isEmpty() ? e.key : segments.front().name;
+
+        // A program year's overrides (docs/methodology.md, "Program years"): one line per year,
+        // each key it gives with its value as written.
+        if (top == u"by_year" && segments.size() > 1) {
+            const QString yearKey = QStringLiteral("by_year.") + segments[1].name;
+            QStringList parts;
+            while (i < entries.size() &&
+                   (entries[i].key == yearKey || entries[i].key.startsWith(yearKey + u'.'))) {
+                if (entries[i].key != yearKey)
+                    parts << entries[i].key.mid(yearKey.size() + 1) + QStringLiteral(" = ") +
+                                 entries[i].value;
+                ++i;
+            }
+            group(groupOf(top))
+                .items.append(AssumptionItem{
+                    QStringLiteral("Program year %1 (over the terms above)").arg(segments[1].name),
+                    parts.isEmpty() ? QStringLiteral("no change") : parts.join(QStringLiteral("; ")),
+                    yearKey});
+            continue;
+        }
 
         // A list of objects shown as a table?
         const TableRule* tableRule = nullptr;
