@@ -602,7 +602,7 @@ private Q_SLOTS:
         QTest::newRow("JSON scenario") << QByteArray("{ \"name\": \"x\" }\n") << "looks like a JSON scenario";
         QTest::newRow("Boost archive without header") << payload << "not a Sharecast scenario file";
         QTest::newRow("older format version over newer data")
-            << withHeaderLine(good, 2, "format-version: 2") << "newer";
+            << withHeaderLine(good, 2, "format-version: 2") << "header declares format 2";
         QTest::newRow("future format version")
             << withHeaderLine(good, 2,
                               "format-version: " + QByteArray::number(kScenarioFileFormatVersion + 1))

@@ -943,8 +943,7 @@ private Q_SLOTS:
         s = read(R"({"projection": {"horizon": 3, "utilization_change": {"default": -0.01}}})");
         QCOMPARE(s.projection.horizon, 3);
         QCOMPARE(s.projection.utilizationChange.defaultRate, -0.01);
-        QCOMPARE(s.projection.utilizationChange.byCos,
-                 (std::map<std::string, double>{{"inpatient", -0.02}, {"emergency", -0.03}}));
+        QVERIFY(s.projection.utilizationChange.byCos.empty()); // the v2 default: no change by COS
         QCOMPARE(s.projection.adminLoad, 0.08);
 
         s = read(R"({"risk_adjustment": {"enabled": true}, "blend": {"tolerance": 0.1}})");

@@ -148,8 +148,10 @@ const QHash<QString, Rule>& rules()
         {"mlr_remittance.enabled", {"Medical loss ratio remittance", Kind::Enabled}},
         {"mlr_remittance.minimum", {"Minimum medical loss ratio", Kind::Percent}},
         {"federal_limits.enabled", {"Federal limits flagged (42 CFR 438.6(b)(2), 438.16)", Kind::Enabled}},
-        {"federal_limits.incentive_max", {"Largest shared-savings payment, share of capitation", Kind::Percent}},
-        {"federal_limits.ilos_cos", {"In lieu of services: categories of service", Kind::Text, "none", "none"}},
+        {"federal_limits.incentive_max",
+         {"Largest shared-savings payment, share of capitation", Kind::Percent}},
+        {"federal_limits.ilos_cos",
+         {"In lieu of services: categories of service", Kind::Text, "none", "none"}},
         {"federal_limits.ilos_max", {"Largest in-lieu-of-services cost, share of capitation", Kind::Percent}},
         {"federal_limits.ilos_evaluation",
          {"In-lieu-of-services share above which an evaluation is due", Kind::Percent}},
@@ -323,8 +325,8 @@ struct Pattern {
 
 Pattern patternOf(const QList<Segment>& segments)
 {
-    static const QStringList dataMaps = {"by_cos",        "by_rate_cell", "rates",
-                                         "projected_mix", "regions",      "adjustments"};
+    static const QStringList dataMaps = {"by_cos",  "by_rate_cell", "rates", "projected_mix",
+                                         "regions", "adjustments",  "pmpm",  "take_up"};
     Pattern p;
     for (int i = 0; i < segments.size(); ++i) {
         const Segment& s = segments[i];

@@ -645,9 +645,8 @@ struct ScenarioArchive {
             archive_detail::items(ar, newBenefits, "new_benefits");
             archive_detail::fields(ar, federalLimits);
             archive_detail::optional(ar, regionalRates);
+            archive_detail::entries(ar, byYear, "by_year");
         }
-        //! version 3: by_year, year (decimal text) → the override's compact JSON, as Scenario keeps it
-        std::map<std::string, std::string> byYear;
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
