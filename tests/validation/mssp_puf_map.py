@@ -218,8 +218,8 @@ def cmd_compare(puf_path, work):
     for reason, ids in not_compared.items():
         print("  not compared %d: %s (%s%s)" % (len(ids), reason, ", ".join(ids[:10]),
                                                ", ..." if len(ids) > 10 else ""))
-    print("  compared: every settled ACO with EarnSaveLoss >= 0; match when |ours - theirs| <= "
-          "max($%g, %.2f %% of |theirs|)" % (ABS_TOL, REL_TOL * 100))
+    print("  compared: every settled ACO (shared savings below, shared losses after); match when "
+          "|ours - theirs| <= max($%g, %.2f %% of |theirs|)" % (ABS_TOL, REL_TOL * 100))
     print()
     for t, (m, n) in stats.items():
         if n:
