@@ -320,23 +320,28 @@ private Q_SLOTS:
                 f += roundTo(plan.split.federal, 2);
                 st += roundTo(plan.split.state, 2);
             }
+            // The Straw Proposal 7 sample is under capitation: the step from G to the transfer T
+            // holds the payments and the one-sided losses the plans keep (§9), so it foots.
+            QCOMPARE(doc_->scenario().paymentModel, PaymentModel::Capitation);
             QCOMPARE(chart.categories(),
                      (QStringList{"Expected cost", "Gross savings", "Actual cost", "Gross savings",
-                                  "Plan payments", "Program net", "Federal share", "State share"}));
+                                  "Plan payments and losses kept", "Returned to the state", "Federal share",
+                                  "State share"}));
+            QVERIFY(n > g - p); // some plan keeps a loss on the sample: T = 0, not G < 0
             const QVector<double>& v = chart.valuesMillions();
             CHECK_NEAR(v[0], e / 1e6, "expected cost");
             CHECK_NEAR(v[1], (a - e) / 1e6, "gross savings step");
             CHECK_NEAR(v[2], a / 1e6, "actual cost");
             CHECK_NEAR(v[3], g / 1e6, "gross savings");
-            CHECK_NEAR(v[4], -p / 1e6, "plan payments step");
+            CHECK_NEAR(v[4], (n - g) / 1e6, "plan payments and kept losses step");
             CHECK_NEAR(v[5], n / 1e6, "program net");
             CHECK_NEAR(v[6], -f / 1e6, "federal share step");
             CHECK_NEAR(v[7], st / 1e6, "state share");
             // The floating steps join the levels either side of them.
             CHECK_NEAR(chart.upperMillions()[1], std::max(e, a) / 1e6, "savings step top");
             CHECK_NEAR(chart.lowerMillions()[1], std::min(e, a) / 1e6, "savings step bottom");
-            CHECK_NEAR(chart.upperMillions()[4], std::max(g, g - p) / 1e6, "payments step top");
-            CHECK_NEAR(chart.lowerMillions()[4], std::min(g, g - p) / 1e6, "payments step bottom");
+            CHECK_NEAR(chart.upperMillions()[4], std::max(g, n) / 1e6, "payments step top");
+            CHECK_NEAR(chart.lowerMillions()[4], std::min(g, n) / 1e6, "payments step bottom");
             CHECK_NEAR(chart.lowerMillions()[6], std::min(n, n - f) / 1e6, "federal step bottom");
         };
         check(engineSettlement());

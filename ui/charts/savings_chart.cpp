@@ -58,6 +58,10 @@ void SavingsChartController::redraw()
     grossBars_->setData(x0, gross_);
     paymentBars_->setData(x1, payment_);
     netBars_->setData(x2, net_);
+    // §9: under capitation the program net is what the plan returns to the state.
+    netBars_->setName(document_->scenario().paymentModel == PaymentModel::Capitation
+                          ? tr("Returned to the state (state + federal)")
+                          : tr("Program net (state + federal)"));
     plot_->xAxis->setTicker(ticker);
     plot_->xAxis->setTickLabelRotation(i > 12 ? 60 : 0);
     plot_->xAxis->setRange(0.3, i + 0.7);
@@ -74,8 +78,10 @@ QString SavingsChartController::hoverText(const QPoint& pos) const
     const int i = static_cast<int>(std::lround(x)) - 1;
     if (i < 0 || i >= plans_.size() || std::fabs(x - (i + 1)) > 0.45)
         return {};
-    return tr("%1\ngross savings %2\nplan payment %3\nprogram net %4")
+    return tr("%1\ngross savings %2\nplan payment %3\n%4 %5")
         .arg(plans_[i], formatMillions(gross_[i] * 1e6, 2), formatMillions(payment_[i] * 1e6, 2),
+             document_->scenario().paymentModel == PaymentModel::Capitation ? tr("returned to the state")
+                                                                            : tr("program net"),
              formatMillions(net_[i] * 1e6, 2));
 }
 

@@ -141,8 +141,15 @@ void WaterfallChartController::redraw()
     step(tccBasis ? tr("Gross savings") : tr("Savings (E − A)"), expected, actual - expected);
     total(tr("Actual cost"), actual);
     total(tr("Gross savings"), gross);
-    step(tr("Plan payments"), gross, -payments);
-    total(tr("Program net"), net);
+    // §9: under capitation the plans keep a one-sided loss (T = 0), so the step from G to the
+    // transfer is the payments and those losses; under ffs it is the payments alone.
+    if (document_->scenario().paymentModel == PaymentModel::Capitation) {
+        step(tr("Plan payments and losses kept"), gross, net - gross);
+        total(tr("Returned to the state"), net);
+    } else {
+        step(tr("Plan payments"), gross, -payments);
+        total(tr("Program net"), net);
+    }
     step(tr("Federal share"), net, -federal);
     total(tr("State share"), state);
 
