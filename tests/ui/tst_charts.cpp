@@ -323,10 +323,9 @@ private Q_SLOTS:
             // The Straw Proposal 7 sample is under capitation: the step from G to the transfer T
             // holds the payments and the one-sided losses the plans keep (§9), so it foots.
             QCOMPARE(doc_->scenario().paymentModel, PaymentModel::Capitation);
-            QCOMPARE(chart.categories(),
-                     (QStringList{"Expected cost", "Gross savings", "Actual cost", "Gross savings",
-                                  "Plan payments and losses kept", "Returned to the state", "Federal share",
-                                  "State share"}));
+            QCOMPARE(chart.categories(), (QStringList{"Expected cost", "Gross savings", "Actual cost",
+                                                      "Gross savings", "Payments, losses kept",
+                                                      "Returned to state", "Federal share", "State share"}));
             QVERIFY(n > g - p); // some plan keeps a loss on the sample: T = 0, not G < 0
             const QVector<double>& v = chart.valuesMillions();
             CHECK_NEAR(v[0], e / 1e6, "expected cost");
@@ -353,7 +352,7 @@ private Q_SLOTS:
         const QString hover =
             chart.hoverText(pixelOf(split->axis(QCPAxis::atBottom), split->axis(QCPAxis::atLeft), 2.0,
                                     (chart.lowerMillions()[4] + chart.upperMillions()[4]) / 2));
-        QVERIFY2(hover.contains(QStringLiteral("Plan payments")) &&
+        QVERIFY2(hover.contains(QStringLiteral("Payments, losses kept")) &&
                      hover.contains(ui::formatMillions(-before, 1)),
                  qPrintable(hover));
 

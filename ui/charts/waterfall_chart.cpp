@@ -144,8 +144,8 @@ void WaterfallChartController::redraw()
     // §9: under capitation the plans keep a one-sided loss (T = 0), so the step from G to the
     // transfer is the payments and those losses; under ffs it is the payments alone.
     if (document_->scenario().paymentModel == PaymentModel::Capitation) {
-        step(tr("Plan payments and losses kept"), gross, net - gross);
-        total(tr("Returned to the state"), net);
+        step(tr("Payments, losses kept"), gross, net - gross);
+        total(tr("Returned to state"), net);
     } else {
         step(tr("Plan payments"), gross, -payments);
         total(tr("Program net"), net);
