@@ -318,7 +318,7 @@ Projection evaluateProjection(const ProjectionModel& m, const ProjectionOptions&
                                                      savingsRate, py.msr.rate, py.mlr.rate, py.shareRate,
                                                      py.eligible, options.trace});
             py.transfers = settlementTransfers(s.paymentModel, s.losses.enabled, py.grossSavings);
-            py.programNet = py.transfers ? py.grossSavings - py.payment.payment : 0.0;
+            py.programNet = programNet(s.paymentModel, s.losses.enabled, py.grossSavings, py.payment.payment);
         }
 
         // §10 rates per cell and year; revenue, margins and the state's cost.

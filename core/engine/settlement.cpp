@@ -378,7 +378,8 @@ Settlement settle(const ExperienceIndex& index, const QualityData* quality, cons
             computePayment(SharingInput{&scenario.sharing, &scenario.losses, ps.expected, ps.grossSavings,
                                         ps.savingsRate, ps.msr.rate, ps.mlr.rate, ps.shareRate, ps.eligible});
         ps.transfers = settlementTransfers(scenario.paymentModel, scenario.losses.enabled, ps.grossSavings);
-        ps.programNet = ps.transfers ? ps.grossSavings - ps.payment.payment : 0.0;
+        ps.programNet =
+            programNet(scenario.paymentModel, scenario.losses.enabled, ps.grossSavings, ps.payment.payment);
 
         // §9 split
         std::vector<SplitCell> split;
