@@ -301,6 +301,31 @@ struct FederalLimits {
     bool operator==(const FederalLimits&) const = default;
 };
 
+//! How an outcome bonus is earned (docs/methodology.md, "Partnerships"): in full when the target
+//! is met (`target`), or in proportion to the way travelled from the baseline to the target,
+//! clamped to [0, 1] (`linear`).
+enum class OutcomeCredit { Target, Linear };
+
+//! A partner's contract terms as a scenario sets them: each given term replaces the value of every
+//! partnerships.csv row of that partner (all its plans and services); absent terms keep the file's.
+struct PartnershipTerms {
+    std::optional<Pmpm> pmpm;
+    std::optional<Dollars> outreachFee;
+    std::optional<Dollars> outreachCap;
+    std::optional<Dollars> outcomeBonus;
+    std::optional<Rate> savingsPassThrough;
+    bool operator==(const PartnershipTerms&) const = default;
+};
+
+//! MCP–CBO partnership assumptions (docs/methodology.md, "Partnerships"): what-if terms over the
+//! partnerships data.
+struct PartnershipSpec {
+    OutcomeCredit outcomeCredit = OutcomeCredit::Target;
+    double pmpmFactor = 1.0;                        //!< multiplies every PMPM (after terms)
+    std::map<std::string, PartnershipTerms> terms; //!< partner id → its terms
+    bool operator==(const PartnershipSpec&) const = default;
+};
+
 //! Statistical validity and Monte Carlo (§13).
 struct UncertaintySpec {
     //! The largest number of draws (the Monte Carlo keeps two statewide values per draw).
@@ -361,6 +386,7 @@ struct Scenario {
     std::optional<BlendSpec> blend;
     MlrRemittance mlrRemittance;
     FederalLimits federalLimits;
+    PartnershipSpec partnerships; //!< MCP–CBO partnership terms (what-if over the data)
     UncertaintySpec uncertainty;
     std::optional<RegionalRatesSpec> regionalRates; //!< absent: not configured
     //! Per-program-year overrides (docs/methodology.md, "Program years"): year → a partial
