@@ -6,6 +6,7 @@
 #include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 #include "io/csv/experience_csv.h"
+#include "io/csv/partnerships_csv.h"
 #include "io/csv/quality_csv.h"
 #include "io/project/project_store.h"
 
@@ -41,6 +42,23 @@ Inputs loadInputs(io::ProjectStore* store, const QString& experiencePath, const 
 Inputs loadInputs(io::ProjectStore* project, const Arguments& a)
 {
     return loadInputs(project, a.value(QStringLiteral("experience")), a.value(QStringLiteral("quality")));
+}
+
+void loadPartnerships(Inputs& inputs, io::ProjectStore* store, const Arguments& a)
+{
+    const QString path = a.value(QStringLiteral("partnerships"));
+    if (!path.isEmpty()) {
+        if (store)
+            throw InputError(
+                "--partnerships goes with --experience; a project brings its own partnerships data");
+        inputs.partnerships = io::readPartnershipsFile(path);
+        inputs.hasPartnerships = true;
+    } else if (store) {
+        if (const std::optional<io::DatasetInfo> p = store->activeDataset(io::DatasetKind::Partnerships)) {
+            inputs.partnerships = store->loadPartnerships(p->id);
+            inputs.hasPartnerships = true;
+        }
+    }
 }
 
 SettlementOptions settlementOptions(const Arguments& a, bool trace)

@@ -3,6 +3,7 @@
 //! and warnings. Errors are thrown (see Command::run), never printed.
 
 #include "engine/experience.h"
+#include "engine/partnership_data.h"
 #include "engine/quality_data.h"
 #include "engine/settlement.h"
 #include "engine/types.h"
@@ -30,11 +31,18 @@ struct Inputs {
     ExperienceData experience;
     QualityData quality;
     bool hasQuality = false;
+    PartnershipData partnerships; //!< --partnerships, or the project's (when the command reads it)
+    bool hasPartnerships = false;
     const QualityData* qualityOrNull() const { return hasQuality ? &quality : nullptr; }
+    const PartnershipData* partnershipsOrNull() const { return hasPartnerships ? &partnerships : nullptr; }
 };
 
 //! The data inputs of a command (--project or --experience and --quality) as Inputs.
 Inputs loadInputs(io::ProjectStore* project, const Arguments& arguments);
+
+//! Adds partnerships data to inputs: the file of --partnerships, else the project's active
+//! partnerships dataset (none: left without). Throws InputError naming the file.
+void loadPartnerships(Inputs& inputs, io::ProjectStore* project, const Arguments& arguments);
 
 //! Settlement options from --year (when given) and whether to keep the trace.
 SettlementOptions settlementOptions(const Arguments& arguments, bool trace);

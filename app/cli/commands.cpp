@@ -50,7 +50,8 @@ const std::vector<Command>& commands()
         importCommand(),      exportExperienceCommand(), generateSampleCommand(),
         scenarioCommand(),    reportCommand(),           validityCommand(),
         sensitivityCommand(), table2Command(),           goalSeekCommand(),
-        ratesCommand(),       presetsCommand(),          helpCommand(),
+        ratesCommand(),       partnershipsCommand(),     presetsCommand(),
+        helpCommand(),
     };
     return list;
 }

@@ -58,6 +58,8 @@ Study loadStudy(const QString& command, const Arguments& a, bool needsOut)
     s.context.index = s.index.get();
     s.context.quality = s.inputs.qualityOrNull();
     s.context.year = settlementOptions(a, false).year;
+    loadPartnerships(s.inputs, s.store.get(), a);
+    s.context.partnerships = s.inputs.partnershipsOrNull();
     return s;
 }
 
@@ -153,26 +155,31 @@ void seekGoal(const Arguments& a, CommandResult& result)
                 .arg(metric, money(target), key, keyValue(k.numbers[0]), keyValue(k.numbers[1]),
                      money(r.valueLow), money(r.valueHigh))
                 .toStdString());
-    result.out += QStringLiteral("%1=%2\n%3=%4\n").arg(key, keyValue(r.x), metric, money(r.value));
+    const QString value = study.metric.isRatio() ? keyValue(r.value) : money(r.value);
+    result.out += QStringLiteral("%1=%2\n%3=%4\n").arg(key, keyValue(r.x), metric, value);
 }
 
-const QString kDataUsage = QStringLiteral("(--experience E.csv [--quality Q.csv] | --project P.sharecast) "
-                                          "--scenario S.json|preset:NAME [--year Y]\n"
+const QString kDataUsage = QStringLiteral("(--experience E.csv [--quality Q.csv] [--partnerships C.csv] | "
+                                          "--project P.sharecast)\n"
+                                          "           --scenario S.json|preset:NAME [--year Y]\n"
                                           "           --metric M [--plan P]");
 const QString kMetrics = QStringLiteral(
     "Metrics: expected, actual, gross_savings, plan_payment, program_net, federal_share, state_share\n"
     "(statewide sums of the plans' figures in cents, or the plan's with --plan), rate_impact@YEAR,\n"
     "net_state_saving_nonrebased@YEAR and net_state_saving_rebased@YEAR (the projection's ALL row, or the\n"
-    "plan's). Keys are paths into the scenario's JSON form, e.g. sharing.max_share, trend.default.unit_cost, "
+    "plan's); partnership_payments (--plan: one plan's), cbo_sustainability@PARTNER,\n"
+    "cbo_operating_revenue@PARTNER, cbo_gap@PARTNER and mcp_value@PARTNER (the partnership ledger of the\n"
+    "settled year; --plan: that plan's contracts). Keys are paths into the scenario's JSON form, e.g. "
+    "sharing.max_share, trend.default.unit_cost, "
     "quality.measures[0].weight.\n"
     "Every value equals what settle or project prints for the scenario with the key(s) replaced.\n"
     "Exit 0 on success, 2 on bad input (nothing is written), 1 when the output cannot be written.");
 
 std::vector<OptionSpec> dataOptions()
 {
-    return {{QStringLiteral("project")},  {QStringLiteral("experience")}, {QStringLiteral("quality")},
-            {QStringLiteral("scenario")}, {QStringLiteral("year")},       {QStringLiteral("metric")},
-            {QStringLiteral("plan")}};
+    return {{QStringLiteral("project")},  {QStringLiteral("experience")},  {QStringLiteral("quality")},
+            {QStringLiteral("scenario")}, {QStringLiteral("year")},        {QStringLiteral("metric")},
+            {QStringLiteral("plan")},     {QStringLiteral("partnerships")}};
 }
 
 } // namespace

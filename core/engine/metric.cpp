@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "parallel.h"
+#include "partnership_ledger.h"
 #include "projection.h"
 #include "rounding.h"
 #include "settlement.h"
@@ -20,6 +21,12 @@ constexpr std::pair<MetricKind, const char*> kSettlementNames[] = {
     {MetricKind::ProgramNet, "program_net"},     {MetricKind::FederalShare, "federal_share"},
     {MetricKind::StateShare, "state_share"},
 };
+constexpr std::pair<MetricKind, const char*> kPartnerNames[] = {
+    {MetricKind::CboSustainability, "cbo_sustainability"},
+    {MetricKind::CboOperatingRevenue, "cbo_operating_revenue"},
+    {MetricKind::CboGap, "cbo_gap"},
+    {MetricKind::McpValue, "mcp_value"},
+};
 constexpr std::pair<MetricKind, const char*> kProjectionNames[] = {
     {MetricKind::RateImpact, "rate_impact"},
     {MetricKind::NetStateSavingNonRebased, "net_state_saving_nonrebased"},
@@ -33,6 +40,9 @@ constexpr std::pair<MetricKind, const char*> kProjectionNames[] = {
         names += std::string(names.empty() ? "" : ", ") + n;
     for (const auto& [k, n] : kProjectionNames)
         names += std::string(", ") + n + "@YEAR";
+    names += ", partnership_payments";
+    for (const auto& [k, n] : kPartnerNames)
+        names += std::string(", ") + n + "@PARTNER";
     throw InputError(InputLocation{{}, 0, "--metric", name, true},
                      "no such metric (there are " + names + ")");
 }
@@ -60,6 +70,50 @@ Dollars projectionFigure(MetricKind kind, const ProjectionYear& y)
     }
 }
 
+// The partnership figure of a ledger's amounts (the lines of one partner, or of every partner).
+double partnershipFigure(const Metric& metric, const LedgerAmounts& a)
+{
+    switch (metric.kind) {
+    case MetricKind::CboSustainability: {
+        const std::optional<Rate> r = a.sustainability();
+        if (!r)
+            throw InputError(InputLocation{{}, 0, "--metric", metric.name(), true},
+                             "the partner has no operating cost, so its sustainability is not defined");
+        return roundTo(*r, 10);
+    }
+    case MetricKind::CboOperatingRevenue: return roundTo(a.operatingRevenue(), 2);
+    case MetricKind::CboGap: return roundTo(a.gapAfterGrants(), 2);
+    case MetricKind::McpValue: return roundTo(a.mcpValue(), 2);
+    default: return roundTo(a.planPayments(), 2);
+    }
+}
+
+double partnershipMetric(const Metric& metric, const MetricContext& context, const Scenario& scenario,
+                         const Settlement& settlement)
+{
+    if (!context.partnerships)
+        throw InputError(
+            InputLocation{{}, 0, "--metric", metric.name(), true},
+            "a partnership metric needs partnerships data (--partnerships, or a project with it)");
+    const PartnershipLedger ledger = partnershipLedger(*context.partnerships, settlement, scenario);
+    LedgerAmounts sum;
+    bool found = false;
+    for (const PartnershipLine& l : ledger.lines) {
+        if ((metric.plan && l.planId != *metric.plan) || (metric.partner && l.partnerId != *metric.partner))
+            continue;
+        sum += l.amounts;
+        found = true;
+    }
+    if (!found && metric.partner)
+        throw InputError(InputLocation{{}, 0, "--metric", metric.name(), true},
+                         "no contract of this partner in " + std::to_string(ledger.year) +
+                             (metric.plan ? " with plan " + *metric.plan : std::string()));
+    if (!found && metric.plan)
+        throw InputError(InputLocation{{}, 0, "--plan", *metric.plan, true},
+                         "no partnership of this plan in " + std::to_string(ledger.year));
+    return partnershipFigure(metric, sum);
+}
+
 } // namespace
 
 std::string Metric::name() const
@@ -67,6 +121,11 @@ std::string Metric::name() const
     for (const auto& [k, n] : kSettlementNames)
         if (k == kind)
             return n;
+    if (kind == MetricKind::PartnershipPayments)
+        return "partnership_payments";
+    for (const auto& [k, n] : kPartnerNames)
+        if (k == kind)
+            return std::string(n) + "@" + partner.value_or("");
     for (const auto& [k, n] : kProjectionNames)
         if (k == kind)
             return std::string(n) + "@" + std::to_string(year);
@@ -82,10 +141,23 @@ Metric parseMetric(const std::string& name, const std::optional<std::string>& pl
             m.kind = k;
             return m;
         }
+    if (name == "partnership_payments") {
+        m.kind = MetricKind::PartnershipPayments;
+        return m;
+    }
     const std::size_t at = name.find('@');
     if (at == std::string::npos)
         unknownMetric(name);
     const std::string base = name.substr(0, at), year = name.substr(at + 1);
+    for (const auto& [k, n] : kPartnerNames)
+        if (base == n) {
+            if (year.empty())
+                throw InputError(InputLocation{{}, 0, "--metric", name, true},
+                                 "the partner's id goes after '@' (" + base + "@PARTNER)");
+            m.kind = k;
+            m.partner = year;
+            return m;
+        }
     const auto found = std::find_if(std::begin(kProjectionNames), std::end(kProjectionNames),
                                     [&](const auto& p) { return base == p.second; });
     if (found == std::end(kProjectionNames))
@@ -121,6 +193,8 @@ double metricValue(const Metric& metric, const MetricContext& context, const Sce
     options.year = context.year;
     options.trace = false;
     const Settlement s = settle(*context.index, context.quality, scenario, options);
+    if (metric.isPartnership())
+        return partnershipMetric(metric, context, scenario, s);
     double total = 0.0; // statewide: the plans' figures in cents, summed
     for (const PlanSettlement& p : s.plans) {
         if (metric.plan && p.planId != *metric.plan)

@@ -5,6 +5,7 @@
 //! one plan's) in a year; and their evaluation over many scenarios at once, on every core.
 
 #include "experience_index.h"
+#include "partnership_data.h"
 #include "quality_data.h"
 #include "scenario.h"
 
@@ -28,20 +29,31 @@ enum class MetricKind {
     RateImpact,               //!< projection, rate_impact@YEAR
     NetStateSavingNonRebased, //!< projection, net_state_saving_nonrebased@YEAR
     NetStateSavingRebased,    //!< projection, net_state_saving_rebased@YEAR (v2)
+    // Partnerships (docs/methodology.md, "Partnerships"): of the settlement's year.
+    PartnershipPayments, //!< partnership_payments: what plans pay their partners
+    CboSustainability,   //!< cbo_sustainability@PARTNER: operating revenue ÷ operating cost
+    CboOperatingRevenue, //!< cbo_operating_revenue@PARTNER
+    CboGap,              //!< cbo_gap@PARTNER: the yearly shortfall once grants end
+    McpValue,            //!< mcp_value@PARTNER: avoided cost kept − payments to the partner
 };
 
 //! A metric: its kind, the plan (null: statewide) and, for projection metrics, the year.
 struct Metric {
     MetricKind kind = MetricKind::ProgramNet;
     std::optional<std::string> plan;
-    Year year = 0; //!< projection metrics only
-    //! The name as the command line spells it (`program_net`, `rate_impact@2027`).
+    Year year = 0;                      //!< projection metrics only
+    std::optional<std::string> partner; //!< partner metrics only (the text after '@')
+    //! The name as the command line spells it (`program_net`, `rate_impact@2027`,
+    //! `cbo_sustainability@ECM-1`).
     std::string name() const;
     bool isProjection() const
     {
         return kind == MetricKind::RateImpact || kind == MetricKind::NetStateSavingNonRebased ||
                kind == MetricKind::NetStateSavingRebased;
     }
+    bool isPartnership() const { return kind >= MetricKind::PartnershipPayments; }
+    //! A ratio (cbo_sustainability), rounded to 10 decimals; every other metric is dollars.
+    bool isRatio() const { return kind == MetricKind::CboSustainability; }
 };
 
 //! The metric named `name` (§14), for `plan` when given. Throws InputError naming the metric
@@ -53,10 +65,13 @@ struct MetricContext {
     const ExperienceIndex* index = nullptr;
     const QualityData* quality = nullptr;
     std::optional<Year> year; //!< the settlement's (--year); null: the scenario's performance year
+    const PartnershipData* partnerships = nullptr; //!< for partnership metrics
 };
 
-//! The metric for one scenario, in dollars rounded to cents as settle or project print them.
-//! Throws InputError when the plan is not settled (or projected) or the year not projected.
+//! The metric for one scenario, in dollars rounded to cents as settle, project or partnerships
+//! print them (a ratio to 10 decimals). Throws InputError when the plan is not settled (or
+//! projected), the year not projected, or a partnership metric has no partnerships data, no
+//! such partner or (cbo_sustainability) a partner with no operating cost.
 double metricValue(const Metric& metric, const MetricContext& context, const Scenario& scenario);
 
 //! metricValue for every scenario, on `threads` threads (0: every core); the same at any number.

@@ -18,22 +18,22 @@ struct PartnershipRecord {
     std::string service;     //!< `ecm` or `community_supports:<kind>`
     Year year = 0;
     double membersEngaged = 0.0;
-    MemberMonths memberMonths = 0.0;         //!< engaged member months paid at the PMPM
-    Pmpm pmpm = 0.0;                         //!< paid per engaged member month
-    double outreachAttempts = 0.0;           //!< billable outreach attempts
-    Dollars outreachFee = 0.0;               //!< per attempt
-    std::optional<Dollars> outreachCap;      //!< the year's most in outreach fees; null: no cap
-    std::string outcomeMeasure;              //!< empty: no outcome term
-    std::optional<double> outcomeBaseline;   //!< the measure before the partnership
-    std::optional<double> outcomeTarget;     //!< below the baseline: lower is better
-    std::optional<double> outcomeActual;     //!< null: not yet measured (no bonus earned)
-    Dollars outcomeBonus = 0.0;              //!< paid in full when the target is met
-    Rate savingsPassThrough = 0.0;           //!< share of the plan's shared-savings payment
-    Dollars operatingCost = 0.0;             //!< the partner's cost of delivering the service
-    Dollars grantIpp = 0.0;                  //!< Incentive Payment Program funds passed by the plan
-    Dollars grantPath = 0.0;                 //!< PATH funds (state to provider)
-    Dollars grantOther = 0.0;                //!< other grants (philanthropy, county)
-    Dollars utilizationAvoided = 0.0;        //!< cost the plan estimates the service avoided
+    MemberMonths memberMonths = 0.0;       //!< engaged member months paid at the PMPM
+    Pmpm pmpm = 0.0;                       //!< paid per engaged member month
+    double outreachAttempts = 0.0;         //!< billable outreach attempts
+    Dollars outreachFee = 0.0;             //!< per attempt
+    std::optional<Dollars> outreachCap;    //!< the year's most in outreach fees; null: no cap
+    std::string outcomeMeasure;            //!< empty: no outcome term
+    std::optional<double> outcomeBaseline; //!< the measure before the partnership
+    std::optional<double> outcomeTarget;   //!< below the baseline: lower is better
+    std::optional<double> outcomeActual;   //!< null: not yet measured (no bonus earned)
+    Dollars outcomeBonus = 0.0;            //!< paid in full when the target is met
+    Rate savingsPassThrough = 0.0;         //!< share of the plan's shared-savings payment
+    Dollars operatingCost = 0.0;           //!< the partner's cost of delivering the service
+    Dollars grantIpp = 0.0;                //!< Incentive Payment Program funds passed by the plan
+    Dollars grantPath = 0.0;               //!< PATH funds (state to provider)
+    Dollars grantOther = 0.0;              //!< other grants (philanthropy, county)
+    Dollars utilizationAvoided = 0.0;      //!< cost the plan estimates the service avoided
     long sourceLine = 0;
 
     //! True when a lower outcome is better (the target lies below the baseline).

@@ -79,8 +79,8 @@ struct PartnershipLine {
     Rate passThroughShare = 0.0;
     bool termsFromScenario = false; //!< some term set by partnerships.terms
     // The steps.
-    Dollars outreachUncapped = 0.0;      //!< attempts × fee
-    bool outreachCapped = false;         //!< the cap bound
+    Dollars outreachUncapped = 0.0; //!< attempts × fee
+    bool outreachCapped = false;    //!< the cap bound
     std::string outcomeMeasure;
     std::optional<double> outcomeChange; //!< actual − baseline; null when not measured
     std::optional<bool> outcomeMet;      //!< null: no outcome term or not measured
@@ -110,14 +110,14 @@ enum class PassThroughFunding {
 //! One plan across its partners in the year.
 struct PlanPartnerships {
     std::string planId;
-    bool settled = false;              //!< the plan is in the settlement
-    PlanSettledFigures figures;        //!< zeros when not settled
+    bool settled = false;       //!< the plan is in the settlement
+    PlanSettledFigures figures; //!< zeros when not settled
     //! The share of a dollar of avoided cost the plan keeps after the settlement: (G − N) ÷ G
     //! with N the program net (§9): P ÷ G, except a capitation plan bearing a one-sided loss keeps
     //! it all (N = 0); with G = 0, 1 under capitation and 0 under ffs.
     Rate keptShare = 0.0;
-    Rate passThroughShares = 0.0;       //!< Σ savings_pass_through over its contracts
-    Dollars passThroughPromised = 0.0;  //!< Σ shares × max(P, 0) (= amounts.passThrough)
+    Rate passThroughShares = 0.0;      //!< Σ savings_pass_through over its contracts
+    Dollars passThroughPromised = 0.0; //!< Σ shares × max(P, 0) (= amounts.passThrough)
     PassThroughFunding funding = PassThroughFunding::None;
     std::vector<std::string> partners;
     LedgerAmounts amounts;
@@ -128,20 +128,21 @@ struct PartnershipLedger {
     Year year = 0;
     OutcomeCredit outcomeCredit = OutcomeCredit::Target;
     PaymentModel paymentModel = PaymentModel::Ffs;
-    std::vector<PartnershipLine> lines;     //!< by plan, partner, service
-    std::vector<PartnerTotals> partners;    //!< by partner id
-    std::vector<PlanPartnerships> plans;    //!< by plan id
+    std::vector<PartnershipLine> lines;  //!< by plan, partner, service
+    std::vector<PartnerTotals> partners; //!< by partner id
+    std::vector<PlanPartnerships> plans; //!< by plan id
     LedgerAmounts statewide;
-    std::vector<std::string> warnings;      //!< unsettled plans, unknown term partners, flags
+    std::vector<std::string> warnings; //!< unsettled plans, unknown term partners, flags
 };
 
 //! The ledger of `year` from the records of that year. `plans` holds the settled figures of the
-//! plans in the settlement; a record of a plan not in it earns no pass-through and keeps no
-//! avoided cost (a warning says so). Throws InputError when no record is of `year`, or when the
-//! scenario's terms name a partner the records of `year` do not have.
+//! plans in the settlement; a record of a plan not in it earns no pass-through, keeps no avoided
+//! cost and is split at `fallbackFmap` (the scenario's fmap.default; a warning says so). Throws
+//! InputError when no record is of `year`, or when the scenario's terms name a partner the
+//! records of `year` do not have.
 PartnershipLedger partnershipLedger(const PartnershipData& data, Year year,
                                     const std::map<std::string, PlanSettledFigures>& plans,
-                                    const PartnershipSpec& spec, PaymentModel model);
+                                    const PartnershipSpec& spec, PaymentModel model, Rate fallbackFmap);
 
 //! The settled figures of every plan of a settlement, the plan's FMAP from the scenario.
 std::map<std::string, PlanSettledFigures> settledFigures(const Settlement& settlement, const FmapSpec& fmap);

@@ -283,6 +283,24 @@ void Scenario::validate() const
     checkUnit("federal_limits.ilos_max", federalLimits.ilosMax);
     checkUnit("federal_limits.ilos_evaluation", federalLimits.ilosEvaluation);
 
+    if (!(partnerships.pmpmFactor >= 0.0))
+        fail("partnerships.pmpm_factor", partnerships.pmpmFactor, "must be >= 0");
+    for (const auto& [partner, t] : partnerships.terms) {
+        const std::string key = "partnerships.terms." + partner;
+        if (partner.empty())
+            failKey("partnerships.terms", "a partner id must not be empty");
+        if (t.pmpm)
+            checkNonNegative(key + ".pmpm", *t.pmpm);
+        if (t.outreachFee)
+            checkNonNegative(key + ".outreach_fee", *t.outreachFee);
+        if (t.outreachCap)
+            checkNonNegative(key + ".outreach_cap", *t.outreachCap);
+        if (t.outcomeBonus)
+            checkNonNegative(key + ".outcome_bonus", *t.outcomeBonus);
+        if (t.savingsPassThrough)
+            checkUnit(key + ".savings_pass_through", *t.savingsPassThrough);
+    }
+
     {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < newBenefits.size(); ++i) {
@@ -505,6 +523,11 @@ const char* toString(PaymentModel m)
 const char* toString(FailedGateRate r)
 {
     return r == FailedGateRate::Scaled ? "scaled" : "zero";
+}
+
+const char* toString(OutcomeCredit c)
+{
+    return c == OutcomeCredit::Target ? "target" : "linear";
 }
 
 const char* toString(SavingsBasis b)

@@ -321,7 +321,7 @@ struct PartnershipTerms {
 //! partnerships data.
 struct PartnershipSpec {
     OutcomeCredit outcomeCredit = OutcomeCredit::Target;
-    double pmpmFactor = 1.0;                        //!< multiplies every PMPM (after terms)
+    double pmpmFactor = 1.0;                       //!< multiplies every PMPM (after terms)
     std::map<std::string, PartnershipTerms> terms; //!< partner id → its terms
     bool operator==(const PartnershipSpec&) const = default;
 };
@@ -445,5 +445,6 @@ const char* toString(QualityScaling s);
 const char* toString(LossRateMethod m);
 const char* toString(PaymentModel m);
 const char* toString(FailedGateRate r);
+const char* toString(OutcomeCredit c);
 
 } // namespace sharecast

@@ -1,7 +1,8 @@
 //! Golden folders: every tests/golden/<case>/ is settled by the sharecast executable and its
 //! output compared with the case's expected.csv, worked out by hand (see each case's NOTES.md).
 //! A case whose expected.csv holds regional rates (its header starts `plan_id,county,`) is run
-//! with `rates --regional` instead, its rows keyed by plan, county, rate cell and year.
+//! with `rates --regional` instead, its rows keyed by plan, county, rate cell and year; a case with
+//! a partnerships.csv with `partnerships`, its rows keyed by level, plan, partner and service.
 //! Tolerances: money $0.01, rates 1e-8, members 1e-5, flags and NA exactly.
 
 #include <QDir>
@@ -41,6 +42,10 @@ Table readTable(const QString& path)
             t.rows.insert(
                 QStringList{fields.value(0), fields.value(1), fields.value(3), fields.value(4)}.join(u'|'),
                 fields);
+        else if (t.header.value(0) == QLatin1String("level")) // the partnership ledger
+            t.rows.insert(
+                QStringList{fields.value(0), fields.value(2), fields.value(3), fields.value(5)}.join(u'|'),
+                fields);
         else if (t.header.value(0) == QLatin1String("year"))
             t.rows.insert(fields.value(0) + u' ' + fields.value(1), fields);
         else
@@ -51,16 +56,62 @@ Table readTable(const QString& path)
 
 bool isMoney(const QString& c)
 {
-    static const QStringList money{"expected",      "actual",        "gross_savings", "plan_payment",
-                                   "program_net",   "federal_share", "state_share",   "old_pmpm",
-                                   "regional_pmpm", "new_pmpm",      "change_pmpm",   "change_dollars"};
+    static const QStringList money{"expected",
+                                   "actual",
+                                   "gross_savings",
+                                   "plan_payment",
+                                   "program_net",
+                                   "federal_share",
+                                   "state_share",
+                                   "old_pmpm",
+                                   "regional_pmpm",
+                                   "new_pmpm",
+                                   "change_pmpm",
+                                   "change_dollars",
+                                   "pmpm",
+                                   "outreach_fee",
+                                   "outreach_cap",
+                                   "outcome_bonus_offered",
+                                   "pmpm_revenue",
+                                   "outreach_uncapped",
+                                   "outreach_revenue",
+                                   "outcome_bonus",
+                                   "pass_through",
+                                   "operating_revenue",
+                                   "grant_ipp",
+                                   "grant_path",
+                                   "grant_other",
+                                   "grants",
+                                   "total_revenue",
+                                   "operating_cost",
+                                   "gap_after_grants",
+                                   "avoided_cost",
+                                   "avoided_cost_kept",
+                                   "plan_payments",
+                                   "mcp_value",
+                                   "avoided_per_1000",
+                                   "plan_gross_savings",
+                                   "plan_program_net"};
     return money.contains(c);
 }
 
 bool isRate(const QString& c)
 {
-    static const QStringList rates{"savings_rate", "msr",        "mlr",  "quality_score",
-                                   "share_rate",   "adjustment", "scale"};
+    static const QStringList rates{"savings_rate",
+                                   "msr",
+                                   "mlr",
+                                   "quality_score",
+                                   "share_rate",
+                                   "adjustment",
+                                   "scale",
+                                   "pass_through_share",
+                                   "outcome_change",
+                                   "outcome_credit",
+                                   "sustainability",
+                                   "grant_months",
+                                   "kept_share",
+                                   "fmap",
+                                   "pass_through_shares"};
     return rates.contains(c);
 }
 
@@ -90,6 +141,11 @@ private Q_SLOTS:
             args << "rates"
                  << "--regional"
                  << "--experience" << dir + "/experience.csv";
+        } else if (QFile::exists(dir + "/partnerships.csv")) {
+            args << "partnerships"
+                 << "--experience" << dir + "/experience.csv"
+                 << "--quality" << dir + "/quality.csv"
+                 << "--partnerships" << dir + "/partnerships.csv";
         } else if (QFile::exists(dir + "/totals.csv")) {
             args << "settle-totals"
                  << "--input" << dir + "/totals.csv";

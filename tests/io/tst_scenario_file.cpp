@@ -145,6 +145,19 @@ Scenario fullScenarioV3()
     return s;
 }
 
+//! v4-full.sharecast-scenario: the v3 file's scenario with format version 4's partnership terms
+//! away from their defaults (docs/methodology.md, "Partnerships").
+Scenario fullScenarioV4()
+{
+    Scenario s = fullScenarioV3();
+    s.partnerships.outcomeCredit = OutcomeCredit::Linear;
+    s.partnerships.pmpmFactor = 1.1;
+    s.partnerships.terms = {
+        {"CBO-MEALS", PartnershipTerms{18.5, std::nullopt, std::nullopt, 40000.0, 0.05}},
+        {"ECM-1", PartnershipTerms{std::nullopt, 45.0, 12000.0, std::nullopt, std::nullopt}}};
+    return s;
+}
+
 //! v1-minimal.sharecast-scenario: the full scenario with every optional absent and every
 //! collection empty (null and [] are different things, §1.5).
 Scenario minimalScenarioV1()
@@ -522,6 +535,7 @@ private Q_SLOTS:
         QTest::newRow("v1 minimal") << "v1-minimal.sharecast-scenario" << minimalScenarioV1();
         QTest::newRow("v2 full") << "v2-full.sharecast-scenario" << fullScenarioV2();
         QTest::newRow("v3 full") << "v3-full.sharecast-scenario" << fullScenarioV3();
+        QTest::newRow("v4 full") << "v4-full.sharecast-scenario" << fullScenarioV4();
     }
     void checkedInFilesLoad()
     {
@@ -541,7 +555,7 @@ private Q_SLOTS:
         QFile f(QString::fromLocal8Bit(dir) +
                 QStringLiteral("/v%1-full.sharecast-scenario").arg(kScenarioFileFormatVersion));
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(encodeScenarioFile(fullScenarioV3()));
+        f.write(encodeScenarioFile(fullScenarioV4()));
     }
 
     void everyFormatVersionHasACheckedInFile()

@@ -84,7 +84,14 @@ QString metricLabel(const Metric& metric)
     case MetricKind::RateImpact: name = QStringLiteral("Rate impact of not rebasing"); break;
     case MetricKind::NetStateSavingNonRebased: name = QStringLiteral("Net state saving, not rebased"); break;
     case MetricKind::NetStateSavingRebased: name = QStringLiteral("Net state saving, rebased"); break;
+    case MetricKind::PartnershipPayments: name = QStringLiteral("Payments to partners"); break;
+    case MetricKind::CboSustainability: name = QStringLiteral("Sustainability without grants"); break;
+    case MetricKind::CboOperatingRevenue: name = QStringLiteral("Partner operating revenue"); break;
+    case MetricKind::CboGap: name = QStringLiteral("Partner gap when grants end"); break;
+    case MetricKind::McpValue: name = QStringLiteral("Value to the plan"); break;
     }
+    if (metric.partner)
+        name += QStringLiteral(" of partner %1").arg(text(*metric.partner));
     if (metric.isProjection())
         name += QStringLiteral(" in %1").arg(metric.year);
     if (metric.plan)

@@ -31,6 +31,19 @@ JsonValue templateJson(const Scenario& s)
     return scenarioToJson(t);
 }
 
+//! True when steps[0..i] reach into partnerships.terms, whose entries are partial (any partner,
+//! any of its terms may be absent): a missing partner is created empty, a missing term as null.
+bool isPartnershipTermStep(const std::vector<KeyPathStep>& steps, std::size_t i)
+{
+    static const std::vector<std::string> terms = {"pmpm", "outreach_fee", "outreach_cap", "outcome_bonus",
+                                                   "savings_pass_through"};
+    if (steps.size() < 3 || steps[0].key != "partnerships" || steps[1].key != "terms" || steps[0].index ||
+        steps[1].index || steps[2].index)
+        return false;
+    return i == 2 ||
+           (i == 3 && !steps[3].index && std::find(terms.begin(), terms.end(), steps[3].key) != terms.end());
+}
+
 //! The node at `key` in root (a copy of the scenario's JSON), absent parent objects filled from
 //! the template: the node to read or replace.
 JsonValue& nodeAt(JsonValue& root, const Scenario& scenario, const std::string& key)
@@ -76,6 +89,11 @@ JsonValue& nodeAt(JsonValue& root, const Scenario& scenario, const std::string& 
                 const JsonValue* d =
                     findAtPath(*tmpl, std::vector<KeyPathStep>(
                                           steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(i) + 1));
+                JsonValue made;
+                if (!d && isPartnershipTermStep(steps, i)) {
+                    made = i == 2 ? JsonValue::makeObject() : JsonValue();
+                    d = &made;
+                }
                 if (!d)
                     fail(key, parent.empty()
                                   ? "no such key in a scenario"
@@ -141,7 +159,8 @@ std::vector<std::string> scenarioNumberKeys(const Scenario& scenario)
         case JsonType::Number:
             if (std::find(notVaried.begin(), notVaried.end(), path) == notVaried.end() &&
                 path.rfind("baseline.years", 0) != 0 && path.rfind("by_year", 0) != 0 &&
-                !endsWith(path, ".effective_year") && !endsWith(path, ".price_year"))
+                path.rfind("partnerships", 0) != 0 && !endsWith(path, ".effective_year") &&
+                !endsWith(path, ".price_year"))
                 keys.push_back(path);
             break;
         case JsonType::Object:

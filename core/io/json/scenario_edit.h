@@ -21,14 +21,16 @@ std::optional<double> scenarioNumber(const Scenario& scenario, const std::string
 
 //! The scenario with the number at `key` replaced by `value` and nothing else changed: a missing
 //! parent object is created with its defaults; a list element or data-keyed entry that does not
-//! exist is an input error naming the key. The result is validated as any scenario (a value the
-//! rules refuse is an InputError naming the key and the value).
+//! exist is an input error naming the key, except under partnerships.terms, whose partners and
+//! terms are created when absent (they are partial overrides of the partnerships data). The result is
+//! validated as any scenario (a value the rules refuse is an InputError naming the key and the value).
 Scenario withScenarioNumber(const Scenario& scenario, const std::string& key, double value);
 
 //! The keys of every numeric assumption the scenario holds (not null), in the order of its JSON
 //! form: what a tornado varies by default. Leaves out what is not an amount or rate to vary:
-//! years, counts, the Monte Carlo's draws and seed, and by_year (a single-year settlement does
-//! not read the per-program-year overrides) (baseline.years, performance_year,
+//! years, counts, the Monte Carlo's draws and seed, by_year (a single-year settlement does
+//! not read the per-program-year overrides) and partnerships (they move only partnership
+//! metrics; vary them by name) (baseline.years, performance_year,
 //! projection.start_year, projection.horizon, projection.rate_lag, quality.min_denominator,
 //! quality.min_measures, uncertainty.draws, uncertainty.seed, program_changes[i].effective_year,
 //! new_benefits[i].price_year).

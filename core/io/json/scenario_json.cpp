@@ -511,6 +511,26 @@ void readRegionalRates(const Context& ctx, const JsonValue& v, const std::string
     rates = std::move(r);
 }
 
+//! MCP–CBO partnership terms (docs/methodology.md, "Partnerships"): terms replace wholesale.
+void readPartnerships(const Context& ctx, const JsonValue& v, const std::string& path, PartnershipSpec& spec)
+{
+    const ObjectReader o(ctx, v, path, {"outcome_credit", "pmpm_factor", "terms"});
+    o.readChoice("outcome_credit", spec.outcomeCredit, {OutcomeCredit::Target, OutcomeCredit::Linear});
+    o.read("pmpm_factor", spec.pmpmFactor);
+    if (const JsonValue* terms = o.get("terms"))
+        spec.terms = ctx.keyed(*terms, o.at("terms"), [&ctx](const JsonValue& e, const std::string& p) {
+            const ObjectReader t(
+                ctx, e, p, {"pmpm", "outreach_fee", "outreach_cap", "outcome_bonus", "savings_pass_through"});
+            PartnershipTerms out;
+            t.read("pmpm", out.pmpm);
+            t.read("outreach_fee", out.outreachFee);
+            t.read("outreach_cap", out.outreachCap);
+            t.read("outcome_bonus", out.outcomeBonus);
+            t.read("savings_pass_through", out.savingsPassThrough);
+            return out;
+        });
+}
+
 //! The keys of the scenario object; by_year last.
 const std::initializer_list<std::string_view> kScenarioKeys = {"name",
                                                                "description",
@@ -541,6 +561,7 @@ const std::initializer_list<std::string_view> kScenarioKeys = {"name",
                                                                "federal_limits",
                                                                "uncertainty",
                                                                "regional_rates",
+                                                               "partnerships",
                                                                "by_year"};
 
 //! The keys a by_year override may not hold: what names the scenario or its years.
@@ -705,6 +726,8 @@ Scenario readScenario(const Context& ctx, const JsonValue& root, const std::stri
     }
     if (const JsonValue* v = o.get("regional_rates"))
         readRegionalRates(ctx, *v, o.at("regional_rates"), s.regionalRates);
+    if (const JsonValue* v = o.get("partnerships"))
+        readPartnerships(ctx, *v, o.at("partnerships"), s.partnerships);
     return s;
 }
 
@@ -1089,6 +1112,23 @@ JsonValue scenarioToJson(const Scenario& s)
         rr.add("budget_neutral", flag(s.regionalRates->budgetNeutral));
     } else {
         root.add("regional_rates", JsonValue());
+    }
+
+    JsonValue& ps = root.add("partnerships", JsonValue::makeObject());
+    ps.add("outcome_credit", str(toString(s.partnerships.outcomeCredit)));
+    ps.add("pmpm_factor", num(s.partnerships.pmpmFactor));
+    JsonValue& terms = ps.add("terms", JsonValue::makeObject());
+    for (const auto& [partner, t] : s.partnerships.terms) {
+        JsonValue& e = terms.add(partner, JsonValue::makeObject());
+        const auto term = [&e](const char* key, const std::optional<double>& x) {
+            if (x)
+                e.add(key, num(*x));
+        };
+        term("pmpm", t.pmpm);
+        term("outreach_fee", t.outreachFee);
+        term("outreach_cap", t.outreachCap);
+        term("outcome_bonus", t.outcomeBonus);
+        term("savings_pass_through", t.savingsPassThrough);
     }
     JsonValue& byYear = root.add("by_year", JsonValue::makeObject());
     for (const auto& [year, text] : s.byYear)

@@ -402,6 +402,15 @@ ScenarioArchive toArchive(const Scenario& s)
     }
     for (const auto& [year, json] : s.byYear)
         a.byYear.emplace(std::to_string(year), json);
+    a.partnerships.outcomeCredit = toString(s.partnerships.outcomeCredit);
+    a.partnerships.pmpmFactor = num(s.partnerships.pmpmFactor, "partnerships.pmpm_factor");
+    for (const auto& [partner, t] : s.partnerships.terms) {
+        const std::string key = "partnerships.terms." + partner;
+        a.partnerships.terms.push_back(PartnershipTermsArchive{
+            partner, num(t.pmpm, key + ".pmpm"), num(t.outreachFee, key + ".outreach_fee"),
+            num(t.outreachCap, key + ".outreach_cap"), num(t.outcomeBonus, key + ".outcome_bonus"),
+            num(t.savingsPassThrough, key + ".savings_pass_through")});
+    }
     return a;
 }
 
@@ -564,6 +573,16 @@ Scenario fromArchive(const ScenarioArchive& a)
                              "a by_year key must be a year");
         s.byYear.emplace(*year, json);
     }
+    s.partnerships.outcomeCredit =
+        parseName(a.partnerships.outcomeCredit, {OutcomeCredit::Target, OutcomeCredit::Linear},
+                  "partnerships.outcome_credit");
+    s.partnerships.pmpmFactor = a.partnerships.pmpmFactor;
+    for (const PartnershipTermsArchive& t : a.partnerships.terms)
+        if (!s.partnerships.terms
+                 .emplace(t.partner, PartnershipTerms{t.pmpm, t.outreachFee, t.outreachCap, t.outcomeBonus,
+                                                      t.savingsPassThrough})
+                 .second)
+            archive_detail::throwDuplicateKey(t.partner, "partnerships.terms");
     return s;
 }
 

@@ -34,7 +34,7 @@ namespace sharecast {
 
 //! The version of the archive as a whole, written in the file header; bumped with any change of
 //! any struct below (each struct also carries its own BOOST_CLASS_VERSION).
-inline constexpr unsigned kScenarioArchiveVersion = 3;
+inline constexpr unsigned kScenarioArchiveVersion = 4;
 
 //! Most items one collection of an archive may hold, on writing and on reading.
 inline constexpr std::size_t kMaxArchiveItems = 100000;
@@ -587,10 +587,48 @@ struct RegionalRatesArchive {
     bool operator==(const RegionalRatesArchive&) const = default;
 };
 
+//! One partner's terms as stored (ScenarioArchive version 4).
+struct PartnershipTermsArchive {
+    std::string partner;
+    std::optional<double> pmpm;
+    std::optional<double> outreachFee;
+    std::optional<double> outreachCap;
+    std::optional<double> outcomeBonus;
+    std::optional<double> savingsPassThrough;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<PartnershipTermsArchive>(ar, version, "PartnershipTermsArchive");
+        archive_detail::fields(ar, partner);
+        archive_detail::optional(ar, pmpm);
+        archive_detail::optional(ar, outreachFee);
+        archive_detail::optional(ar, outreachCap);
+        archive_detail::optional(ar, outcomeBonus);
+        archive_detail::optional(ar, savingsPassThrough);
+    }
+    bool operator==(const PartnershipTermsArchive&) const = default;
+};
+
+//! MCP–CBO partnership terms as stored (ScenarioArchive version 4); terms in partner order.
+struct PartnershipsArchive {
+    std::string outcomeCredit = "target";
+    double pmpmFactor = 1.0;
+    std::vector<PartnershipTermsArchive> terms;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<PartnershipsArchive>(ar, version, "PartnershipsArchive");
+        archive_detail::fields(ar, outcomeCredit, pmpmFactor);
+        archive_detail::items(ar, terms, "partnerships.terms");
+    }
+    bool operator==(const PartnershipsArchive&) const = default;
+};
+
 //! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
 //! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults; from version 3
 //! §9's payment model (`ffs` in older files), new benefits, federal limits, the regional rates
-//! (not configured in older files) and the by_year overrides (none in older files).
+//! (not configured in older files) and the by_year overrides (none in older files); from version 4
+//! the partnership terms (defaults in older files).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -620,6 +658,7 @@ struct ScenarioArchive {
     std::optional<RegionalRatesArchive> regionalRates; //!< version 3
     //! version 3: by_year, year (decimal text) → the override's compact JSON, as Scenario keeps it
     std::map<std::string, std::string> byYear;
+    PartnershipsArchive partnerships; //!< version 4
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -647,6 +686,8 @@ struct ScenarioArchive {
             archive_detail::optional(ar, regionalRates);
             archive_detail::entries(ar, byYear, "by_year");
         }
+        if (version >= 4)
+            archive_detail::fields(ar, partnerships);
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
@@ -707,6 +748,8 @@ SHARECAST_ARCHIVE_STRUCT(BlendArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(UncertaintyArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(RegionArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(RegionalRatesArchive, 1)
-SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 3)
+SHARECAST_ARCHIVE_STRUCT(PartnershipTermsArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(PartnershipsArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 4)
 
 #undef SHARECAST_ARCHIVE_STRUCT
