@@ -1,13 +1,14 @@
 #pragma once
 //! What the io tests share: reading CSV bytes through a buffer, the table of an input-error test
 //! and its checks (file, line, column, value, reason), files in a temporary folder, and the exact
-//! comparison of two experience datasets.
+//! comparison of two experience datasets and of two partnerships datasets.
 //!
 //! Included as "io_test_support.h": the io tests have core/ on their include path, not the
 //! project root.
 
 #include "engine/error.h"
 #include "engine/experience.h"
+#include "engine/partnership_data.h"
 
 #include <QBuffer>
 #include <QByteArray>
@@ -19,6 +20,7 @@
 #include <QTest>
 
 #include <cstddef>
+#include <optional>
 #include <utility>
 
 namespace sharecast::testing {
@@ -166,6 +168,67 @@ inline QString experienceDiff(const ExperienceData& got, const ExperienceData& w
                 return at + QStringLiteral("util %1 = %2, expected %3")
                                 .arg(k)
                                 .arg(exactText(a.util[k]), exactText(b.util[k]));
+        if (compareLines && a.sourceLine != b.sourceLine)
+            return at + QStringLiteral("source line %1, expected %2").arg(a.sourceLine).arg(b.sourceLine);
+    }
+    return {};
+}
+
+//! The first difference between two partnerships datasets (every field of every record, in order;
+//! doubles compared exactly with ==, an absent optional only equal to an absent one), or "". The
+//! records' source lines are compared when compareLines.
+inline QString partnershipsDiff(const PartnershipData& got, const PartnershipData& want,
+                                bool compareLines = true)
+{
+    if (got.records.size() != want.records.size())
+        return QStringLiteral("%1 records, expected %2").arg(got.records.size()).arg(want.records.size());
+    const auto optionalText = [](const std::optional<double>& v) {
+        return v ? exactText(*v) : QStringLiteral("(none)");
+    };
+    for (std::size_t i = 0; i < got.records.size(); ++i) {
+        const PartnershipRecord& a = got.records[i];
+        const PartnershipRecord& b = want.records[i];
+        const QString at = QStringLiteral("record %1: ").arg(i);
+        const std::pair<const char*, std::pair<std::string, std::string>> texts[] = {
+            {"plan_id", {a.planId, b.planId}},
+            {"partner_id", {a.partnerId, b.partnerId}},
+            {"partner_name", {a.partnerName, b.partnerName}},
+            {"service", {a.service, b.service}},
+            {"outcome_measure", {a.outcomeMeasure, b.outcomeMeasure}}};
+        for (const auto& [name, v] : texts)
+            if (v.first != v.second)
+                return at + QStringLiteral("%1 = '%2', expected '%3'")
+                                .arg(QString::fromLatin1(name), QString::fromStdString(v.first),
+                                     QString::fromStdString(v.second));
+        if (a.year != b.year)
+            return at + QStringLiteral("year %1, expected %2").arg(a.year).arg(b.year);
+        const std::pair<const char*, std::pair<double, double>> figures[] = {
+            {"members_engaged", {a.membersEngaged, b.membersEngaged}},
+            {"member_months", {a.memberMonths, b.memberMonths}},
+            {"pmpm", {a.pmpm, b.pmpm}},
+            {"outreach_attempts", {a.outreachAttempts, b.outreachAttempts}},
+            {"outreach_fee", {a.outreachFee, b.outreachFee}},
+            {"outcome_bonus", {a.outcomeBonus, b.outcomeBonus}},
+            {"savings_pass_through", {a.savingsPassThrough, b.savingsPassThrough}},
+            {"operating_cost", {a.operatingCost, b.operatingCost}},
+            {"grant_ipp", {a.grantIpp, b.grantIpp}},
+            {"grant_path", {a.grantPath, b.grantPath}},
+            {"grant_other", {a.grantOther, b.grantOther}},
+            {"utilization_avoided", {a.utilizationAvoided, b.utilizationAvoided}}};
+        for (const auto& [name, v] : figures)
+            if (v.first != v.second)
+                return at + QStringLiteral("%1 = %2, expected %3")
+                                .arg(QString::fromLatin1(name), exactText(v.first), exactText(v.second));
+        const std::pair<const char*, std::pair<std::optional<double>, std::optional<double>>> optionals[] = {
+            {"outreach_cap", {a.outreachCap, b.outreachCap}},
+            {"outcome_baseline", {a.outcomeBaseline, b.outcomeBaseline}},
+            {"outcome_target", {a.outcomeTarget, b.outcomeTarget}},
+            {"outcome_actual", {a.outcomeActual, b.outcomeActual}}};
+        for (const auto& [name, v] : optionals)
+            if (v.first.has_value() != v.second.has_value() || (v.first && *v.first != *v.second))
+                return at +
+                       QStringLiteral("%1 = %2, expected %3")
+                           .arg(QString::fromLatin1(name), optionalText(v.first), optionalText(v.second));
         if (compareLines && a.sourceLine != b.sourceLine)
             return at + QStringLiteral("source line %1, expected %2").arg(a.sourceLine).arg(b.sourceLine);
     }

@@ -1,9 +1,10 @@
 //! The project file (core/io/project/project_store.h): one SQLite database with a schema version in
 //! PRAGMA user_version, migrated forward on open. Checked here: create/open/reopen, metadata,
 //! rejection of files that are not (this version's) projects without touching them, the migration
-//! of a version-1 file built by the test from the frozen version-1 schema, the active-dataset
-//! rules, lossless storage of every figure (doubles compared exactly: SQLite REAL and the cost
-//! BLOBs hold IEEE-754 binary64 unchanged), and batches that store all or nothing.
+//! of version-1 and version-4 files built by the test from the frozen schemas of those versions,
+//! the active-dataset rules, lossless storage of every figure (doubles compared exactly: SQLite
+//! REAL and the cost BLOBs hold IEEE-754 binary64 unchanged), and batches that store all or
+//! nothing.
 
 #include "io/project/project_store.h"
 #include "io_test_support.h"
@@ -25,6 +26,8 @@
 
 using sharecast::ExperienceCell;
 using sharecast::ExperienceData;
+using sharecast::PartnershipData;
+using sharecast::PartnershipRecord;
 using sharecast::QualityData;
 using sharecast::QualityRecord;
 using namespace sharecast::io;
@@ -77,6 +80,24 @@ const char* const kV2Additions[] = {
     "CREATE TABLE member_aggregate_setting ("
     " dataset_id INTEGER PRIMARY KEY REFERENCES dataset(id) ON DELETE CASCADE,"
     " truncation_threshold REAL NOT NULL, included_cos TEXT NOT NULL)",
+};
+
+// The version-3 and version-4 additions exactly as those versions wrote them (frozen copies of
+// kMigration3 and kMigration4). Never edit.
+const char* const kV3Additions[] = {
+    "CREATE TABLE scenario ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL, modified_at TEXT NOT NULL,"
+    " derived_from INTEGER REFERENCES scenario(id) ON DELETE SET NULL,"
+    " preset TEXT NOT NULL DEFAULT '', current_version INTEGER NOT NULL)",
+    "CREATE TABLE scenario_version ("
+    " scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,"
+    " version INTEGER NOT NULL, saved_at TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', archive BLOB NOT NULL,"
+    " PRIMARY KEY (scenario_id, version))",
+};
+const char* const kV4Additions[] = {
+    "ALTER TABLE member_aggregate ADD COLUMN truncated_sum REAL",
+    "ALTER TABLE member_aggregate ADD COLUMN truncated_sum_squares REAL",
 };
 
 // Where two byte strings differ, for failure messages ("" when equal).
@@ -217,6 +238,59 @@ Provenance provenance(const QString& name, const QDateTime& at = QDateTime())
     return p;
 }
 
+// Partnership records chosen to catch any lossy step or reordering: not sorted by plan (file
+// order must be kept), text with quotes, commas, a line break and non-ASCII letters, an empty
+// partner name, the extremes of double, a subnormal, 17-digit values, a cap of 0 beside an absent
+// cap, an outcome term without a measurement and a record without an outcome term.
+PartnershipData awkwardPartnerships()
+{
+    PartnershipData d;
+    d.sourceName = "partnerships.csv";
+    PartnershipRecord a;
+    a.planId = "P2";
+    a.partnerId = "cbo-1";
+    a.partnerName = "Año Nuevo Meals, \"Inc.\"\nKitchen";
+    a.service = "community_supports:medically_tailored_meals";
+    a.year = 2024;
+    a.membersEngaged = 1.0 / 3.0;
+    a.memberMonths = 0.1;
+    a.pmpm = 1234.5678901234567;
+    a.outreachAttempts = 12345678901.0;
+    a.outreachFee = 1e-7;
+    a.outreachCap = 1.7976931348623157e308;
+    a.outcomeMeasure = "ed_visits_per_1000";
+    a.outcomeBaseline = 1850.25;
+    a.outcomeTarget = 1600.0;
+    a.outcomeActual = 1e-300;
+    a.outcomeBonus = 250000.01;
+    a.savingsPassThrough = 0.15;
+    a.operatingCost = 4.9406564584124654e-324; // smallest subnormal
+    a.grantIpp = 1.5e6;
+    a.grantPath = 2.0 / 3.0;
+    a.grantOther = 0.0;
+    a.utilizationAvoided = 9007199254740993.0; // rounds to 2^53 + 2 as a double; stored as written
+    a.sourceLine = 7;
+    PartnershipRecord b;
+    b.planId = "P1";
+    b.partnerId = "cbo-2";
+    b.partnerName = ""; // the reader fills it with the id; the store keeps what it is given
+    b.service = "ecm";
+    b.year = 2022;
+    b.sourceLine = 3; // no cap, no outcome term, every figure 0
+    PartnershipRecord c = b;
+    c.partnerName = "cbo-2";
+    c.year = 2023;
+    c.pmpm = 355.0;
+    c.outreachCap = 0.0;
+    c.outcomeMeasure = "housing_retention_rate";
+    c.outcomeBaseline = 0.7;
+    c.outcomeTarget = 0.8;
+    c.outcomeBonus = 60000.0; // not yet measured: no actual
+    c.sourceLine = 4;
+    d.records = {a, b, c};
+    return d;
+}
+
 QString activeId(const ProjectStore& store, DatasetKind kind)
 {
     const std::optional<DatasetInfo> d = store.activeDataset(kind);
@@ -246,7 +320,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path);
             QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion);
-            QCOMPARE(ProjectStore::kSchemaVersion, 4);
+            QCOMPARE(ProjectStore::kSchemaVersion, 5);
         }
         {
             auto store = ProjectStore::openOrCreate(path); // exists: opened, not recreated
@@ -398,9 +472,10 @@ private Q_SLOTS:
         QCOMPARE(folderEntries(dir.path()), entriesBefore);
     }
 
-    //! A schema-3 project (member aggregates without truncated sums) reads as it is, also for
-    //! reading only, and its aggregates come back without truncated sums; opened for writing, it
-    //! is brought up to schema 4 with those sums absent (NULL) and its data unchanged.
+    //! A schema-3 project (member aggregates without truncated sums, no partnerships) reads as it
+    //! is, also for reading only, and its aggregates come back without truncated sums; opened for
+    //! writing, it is brought up to the current schema with those sums absent (NULL) and its data
+    //! unchanged.
     void schema3ReadsWithoutTruncatedSums()
     {
         QTemporaryDir dir;
@@ -416,11 +491,11 @@ private Q_SLOTS:
             cells.cells.resize(1);
             store->addMembers(agg, cells, provenance(QStringLiteral("members.csv")));
         }
-        // As schema 3 wrote it: no truncated columns.
+        // As schema 3 wrote it: no truncated columns, no partnership table.
         const QString e = withSqlite(path, [](QSqlDatabase& db) {
             return execAll(db, {"ALTER TABLE member_aggregate DROP COLUMN truncated_sum",
                                 "ALTER TABLE member_aggregate DROP COLUMN truncated_sum_squares",
-                                "PRAGMA user_version = 3"});
+                                "DROP TABLE partnership", "PRAGMA user_version = 3"});
         });
         QVERIFY2(e.isEmpty(), qPrintable(e));
         {
@@ -430,11 +505,14 @@ private Q_SLOTS:
             QCOMPARE(m.cells.size(), std::size_t(1));
             QVERIFY(m.cells[0].costSumSquares == 5000000.0);
             QVERIFY(!m.cells[0].truncatedSum && !m.cells[0].truncatedSumSquares);
+            QVERIFY(!reading->activeDataset(DatasetKind::Partnerships));
+            QVERIFY(reading->loadPartnerships(1).records.empty());
         }
         {
             auto store = ProjectStore::open(path);
-            QCOMPARE(store->schemaVersion(), 4);
+            QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion);
             const MemberAggregates m = store->loadMemberAggregates(1);
+            QCOMPARE(m.cells.size(), std::size_t(1));
             QVERIFY(m.cells[0].excessSum == 1000.0);
             QVERIFY(!m.cells[0].truncatedSum);
         }
@@ -618,6 +696,205 @@ private Q_SLOTS:
         QCOMPARE(store->loadMemberAggregates(3).cells.size(), std::size_t(1));
         const QString diff = experienceDiff(store->loadExperience(1), expected); // the old data unchanged
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    //! A project of schema 4 (the last before partnerships), built from that version's frozen
+    //! statements with a dataset of each kind, every table filled and a scenario: read only, it
+    //! reads as it is, without partnerships, and is not touched; opened for writing, it is
+    //! brought up to schema 5 with every row of every table kept (the dataset table is rebuilt
+    //! with foreign keys off, so dropping the old one deletes nothing) and the rebuilt table's
+    //! references whole (deleting a dataset still deletes its rows), and it takes partnerships.
+    void migrationFromVersion4()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v4.sharecast"));
+        const QStringList v4 = statements(kFrozenV1Schema, std::size(kFrozenV1Schema)) +
+                               statements(kV2Additions, std::size(kV2Additions)) +
+                               statements(kV3Additions, std::size(kV3Additions)) +
+                               statements(kV4Additions, std::size(kV4Additions));
+        const QString error = withSqlite(path, [&](QSqlDatabase& db) {
+            return execAll(
+                db,
+                v4 + QStringList{
+                         "PRAGMA user_version = 4",
+                         "INSERT INTO project_meta VALUES ('application', 'sharecast')",
+                         "INSERT INTO project_meta VALUES ('name', 'Schema 4 project')",
+                         "INSERT INTO dataset VALUES (1, 'experience', 'experience.csv', 1234, 'aa', 2, "
+                         "'2024-03-01T10:20:30.456Z', 'a warning', 'experience.csv: 2 cells', 0)",
+                         "INSERT INTO dataset VALUES (2, 'quality', 'quality.csv', 77, 'bb', 1, "
+                         "'2024-03-02T00:00:00.000Z', '', 'quality.csv: 1 rate', 1)",
+                         "INSERT INTO dataset VALUES (3, 'members', 'members.csv', 999, 'cc', 3, "
+                         "'2024-03-03T00:00:00.000Z', '', 'members.csv: 3 rows', 1)",
+                         "INSERT INTO dataset_column VALUES (1, 'cost', 0, 'inpatient')",
+                         "INSERT INTO dataset_column VALUES (3, 'cost', 0, 'inpatient')",
+                         "INSERT INTO experience_cell (dataset_id, plan_id, plan_name, region, rate_cell, "
+                         "year, member_months, risk_score, excess_over_threshold, capitation_revenue, "
+                         "admin_cost, claims_denied, claims_total, grievances, costs, utils, source_line) "
+                         "VALUES (1, 'P1', 'Fresno Valley Health', 'Fresno', 'Child', 2023, 1000.5, 0.95, "
+                         "12.5, 500000.25, 25000, 3, 100, 2, X'000000000000F03F', X'', 2)",
+                         "INSERT INTO experience_cell (dataset_id, plan_id, plan_name, region, rate_cell, "
+                         "year, member_months, risk_score, excess_over_threshold, capitation_revenue, "
+                         "admin_cost, claims_denied, claims_total, grievances, costs, utils, source_line) "
+                         "VALUES (3, 'P1', '', 'Fresno', 'Child', 2023, 36, 1, 0, 0, 0, 0, 0, 0, "
+                         "X'0000000000005940', X'', 0)",
+                         "INSERT INTO quality_rate VALUES (2, 'P1', 2023, 'CIS-10', 40, 50, NULL, 2)",
+                         "INSERT INTO member_aggregate VALUES (3, 'P1', 'Fresno', 'Child', 2023, 3, 36, "
+                         "300, 50000, 0, 300, 50000)",
+                         "INSERT INTO member_aggregate_setting VALUES (3, 250000, 'inpatient')",
+                         "INSERT INTO scenario VALUES (1, 'Base', '', '2024-03-04T00:00:00.000Z', "
+                         "'2024-03-04T00:00:00.000Z', NULL, 'straw-proposal-7', 1)",
+                         "INSERT INTO scenario_version VALUES (1, 1, '2024-03-04T00:00:00.000Z', 'first', "
+                         "X'0102030405')",
+                         "INSERT INTO run_log (at, command, detail) VALUES ('2024-03-01T10:20:30.456Z', "
+                         "'import', 'old')"});
+        });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QStringList tables = {
+            "project_meta",     "dataset",          "dataset_column",           "experience_cell",
+            "quality_rate",     "member_aggregate", "member_aggregate_setting", "scenario",
+            "scenario_version", "run_log"};
+        const auto rows = [&] {
+            QStringList out;
+            for (const QString& t : tables)
+                out << QStringLiteral("%1:%2").arg(t).arg(scalar(path, "SELECT count(*) FROM " + t).toInt());
+            return out;
+        };
+        const QStringList rowsBefore = rows();
+        QCOMPARE(rowsBefore.join(u' '),
+                 QStringLiteral("project_meta:2 dataset:3 dataset_column:2 experience_cell:2 quality_rate:1 "
+                                "member_aggregate:1 member_aggregate_setting:1 scenario:1 scenario_version:1 "
+                                "run_log:1"));
+        const QByteArray bytes = fileBytes(path);
+        const QStringList entries = folderEntries(dir.path());
+
+        const auto sameDatasets = [](const ProjectStore& store) {
+            const QList<DatasetInfo> sets = store.datasets();
+            QStringList out;
+            for (const DatasetInfo& d : sets)
+                out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+                           .arg(d.id)
+                           .arg(toString(d.kind), d.provenance.sourceName)
+                           .arg(d.provenance.sourceSize)
+                           .arg(d.provenance.sha256, d.provenance.importedAt.toString(Qt::ISODateWithMs),
+                                d.provenance.summary)
+                           .arg(d.active);
+            return out.join(u'|');
+        };
+        const QString datasetsV4 = QStringLiteral(
+            "1 experience experience.csv 1234 aa 2024-03-01T10:20:30.456Z experience.csv: 2 cells 0|"
+            "2 quality quality.csv 77 bb 2024-03-02T00:00:00.000Z quality.csv: 1 rate 1|"
+            "3 members members.csv 999 cc 2024-03-03T00:00:00.000Z members.csv: 3 rows 1");
+
+        {
+            auto reading = ProjectStore::openForReading(path);
+            QCOMPARE(reading->schemaVersion(), 4);
+            QCOMPARE(sameDatasets(*reading), datasetsV4);
+            QVERIFY(!reading->activeDataset(DatasetKind::Partnerships));
+            const PartnershipData none = reading->loadPartnerships(1);
+            QVERIFY(none.records.empty());
+            QCOMPARE(QString::fromStdString(none.sourceName), QStringLiteral("experience.csv"));
+            QCOMPARE(reading->loadExperience(1).cells.size(), std::size_t(1));
+        }
+        QVERIFY2(byteDiff(fileBytes(path), bytes).isEmpty(), qPrintable(byteDiff(fileBytes(path), bytes)));
+        QCOMPARE(folderEntries(dir.path()), entries);
+
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(store->schemaVersion(), 5);
+            QCOMPARE(sameDatasets(*store), datasetsV4);
+            QCOMPARE(store->metadata(QStringLiteral("name")), QStringLiteral("Schema 4 project"));
+            QCOMPARE(activeId(*store, DatasetKind::Experience), QStringLiteral("3"));
+            QCOMPARE(activeId(*store, DatasetKind::Quality), QStringLiteral("2"));
+            QCOMPARE(activeId(*store, DatasetKind::Partnerships), QStringLiteral("none"));
+            const ExperienceData e = store->loadExperience(1);
+            QCOMPARE(e.cells.size(), std::size_t(1));
+            QVERIFY(e.cells[0].memberMonths == 1000.5 && e.cells[0].capitationRevenue == 500000.25);
+            QCOMPARE(e.cells[0].cost, std::vector<double>{1.0});
+            const MemberAggregates m = store->loadMemberAggregates(3);
+            QCOMPARE(m.cells.size(), std::size_t(1));
+            QVERIFY(m.cells[0].truncatedSum && *m.cells[0].truncatedSum == 300.0);
+            QVERIFY(store->loadQuality(2).records.at(0).numerator == 40);
+            // Foreign keys are back on for the store's own writes.
+            QSqlQuery q(store->database());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        QCOMPARE(rows(), rowsBefore);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'dataset_v5'").toInt(), 0);
+        QVERIFY(scalar(path, "SELECT sql FROM sqlite_master WHERE name = 'dataset'")
+                    .toString()
+                    .contains(QStringLiteral("'partnerships'")));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'partnership'").toInt(), 1);
+        QCOMPARE(scalar(path, "SELECT archive FROM scenario_version").toByteArray(),
+                 QByteArray("\x01\x02\x03\x04\x05"));
+
+        // The migrated file takes partnerships, and its tables still refer to the rebuilt one.
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(store->schemaVersion(), 5); // migrated once
+            const qint64 id =
+                store->addPartnerships(awkwardPartnerships(), provenance(QStringLiteral("partnerships.csv")));
+            QCOMPARE(id, qint64(4));
+            QCOMPARE(activeId(*store, DatasetKind::Partnerships), QStringLiteral("4"));
+            QCOMPARE(activeId(*store, DatasetKind::Experience), QStringLiteral("3"));
+            const QString diff = partnershipsDiff(store->loadPartnerships(id), awkwardPartnerships());
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+            QSqlQuery q(store->database());
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM dataset WHERE id = 3")));
+        }
+        QCOMPARE(scalar(path, "SELECT count(*) FROM member_aggregate").toInt(), 0);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM member_aggregate_setting").toInt(), 0);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM experience_cell WHERE dataset_id = 3").toInt(), 0);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM experience_cell WHERE dataset_id = 1").toInt(), 1);
+    }
+
+    //! Every field of a partnerships dataset reads back exactly, in file order, an absent optional
+    //! field as absent (NULL in the file); also after reopening, and for reading only.
+    void partnershipsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.sharecast"));
+        const PartnershipData data = awkwardPartnerships();
+        qint64 id = 0, qid = 0;
+        {
+            auto store = ProjectStore::create(path);
+            QualityData q;
+            q.records = {QualityRecord{"P1", 2023, "M", 1, 2, std::nullopt, 2}};
+            qid = store->addQuality(q, provenance(QStringLiteral("quality.csv")));
+            id = store->addPartnerships(data, provenance(QStringLiteral("partnerships.csv")));
+            const QString diff = partnershipsDiff(store->loadPartnerships(id), data);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        for (int pass = 0; pass < 2; ++pass) {
+            auto store = pass == 0 ? ProjectStore::open(path) : ProjectStore::openForReading(path);
+            const PartnershipData loaded = store->loadPartnerships(id);
+            const QString diff = partnershipsDiff(loaded, data);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+            QCOMPARE(QString::fromStdString(loaded.sourceName), QStringLiteral("partnerships.csv"));
+            const QList<DatasetInfo> sets = store->datasets();
+            QCOMPARE(sets.size(), 2);
+            QCOMPARE(toString(sets[1].kind), QStringLiteral("partnerships"));
+            QVERIFY(sets[1].active);
+            QCOMPARE(sets[1].provenance.summary, QStringLiteral("partnerships.csv: a summary"));
+            QCOMPARE(activeId(*store, DatasetKind::Partnerships), QString::number(id));
+            QCOMPARE(activeId(*store, DatasetKind::Quality), QString::number(qid));
+            QCOMPARE(activeId(*store, DatasetKind::Experience), QStringLiteral("none"));
+            QVERIFY(store->loadPartnerships(qid).records.empty()); // a dataset of another kind
+            QVERIFY_THROWS_EXCEPTION(ProjectError, store->loadPartnerships(999));
+        }
+        // Absent optional fields are SQL NULL, not 0; a cap of 0 is 0.
+        QCOMPARE(scalar(path, "SELECT count(*) FROM partnership WHERE outreach_cap IS NULL").toInt(), 1);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM partnership WHERE outreach_cap = 0").toInt(), 1);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM partnership WHERE outcome_actual IS NULL").toInt(), 2);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM partnership WHERE outcome_baseline IS NULL").toInt(), 1);
+
+        // A dataset without records.
+        auto store = ProjectStore::open(path);
+        PartnershipData empty;
+        const qint64 emptyId = store->addPartnerships(empty, provenance(QStringLiteral("empty.csv")));
+        QVERIFY(store->loadPartnerships(emptyId).records.empty());
+        QCOMPARE(activeId(*store, DatasetKind::Partnerships), QString::number(emptyId));
+        QCOMPARE(store->loadPartnerships(id).records.size(), std::size_t(3)); // inactive, still there
     }
 
     //! Every figure and name of an experience dataset reads back exactly, also after reopening.
@@ -805,13 +1082,25 @@ private Q_SLOTS:
         QCOMPARE(activeId(*store, DatasetKind::Experience), QString::number(e3));
         QCOMPARE(activeId(*store, DatasetKind::Members), QString::number(e3));
 
+        // Partnerships have a role of their own: importing them changes no other active dataset,
+        // and the next partnerships import replaces them.
+        const qint64 c1 = store->addPartnerships(awkwardPartnerships(), provenance("c1.csv"));
+        QCOMPARE(actives(), QStringLiteral("quality:5 experience:6 partnerships:7"));
+        const qint64 c2 = store->addPartnerships(awkwardPartnerships(), provenance("c2.csv"));
+        QCOMPARE(actives(), QStringLiteral("quality:5 experience:6 partnerships:8"));
+        QCOMPARE(activeId(*store, DatasetKind::Partnerships), QString::number(c2));
+        const qint64 e4 = store->addExperience(awkwardExperience(), provenance("e4.csv"));
+        QCOMPARE(actives(), QStringLiteral("quality:5 partnerships:8 experience:9"));
+        QCOMPARE(store->loadPartnerships(c1).records.size(), std::size_t(3));
+
         // Inactive datasets stay loadable.
-        QCOMPARE(store->datasets().size(), 6);
+        QCOMPARE(store->datasets().size(), 9);
         QCOMPARE(store->loadExperience(e1).cells.size(), std::size_t(3));
         store.reset();
         auto reopened = ProjectStore::open(path);
-        QCOMPARE(activeId(*reopened, DatasetKind::Experience), QString::number(e3));
+        QCOMPARE(activeId(*reopened, DatasetKind::Experience), QString::number(e4));
         QCOMPARE(activeId(*reopened, DatasetKind::Quality), QString::number(q2));
+        QCOMPARE(activeId(*reopened, DatasetKind::Partnerships), QString::number(c2));
     }
 
     void batchRollsBackUnlessCommitted()
@@ -829,14 +1118,17 @@ private Q_SLOTS:
                 ProjectStore::Batch batch(*store);
                 store->addExperience(awkwardExperience(), provenance("e.csv"));
                 store->addQuality(q, provenance("q.csv"));
+                store->addPartnerships(awkwardPartnerships(), provenance("c.csv"));
                 store->logRun(QStringLiteral("import"), QStringLiteral("never saved"));
-                QCOMPARE(store->datasets().size(), 3); // visible inside the batch
+                QCOMPARE(store->datasets().size(), 4); // visible inside the batch
                 QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectStore::Batch{*store}); // batches do not nest
             }                                                                        // destroyed uncommitted
             QCOMPARE(store->datasets().size(), 1);
             QCOMPARE(activeId(*store, DatasetKind::Experience), QStringLiteral("1"));
             QCOMPARE(activeId(*store, DatasetKind::Quality), QStringLiteral("none"));
+            QCOMPARE(activeId(*store, DatasetKind::Partnerships), QStringLiteral("none"));
         }
+        QCOMPARE(scalar(path, "SELECT count(*) FROM partnership").toInt(), 0);
         const QString changed = byteDiff(fileBytes(path), before);
         QVERIFY2(changed.isEmpty(), qPrintable(changed));
         QCOMPARE(scalar(path, "SELECT count(*) FROM run_log").toInt(), 0);

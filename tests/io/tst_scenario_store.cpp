@@ -476,7 +476,7 @@ private Q_SLOTS:
             historyBefore = store.history(id);
         }
         auto project = ProjectStore::open(path);
-        QCOMPARE(project->schemaVersion(), 4);
+        QCOMPARE(project->schemaVersion(), ProjectStore::kSchemaVersion);
         ScenarioStore store(*project);
         const QList<ScenarioInfo> after = store.list();
         QCOMPARE(after.size(), before.size());

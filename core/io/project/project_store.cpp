@@ -84,17 +84,50 @@ const char* const kMigration4[] = {
     "ALTER TABLE member_aggregate ADD COLUMN truncated_sum_squares REAL",
 };
 
+// Version 5: MCP–CBO partnerships (partnerships.csv), one row per record in file order. The
+// dataset table is rebuilt so that its kind may be 'partnerships': SQLite cannot change a CHECK
+// constraint in place, so the table is copied, dropped and the copy renamed (SQLite's own recipe
+// for schema changes; migrate() turns foreign keys off around it, so that dropping the old table
+// deletes no rows of the tables that refer to it, and checks them before committing).
+const char* const kMigration5[] = {
+    "CREATE TABLE dataset_v5 ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('experience', 'quality', 'members', 'partnerships')),"
+    " source_name TEXT NOT NULL, source_size INTEGER NOT NULL, sha256 TEXT NOT NULL,"
+    " row_count INTEGER NOT NULL, imported_at TEXT NOT NULL,"
+    " warnings TEXT NOT NULL DEFAULT '', summary TEXT NOT NULL DEFAULT '',"
+    " active INTEGER NOT NULL DEFAULT 0)",
+    "INSERT INTO dataset_v5 (id, kind, source_name, source_size, sha256, row_count, imported_at, warnings,"
+    " summary, active) SELECT id, kind, source_name, source_size, sha256, row_count, imported_at, warnings,"
+    " summary, active FROM dataset",
+    "DROP TABLE dataset",
+    "ALTER TABLE dataset_v5 RENAME TO dataset",
+    "CREATE TABLE partnership ("
+    " dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL,"
+    " plan_id TEXT NOT NULL, partner_id TEXT NOT NULL, partner_name TEXT NOT NULL, service TEXT NOT NULL,"
+    " year INTEGER NOT NULL, members_engaged REAL NOT NULL, member_months REAL NOT NULL, pmpm REAL NOT NULL,"
+    " outreach_attempts REAL NOT NULL, outreach_fee REAL NOT NULL, outreach_cap REAL,"
+    " outcome_measure TEXT NOT NULL, outcome_baseline REAL, outcome_target REAL, outcome_actual REAL,"
+    " outcome_bonus REAL NOT NULL, savings_pass_through REAL NOT NULL, operating_cost REAL NOT NULL,"
+    " grant_ipp REAL NOT NULL, grant_path REAL NOT NULL, grant_other REAL NOT NULL,"
+    " utilization_avoided REAL NOT NULL, source_line INTEGER NOT NULL,"
+    " PRIMARY KEY (dataset_id, position))",
+};
+
 struct Migration {
     const char* const* statements;
     std::size_t count;
 };
 
 const Migration kMigrations[] = {
-    {kMigration1, std::size(kMigration1)},
-    {kMigration2, std::size(kMigration2)},
-    {kMigration3, std::size(kMigration3)},
-    {kMigration4, std::size(kMigration4)},
+    {kMigration1, std::size(kMigration1)}, {kMigration2, std::size(kMigration2)},
+    {kMigration3, std::size(kMigration3)}, {kMigration4, std::size(kMigration4)},
+    {kMigration5, std::size(kMigration5)},
 };
+
+//! The first schema with the partnership table.
+constexpr int kPartnershipsSchema = 5;
 static_assert(std::size(kMigrations) == ProjectStore::kSchemaVersion);
 
 QAtomicInteger<int> connectionCounter;
@@ -148,8 +181,41 @@ DatasetKind kindFromString(const QString& s)
         return DatasetKind::Quality;
     if (s == QLatin1String("members"))
         return DatasetKind::Members;
+    if (s == QLatin1String("partnerships"))
+        return DatasetKind::Partnerships;
     return DatasetKind::Experience;
 }
+
+//! The role a dataset plays in the project; each role has at most one active dataset. Member-level
+//! imports provide the experience cells, so experience and members share a role.
+enum class Role { Experience, Quality, Partnerships };
+
+Role roleOf(DatasetKind kind)
+{
+    switch (kind) {
+    case DatasetKind::Experience:
+    case DatasetKind::Members: return Role::Experience;
+    case DatasetKind::Quality: return Role::Quality;
+    case DatasetKind::Partnerships: return Role::Partnerships;
+    }
+    return Role::Experience;
+}
+
+//! Turns foreign keys off for the life of a migration (SQLite ignores the pragma inside a
+//! transaction, so it wraps them all) and back on after it, however it ends.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(QSqlDatabase db) : db_(db)
+    {
+        QSqlQuery(db_).exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    }
+    ~ForeignKeysOff() { QSqlQuery(db_).exec(QStringLiteral("PRAGMA foreign_keys = ON")); }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    QSqlDatabase db_;
+};
 
 //! A transaction that rolls back unless committed; inside a Batch it leaves both to the batch.
 class Transaction {
@@ -193,6 +259,7 @@ QString toString(DatasetKind kind)
     case DatasetKind::Experience: return QStringLiteral("experience");
     case DatasetKind::Quality: return QStringLiteral("quality");
     case DatasetKind::Members: return QStringLiteral("members");
+    case DatasetKind::Partnerships: return QStringLiteral("partnerships");
     }
     return QStringLiteral("experience");
 }
@@ -402,6 +469,9 @@ void ProjectStore::migrate()
                 .arg(kSchemaVersion)
                 .toStdString(),
             ProjectError::Kind::BadInput);
+    if (from == kSchemaVersion)
+        return;
+    const ForeignKeysOff keysOff(database());
     for (int v = from + 1; v <= kSchemaVersion; ++v) {
         Transaction t(database(), name_);
         QSqlQuery q(database());
@@ -413,6 +483,14 @@ void ProjectStore::migrate()
                                        .arg(v)
                                        .arg(q.lastError().text())
                                        .toStdString());
+        // A rebuilt table must leave every reference to it whole.
+        if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")) || q.next())
+            throw ProjectError(QStringLiteral("%1: cannot upgrade to schema %2: %3")
+                                   .arg(name_)
+                                   .arg(v)
+                                   .arg(q.lastError().isValid() ? q.lastError().text()
+                                                                : QStringLiteral("a dataset reference broke"))
+                                   .toStdString());
         q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v));
         t.commit();
     }
@@ -468,10 +546,8 @@ QList<DatasetInfo> ProjectStore::datasets() const
 
 std::optional<DatasetInfo> ProjectStore::activeDataset(DatasetKind kind) const
 {
-    // Member-level imports provide experience cells: they count as experience here.
-    const bool experienceRole = kind != DatasetKind::Quality;
     for (const DatasetInfo& d : datasets())
-        if (d.active && ((d.kind == DatasetKind::Quality) != experienceRole))
+        if (d.active && roleOf(d.kind) == roleOf(kind))
             return d;
     return std::nullopt;
 }
@@ -479,10 +555,16 @@ std::optional<DatasetInfo> ProjectStore::activeDataset(DatasetKind kind) const
 qint64 ProjectStore::insertDataset(DatasetKind kind, const Provenance& p)
 {
     QSqlQuery q(database());
-    // The new dataset replaces the active one of its role (experience/members, or quality).
-    q.exec(kind == DatasetKind::Quality
-               ? QStringLiteral("UPDATE dataset SET active = 0 WHERE kind = 'quality'")
-               : QStringLiteral("UPDATE dataset SET active = 0 WHERE kind IN ('experience', 'members')"));
+    // The new dataset replaces the active one of its role.
+    QStringList sameRole;
+    for (DatasetKind k :
+         {DatasetKind::Experience, DatasetKind::Quality, DatasetKind::Members, DatasetKind::Partnerships})
+        if (roleOf(k) == roleOf(kind))
+            sameRole << QStringLiteral("'%1'").arg(toString(k));
+    if (!q.exec(QStringLiteral("UPDATE dataset SET active = 0 WHERE kind IN (%1)")
+                    .arg(sameRole.join(QStringLiteral(", ")))))
+        throw ProjectError(
+            QStringLiteral("%1: cannot save: %2").arg(name_, q.lastError().text()).toStdString());
     q.prepare(
         QStringLiteral("INSERT INTO dataset (kind, source_name, source_size, sha256, row_count, imported_at, "
                        "warnings, summary, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
@@ -577,6 +659,51 @@ qint64 ProjectStore::addMembers(const MemberAggregates& agg, const ExperienceDat
                   QString::fromStdString(a.rateCell), a.year, a.members, a.memberMonths, a.costSum,
                   a.costSumSquares, a.excessSum, a.truncatedSum ? QVariant(*a.truncatedSum) : QVariant(),
                   a.truncatedSumSquares ? QVariant(*a.truncatedSumSquares) : QVariant()});
+    }
+    t.commit();
+    return id;
+}
+
+qint64 ProjectStore::addPartnerships(const PartnershipData& data, const Provenance& provenance)
+{
+    Transaction t(database(), name_, inBatch_);
+    const qint64 id = insertDataset(DatasetKind::Partnerships, provenance);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO partnership (dataset_id, position, plan_id, partner_id, partner_name, service, year, "
+        "members_engaged, member_months, pmpm, outreach_attempts, outreach_fee, outreach_cap, "
+        "outcome_measure, outcome_baseline, outcome_target, outcome_actual, outcome_bonus, "
+        "savings_pass_through, operating_cost, grant_ipp, grant_path, grant_other, utilization_avoided, "
+        "source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const auto optional = [](const std::optional<double>& v) { return v ? QVariant(*v) : QVariant(); };
+    qint64 position = 0;
+    for (const PartnershipRecord& r : data.records) {
+        execWith(q, name_,
+                 {id,
+                  position++,
+                  QString::fromStdString(r.planId),
+                  QString::fromStdString(r.partnerId),
+                  text(QString::fromStdString(r.partnerName)),
+                  QString::fromStdString(r.service),
+                  r.year,
+                  r.membersEngaged,
+                  r.memberMonths,
+                  r.pmpm,
+                  r.outreachAttempts,
+                  r.outreachFee,
+                  optional(r.outreachCap),
+                  text(QString::fromStdString(r.outcomeMeasure)),
+                  optional(r.outcomeBaseline),
+                  optional(r.outcomeTarget),
+                  optional(r.outcomeActual),
+                  r.outcomeBonus,
+                  r.savingsPassThrough,
+                  r.operatingCost,
+                  r.grantIpp,
+                  r.grantPath,
+                  r.grantOther,
+                  r.utilizationAvoided,
+                  static_cast<qint64>(r.sourceLine)});
     }
     t.commit();
     return id;
@@ -709,6 +836,57 @@ MemberAggregates ProjectStore::loadMemberAggregates(qint64 id) const
         agg.cells.push_back(std::move(a));
     }
     return agg;
+}
+
+PartnershipData ProjectStore::loadPartnerships(qint64 id) const
+{
+    PartnershipData data;
+    data.sourceName = sourceNameOf(id);
+    if (schemaVersion() < kPartnershipsSchema)
+        return data; // a file read as it is, from before partnerships: it has none
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT plan_id, partner_id, partner_name, service, year, members_engaged, member_months, pmpm, "
+        "outreach_attempts, outreach_fee, outreach_cap, outcome_measure, outcome_baseline, outcome_target, "
+        "outcome_actual, outcome_bonus, savings_pass_through, operating_cost, grant_ipp, grant_path, "
+        "grant_other, utilization_avoided, source_line FROM partnership WHERE dataset_id = ? ORDER BY "
+        "position"));
+    q.addBindValue(id);
+    if (!q.exec())
+        throw ProjectError(
+            QStringLiteral("%1: cannot read: %2").arg(name_, q.lastError().text()).toStdString());
+    const auto optional = [&q](int column) {
+        return q.value(column).isNull() ? std::optional<double>() : q.value(column).toDouble();
+    };
+    while (q.next()) {
+        PartnershipRecord r;
+        r.planId = q.value(0).toString().toStdString();
+        r.partnerId = q.value(1).toString().toStdString();
+        r.partnerName = q.value(2).toString().toStdString();
+        r.service = q.value(3).toString().toStdString();
+        r.year = q.value(4).toInt();
+        r.membersEngaged = q.value(5).toDouble();
+        r.memberMonths = q.value(6).toDouble();
+        r.pmpm = q.value(7).toDouble();
+        r.outreachAttempts = q.value(8).toDouble();
+        r.outreachFee = q.value(9).toDouble();
+        r.outreachCap = optional(10);
+        r.outcomeMeasure = q.value(11).toString().toStdString();
+        r.outcomeBaseline = optional(12);
+        r.outcomeTarget = optional(13);
+        r.outcomeActual = optional(14);
+        r.outcomeBonus = q.value(15).toDouble();
+        r.savingsPassThrough = q.value(16).toDouble();
+        r.operatingCost = q.value(17).toDouble();
+        r.grantIpp = q.value(18).toDouble();
+        r.grantPath = q.value(19).toDouble();
+        r.grantOther = q.value(20).toDouble();
+        r.utilizationAvoided = q.value(21).toDouble();
+        r.sourceLine = static_cast<long>(q.value(22).toLongLong());
+        data.records.push_back(std::move(r));
+    }
+    return data;
 }
 
 } // namespace sharecast::io

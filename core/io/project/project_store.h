@@ -1,8 +1,10 @@
 #pragma once
 //! A Sharecast project: one SQLite database (`*.sharecast`) holding imported datasets with their
-//! provenance, experience cells, quality rates, member-level aggregates, scenarios and a run log.
+//! provenance, experience cells, quality rates, member-level aggregates, MCP–CBO partnerships,
+//! scenarios and a run log.
 
 #include "engine/experience.h"
+#include "engine/partnership_data.h"
 #include "engine/quality_data.h"
 
 #include <QDateTime>
@@ -44,9 +46,9 @@ void requireSqliteFile(const QString& path);
 void readOnlyConnection(QSqlDatabase& db, const QString& path, bool immutable);
 
 //! The kinds of dataset a project holds.
-enum class DatasetKind { Experience, Quality, Members };
+enum class DatasetKind { Experience, Quality, Members, Partnerships };
 
-//! Text name of a dataset kind ("experience", "quality", "members").
+//! Text name of a dataset kind ("experience", "quality", "members", "partnerships").
 QString toString(DatasetKind kind);
 
 //! Where a dataset came from (methodology §0: every number traceable to its source).
@@ -93,9 +95,10 @@ struct MemberAggregates {
 class ProjectStore {
 public:
     //! The schema version this build writes (PRAGMA user_version); older files are migrated.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     //! The oldest schema openForReading() reads as it is (schema 4 only added columns that
-    //! readers treat as absent in a schema-3 file).
+    //! readers treat as absent in a schema-3 file; schema 5 added the partnerships, which a file
+    //! of schema 3 or 4 does not have).
     static constexpr int kOldestReadableSchema = 3;
 
     //! Creates a new, empty project at path (which must not exist). Messages name the file
@@ -136,7 +139,8 @@ public:
 
     //! Every dataset, oldest first.
     QList<DatasetInfo> datasets() const;
-    //! The active dataset of a kind, if any.
+    //! The active dataset of a kind, if any. Experience and members share one role (either is
+    //! the project's experience); quality and partnerships have one active dataset each.
     std::optional<DatasetInfo> activeDataset(DatasetKind kind) const;
 
     //! Stores an experience dataset and makes it the active one; returns its id.
@@ -146,6 +150,8 @@ public:
     //! Stores member-level aggregates and the experience cells built from them (active).
     qint64 addMembers(const MemberAggregates& aggregates, const ExperienceData& cells,
                       const Provenance& provenance);
+    //! Stores a partnerships dataset and makes it the active one.
+    qint64 addPartnerships(const PartnershipData& data, const Provenance& provenance);
 
     //! The cells of an experience (or members) dataset.
     ExperienceData loadExperience(qint64 datasetId) const;
@@ -153,6 +159,9 @@ public:
     QualityData loadQuality(qint64 datasetId) const;
     //! The member aggregates of a members dataset.
     MemberAggregates loadMemberAggregates(qint64 datasetId) const;
+    //! The records of a partnerships dataset, in file order, every figure as stored (an absent
+    //! optional field stays absent); none for a dataset of another kind or a file of schema 3 or 4.
+    PartnershipData loadPartnerships(qint64 datasetId) const;
 
     //! A project-level setting (name, synthetic-data notice, ...); empty when unset.
     QString metadata(const QString& key) const;
