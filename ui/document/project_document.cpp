@@ -69,6 +69,11 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObj
         doc->quality_ = doc->store_->loadQuality(quality->id);
         doc->hasQuality_ = true;
     }
+    if (const std::optional<io::DatasetInfo> partnerships =
+            doc->store_->activeDataset(io::DatasetKind::Partnerships)) {
+        doc->partnerships_ = doc->store_->loadPartnerships(partnerships->id);
+        doc->hasPartnerships_ = true;
+    }
 
     // Open the most recently saved scenario; a project without one starts from Straw Proposal 7.
     const QList<io::ScenarioInfo> scenarios = doc->scenarios();
@@ -219,8 +224,23 @@ void ProjectDocument::recalculate()
         projection_ = Projection{};
         validity_ = Validity{};
     }
+    recalculatePartnerships();
     lastCalculationMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     Q_EMIT resultsChanged();
+}
+
+void ProjectDocument::recalculatePartnerships()
+{
+    partnershipLedger_.reset();
+    partnershipError_.clear();
+    const PartnershipData* data = partnerships();
+    if (!data || !calculationError_.isEmpty())
+        return;
+    try {
+        partnershipLedger_ = sharecast::partnershipLedger(*data, settlement_, scenario_);
+    } catch (const InputError& e) {
+        partnershipError_ = QString::fromStdString(e.what());
+    }
 }
 
 } // namespace sharecast::ui

@@ -3,6 +3,7 @@
 //! undo history, and the results recalculated after every edit.
 
 #include "engine/experience_index.h"
+#include "engine/partnership_ledger.h"
 #include "engine/projection.h"
 #include "engine/settlement.h"
 #include "engine/validity.h"
@@ -44,6 +45,8 @@ public:
     const ExperienceData& experience() const { return experience_; }
     const ExperienceIndex& index() const { return *index_; }
     const QualityData* quality() const { return hasQuality_ ? &quality_ : nullptr; }
+    //! The active MCP–CBO partnerships dataset; null when the project has none.
+    const PartnershipData* partnerships() const { return hasPartnerships_ ? &partnerships_ : nullptr; }
     QList<io::DatasetInfo> datasets() const { return store_->datasets(); }
 
     //! The project's scenarios.
@@ -85,6 +88,16 @@ public:
     const MemberMoments* memberMoments() const { return moments_ ? &*moments_ : nullptr; }
     //! The last calculation's error (empty when it succeeded).
     const QString& calculationError() const { return calculationError_; }
+
+    //! The partnership ledger of the performance year (docs/methodology.md, "Partnerships"),
+    //! recalculated with the settlement (resultsChanged() says it changed); null when the project
+    //! has no partnerships data, or the ledger could not be made (see partnershipError()).
+    const PartnershipLedger* partnershipLedger() const
+    {
+        return partnershipLedger_ ? &*partnershipLedger_ : nullptr;
+    }
+    //! Why the partnership ledger could not be made (empty when it was, or there are no data).
+    const QString& partnershipError() const { return partnershipError_; }
     //! Milliseconds the last recalculation took.
     double lastCalculationMs() const { return lastCalculationMs_; }
 
@@ -107,7 +120,8 @@ Q_SIGNALS:
 private:
     explicit ProjectDocument(QObject* parent);
     void scheduleRecalculation();
-    void readStoredInfo(); //!< stored_ from the project, for scenarioId_
+    void recalculatePartnerships(); //!< the ledger of the settlement just made
+    void readStoredInfo();          //!< stored_ from the project, for scenarioId_
 
     QString path_;
     std::unique_ptr<io::ProjectStore> store_;
@@ -115,6 +129,8 @@ private:
     std::unique_ptr<ExperienceIndex> index_;
     QualityData quality_;
     bool hasQuality_ = false;
+    PartnershipData partnerships_;
+    bool hasPartnerships_ = false;
     std::optional<qint64> scenarioId_;
     std::optional<io::ScenarioInfo> stored_;
     Scenario scenario_;
@@ -124,6 +140,8 @@ private:
     Validity validity_;
     std::optional<MemberMoments> moments_;
     QString calculationError_;
+    std::optional<PartnershipLedger> partnershipLedger_;
+    QString partnershipError_;
     double lastCalculationMs_ = 0.0;
     bool recalculationPending_ = false;
 };
