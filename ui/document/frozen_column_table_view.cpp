@@ -42,9 +42,11 @@ private:
 
 } // namespace
 
-FrozenColumnTableView::FrozenColumnTableView(int frozenColumns, QWidget* parent)
+FrozenColumnTableView::FrozenColumnTableView(int frozenColumns, QWidget* parent, QHeaderView* header)
     : QTableView(parent), frozenColumns_(frozenColumns), frozen_(new FrozenPane(this))
 {
+    if (header)
+        setHorizontalHeader(header);
     frozen_->setObjectName(QStringLiteral("frozenColumns"));
     frozen_->setFocusPolicy(Qt::NoFocus);
     frozen_->setFrameShape(QFrame::NoFrame);

@@ -15,7 +15,10 @@ namespace sharecast::ui {
 class FrozenColumnTableView : public QTableView {
     Q_OBJECT
 public:
-    explicit FrozenColumnTableView(int frozenColumns, QWidget* parent = nullptr);
+    //! header: a horizontal header to use instead of QTableView's (e.g. a GroupedHeaderView); the
+    //! frozen columns' header takes its height.
+    explicit FrozenColumnTableView(int frozenColumns, QWidget* parent = nullptr,
+                                   QHeaderView* header = nullptr);
 
     void setModel(QAbstractItemModel* model) override;
     void setSelectionModel(QItemSelectionModel* selectionModel) override;
