@@ -12,6 +12,10 @@ inline const QColor kAccent(0x1f, 0x4e, 0x79);
 inline const QColor kOrange(0xf6, 0xb2, 0x6b);
 //! Green: the program net and the cumulative savings.
 inline const QColor kGreen(0x6a, 0xa8, 0x4f);
+//! Purple: PATH grants in the funding flows.
+inline const QColor kPurple(0x8e, 0x6c, 0xb8);
+//! Slate: other grants and other funders in the funding flows; the flows' nodes.
+inline const QColor kSlate(0x5d, 0x6d, 0x7e);
 //! Red: a failing or negative figure in a table, a refused field, an error message.
 inline const QColor kError(0xb0, 0x1e, 0x1e);
 

@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace sharecast::ui {
 
 namespace {
@@ -34,6 +36,21 @@ QString formatMillions(double value, int decimals)
     QString s = grouped(formatFixed(value / 1e6, decimals));
     return s.startsWith(QStringLiteral("−")) ? QStringLiteral("−$") + s.mid(1) + u'M'
                                              : QStringLiteral("$") + s + u'M';
+}
+
+QString formatCompactDollars(double value)
+{
+    const double a = std::fabs(value);
+    if (a >= 999.5e3)
+        return formatMillions(value, a >= 99.95e6 ? 0 : 1);
+    QString s;
+    if (a >= 999.5)
+        s = grouped(formatFixed(a / 1e3, a >= 99.95e3 ? 0 : 1)) + u'k';
+    else
+        s = grouped(formatFixed(a, 0));
+    // A value that rounds to nothing has no sign.
+    const bool negative = value < 0.0 && s != QLatin1String("0");
+    return (negative ? QStringLiteral("−$") : QStringLiteral("$")) + s;
 }
 
 QString formatPercent(double fraction, int decimals)

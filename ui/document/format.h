@@ -9,6 +9,9 @@ namespace sharecast::ui {
 QString formatDollars(double value);
 //! "$12.3M" for charts and headlines.
 QString formatMillions(double value, int decimals = 1);
+//! Dollars in a sentence or a chart label, to two or three significant figures: "$2.1M",
+//! "$140k", "$950", "−$1.4M" (formatMillions above $1M, else thousands, else whole dollars).
+QString formatCompactDollars(double value);
 //! "2.35 %" from a fraction.
 QString formatPercent(double fraction, int decimals = 2);
 //! A number with thousands separators.

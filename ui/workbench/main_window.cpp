@@ -9,6 +9,8 @@
 #include "io/scenario/presets.h"
 #include "ui/analysis/compare_view.h"
 #include "ui/analysis/experience_view.h"
+#include "ui/analysis/funding_flows_view.h"
+#include "ui/analysis/partnerships_view.h"
 #include "ui/analysis/program_years_view.h"
 #include "ui/analysis/sensitivity_view.h"
 #include "ui/analysis/uncertainty_view.h"
@@ -166,6 +168,8 @@ void MainWindow::detachDocument()
     uncertaintyView_ = nullptr;
     sensitivityView_ = nullptr;
     programYearsView_ = nullptr;
+    partnershipsView_ = nullptr;
+    fundingFlowsView_ = nullptr;
     tabs_ = nullptr;
     assumptions_ = nullptr;
     headlines_.clear();
@@ -390,6 +394,12 @@ void MainWindow::attachDocument()
     programYearsView_ = new ProgramYearsView(doc);
     programYearsView_->setObjectName(QStringLiteral("programYearsView"));
     tabs->addTab(programYearsView_, tr("Program years"));
+    partnershipsView_ = new PartnershipsView(doc);
+    partnershipsView_->setObjectName(QStringLiteral("partnershipsView"));
+    tabs->addTab(partnershipsView_, tr("Partnerships"));
+    fundingFlowsView_ = new FundingFlowsView(doc);
+    fundingFlowsView_->setObjectName(QStringLiteral("fundingFlowsView"));
+    tabs->addTab(fundingFlowsView_, tr("Funding flows"));
     tabs_ = tabs;
     setCentralWidget(tabs);
 

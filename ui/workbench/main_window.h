@@ -26,6 +26,8 @@ class AssumptionsPanel;
 class Autosaver;
 class CompareView;
 class ExperienceView;
+class FundingFlowsView;
+class PartnershipsView;
 class ProjectDocument;
 struct ReportOptions;
 class SavingsChartController;
@@ -87,6 +89,9 @@ public:
     bool showTab(const QString& name);
     SensitivityView* sensitivityView() const { return sensitivityView_; }
     ProgramYearsView* programYearsView() const { return programYearsView_; }
+    //! The Partnerships tab (the three wins) and the Funding flows tab.
+    PartnershipsView* partnershipsView() const { return partnershipsView_; }
+    FundingFlowsView* fundingFlowsView() const { return fundingFlowsView_; }
     //! The headline figure labels by key (expected, actual, gross, payments, net, federal, state).
     QLabel* headline(const QString& key) const;
 
@@ -178,6 +183,8 @@ private:
     UncertaintyView* uncertaintyView_ = nullptr;
     SensitivityView* sensitivityView_ = nullptr;
     ProgramYearsView* programYearsView_ = nullptr;
+    PartnershipsView* partnershipsView_ = nullptr;
+    FundingFlowsView* fundingFlowsView_ = nullptr;
 };
 
 } // namespace sharecast::ui
