@@ -1,5 +1,6 @@
 #include "ui/report/report_charts.h"
 
+#include "ui/charts/funding_flow_chart.h"
 #include "ui/charts/rate_impact_chart.h"
 #include "ui/charts/regional_rates_chart.h"
 #include "ui/charts/savings_chart.h"
@@ -378,11 +379,20 @@ ReportCharts::ReportCharts(ProjectDocument* document, const QSet<QString>& suppr
         arrangeForPaper(regionalPlot_.get());
         styleForPaper(regionalPlot_.get());
     }
+    if (document->partnershipLedger()) {
+        flowPlot_ = makePlot();
+        flowPlot_->resize(960, 560);
+        flowController_ = std::make_unique<FundingFlowChartController>(document, flowPlot_.get());
+        flowController_->setFonts(inPixels(PageFlow::font(6.5)), inPixels(PageFlow::font(7.5, true)));
+        arrangeForPaper(flowPlot_.get());
+        styleForPaper(flowPlot_.get());
+    }
 }
 
 ReportCharts::~ReportCharts()
 {
     // Controllers first: they point at the plots.
+    flowController_.reset();
     regionalController_.reset();
     rateController_.reset();
     savingsController_.reset();

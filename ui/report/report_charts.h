@@ -14,6 +14,7 @@ class QCustomPlot;
 
 namespace sharecast::ui {
 
+class FundingFlowChartController;
 class ProjectDocument;
 class RateImpactChartController;
 class RegionalRatesChartController;
@@ -22,7 +23,8 @@ class SavingsChartController;
 namespace report {
 
 //! Savings by plan and the rate impact over the projection years, for one document's results;
-//! with regional rates in the scenario also their winners and losers.
+//! with regional rates in the scenario also their winners and losers, and with a partnership ledger
+//! the partners' funding flows.
 class ReportCharts {
 public:
     //! Builds both charts from the document's current results; the plans in `suppressed` (public
@@ -36,14 +38,18 @@ public:
     QCustomPlot* rateImpact() const { return ratePlot_.get(); }
     //! The regional rates' winners and losers; null when the scenario configures none.
     QCustomPlot* regionalRates() const { return regionalPlot_.get(); }
+    //! Where the partners' money comes from (all plans); null without a partnership ledger.
+    QCustomPlot* fundingFlows() const { return flowPlot_.get(); }
 
 private:
     std::unique_ptr<QCustomPlot> savingsPlot_;
     std::unique_ptr<QCustomPlot> ratePlot_;
     std::unique_ptr<QCustomPlot> regionalPlot_;
+    std::unique_ptr<QCustomPlot> flowPlot_;
     std::unique_ptr<SavingsChartController> savingsController_;
     std::unique_ptr<RateImpactChartController> rateController_;
     std::unique_ptr<RegionalRatesChartController> regionalController_;
+    std::unique_ptr<FundingFlowChartController> flowController_;
 };
 
 //! One plan of the chance chart (§13): its savings rate S with its interval, and its MSR m.

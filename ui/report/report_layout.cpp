@@ -415,6 +415,9 @@ void PageFlow::table(const Table& t)
         headerH = std::max(
             headerH, cellHeight(header, t.columns[c].header, widths[static_cast<std::size_t>(c)] - 2 * padX));
     headerH += 2 * padY;
+    // The group row over the header, when the table groups its columns.
+    const double groupH = t.groups.isEmpty() ? 0.0 : fmHeader.height() + 2 * padY;
+    headerH += groupH;
     std::vector<double> rowH;
     for (const TableRow& row : t.rows) {
         double h = lineHeight(body);
@@ -446,7 +449,7 @@ void PageFlow::table(const Table& t)
         }
         const double top = y_;
         const double left = r.left();
-        page().ops.push_back([=, cols = t.columns, s = scale()](QCPPainter& p) {
+        page().ops.push_back([=, cols = t.columns, groups = t.groups, s = scale()](QCPPainter& p) {
             p.fillRect(QRectF(left, top, total, headerH), palette::kHeaderFill);
             p.setPen(QPen(palette::kAccent, 1.0 * s));
             p.drawLine(QPointF(left, top), QPointF(left + total, top));
@@ -454,10 +457,24 @@ void PageFlow::table(const Table& t)
             p.drawLine(QPointF(left, top + headerH), QPointF(left + total, top + headerH));
             p.setFont(header);
             p.setPen(palette::kAccent);
+            for (const TableGroup& g : groups) {
+                double x0 = left, x1 = left;
+                for (int c = 0; c < cols.size() && c <= g.last; ++c) {
+                    const double w = widths[static_cast<std::size_t>(c)];
+                    if (c < g.first)
+                        x0 += w;
+                    x1 += w;
+                }
+                p.drawText(QRectF(x0 + padX, top + padY, x1 - x0 - 2 * padX, groupH - 2 * padY),
+                           Qt::AlignCenter, g.title);
+                p.setPen(QPen(palette::kAccent, 0.5 * s));
+                p.drawLine(QPointF(x0 + padX, top + groupH - padY * 0.5),
+                           QPointF(x1 - padX, top + groupH - padY * 0.5));
+            }
             double x = left;
             for (int c = 0; c < cols.size(); ++c) {
                 const double w = widths[static_cast<std::size_t>(c)];
-                p.drawText(QRectF(x + padX, top + padY, w - 2 * padX, headerH - 2 * padY),
+                p.drawText(QRectF(x + padX, top + groupH + padY, w - 2 * padX, headerH - groupH - 2 * padY),
                            Qt::TextWordWrap | Qt::AlignBottom | (cols[c].align & Qt::AlignHorizontal_Mask),
                            cols[c].header);
                 x += w;

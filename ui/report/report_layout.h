@@ -38,13 +38,21 @@ struct TableRow {
     bool ruleAbove = false; //!< a thin rule separates it from the row above (a new group)
 };
 
+//! A title over a run of a table's columns (first..last), drawn in a row above their headers.
+struct TableGroup {
+    QString title;
+    int first = 0;
+    int last = 0;
+};
+
 //! A table; when it breaks across pages its caption (marked "continued") and header row repeat.
 struct Table {
     QString caption; //!< "Table 2. …"
     QList<TableColumn> columns;
     QList<TableRow> rows;
-    QStringList notes;   //!< printed under the table, small
-    double fontPt = 8.0; //!< shrunk step by step down to minFontPt when the table is too wide
+    QList<TableGroup> groups; //!< column groups over the header (none: no group row)
+    QStringList notes;        //!< printed under the table, small
+    double fontPt = 8.0;      //!< shrunk step by step down to minFontPt when the table is too wide
     double minFontPt = 6.5;
     bool fullWidth = true; //!< stretch to the text width (else natural width)
 };

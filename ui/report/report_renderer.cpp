@@ -5,6 +5,7 @@
 #include "engine/rounding.h"
 #include "engine/settlement.h"
 #include "engine/statewide_totals.h"
+#include "io/csv/partnerships_ledger_csv.h"
 #include "io/csv/regional_rates_csv.h"
 #include "io/report/report_csv.h"
 #include "ui/document/format.h"
@@ -15,6 +16,7 @@
 #include "ui/report/report_charts.h"
 #include "ui/report/report_drivers.h"
 #include "ui/report/report_format.h"
+#include "ui/report/report_partnerships.h"
 #include "ui/report/report_regional.h"
 
 #include <QBuffer>
@@ -209,7 +211,8 @@ enum class SectionId {
     Chance,
     Drivers, //!< only when the options ask for it
     Projection,
-    Regional, //!< only when the scenario configures regional rates
+    Regional,     //!< only when the scenario configures regional rates
+    Partnerships, //!< only when the project has partnerships data
     Quality,
     Assumptions,
     Provenance,
@@ -244,7 +247,8 @@ public:
         for (const Section& section : allSections())
             if ((section.id != SectionId::Comparison || compare_) &&
                 (section.id != SectionId::Drivers || (drivers_ && options_.drivers)) &&
-                (section.id != SectionId::Regional || regional_))
+                (section.id != SectionId::Regional || regional_) &&
+                (section.id != SectionId::Partnerships || hasPartnerships()))
                 sections_.push_back(&section);
 
         QString footer = QStringLiteral("Report date %1").arg(longDate(date_));
@@ -550,6 +554,7 @@ private:
             {SectionId::Drivers, "What drives the result", &Builder::drivers},
             {SectionId::Projection, "Five-year projection", &Builder::projection},
             {SectionId::Regional, "Regional rates", &Builder::regional},
+            {SectionId::Partnerships, "Partnerships: the three wins", &Builder::partnerships},
             {SectionId::Quality, "Quality results", &Builder::quality},
             {SectionId::Assumptions, "Assumptions", &Builder::assumptions},
             {SectionId::Provenance, "Data provenance", &Builder::provenance},
@@ -1019,6 +1024,70 @@ private:
         if (!r.warnings.empty()) {
             QStringList w;
             for (const std::string& x : r.warnings)
+                w << text(x);
+            flow_.paragraph(QStringLiteral("Warnings: %1.").arg(w.join(QStringLiteral("; "))),
+                            TextStyle::Note);
+        }
+    }
+
+    // ---- Partnerships -------------------------------------------------------------------------
+    //! The project has partnerships data: a ledger, or the reason there is none for the year.
+    bool hasPartnerships() const { return doc_.partnershipLedger() || !doc_.partnershipError().isEmpty(); }
+
+    void partnerships(const QString& title)
+    {
+        flow_.section(title, Orientation::Landscape);
+        const int n = sectionNumber(SectionId::Partnerships);
+        const PartnershipLedger* ledger = doc_.partnershipLedger();
+        if (!ledger) {
+            flow_.paragraph(QStringLiteral("No partnership ledger for %1: %2")
+                                .arg(doc_.settlement().year)
+                                .arg(doc_.partnershipError()),
+                            TextStyle::Warning);
+            return;
+        }
+        const report::PartnershipSuppression suppression = report::partnershipSuppression(*ledger, public_);
+        flow_.paragraph(report::partnershipsSummary(*ledger, suppression), TextStyle::Lead);
+        flow_.paragraph(report::partnershipsExplanation(), TextStyle::Small);
+        flow_.heading(QStringLiteral("By plan"), 60.0);
+        flow_.bullets(report::partnershipPlanLines(*ledger, suppression, [this](const std::string& id) {
+            return text(doc_.experience().planName(id));
+        }));
+        Table wins = report::partnershipWinsTable(
+            *ledger, suppression,
+            QStringLiteral("Table %1.1. The three wins by partner, %2").arg(n).arg(ledger->year));
+        Table revenue = report::partnershipRevenueTable(
+            *ledger, suppression,
+            QStringLiteral("Table %1.2. The partners’ revenue by source and who funds it, %2")
+                .arg(n)
+                .arg(ledger->year));
+        if (suppression.any()) {
+            wins.notes << kSuppressedNote;
+            revenue.notes << kSuppressedNote;
+        }
+        flow_.table(wins);
+        flow_.table(revenue);
+        if (QCustomPlot* plot = charts_->fundingFlows()) {
+            if (suppression.any()) {
+                flow_.paragraph(
+                    QStringLiteral("The funding-flow figure is withheld in the public version: it "
+                                   "shows the money of partners whose figures are small cells."),
+                    TextStyle::Note);
+            } else {
+                const double dpi = dpi_;
+                flow_.figure(
+                    QStringLiteral("Figure %1.1. Where the partners’ money comes from, %2: funders → "
+                                   "funding streams → plans → partners (band widths are dollars; PATH "
+                                   "and other grants reach partners without passing through a plan)")
+                        .arg(n)
+                        .arg(ledger->year),
+                    330.0,
+                    [plot, dpi](QCPPainter& p, const QRectF& rect) { report::drawPlot(plot, p, rect, dpi); });
+            }
+        }
+        if (!ledger->warnings.empty()) {
+            QStringList w;
+            for (const std::string& x : ledger->warnings)
                 w << text(x);
             flow_.paragraph(QStringLiteral("Warnings: %1.").arg(w.join(QStringLiteral("; "))),
                             TextStyle::Note);
@@ -1580,6 +1649,8 @@ QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document
         files.append({QStringLiteral("sensitivity.csv"), io::sensitivityCsv(*figures.drivers)});
     if (figures.regional && !csv.suppressSmallCells)
         files.append({QStringLiteral("regional_rates.csv"), io::regionalRatesCsv(*figures.regional)});
+    if (const PartnershipLedger* ledger = document.partnershipLedger(); ledger && !csv.suppressSmallCells)
+        files.append({QStringLiteral("partnerships_ledger.csv"), io::partnershipLedgerCsv(*ledger)});
     return files;
 }
 

@@ -88,8 +88,10 @@ QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& optio
 //! The CSV files of the report, name and bytes: settlement.csv, projection.csv, assumptions.csv,
 //! trace.csv, validity.csv (`sharecast validity`'s, suppressed in a public report),
 //! comparison.csv with a comparison scenario, sensitivity.csv (`sharecast sensitivity`'s) with
-//! the section "What drives the result", and regional_rates.csv (`sharecast rates --regional`'s)
-//! when the scenario configures regional rates and the report is not public.
+//! the section "What drives the result", regional_rates.csv (`sharecast rates --regional`'s)
+//! when the scenario configures regional rates, and partnerships_ledger.csv (`sharecast
+//! partnerships`'s) when the project has a partnership ledger for the year; these two only when the
+//! report is not public.
 QList<QPair<QString, QByteArray>> reportCsvFiles(const ProjectDocument& document,
                                                  const ReportOptions& options);
 //! The same with figures already computed by reportFigures() for these options.
