@@ -138,6 +138,7 @@ void generateSample(const Arguments& a, CommandResult& result)
     io::ImportRequest request;
     request.experiencePath = QDir(options.outDir).filePath(QStringLiteral("experience.csv"));
     request.qualityPath = QDir(options.outDir).filePath(QStringLiteral("quality.csv"));
+    request.partnershipsPath = QDir(options.outDir).filePath(QStringLiteral("partnerships.csv"));
     io::ProjectBuild build(projectPath);
     io::importFiles(build.store(), request);
     build.store().setMetadata(
@@ -203,9 +204,9 @@ Command generateSampleCommand()
         QStringLiteral("Write the synthetic statewide Medi-Cal sample data"),
         QStringLiteral(
             "Usage: sharecast generate-sample --out DIR [--seed S] [--members N] [--project P.sharecast]\n\n"
-            "Writes experience.csv and quality.csv (and members.csv with N member rows) of an\n"
-            "invented, clearly synthetic statewide dataset; the same seed gives the same bytes.\n"
-            "--project also builds a project from them, labelled as synthetic."),
+            "Writes experience.csv, quality.csv and partnerships.csv (and members.csv with N member\n"
+            "rows) of an invented, clearly synthetic statewide dataset; the same seed gives the same\n"
+            "bytes. --project also builds a project from them, labelled as synthetic."),
         {{{QStringLiteral("seed")},
           {QStringLiteral("out")},
           {QStringLiteral("members")},
