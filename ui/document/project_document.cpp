@@ -69,6 +69,11 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObj
         doc->quality_ = doc->store_->loadQuality(quality->id);
         doc->hasQuality_ = true;
     }
+    if (const std::optional<io::DatasetInfo> partnerships =
+            doc->store_->activeDataset(io::DatasetKind::Partnerships)) {
+        doc->partnerships_ = doc->store_->loadPartnerships(partnerships->id);
+        doc->hasPartnerships_ = true;
+    }
 
     // Open the most recently saved scenario; a project without one starts from Straw Proposal 7.
     const QList<io::ScenarioInfo> scenarios = doc->scenarios();

@@ -44,6 +44,8 @@ public:
     const ExperienceData& experience() const { return experience_; }
     const ExperienceIndex& index() const { return *index_; }
     const QualityData* quality() const { return hasQuality_ ? &quality_ : nullptr; }
+    //! The active MCP–CBO partnerships dataset; null when the project has none.
+    const PartnershipData* partnerships() const { return hasPartnerships_ ? &partnerships_ : nullptr; }
     QList<io::DatasetInfo> datasets() const { return store_->datasets(); }
 
     //! The project's scenarios.
@@ -115,6 +117,8 @@ private:
     std::unique_ptr<ExperienceIndex> index_;
     QualityData quality_;
     bool hasQuality_ = false;
+    PartnershipData partnerships_;
+    bool hasPartnerships_ = false;
     std::optional<qint64> scenarioId_;
     std::optional<io::ScenarioInfo> stored_;
     Scenario scenario_;
