@@ -600,10 +600,10 @@ private Q_SLOTS:
         QTest::newRow("payload bit flipped") << flipped(good, headerSize + payload.size() / 2, 0)
                                              << "does not match the SHA-256 digest in its header";
         QTest::newRow("header bit flipped: magic") << flipped(good, 3, 5) << "not a Sharecast scenario file";
-        QTest::newRow("header bit flipped: version 3 → 7")
-            << flipped(good, 35, 2) << "newer version of Sharecast";
-        QTest::newRow("header bits flipped: version 3 → 0")
-            << flipped(flipped(good, 35, 0), 35, 1) << "no scenario file format 0";
+        QTest::newRow("header bit flipped: version 4 → 5")
+            << flipped(good, 35, 0) << "newer version of Sharecast";
+        QTest::newRow("header bit flipped: version 4 → 0")
+            << flipped(good, 35, 2) << "no scenario file format 0";
         QTest::newRow("header bit flipped: newline")
             << flipped(good, 18, 0) << "not a Sharecast scenario file";
         QTest::newRow("header bit flipped: length")

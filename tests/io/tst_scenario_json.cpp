@@ -1501,6 +1501,7 @@ private Q_SLOTS:
                                       "federal_limits",
                                       "uncertainty",
                                       "regional_rates",
+                                      "partnerships",
                                       "by_year"};
         QCOMPARE(keys, expected);
         QVERIFY(json.endsWith("\n  \"by_year\": {}\n}\n"));

@@ -171,6 +171,17 @@ const QHash<QString, Rule>& rules()
         {"regional_rates.adjustments", {"County rate adjustments", Kind::Text, "none", "none"}},
         {"regional_rates.adjustments.*", {"Rate adjustment, %1", Kind::Number}},
         {"regional_rates.budget_neutral", {"Budget neutral by region, rate cell and year", Kind::YesNo}},
+        {"partnerships.outcome_credit", {"Partner outcome bonus earned", Kind::Enum}},
+        {"partnerships.pmpm_factor", {"Factor on every partner's PMPM", Kind::Number}},
+        {"partnerships.terms",
+         {"Partner terms set by the scenario", Kind::Text, "none", "none (the partnerships file's terms)"}},
+        {"partnerships.terms.*", {"Terms of partner %1", Kind::Text, "none", "none"}},
+        {"partnerships.terms.*.pmpm", {"PMPM paid to partner %1", Kind::Pmpm}},
+        {"partnerships.terms.*.outreach_fee", {"Outreach fee per attempt, partner %1", Kind::Money}},
+        {"partnerships.terms.*.outreach_cap", {"Outreach fees at most, partner %1", Kind::Money}},
+        {"partnerships.terms.*.outcome_bonus", {"Outcome bonus offered to partner %1", Kind::Money}},
+        {"partnerships.terms.*.savings_pass_through",
+         {"Share of the plan's shared-savings payment passed to partner %1", Kind::Percent}},
         {"by_year",
          {"Terms by program year (by_year)", Kind::Text, "none", "none (the same terms every year)"}},
     };
@@ -207,8 +218,13 @@ QString enumText(const QString& key, const QString& v)
         {"capitation", "the plan (capitation): it returns G − P to the state"},
         {"scaled", "as the composite scales it"},
         {"zero", "0 (CMS: no savings, losses at the largest rate)"}};
+    static const QMap<QString, QString> credit = {
+        {"target", "in full when the target is met, else nothing"},
+        {"linear", "in proportion to the way from the baseline to the target"}};
     const QMap<QString, QString>* map = &other;
-    if (key.startsWith(u"msr.") || key.startsWith(u"mlr."))
+    if (key == u"partnerships.outcome_credit")
+        map = &credit;
+    else if (key.startsWith(u"msr.") || key.startsWith(u"mlr."))
         map = &methods;
     else if (key == u"quality.scoring")
         map = &scoring;
@@ -372,6 +388,7 @@ QString groupOf(const QString& top)
         {"new_benefits", "Expected cost: baseline, trend and adjustments (§2)"},
         {"payment_model", "Federal and state split (§9)"},
         {"federal_limits", "Further tools (§12)"},
+        {"partnerships", "MCP–CBO partnerships"},
         {"risk_adjustment", "Expected cost: baseline, trend and adjustments (§2)"},
         {"truncation", "Expected cost: baseline, trend and adjustments (§2)"},
         {"msr", "Minimum savings and loss rates (§5)"},
