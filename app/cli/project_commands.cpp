@@ -30,6 +30,7 @@ void import(const Arguments& a, CommandResult& result)
     request.experiencePath = a.value(QStringLiteral("experience"));
     request.qualityPath = a.value(QStringLiteral("quality"));
     request.membersPath = a.value(QStringLiteral("members"));
+    request.partnershipsPath = a.value(QStringLiteral("partnerships"));
     if (a.has(QStringLiteral("scenario"))) {
         // §1.3: members' costs are summed over the scenario's included COS and truncated at its
         // threshold, so that the aggregates (and §13's c) match what the scenario settles.
@@ -50,8 +51,9 @@ void import(const Arguments& a, CommandResult& result)
                                  .arg(a.value(QStringLiteral("truncation"))));
         request.memberOptions.truncationThreshold = *t;
     }
-    if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty())
-        throw InputError("import needs --experience, --quality or --members");
+    if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty() &&
+        request.partnershipsPath.isEmpty())
+        throw InputError("import needs --experience, --quality, --members or --partnerships");
     checkOutputPath(projectPath);
 
     io::PreparedImport prepared = io::prepareImport(request); // validate before touching the project
@@ -136,6 +138,7 @@ void generateSample(const Arguments& a, CommandResult& result)
     io::ImportRequest request;
     request.experiencePath = QDir(options.outDir).filePath(QStringLiteral("experience.csv"));
     request.qualityPath = QDir(options.outDir).filePath(QStringLiteral("quality.csv"));
+    request.partnershipsPath = QDir(options.outDir).filePath(QStringLiteral("partnerships.csv"));
     io::ProjectBuild build(projectPath);
     io::importFiles(build.store(), request);
     build.store().setMetadata(
@@ -155,14 +158,17 @@ void generateSample(const Arguments& a, CommandResult& result)
 Command importCommand()
 {
     return {QStringLiteral("import"),
-            QStringLiteral("Import experience, quality or member data into a project"),
+            QStringLiteral("Import experience, quality, member or partnership data into a project"),
             QStringLiteral(
                 "Usage: sharecast import --project P.sharecast [--experience E.csv] [--quality Q.csv]\n"
                 "                       [--members M.csv [--scenario S.json|preset:NAME] [--truncation "
-                "250000]]\n\n"
+                "250000]]\n"
+                "                       [--partnerships C.csv]\n\n"
                 "Creates the project when it does not exist. Every file is read and validated before\n"
                 "anything is stored; on any error nothing changes (exit 2, the message names file,\n"
-                "line, column and value). Member rows are aggregated to cells, with each member's cost\n"
+                "line, column and value). Each file becomes the project's active dataset of its kind;\n"
+                "--partnerships takes partnerships.csv, the plans' MCP–CBO partnerships (methodology,\n"
+                "\"Partnerships\"). Member rows are aggregated to cells, with each member's cost\n"
                 "above the truncation threshold kept as excess_over_threshold; with --scenario, a member's\n"
                 "cost sums the scenario's included COS and the threshold is the scenario's (methodology\n"
                 "§1.3), so that the cost statistics `validity` draws from them match what it settles.\n"
@@ -171,6 +177,7 @@ Command importCommand()
               {QStringLiteral("experience")},
               {QStringLiteral("quality")},
               {QStringLiteral("members")},
+              {QStringLiteral("partnerships")},
               {QStringLiteral("scenario")},
               {QStringLiteral("truncation")}}},
             Needs::Core,
@@ -197,9 +204,9 @@ Command generateSampleCommand()
         QStringLiteral("Write the synthetic statewide Medi-Cal sample data"),
         QStringLiteral(
             "Usage: sharecast generate-sample --out DIR [--seed S] [--members N] [--project P.sharecast]\n\n"
-            "Writes experience.csv and quality.csv (and members.csv with N member rows) of an\n"
-            "invented, clearly synthetic statewide dataset; the same seed gives the same bytes.\n"
-            "--project also builds a project from them, labelled as synthetic."),
+            "Writes experience.csv, quality.csv and partnerships.csv (and members.csv with N member\n"
+            "rows) of an invented, clearly synthetic statewide dataset; the same seed gives the same\n"
+            "bytes. --project also builds a project from them, labelled as synthetic."),
         {{{QStringLiteral("seed")},
           {QStringLiteral("out")},
           {QStringLiteral("members")},

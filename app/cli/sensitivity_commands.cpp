@@ -67,10 +67,6 @@ QString keyValue(double v)
 {
     return QString::fromStdString(io::formatJsonNumber(v));
 }
-QString money(double v)
-{
-    return QString::fromStdString(formatMoney(v));
-}
 
 void sensitivity(const Arguments& a, CommandResult& result)
 {
@@ -120,7 +116,8 @@ void table2(const Arguments& a, CommandResult& result)
     for (std::size_t i = 0; i < values.size(); ++i)
         w.addResultRow(header,
                        {QString::fromStdString(x.key), keyValue(xs[i / ys.size()]),
-                        QString::fromStdString(y.key), keyValue(ys[i % ys.size()]), money(values[i])},
+                        QString::fromStdString(y.key), keyValue(ys[i % ys.size()]),
+                        QString::fromStdString(formatMetric(study.metric, values[i]))},
                        QStringLiteral("the grid"));
     writeOutput(a.value(QStringLiteral("out")), w.bytes());
     result.out += QStringLiteral("wrote %1 (%2 × %3, %4)\n")
@@ -152,10 +149,12 @@ void seekGoal(const Arguments& a, CommandResult& result)
     if (!r.found)
         throw InputError(
             QStringLiteral("%1 does not cross %2 for %3 from %4 to %5: it is %6 at %4 and %7 at %5")
-                .arg(metric, money(target), key, keyValue(k.numbers[0]), keyValue(k.numbers[1]),
-                     money(r.valueLow), money(r.valueHigh))
+                .arg(metric, QString::fromStdString(formatMetric(study.metric, target)), key,
+                     keyValue(k.numbers[0]), keyValue(k.numbers[1]),
+                     QString::fromStdString(formatMetric(study.metric, r.valueLow)),
+                     QString::fromStdString(formatMetric(study.metric, r.valueHigh)))
                 .toStdString());
-    const QString value = study.metric.isRatio() ? keyValue(r.value) : money(r.value);
+    const QString value = QString::fromStdString(formatMetric(study.metric, r.value));
     result.out += QStringLiteral("%1=%2\n%3=%4\n").arg(key, keyValue(r.x), metric, value);
 }
 

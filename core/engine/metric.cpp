@@ -132,6 +132,11 @@ std::string Metric::name() const
     return {};
 }
 
+std::string formatMetric(const Metric& metric, double value)
+{
+    return metric.isRatio() ? formatRate(value) : formatMoney(value);
+}
+
 Metric parseMetric(const std::string& name, const std::optional<std::string>& plan)
 {
     Metric m;

@@ -56,6 +56,9 @@ struct Metric {
     bool isRatio() const { return kind == MetricKind::CboSustainability; }
 };
 
+//! A value of the metric as files print it: money to cents, a ratio to 10 decimals.
+std::string formatMetric(const Metric& metric, double value);
+
 //! The metric named `name` (§14), for `plan` when given. Throws InputError naming the metric
 //! and listing the names there are.
 Metric parseMetric(const std::string& name, const std::optional<std::string>& plan);

@@ -3,6 +3,7 @@
 #include "engine/error.h"
 #include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
+#include "sample/sample_partnerships.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -1331,6 +1332,12 @@ SampleSummary generateSample(const SampleOptions& options)
     const QString qualityPath = dir.absoluteFilePath(QStringLiteral("quality.csv"));
     writeWhole(qualityPath, qualityCsv(options.seed, plans, cells, summary.qualityRows));
     summary.files << qualityPath;
+
+    const QString partnershipsPath = dir.absoluteFilePath(QStringLiteral("partnerships.csv"));
+    const PartnershipData partnerships = samplePartnerships();
+    writeWhole(partnershipsPath, samplePartnershipsCsv(partnerships).toStdString());
+    summary.partnershipRows = static_cast<qint64>(partnerships.records.size());
+    summary.files << partnershipsPath;
 
     if (options.members > 0) {
         const QString membersPath = dir.absoluteFilePath(QStringLiteral("members.csv"));

@@ -1,6 +1,7 @@
 #pragma once
 //! A seeded, reproducible generator of a synthetic statewide Medi-Cal dataset: experience.csv,
-//! quality.csv and optionally members.csv (methodology §1.1–§1.3; described in docs/sample-data.md).
+//! quality.csv, partnerships.csv and optionally members.csv (methodology §1.1–§1.3 and
+//! "Partnerships"; described in docs/sample-data.md).
 
 #include "engine/types.h"
 
@@ -53,6 +54,7 @@ struct SampleSummary {
     QString denialJumpPlanId;            //!< the plan whose denial and grievance rates jump in the last year
     qint64 experienceRows = 0;
     qint64 qualityRows = 0;
+    qint64 partnershipRows = 0;
     qint64 memberRows = 0;
     QStringList files; //!< absolute paths of the files written
 
@@ -62,10 +64,10 @@ struct SampleSummary {
     double statewideMembers(Year year) const;
 };
 
-//! Writes experience.csv, quality.csv and, when options.members > 0, members.csv into
-//! options.outDir, each atomically. Deterministic: a seed gives the same bytes on every run and
-//! platform (see docs/sample-data.md). members.csv is streamed row by row. Throws InputError for
-//! bad options or a file that cannot be written.
+//! Writes experience.csv, quality.csv, partnerships.csv and, when options.members > 0,
+//! members.csv into options.outDir, each atomically. Deterministic: a seed gives the same bytes on
+//! every run and platform (see docs/sample-data.md; partnerships.csv is the same for every seed). members.csv
+//! is streamed row by row. Throws InputError for bad options or a file that cannot be written.
 SampleSummary generateSample(const SampleOptions& options);
 
 } // namespace sharecast::io

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "io/csv/experience_csv.h"
+#include "io/csv/partnerships_csv.h"
 #include "io/csv/quality_csv.h"
 #include "io/project/importer.h"
 #include "io/project/project_store.h"
@@ -49,6 +50,18 @@ const QByteArray kMembers =
     "M3,P1,North,Child,2023,12,0.5,10,0\n"
     "M1,P2,South,Adult,2024,12,1,20,1\n";
 
+// 3 records: 2 contracts (P1 × cbo-1 × meals over 2023–2024, P2 × cbo-2 × ecm), 2 partners,
+// 2 plans, years 2023–2024; an outcome not yet measured, a record with no cap and no outcome term.
+const QByteArray kPartnerships =
+    "plan_id,partner_id,partner_name,service,year,members_engaged,member_months,pmpm,outreach_attempts,"
+    "outreach_fee,outreach_cap,outcome_measure,outcome_baseline,outcome_target,outcome_actual,outcome_bonus,"
+    "savings_pass_through,operating_cost,grant_ipp,grant_path,grant_other,utilization_avoided\n"
+    "P1,cbo-1,\"Meals, Inc.\",community_supports:medically_tailored_meals,2023,120,312,1080.5,300,35,20000,"
+    "ed_visits_per_1000,1420,1250,1330,75000,0,350000,100000,150000,0,348000\n"
+    "P1,cbo-1,\"Meals, Inc.\",community_supports:medically_tailored_meals,2024,200,520,1125,400,35,20000,"
+    "ed_visits_per_1000,1420,1250,,75000,0.01,600000,0,0,0,580000\n"
+    "P2,cbo-2,Care Partners,ecm,2024,50,400,350,0,0,,,,,,0,0.1,150000,0,0,0,175000\n";
+
 // An experience file of `rows` distinct cells (several 1 MiB read blocks when large).
 QByteArray bigExperience(int rows)
 {
@@ -83,6 +96,61 @@ class TestImporter : public QObject {
         const QString path = dir_.filePath(name);
         QFile::remove(path);
         return QFile::copy(template_, path) ? path : QString();
+    }
+
+    //! A request of the given files' bytes, written under dir with their usual names (an empty
+    //! file is not part of the request).
+    static ImportRequest requestOf(const QTemporaryDir& dir, const QByteArray& experience,
+                                   const QByteArray& quality, const QByteArray& members,
+                                   const QByteArray& partnerships)
+    {
+        ImportRequest request;
+        const std::pair<QString*, std::pair<const char*, const QByteArray*>> files[] = {
+            {&request.experiencePath, {"experience.csv", &experience}},
+            {&request.qualityPath, {"quality.csv", &quality}},
+            {&request.membersPath, {"members.csv", &members}},
+            {&request.partnershipsPath, {"partnerships.csv", &partnerships}}};
+        for (const auto& [path, file] : files)
+            if (!file.second->isEmpty())
+                *path = writeFile(dir.filePath(QString::fromLatin1(file.first)), *file.second);
+        return request;
+    }
+
+    //! Imports request into a copy of the template and checks that it fails with an InputError at
+    //! file (name), line, column and value, named in the message too, and that the project file
+    //! and its folder are byte for byte as before (no dataset of the request stored).
+    void expectImportFails(const ImportRequest& request, const QString& file, long line,
+                           const QString& column, const QString& value)
+    {
+        const QString path = projectCopy(QStringLiteral("malformed.sharecast"));
+        QVERIFY(!path.isEmpty());
+        const QByteArray before = fileBytes(path);
+        const QStringList entries = folderEntries(dir_.path());
+        {
+            auto store = ProjectStore::open(path);
+            const auto datasets = store->datasets().size();
+            try {
+                importFiles(*store, request);
+                QFAIL("no InputError");
+            } catch (const InputError& e) {
+                const auto& where = e.where();
+                QCOMPARE(QFileInfo(QString::fromStdString(where.file)).fileName(), file);
+                QCOMPARE(where.line, line);
+                QCOMPARE(QString::fromStdString(where.column), column);
+                QCOMPARE(QString::fromStdString(where.value), value);
+                // The message names them too.
+                const QString what = QString::fromStdString(e.what());
+                if (line > 0)
+                    QVERIFY2(what.contains(QStringLiteral("%1:%2").arg(file).arg(line)), e.what());
+                if (!column.isEmpty())
+                    QVERIFY2(what.contains(column), e.what());
+                if (!value.isEmpty())
+                    QVERIFY2(what.contains(value), e.what());
+            }
+            QCOMPARE(store->datasets().size(), datasets);
+        }
+        QVERIFY2(fileBytes(path) == before, "a failed import changed the project file");
+        QCOMPARE(folderEntries(dir_.path()), entries);
     }
 
 private Q_SLOTS:
@@ -194,39 +262,150 @@ private Q_SLOTS:
         QFETCH(QString, value);
 
         QTemporaryDir inputs;
-        ImportRequest request;
-        if (!experience.isEmpty())
-            request.experiencePath = writeFile(inputs.filePath(QStringLiteral("experience.csv")), experience);
-        if (!quality.isEmpty())
-            request.qualityPath = writeFile(inputs.filePath(QStringLiteral("quality.csv")), quality);
-        if (!members.isEmpty())
-            request.membersPath = writeFile(inputs.filePath(QStringLiteral("members.csv")), members);
+        expectImportFails(requestOf(inputs, experience, quality, members, {}), file, line, column, value);
+    }
 
-        const QString path = projectCopy(QStringLiteral("malformed.sharecast"));
-        QVERIFY(!path.isEmpty());
-        const QByteArray before = fileBytes(path);
-        const QStringList entries = folderEntries(dir_.path());
+    // clang-format off
+    //! partnerships.csv goes in with the other files or not at all: an error on its line N (or in
+    //! another file of the import) leaves the project byte for byte as it was.
+    void malformedPartnerships_data()
+    {
+        QTest::addColumn<QByteArray>("experience");    // empty: not part of the import
+        QTest::addColumn<QByteArray>("quality");
+        QTest::addColumn<QByteArray>("partnerships");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<long>("line");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("value");
+
+        const QByteArray ph = kPartnerships.left(kPartnerships.indexOf('\n') + 1);
+        const QByteArray p2 = "P1,cbo-1,Meals,community_supports:medically_tailored_meals,2023,120,312,1080.5,300,35,20000,"
+                              "ed_visits_per_1000,1420,1250,1330,75000,0,350000,100000,150000,0,348000\n";
+        const QByteArray badPmpm = ph + p2 + "P1,cbo-1,Meals,community_supports:medically_tailored_meals,2024,200,520,11x5,400,35,"
+                                             "20000,ed_visits_per_1000,1420,1250,,75000,0.01,600000,0,0,0,580000\n";
+        const QByteArray none;
+
+        QTest::newRow("partnerships: bad number") << none << none << badPmpm
+            << "partnerships.csv" << 3L << "pmpm" << "11x5";
+        QTest::newRow("partnerships: empty required field") << none << none
+            << ph + p2 + ",cbo-2,Care,ecm,2024,50,400,350,0,0,,,,,,0,0.1,150000,0,0,0,175000\n"
+            << "partnerships.csv" << 3L << "plan_id" << "";
+        QTest::newRow("partnerships: bad year") << none << none
+            << ph + "P2,cbo-2,Care,ecm,20x4,50,400,350,0,0,,,,,,0,0.1,150000,0,0,0,175000\n"
+            << "partnerships.csv" << 2L << "year" << "20x4";
+        // Several files: the good ones are not stored either.
+        QTest::newRow("good experience and quality, bad partnerships") << kExperience << kQuality << badPmpm
+            << "partnerships.csv" << 3L << "pmpm" << "11x5";
+        QTest::newRow("good partnerships, bad quality") << none
+            << QByteArray("plan_id,year,measure_id,numerator,denominator,rate\nP1,2023,PPC,60,50,\n") << kPartnerships
+            << "quality.csv" << 2L << "numerator" << "60";
+    }
+    // clang-format on
+    void malformedPartnerships()
+    {
+        QFETCH(QByteArray, experience);
+        QFETCH(QByteArray, quality);
+        QFETCH(QByteArray, partnerships);
+        QFETCH(QString, file);
+        QFETCH(long, line);
+        QFETCH(QString, column);
+        QFETCH(QString, value);
+        QTemporaryDir inputs;
+        expectImportFails(requestOf(inputs, experience, quality, {}, partnerships), file, line, column,
+                          value);
+    }
+
+    //! A partnerships import: its provenance (name, size, SHA-256, rows, summary), the records
+    //! exactly as the reader read them, active beside the project's experience and quality.
+    void partnershipsImport()
+    {
+        QTemporaryDir inputs;
+        const QString file = writeFile(inputs.filePath(QStringLiteral("partnerships.csv")), kPartnerships);
+        const QString path = projectCopy(QStringLiteral("partnerships.sharecast"));
+        ImportRequest request;
+        request.partnershipsPath = file;
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        ImportReport report;
         {
             auto store = ProjectStore::open(path);
-            const int datasets = store->datasets().size();
-            try {
-                importFiles(*store, request);
-                QFAIL("no InputError");
-            } catch (const InputError& e) {
-                const auto& where = e.where();
-                QCOMPARE(QFileInfo(QString::fromStdString(where.file)).fileName(), file);
-                QCOMPARE(where.line, line);
-                QCOMPARE(QString::fromStdString(where.column), column);
-                QCOMPARE(QString::fromStdString(where.value), value);
-                // The message names them too.
-                const QString what = QString::fromStdString(e.what());
-                if (line > 0)
-                    QVERIFY2(what.contains(QStringLiteral("%1:%2").arg(file).arg(line)), e.what());
-            }
-            QCOMPARE(store->datasets().size(), datasets);
+            report = importFiles(*store, request);
         }
-        QVERIFY2(fileBytes(path) == before, "a failed import changed the project file");
-        QCOMPARE(folderEntries(dir_.path()), entries);
+        const QDateTime end = QDateTime::currentDateTimeUtc();
+        QCOMPARE(report.summaries,
+                 QStringList{QString::fromUtf8(
+                     "partnerships.csv: 2 contracts, 2 partners, 2 plans, years 2023–2024")});
+        QCOMPARE(report.datasetIds.size(), 1);
+
+        auto store = ProjectStore::open(path);
+        const std::optional<DatasetInfo> active = store->activeDataset(DatasetKind::Partnerships);
+        QVERIFY(active);
+        QCOMPARE(active->id, report.datasetIds[0]);
+        QCOMPARE(toString(active->kind), QStringLiteral("partnerships"));
+        const Provenance& p = active->provenance;
+        QCOMPARE(p.sourceName, QStringLiteral("partnerships.csv"));
+        QCOMPARE(p.sourceSize, qint64(kPartnerships.size()));
+        QCOMPARE(p.sha256, QString::fromLatin1(
+                               QCryptographicHash::hash(kPartnerships, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(p.rowCount, qint64(3));
+        QCOMPARE(p.summary, report.summaries[0]);
+        QVERIFY(p.importedAt >= start && p.importedAt <= end);
+        // The template's experience and quality stay active beside it.
+        QCOMPARE(store->activeDataset(DatasetKind::Experience)->provenance.sourceName,
+                 QStringLiteral("base_experience.csv"));
+        QCOMPARE(store->activeDataset(DatasetKind::Quality)->provenance.sourceName,
+                 QStringLiteral("base_quality.csv"));
+
+        const sharecast::PartnershipData read = readPartnershipsFile(file);
+        QCOMPARE(read.records.size(), std::size_t(3));
+        const sharecast::PartnershipData loaded = store->loadPartnerships(active->id);
+        const QString diff = partnershipsDiff(loaded, read);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(QString::fromStdString(loaded.sourceName), QStringLiteral("partnerships.csv"));
+        QVERIFY(!loaded.records[1].outcomeActual);
+        QVERIFY(!loaded.records[2].outreachCap);
+
+        // One contract, partner and plan, one year: said in the singular.
+        const qsizetype firstRowEnd = kPartnerships.indexOf('\n', kPartnerships.indexOf('\n') + 1);
+        const QString one =
+            writeFile(inputs.filePath(QStringLiteral("one.csv")), kPartnerships.left(firstRowEnd + 1));
+        request.partnershipsPath = one;
+        QCOMPARE(prepareImport(request).report.summaries,
+                 QStringList{QStringLiteral("one.csv: 1 contract, 1 partner, 1 plan, years 2023")});
+    }
+
+    //! `sharecast import --partnerships`: the file goes in, or nothing changes and the error names
+    //! the file, line, column and value.
+    void commandImportsPartnerships()
+    {
+        QTemporaryDir work;
+        const QString good = writeFile(work.filePath(QStringLiteral("partnerships.csv")), kPartnerships);
+        QByteArray badBytes = kPartnerships;
+        badBytes.replace(",1080.5,", ",1O80.5,");
+        QVERIFY(QDir(work.path()).mkpath(QStringLiteral("bad")));
+        const QString bad = writeFile(work.filePath(QStringLiteral("bad/partnerships.csv")), badBytes);
+        const QString project = work.filePath(QStringLiteral("p.sharecast"));
+        QVERIFY(QFile::copy(template_, project));
+
+        const QByteArray before = fileBytes(project);
+        cli::CommandResult r = cli::execute({QStringLiteral("import"), QStringLiteral("--project"), project,
+                                             QStringLiteral("--partnerships"), bad});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("partnerships.csv:2")) &&
+                     r.err.contains(QStringLiteral("pmpm")) && r.err.contains(QStringLiteral("1O80.5")),
+                 qPrintable(r.err));
+        QVERIFY(fileBytes(project) == before);
+
+        r = cli::execute({QStringLiteral("import"), QStringLiteral("--project"), project,
+                          QStringLiteral("--partnerships"), good});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(
+            r.out.contains(QString::fromUtf8("imported partnerships.csv: 2 contracts, 2 partners, 2 plans, "
+                                             "years 2023–2024")),
+            qPrintable(r.out));
+        auto store = ProjectStore::openForReading(project);
+        QCOMPARE(store->datasets().size(), 3);
+        QCOMPARE(store->loadPartnerships(store->activeDataset(DatasetKind::Partnerships)->id).records.size(),
+                 std::size_t(3));
     }
 
     //! The byte comparison above can see an import: a successful one changes the file.

@@ -6,9 +6,14 @@
 #include "sample/sample_generator.h"
 
 #include "engine/error.h"
+#include "engine/experience_index.h"
+#include "engine/settlement.h"
 #include "io/csv/experience_csv.h"
+#include "io/csv/partnerships_csv.h"
 #include "io/csv/quality_csv.h"
 #include "io/scenario/presets.h"
+#include "io_test_support.h"
+#include "sample/sample_partnerships.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -120,6 +125,136 @@ private Q_SLOTS:
         QCOMPARE(readAll(d.filePath(QStringLiteral("quality.csv"))),
                  readAll(a.filePath(QStringLiteral("quality.csv"))));
         QVERIFY(!QFile::exists(d.filePath(QStringLiteral("members.csv"))));
+        // partnerships.csv is a fixed catalogue: the same bytes for every seed.
+        const QByteArray partnerships = readAll(a.filePath(QStringLiteral("partnerships.csv")));
+        QVERIFY(!partnerships.isEmpty());
+        QCOMPARE(readAll(b.filePath(QStringLiteral("partnerships.csv"))), partnerships);
+        QCOMPARE(readAll(c.filePath(QStringLiteral("partnerships.csv"))), partnerships);
+    }
+
+    //! partnerships.csv reads back through the partnerships reader as exactly the catalogue the
+    //! generator holds, and has what the sample promises (docs/sample-data.md, "Partnerships"):
+    //! the four kinds of partner, partners with several plans, 2022–2024 with engagement ramping
+    //! up, magnitudes inside the documented ranges, outcomes met, partly met, missed and not
+    //! measured, partners sustainable without grants and partners that are not, grants mostly in
+    //! the early years, and savings passed through by plans the Straw Proposal 7 preset pays in
+    //! 2024 and by one it does not.
+    void partnerships()
+    {
+        const QString path = dir_.filePath(QStringLiteral("partnerships.csv"));
+        QVERIFY(summary_.files.contains(path));
+        const sharecast::PartnershipData data = readPartnershipsFile(path);
+        const QString diff = sharecast::testing::partnershipsDiff(data, samplePartnerships());
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(summary_.partnershipRows, static_cast<qint64>(data.records.size()));
+
+        std::set<std::string> services, ecmPartners, samplePlans, years;
+        std::map<std::string, std::set<std::string>> plansOf; // partner → plans
+        std::map<std::tuple<std::string, std::string, std::string>, std::map<int, double>> engaged;
+        for (const ExperienceCell& cell : experience_.cells)
+            samplePlans.insert(cell.planId);
+        int met = 0, partly = 0, missed = 0, notMeasured = 0;
+        double grants2022 = 0.0, grants2024 = 0.0;
+        std::map<std::string, std::pair<double, double>> operations2024; // partner → revenue, cost
+        for (const sharecast::PartnershipRecord& r : data.records) {
+            const QString at = QStringLiteral("line %1").arg(r.sourceLine);
+            QVERIFY2(samplePlans.count(r.planId), qPrintable(at));
+            services.insert(r.service);
+            plansOf[r.partnerId].insert(r.planId);
+            years.insert(std::to_string(r.year));
+            engaged[{r.planId, r.partnerId, r.service}][r.year] = r.membersEngaged;
+            if (r.service == "ecm") {
+                ecmPartners.insert(r.partnerId);
+                QVERIFY2(r.pmpm >= 250 && r.pmpm <= 450, qPrintable(at)); // per engaged member month
+            }
+            if (r.service == "community_supports:recuperative_care") // $ a day, 30.4 days a month
+                QVERIFY2(r.pmpm / 30.4 >= 200 && r.pmpm / 30.4 <= 300, qPrintable(at));
+            if (r.service == "community_supports:medically_tailored_meals") // $ a meal, 2 a day
+                QVERIFY2(r.pmpm / 60.8 >= 15 && r.pmpm / 60.8 <= 25, qPrintable(at));
+            if (r.outreachFee > 0)
+                QVERIFY2(r.outreachFee >= 30 && r.outreachFee <= 75, qPrintable(at));
+            if (r.outcomeBonus > 0)
+                QVERIFY2(r.outcomeBonus >= 25000 && r.outcomeBonus <= 250000, qPrintable(at));
+            QVERIFY2(r.savingsPassThrough >= 0 && r.savingsPassThrough <= 0.2, qPrintable(at));
+            QVERIFY2(r.memberMonths >= r.membersEngaged && r.memberMonths <= 12 * r.membersEngaged,
+                     qPrintable(at));
+            // Avoided cost per engaged member: from about $2,000 (ECM, meals) to $15,000 (a stay
+            // in recuperative care instead of hospital days).
+            QVERIFY2(r.utilizationAvoided / r.membersEngaged >= 2000 &&
+                         r.utilizationAvoided / r.membersEngaged <= 15000,
+                     qPrintable(at));
+            if (!r.outcomeMeasure.empty()) {
+                QVERIFY2(r.outcomeBaseline && r.outcomeTarget, qPrintable(at));
+                if (!r.outcomeActual)
+                    ++notMeasured;
+                else {
+                    const double way = (*r.outcomeActual - *r.outcomeBaseline) /
+                                       (*r.outcomeTarget - *r.outcomeBaseline); // 1 at the target
+                    (way >= 1.0 ? met : way > 0.0 ? partly : missed) += 1;
+                }
+            }
+            const double grants = r.grantIpp + r.grantPath + r.grantOther;
+            if (r.year == 2022)
+                grants2022 += grants;
+            if (r.year == 2024)
+                grants2024 += grants;
+            if (r.year == 2024) {
+                // Revenue from operations without grants or pass-through: PMPM, outreach up to the
+                // cap, the bonus when the target is met.
+                double outreach = r.outreachAttempts * r.outreachFee;
+                if (r.outreachCap)
+                    outreach = std::min(outreach, *r.outreachCap);
+                const bool targetMet =
+                    r.outcomeActual && (r.lowerIsBetter() ? *r.outcomeActual <= *r.outcomeTarget
+                                                          : *r.outcomeActual >= *r.outcomeTarget);
+                auto& [revenue, cost] = operations2024[r.partnerId];
+                revenue += r.memberMonths * r.pmpm + outreach + (targetMet ? r.outcomeBonus : 0.0);
+                cost += r.operatingCost;
+            }
+        }
+        for (const char* service :
+             {"community_supports:recuperative_care", "community_supports:medically_tailored_meals",
+              "community_supports:housing_transition_navigation", "ecm"})
+            QVERIFY2(services.count(service), service);
+        QVERIFY(ecmPartners.size() >= 2 && ecmPartners.size() <= 3);
+        QCOMPARE(years, (std::set<std::string>{"2022", "2023", "2024"}));
+        int multiPlan = 0;
+        for (const auto& [partner, plans] : plansOf)
+            multiPlan += plans.size() >= 2 ? 1 : 0;
+        QVERIFY(multiPlan >= 3);
+        for (const auto& [contract, byYear] : engaged) // engagement ramps up over a contract's years
+            for (auto it = byYear.begin(); std::next(it) != byYear.end(); ++it)
+                QVERIFY2(std::next(it)->second > it->second, std::get<0>(contract).c_str());
+        QVERIFY2(met >= 2 && partly >= 2 && missed >= 1 && notMeasured == 1,
+                 qPrintable(QStringLiteral("met %1, partly %2, missed %3, not measured %4")
+                                .arg(met)
+                                .arg(partly)
+                                .arg(missed)
+                                .arg(notMeasured)));
+        QVERIFY2(grants2022 > 2.0 * grants2024,
+                 qPrintable(QStringLiteral("%1 %2").arg(grants2022).arg(grants2024)));
+        int sustainable = 0, notSustainable = 0;
+        for (const auto& [partner, figures] : operations2024)
+            (figures.first >= figures.second ? sustainable : notSustainable) += 1;
+        QVERIFY(sustainable >= 2 && notSustainable >= 2);
+
+        // Savings passed through by plans paid under Straw Proposal 7 in 2024, and by one that is
+        // not paid (the "no payment" flag of the ledger).
+        const sharecast::ExperienceIndex index(experience_);
+        sharecast::SettlementOptions options;
+        options.year = 2024;
+        options.trace = false;
+        const sharecast::Settlement settlement =
+            sharecast::settle(index, &quality_, loadPreset(QStringLiteral("straw-proposal-7")), options);
+        std::map<std::string, double> payment;
+        for (const sharecast::PlanSettlement& p : settlement.plans)
+            payment[p.planId] = p.payment.payment;
+        int paid = 0, unpaid = 0;
+        for (const sharecast::PartnershipRecord& r : data.records)
+            if (r.year == 2024 && r.savingsPassThrough > 0)
+                (payment.at(r.planId) > 0 ? paid : unpaid) += 1;
+        QVERIFY2(paid >= 2 && unpaid >= 1,
+                 qPrintable(QStringLiteral("paid %1, unpaid %2").arg(paid).arg(unpaid)));
     }
 
     void summaryMatchesFile()

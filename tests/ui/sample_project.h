@@ -16,7 +16,7 @@
 
 namespace sharecast::testing {
 
-//! Generates the sample under dir/sample and imports its experience and quality into
+//! Generates the sample under dir/sample and imports its experience, quality and partnerships into
 //! dir/p.sharecast; returns the project's path. `sample` receives what the generator reports.
 inline QString makeSampleProject(const QDir& dir, io::SampleSummary* sample = nullptr)
 {
@@ -30,6 +30,7 @@ inline QString makeSampleProject(const QDir& dir, io::SampleSummary* sample = nu
     io::ImportRequest r;
     r.experiencePath = options.outDir + QStringLiteral("/experience.csv");
     r.qualityPath = options.outDir + QStringLiteral("/quality.csv");
+    r.partnershipsPath = options.outDir + QStringLiteral("/partnerships.csv");
     io::importFiles(*store, r);
     return project;
 }

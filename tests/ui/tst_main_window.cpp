@@ -4,6 +4,8 @@
 
 #include "engine/experience_index.h"
 #include "engine/rounding.h"
+#include "io/csv/partnerships_csv.h"
+#include "tests/io/io_test_support.h"
 #include "tests/ui/sample_project.h"
 #include "ui/assumptions/assumptions_panel.h"
 #include "ui/charts/savings_chart.h"
@@ -459,6 +461,29 @@ private Q_SLOTS:
         return nullptr;
     }
 
+    //! File ▸ Import Data… through the real action and its modal file dialog, answered as a user
+    //! would once it is up: file selected and Enter pressed in the file-name field. True when the
+    //! dialog came up and was answered.
+    static bool importThroughMenu(ui::MainWindow& w, const QString& file)
+    {
+        QAction* import = menuAction(w, QStringLiteral("File"), QStringLiteral("Import Data…"));
+        if (!import)
+            return false;
+        bool answered = false;
+        QTimer::singleShot(0, &w, [file, &answered] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->selectFile(file);
+            auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+            QVERIFY(name);
+            name->setText(file);
+            QTest::keyClick(name, Qt::Key_Return);
+            answered = true;
+        });
+        import->trigger();
+        return answered;
+    }
+
     //! File ▸ Import Data… as a user takes it: the real action, its file dialog (answered by
     //! selecting the file and pressing Enter), into the open project; then an edit, Edit ▸ Undo
     //! and File ▸ Save Scenario. The window stays, the project gains exactly one dataset (active),
@@ -476,22 +501,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         const qsizetype before = w.document()->datasets().size();
 
-        QAction* import = menuAction(w, QStringLiteral("File"), QStringLiteral("Import Data…"));
-        QVERIFY(import);
-        bool answered = false;
-        QTimer::singleShot(0, &w, [&] {
-            // The file dialog is modal: answer it once it is up, as a user would.
-            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialog->selectFile(quality);
-            auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
-            QVERIFY(name);
-            name->setText(quality);
-            QTest::keyClick(name, Qt::Key_Return);
-            answered = true;
-        });
-        import->trigger();
-        QVERIFY(answered);
+        QVERIFY(importThroughMenu(w, quality));
         QTRY_VERIFY(w.document() != nullptr);
         QVERIFY(w.isVisible());
         QCOMPARE(w.document()->path(), copy);
@@ -523,6 +533,50 @@ private Q_SLOTS:
         QVERIFY(again.openProject(copy));
         QCOMPARE(again.document()->datasets().size(), before + 1);
         QCOMPARE(again.document()->scenario().sharing.minShare, 0.06);
+    }
+
+    //! File ▸ Import Data… of partnerships.csv as a user takes it (the real action and file
+    //! dialog): a project without partnerships (the document has none) gains them, recognised by
+    //! the file's columns; the reloaded document holds the file's records exactly as the reader
+    //! reads them, beside its experience and quality, and the project keeps them when reopened.
+    void importPartnershipsThroughTheMenu()
+    {
+        const QString path = dir_.filePath(QStringLiteral("no-partnerships.sharecast"));
+        QFile::remove(path);
+        {
+            auto store = io::ProjectStore::create(path);
+            io::ImportRequest r;
+            r.experiencePath = dir_.filePath(QStringLiteral("sample/experience.csv"));
+            r.qualityPath = dir_.filePath(QStringLiteral("sample/quality.csv"));
+            io::importFiles(*store, r);
+        }
+        const QString partnerships = dir_.filePath(QStringLiteral("sample/partnerships.csv"));
+        ui::MainWindow w;
+        QVERIFY(w.openProject(path));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.document()->partnerships() == nullptr);
+        const qsizetype before = w.document()->datasets().size();
+
+        QVERIFY(importThroughMenu(w, partnerships));
+        QTRY_VERIFY(w.document() != nullptr);
+        QVERIFY(w.isVisible());
+        QCOMPARE(w.document()->path(), path);
+        QCOMPARE(w.document()->datasets().size(), before + 1);
+        QCOMPARE(io::toString(w.document()->datasets().back().kind), QStringLiteral("partnerships"));
+        const PartnershipData* loaded = w.document()->partnerships();
+        QVERIFY(loaded);
+        const QString diff = testing::partnershipsDiff(*loaded, io::readPartnershipsFile(partnerships));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QVERIFY(w.document()->quality() != nullptr);
+        QCOMPARE(w.settlementTable()->model()->rowCount(), 20);
+        const std::size_t records = loaded->records.size();
+        w.close();
+
+        ui::MainWindow again;
+        QVERIFY(again.openProject(path));
+        QVERIFY(again.document()->partnerships());
+        QCOMPARE(again.document()->partnerships()->records.size(), records);
     }
 
     //! File ▸ Save Report as PDF… asks whom the report is for, as Export Report… does, with the

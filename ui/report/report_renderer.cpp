@@ -137,6 +137,19 @@ QString scenarioName(const Scenario& s)
     return s.name.empty() ? QStringLiteral("(unnamed scenario)") : text(s.name);
 }
 
+//! "quality years 2019–2024" for records with a `year`; empty for none.
+template <typename Records> QString yearSpan(const QString& what, const Records& records)
+{
+    if (records.empty())
+        return {};
+    Year lo = records.front().year, hi = lo;
+    for (const auto& r : records) {
+        lo = std::min(lo, r.year);
+        hi = std::max(hi, r.year);
+    }
+    return QStringLiteral("%1 years %2–%3").arg(what).arg(lo).arg(hi);
+}
+
 //! The change from a to b of two amounts rounded to cents, in whole dollars.
 QString change(double a, double b)
 {
@@ -428,15 +441,10 @@ private:
                 years = QStringLiteral("experience years %1–%2")
                             .arg(doc_.index().minYear())
                             .arg(doc_.index().maxYear());
-            else if (d.kind == io::DatasetKind::Quality && doc_.quality() &&
-                     !doc_.quality()->records.empty()) {
-                Year lo = 9999, hi = 0;
-                for (const QualityRecord& r : doc_.quality()->records) {
-                    lo = std::min(lo, r.year);
-                    hi = std::max(hi, r.year);
-                }
-                years = QStringLiteral("quality years %1–%2").arg(lo).arg(hi);
-            }
+            else if (d.kind == io::DatasetKind::Quality && doc_.quality())
+                years = yearSpan(QStringLiteral("quality"), doc_.quality()->records);
+            else if (d.kind == io::DatasetKind::Partnerships && doc_.partnerships())
+                years = yearSpan(QStringLiteral("partnership"), doc_.partnerships()->records);
             lines << QStringLiteral("%1, %2; imported %3")
                          .arg(d.provenance.sourceName, years, utcTime(d.provenance.importedAt));
         }

@@ -1007,8 +1007,8 @@ void MainWindow::chooseImport()
     if (!document_)
         return;
     const QStringList paths =
-        QFileDialog::getOpenFileNames(this, tr("Import experience, quality or member data"), QString(),
-                                      tr("CSV files (*.csv);;All files (*)"));
+        QFileDialog::getOpenFileNames(this, tr("Import experience, quality, member or partnership data"),
+                                      QString(), tr("CSV files (*.csv);;All files (*)"));
     if (!paths.isEmpty())
         importFiles(paths);
 }
@@ -1023,9 +1023,11 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
     for (const QString& path : paths) {
         QFile f(path);
         const QByteArray header = f.open(QIODevice::ReadOnly) ? f.readLine() : QByteArray();
-        QString* slot = header.contains("measure_id")  ? &request.qualityPath
-                        : header.contains("member_id") ? &request.membersPath
-                                                       : &request.experiencePath;
+        // A file's kind by the column only it has (partnerships.csv has none of the others').
+        QString* slot = header.contains("partner_id")   ? &request.partnershipsPath
+                        : header.contains("measure_id") ? &request.qualityPath
+                        : header.contains("member_id")  ? &request.membersPath
+                                                        : &request.experiencePath;
         if (!slot->isEmpty())
             return tr("Import one file of each kind at a time (%1 and %2).").arg(*slot, path);
         *slot = path;

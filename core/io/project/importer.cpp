@@ -1,6 +1,7 @@
 #include "io/project/importer.h"
 
 #include "io/csv/experience_csv.h"
+#include "io/csv/partnerships_csv.h"
 #include "io/csv/quality_csv.h"
 #include "io/io_error.h"
 
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 
 #include <set>
+#include <tuple>
 
 namespace sharecast::io {
 
@@ -80,6 +82,31 @@ QString yearsText(const std::set<Year>& years)
                              : QStringLiteral("%1–%2").arg(*years.begin()).arg(*years.rbegin());
 }
 
+//! "1 partner", "9 partners".
+QString counted(std::size_t n, const QString& one, const QString& many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+//! The summary of a partnerships import: "partnerships.csv: 14 contracts, 9 partners, 6 plans,
+//! years 2022–2024" (a contract is a plan × partner × service, over its years).
+QString partnershipsSummary(const QString& sourceName, const PartnershipData& data)
+{
+    std::set<std::tuple<std::string, std::string, std::string>> contracts;
+    std::set<std::string> partners, plans;
+    std::set<Year> years;
+    for (const PartnershipRecord& r : data.records) {
+        contracts.insert({r.planId, r.partnerId, r.service});
+        partners.insert(r.partnerId);
+        plans.insert(r.planId);
+        years.insert(r.year);
+    }
+    return QStringLiteral("%1: %2, %3, %4, years %5")
+        .arg(sourceName, counted(contracts.size(), QStringLiteral("contract"), QStringLiteral("contracts")),
+             counted(partners.size(), QStringLiteral("partner"), QStringLiteral("partners")),
+             counted(plans.size(), QStringLiteral("plan"), QStringLiteral("plans")), yearsText(years));
+}
+
 //! Wraps control so that progress covers all files of the request.
 ImportControl overall(const ImportControl& control, qint64 doneBefore, qint64 total)
 {
@@ -92,33 +119,59 @@ ImportControl overall(const ImportControl& control, qint64 doneBefore, qint64 to
     return c;
 }
 
+//! Reads the files of one request in turn, each through a HashingFile, with the progress of each
+//! counted over the whole request.
+class Inputs {
+public:
+    Inputs(const ImportControl& control, qint64 total) : control_(control), total_(total) {}
+
+    //! Opens path and calls read(device, control) on it; returns the file's provenance with
+    //! `rows` from rowsOf() after the read.
+    template <typename Read, typename Rows> Provenance read(const QString& path, Read&& read, Rows&& rowsOf)
+    {
+        HashingFile f(path);
+        openInput(f, path);
+        read(f, overall(control_, done_, total_));
+        done_ += f.size();
+        return provenanceOf(path, f, static_cast<qint64>(rowsOf()));
+    }
+
+private:
+    const ImportControl& control_;
+    qint64 total_ = 0;
+    qint64 done_ = 0;
+};
+
 } // namespace
 
 PreparedImport prepareImport(const ImportRequest& request, const ImportControl& control)
 {
-    if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty())
-        throw InputError("nothing to import: give an experience, quality or members file");
+    if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty() &&
+        request.partnershipsPath.isEmpty())
+        throw InputError("nothing to import: give an experience, quality, members or partnerships file");
     if (!request.experiencePath.isEmpty() && !request.membersPath.isEmpty())
         throw InputError("import experience cells or member-level data, not both at once: each replaces the "
                          "project's experience");
 
     qint64 total = 0;
-    for (const QString& p : {request.experiencePath, request.qualityPath, request.membersPath})
+    for (const QString& p :
+         {request.experiencePath, request.qualityPath, request.membersPath, request.partnershipsPath})
         if (!p.isEmpty())
             total += QFileInfo(p).size();
-    qint64 done = 0;
+    Inputs inputs(control, total);
 
     PreparedImport prepared;
     ImportReport& report = prepared.report;
     auto& experience = prepared.experience;
     auto& experienceProvenance = prepared.experienceProvenance;
     if (!request.experiencePath.isEmpty()) {
-        HashingFile f(request.experiencePath);
-        openInput(f, request.experiencePath);
         ImportSummary summary;
-        experience = readExperienceCsv(f, request.experiencePath, &summary, overall(control, done, total));
-        done += f.size();
-        experienceProvenance = provenanceOf(request.experiencePath, f, summary.rows);
+        experienceProvenance = inputs.read(
+            request.experiencePath,
+            [&](QIODevice& f, const ImportControl& c) {
+                experience = readExperienceCsv(f, request.experiencePath, &summary, c);
+            },
+            [&] { return summary.rows; });
         std::set<Year> years(summary.years.begin(), summary.years.end());
         QString text = QStringLiteral("%1: %2 cells, %3 plans, years %4, %5 categories of service")
                            .arg(experienceProvenance.sourceName)
@@ -141,12 +194,12 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
     auto& quality = prepared.quality;
     auto& qualityProvenance = prepared.qualityProvenance;
     if (!request.qualityPath.isEmpty()) {
-        HashingFile f(request.qualityPath);
-        openInput(f, request.qualityPath);
-        quality = readQualityCsv(f, request.qualityPath, overall(control, done, total));
-        done += f.size();
-        qualityProvenance =
-            provenanceOf(request.qualityPath, f, static_cast<qint64>(quality->records.size()));
+        qualityProvenance = inputs.read(
+            request.qualityPath,
+            [&](QIODevice& f, const ImportControl& c) {
+                quality = readQualityCsv(f, request.qualityPath, c);
+            },
+            [&] { return quality->records.size(); });
         std::set<std::string> plans, measures;
         std::set<Year> years;
         for (const QualityRecord& r : quality->records) {
@@ -166,12 +219,12 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
     auto& members = prepared.members;
     auto& membersProvenance = prepared.membersProvenance;
     if (!request.membersPath.isEmpty()) {
-        HashingFile f(request.membersPath);
-        openInput(f, request.membersPath);
-        members =
-            readMembersCsv(f, request.membersPath, request.memberOptions, overall(control, done, total));
-        done += f.size();
-        membersProvenance = provenanceOf(request.membersPath, f, members->rows);
+        membersProvenance = inputs.read(
+            request.membersPath,
+            [&](QIODevice& f, const ImportControl& c) {
+                members = readMembersCsv(f, request.membersPath, request.memberOptions, c);
+            },
+            [&] { return members->rows; });
         std::set<std::string> plans;
         std::set<Year> years;
         for (const ExperienceCell& c : members->cells.cells) {
@@ -193,6 +246,20 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
         report.summaries << membersProvenance.summary;
     }
 
+    auto& partnerships = prepared.partnerships;
+    auto& partnershipsProvenance = prepared.partnershipsProvenance;
+    if (!request.partnershipsPath.isEmpty()) {
+        partnershipsProvenance = inputs.read(
+            request.partnershipsPath,
+            [&](QIODevice& f, const ImportControl& c) {
+                partnerships = readPartnershipsCsv(f, request.partnershipsPath, c);
+            },
+            [&] { return partnerships->records.size(); });
+        partnershipsProvenance.summary =
+            partnershipsSummary(partnershipsProvenance.sourceName, *partnerships);
+        report.summaries << partnershipsProvenance.summary;
+    }
+
     return prepared;
 }
 
@@ -207,6 +274,8 @@ ImportReport storeImport(ProjectStore& store, PreparedImport prepared)
     if (prepared.members)
         report.datasetIds << store.addMembers(prepared.members->aggregates, prepared.members->cells,
                                               prepared.membersProvenance);
+    if (prepared.partnerships)
+        report.datasetIds << store.addPartnerships(*prepared.partnerships, prepared.partnershipsProvenance);
     store.logRun(QStringLiteral("import"), report.summaries.join(u'\n'));
     batch.commit();
     return report;

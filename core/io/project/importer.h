@@ -18,6 +18,7 @@ struct ImportRequest {
     QString experiencePath;
     QString qualityPath;
     QString membersPath;
+    QString partnershipsPath; //!< partnerships.csv (MCP–CBO partnerships)
     MemberAggregationOptions memberOptions;
 };
 
@@ -36,6 +37,8 @@ struct PreparedImport {
     Provenance qualityProvenance;
     std::optional<MemberImport> members;
     Provenance membersProvenance;
+    std::optional<PartnershipData> partnerships;
+    Provenance partnershipsProvenance;
     ImportReport report; //!< summaries and warnings (ids filled by storeImport)
 };
 

@@ -88,7 +88,7 @@ SensitivityTable sensitivityTable(const Metric& metric, const MetricContext& con
 QByteArray sensitivityCsv(const SensitivityTable& table)
 {
     auto keyValue = [](double v) { return QString::fromStdString(formatJsonNumber(v)); };
-    auto money = [](double v) { return QString::fromStdString(formatMoney(v)); };
+    auto money = [&table](double v) { return QString::fromStdString(formatMetric(table.metric, v)); };
     const QStringList header{"key",        "base_value",  "low",         "high",
                              "metric_low", "metric_base", "metric_high", "swing"};
     CsvWriter w;
