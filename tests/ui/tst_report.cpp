@@ -130,9 +130,16 @@ double centsTotal(const std::vector<double>& values)
     return static_cast<double>(cents) / 100.0;
 }
 
-const QStringList kSections = {"Executive summary",    "Settlement by plan",  "How much of this is chance",
-                               "Five-year projection", "Quality results",     "Assumptions",
-                               "Data provenance",      "Methodology summary", "Disclosures"};
+const QStringList kSections = {"Executive summary",
+                               "Settlement by plan",
+                               "How much of this is chance",
+                               "Five-year projection",
+                               "Partnerships: the three wins", // the sample has partnerships
+                               "Quality results",
+                               "Assumptions",
+                               "Data provenance",
+                               "Methodology summary",
+                               "Disclosures"};
 
 //! Text with every run of white space (line breaks and layout columns) as one space.
 QString flowing(const QString& text)
