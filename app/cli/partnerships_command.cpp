@@ -8,8 +8,6 @@
 #include "engine/funding_flows.h"
 #include "engine/partnership_ledger.h"
 #include "engine/settlement.h"
-#include "io/csv/csv_numbers.h"
-#include "io/csv/csv_writer.h"
 #include "io/csv/partnerships_ledger_csv.h"
 #include "io/project/project_store.h"
 #include "io/scenario/scenario_source.h"
@@ -19,28 +17,6 @@
 namespace sharecast::cli {
 
 namespace {
-
-//! The funding flows as CSV: one row per link, from and to as the diagram labels them.
-QByteArray flowsCsv(const FundingFlows& flows, Year year)
-{
-    const QStringList header{QStringLiteral("year"),        QStringLiteral("from"),
-                             QStringLiteral("from_column"), QStringLiteral("to"),
-                             QStringLiteral("to_column"),   QStringLiteral("stream"),
-                             QStringLiteral("amount")};
-    io::CsvWriter w;
-    w.addRow(header);
-    for (const FlowLink& l : flows.links) {
-        const FlowNode& from = flows.nodes[static_cast<std::size_t>(l.from)];
-        const FlowNode& to = flows.nodes[static_cast<std::size_t>(l.to)];
-        w.addResultRow(header,
-                       {QString::number(year), QString::fromStdString(from.id), QString::number(from.column),
-                        QString::fromStdString(to.id), QString::number(to.column),
-                        QString::fromStdString(l.kind), io::csvtext::money(l.amount)},
-                       QStringLiteral("flow %1 to %2")
-                           .arg(QString::fromStdString(from.id), QString::fromStdString(to.id)));
-    }
-    return w.bytes();
-}
 
 void partnerships(const Arguments& a, CommandResult& result)
 {
@@ -77,7 +53,7 @@ void partnerships(const Arguments& a, CommandResult& result)
     const QByteArray ledgerBytes = io::partnershipLedgerCsv(ledger);
     QByteArray flowBytes;
     if (!flowsPath.isEmpty())
-        flowBytes = flowsCsv(fundingFlows(ledger), ledger.year);
+        flowBytes = io::fundingFlowsCsv(fundingFlows(ledger), ledger.year);
     writeOutput(out, ledgerBytes);
     if (!flowsPath.isEmpty())
         writeOutput(flowsPath, flowBytes);

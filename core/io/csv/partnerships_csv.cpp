@@ -1,5 +1,7 @@
 #include "io/csv/partnerships_csv.h"
 
+#include "io/json/json.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -61,14 +63,6 @@ constexpr CsvColumn kColumns[kColumnKinds] = {
     {"grant_other", false},
     {"utilization_avoided", false},
 };
-
-std::string formatNumber(double x)
-{
-    std::string t = std::to_string(x);
-    while (t.find('.') != std::string::npos && (t.back() == '0' || t.back() == '.'))
-        t.pop_back();
-    return t;
-}
 
 std::string columnList()
 {
@@ -192,7 +186,7 @@ PartnershipData readPartnershipsCsv(QIODevice& device, const QString& fileName, 
         if (r.memberMonths > 12.0 * r.membersEngaged)
             throw row.error(kMemberMonths,
                             "more than 12 member months per engaged member (members_engaged is " +
-                                formatNumber(r.membersEngaged) + ")");
+                                formatJsonNumber(r.membersEngaged) + ")");
         r.pmpm = row.nonNegative(kPmpm);
         r.outreachAttempts = row.nonNegative(kOutreachAttempts);
         r.outreachFee = row.nonNegative(kOutreachFee);

@@ -176,4 +176,25 @@ QByteArray partnershipLedgerCsv(const PartnershipLedger& ledger)
     return w.bytes();
 }
 
+QByteArray fundingFlowsCsv(const FundingFlows& flows, Year year)
+{
+    const QStringList header{QStringLiteral("year"),        QStringLiteral("from"),
+                             QStringLiteral("from_column"), QStringLiteral("to"),
+                             QStringLiteral("to_column"),   QStringLiteral("stream"),
+                             QStringLiteral("amount")};
+    CsvWriter w;
+    w.addRow(header);
+    for (const FlowLink& l : flows.links) {
+        const FlowNode& from = flows.nodes[static_cast<std::size_t>(l.from)];
+        const FlowNode& to = flows.nodes[static_cast<std::size_t>(l.to)];
+        w.addResultRow(header,
+                       {QString::number(year), QString::fromStdString(from.id), QString::number(from.column),
+                        QString::fromStdString(to.id), QString::number(to.column),
+                        QString::fromStdString(l.kind), csvtext::money(l.amount)},
+                       QStringLiteral("flow %1 to %2")
+                           .arg(QString::fromStdString(from.id), QString::fromStdString(to.id)));
+    }
+    return w.bytes();
+}
+
 } // namespace sharecast::io
