@@ -326,6 +326,15 @@ struct PartnershipSpec {
     bool operator==(const PartnershipSpec&) const = default;
 };
 
+//! Who set one group of assumptions and on what basis (ASOP 41 §3.4.1, ASOP 56 §3.6): the
+//! scenario key `assumption_sources`, one entry per top-level assumption group. The engine never
+//! reads it; the report's assumptions section and its ASOP checklist show it.
+struct AssumptionSource {
+    std::string source; //!< the basis: a study, a rate filing, a policy decision, …
+    std::string owner;  //!< who set it: a person, an office or an outside party
+    bool operator==(const AssumptionSource&) const = default;
+};
+
 //! Statistical validity and Monte Carlo (§13).
 struct UncertaintySpec {
     //! The largest number of draws (the Monte Carlo keeps two statewide values per draw).
@@ -389,6 +398,8 @@ struct Scenario {
     PartnershipSpec partnerships; //!< MCP–CBO partnership terms (what-if over the data)
     UncertaintySpec uncertainty;
     std::optional<RegionalRatesSpec> regionalRates; //!< absent: not configured
+    //! Source and owner per assumption group: top-level scenario key → who set it and why.
+    std::map<std::string, AssumptionSource> assumptionSources;
     //! Per-program-year overrides (docs/methodology.md, "Program years"): year → a partial
     //! scenario object as compact JSON (io::writeJsonCompact), merged over this scenario by
     //! io::scenarioForYear(). The engine never reads it; io checks it where scenarios enter.
