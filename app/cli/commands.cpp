@@ -46,11 +46,22 @@ Command helpCommand()
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> list = {
-        settleCommand(),      projectCommand(),          settleTotalsCommand(),
-        importCommand(),      exportExperienceCommand(), generateSampleCommand(),
-        scenarioCommand(),    reportCommand(),           validityCommand(),
-        sensitivityCommand(), table2Command(),           goalSeekCommand(),
-        ratesCommand(),       partnershipsCommand(),     presetsCommand(),
+        settleCommand(),
+        projectCommand(),
+        settleTotalsCommand(),
+        importCommand(),
+        exportExperienceCommand(),
+        generateSampleCommand(),
+        scenarioCommand(),
+        reportCommand(),
+        validityCommand(),
+        sensitivityCommand(),
+        table2Command(),
+        goalSeekCommand(),
+        ratesCommand(),
+        partnershipsCommand(),
+        presetsCommand(),
+        settingsCommand(),
         helpCommand(),
     };
     return list;

@@ -22,6 +22,7 @@ Command table2Command();           //!< sensitivity_commands.cpp
 Command goalSeekCommand();         //!< sensitivity_commands.cpp
 Command ratesCommand();            //!< rates_command.cpp
 Command partnershipsCommand();     //!< partnerships_command.cpp
+Command settingsCommand();         //!< settings_command.cpp
 
 //! Every subcommand, in the order `sharecast --help` lists them.
 const std::vector<Command>& commands();

@@ -7,6 +7,7 @@
 #include "engine/error.h"
 #include "io/project/project_store.h"
 #include "io/project/report_snapshot.h"
+#include "io/project/scenario_store.h"
 #include "io/report/report_output.h"
 #include "io/scenario/scenario_source.h"
 #include "ui/document/project_document.h"
@@ -22,6 +23,69 @@
 namespace sharecast::cli {
 
 namespace {
+
+//! The version the report's material changes are measured against (ASOP 41 §3.5).
+struct EarlierVersion {
+    Scenario scenario;
+    QString description;
+};
+
+//! --since REF (any scenario), --since-version N (a saved version of the reported scenario), or by
+//! default the reported stored scenario's previous version; none for a scenario saved once, a
+//! preset or a file, or with --since none.
+std::optional<EarlierVersion> earlierVersion(const Arguments& a, const io::ScenarioSource& primary,
+                                             io::ProjectStore& store)
+{
+    const QString since = a.value(QStringLiteral("since"));
+    if (a.has(QStringLiteral("since")) && a.has(QStringLiteral("since-version")))
+        throw UsageError(QStringLiteral("--since and --since-version exclude each other"));
+    if (since == QLatin1String("none"))
+        return std::nullopt;
+    if (!since.isEmpty()) {
+        io::ScenarioSource s = io::resolveScenario(since, &store);
+        return EarlierVersion{std::move(s.scenario), s.description};
+    }
+    if (!primary.storedId) {
+        if (a.has(QStringLiteral("since-version")))
+            throw InputError("--since-version needs a --scenario stored in the project");
+        return std::nullopt;
+    }
+    io::ScenarioStore scenarios(store);
+    const io::ScenarioInfo info = scenarios.info(*primary.storedId);
+    int version = info.version - 1;
+    if (a.has(QStringLiteral("since-version"))) {
+        bool ok = false;
+        version = a.value(QStringLiteral("since-version")).toInt(&ok);
+        if (!ok || version < 1 || version >= info.version)
+            throw InputError(
+                QStringLiteral("--since-version %1: '%2' has versions 1 to %3; choose an earlier one")
+                    .arg(a.value(QStringLiteral("since-version")), info.name)
+                    .arg(info.version - 1 < 1 ? 0 : info.version - 1)
+                    .toStdString());
+    }
+    if (version < 1)
+        return std::nullopt;
+    QString saved;
+    for (const io::ScenarioVersionInfo& v : scenarios.history(info.id))
+        if (v.version == version)
+            saved = v.savedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    return EarlierVersion{scenarios.load(info.id, version),
+                          QStringLiteral("version %1 of “%2”, saved %3").arg(version).arg(info.name, saved)};
+}
+
+//! The sections --sections leaves out (all but those listed; none without the option).
+QStringList omittedSections(const Arguments& a)
+{
+    if (!a.has(QStringLiteral("sections")))
+        return {};
+    const QStringList wanted = a.value(QStringLiteral("sections")).split(u',', Qt::SkipEmptyParts);
+    ui::checkSectionKeys(wanted);
+    QStringList omitted;
+    for (const ui::ReportSection& s : ui::reportSections())
+        if (!wanted.contains(s.key))
+            omitted << s.key;
+    return omitted;
+}
 
 void report(const Arguments& a, CommandResult& result)
 {
@@ -61,11 +125,13 @@ void report(const Arguments& a, CommandResult& result)
         throw InputError(problem.toStdString());
 
     io::ScenarioSource primary, other;
+    std::optional<EarlierVersion> earlier;
     {
         const std::unique_ptr<io::ProjectStore> store = io::ProjectStore::open(snapshot);
         primary = io::resolveScenario(scenarioArg, store.get());
         if (!compareArg.isEmpty())
             other = io::resolveScenario(compareArg, store.get());
+        earlier = earlierVersion(a, primary, *store);
     }
     std::unique_ptr<ui::ProjectDocument> doc = ui::ProjectDocument::open(snapshot);
     if (primary.storedId)
@@ -88,6 +154,11 @@ void report(const Arguments& a, CommandResult& result)
         options.compare = other.scenario;
         options.compareSource = other.description;
     }
+    if (earlier) {
+        options.earlier = earlier->scenario;
+        options.earlierSource = earlier->description;
+    }
+    options.omittedSections = omittedSections(a);
     // The figures (the Monte Carlo among them) are computed once, for the PDF and the CSV files.
     const ui::ReportFigures figures = ui::reportFigures(*doc, options);
     ui::ReportInfo info;
@@ -153,6 +224,14 @@ Command reportCommand()
             "                   public report when the plan's figures are suppressed\n"
             "  --public         suppress small cells (counts 1-10, figures from fewer than 11 members),\n"
             "                   in the PDF and in every CSV file, validity.csv included\n"
+            "  --since REF      report the material changes (scenario differences and headline figures)\n"
+            "                   against REF (a stored scenario, preset:NAME or a file); `none` for none\n"
+            "  --since-version N  against version N of the reported scenario; by default its previous\n"
+            "                   version when the scenario is stored in the project with more than one\n"
+            "  --sections LIST  only these sections, comma-separated: summary, comparison, settlement,\n"
+            "                   chance, drivers, projection, regional, partnerships, quality,\n"
+            "                   assumptions, provenance, methodology, disclosures, asop (the ASOP 41/56\n"
+            "                   checklist); optional ones still need their figures\n"
             "The project is only read. Exit status 0 success, 2 bad input, 1 I/O failure."),
         {{{QStringLiteral("project")},
           {QStringLiteral("scenario")},
@@ -162,7 +241,10 @@ Command reportCommand()
           {QStringLiteral("public"), 0},
           {QStringLiteral("sensitivity"), OptionSpec::kOneOrMore},
           {QStringLiteral("sensitivity-metric")},
-          {QStringLiteral("sensitivity-plan")}},
+          {QStringLiteral("sensitivity-plan")},
+          {QStringLiteral("since")},
+          {QStringLiteral("since-version")},
+          {QStringLiteral("sections")}},
          0,
          {QStringLiteral("project"), QStringLiteral("scenario"), QStringLiteral("pdf")}},
         Needs::Gui,

@@ -158,6 +158,18 @@ Scenario fullScenarioV4()
     return s;
 }
 
+//! v5-full.sharecast-scenario: the v4 file's scenario with format version 5's assumption sources
+//! (who set each assumption group, for the report's ASOP 41/56 disclosures).
+Scenario fullScenarioV5()
+{
+    Scenario s = fullScenarioV4();
+    s.assumptionSources = {
+        {"trend", AssumptionSource{"2023 rate development trend study", "Office of the Chief Actuary"}},
+        {"sharing", AssumptionSource{"Straw Proposal 7, policy decision", ""}},
+        {"fmap", AssumptionSource{"", "Budget office"}}};
+    return s;
+}
+
 //! v1-minimal.sharecast-scenario: the full scenario with every optional absent and every
 //! collection empty (null and [] are different things, §1.5).
 Scenario minimalScenarioV1()
@@ -536,6 +548,7 @@ private Q_SLOTS:
         QTest::newRow("v2 full") << "v2-full.sharecast-scenario" << fullScenarioV2();
         QTest::newRow("v3 full") << "v3-full.sharecast-scenario" << fullScenarioV3();
         QTest::newRow("v4 full") << "v4-full.sharecast-scenario" << fullScenarioV4();
+        QTest::newRow("v5 full") << "v5-full.sharecast-scenario" << fullScenarioV5();
     }
     void checkedInFilesLoad()
     {
@@ -555,7 +568,7 @@ private Q_SLOTS:
         QFile f(QString::fromLocal8Bit(dir) +
                 QStringLiteral("/v%1-full.sharecast-scenario").arg(kScenarioFileFormatVersion));
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(encodeScenarioFile(fullScenarioV4()));
+        f.write(encodeScenarioFile(fullScenarioV5()));
     }
 
     void everyFormatVersionHasACheckedInFile()
@@ -600,10 +613,12 @@ private Q_SLOTS:
         QTest::newRow("payload bit flipped") << flipped(good, headerSize + payload.size() / 2, 0)
                                              << "does not match the SHA-256 digest in its header";
         QTest::newRow("header bit flipped: magic") << flipped(good, 3, 5) << "not a Sharecast scenario file";
-        QTest::newRow("header bit flipped: version 4 → 5")
-            << flipped(good, 35, 0) << "newer version of Sharecast";
-        QTest::newRow("header bit flipped: version 4 → 0")
-            << flipped(good, 35, 2) << "no scenario file format 0";
+        QTest::newRow("header bit flipped: version 5 → 7")
+            << flipped(good, 35, 1) << "newer version of Sharecast";
+        QTest::newRow("header bit flipped: version 5 → 4")
+            << flipped(good, 35, 0) << "header declares format 4";
+        QTest::newRow("header bit flipped: version 5 → 1")
+            << flipped(good, 35, 2) << "header declares format 1";
         QTest::newRow("header bit flipped: newline")
             << flipped(good, 18, 0) << "not a Sharecast scenario file";
         QTest::newRow("header bit flipped: length")

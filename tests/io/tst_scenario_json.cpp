@@ -442,6 +442,22 @@ class TestScenarioJson : public QObject {
 private Q_SLOTS:
     // ---- the JSON layer ------------------------------------------------------------------------
 
+    void assumptionSourcesRoundTrip()
+    {
+        const Scenario s = read(R"({"assumption_sources": {
+            "trend": {"source": "2023 trend study", "owner": "Chief Actuary"},
+            "fmap": {"owner": "Budget office"}}})");
+        QCOMPARE(s.assumptionSources.size(), std::size_t(2));
+        QCOMPARE(s.assumptionSources.at("trend").source, std::string("2023 trend study"));
+        QCOMPARE(s.assumptionSources.at("trend").owner, std::string("Chief Actuary"));
+        QCOMPARE(s.assumptionSources.at("fmap").source, std::string());
+        QCOMPARE(s.assumptionSources.at("fmap").owner, std::string("Budget office"));
+        const QByteArray json = writeScenarioJson(s);
+        QVERIFY(json.contains("\"assumption_sources\": {\n    \"fmap\": {\n      \"source\": \"\",\n      "
+                              "\"owner\": \"Budget office\"\n    },"));
+        QVERIFY(read(json) == s);
+    }
+
     void jsonPositions()
     {
         const JsonValue v =
@@ -1393,6 +1409,22 @@ private Q_SLOTS:
 
         // by_year (docs/methodology.md, "Program years"): keys are years, overrides validate for
         // their year merged over the base, and errors name the path inside by_year.
+        // assumption_sources (ASOP 41/56): keyed by a top-level assumption group, each with
+        // source and owner texts only.
+        addError("assumption source of an unknown group",
+                 lines({R"({"assumption_sources": {)", R"(  "trends": {"owner": "x"}}})"}), 2,
+                 "assumption_sources.trends", "trends", "not an assumption group");
+        addError("assumption source of the scenario's name",
+                 lines({R"({"assumption_sources": {"name": {}}})"}), 1, "assumption_sources.name", "name",
+                 "not an assumption group");
+        addError("assumption source with an unknown key",
+                 lines({R"({"assumption_sources": {"trend": {"who": "x"}}})"}), 1,
+                 "assumption_sources.trend.who", "who", "unknown key");
+        addError("assumption source not text", lines({R"({"assumption_sources": {"trend": {"owner": 3}}})"}),
+                 1, "assumption_sources.trend.owner", "3", "");
+        addError("assumption sources in a program year",
+                 lines({R"({"by_year": {"2023": {"assumption_sources": {}}}})"}), 1,
+                 "by_year.2023.assumption_sources", "-", "cannot set assumption_sources");
         addError("by_year key not a year", lines({R"({"by_year": {)", R"(  "next": {}}})"}), 2,
                  "by_year.next", "next", "must be a year");
         addError("by_year key with a leading zero", lines({R"({"by_year": {"02023": {}}})"}), 1,
@@ -1502,6 +1534,7 @@ private Q_SLOTS:
                                       "uncertainty",
                                       "regional_rates",
                                       "partnerships",
+                                      "assumption_sources",
                                       "by_year"};
         QCOMPARE(keys, expected);
         QVERIFY(json.endsWith("\n  \"by_year\": {}\n}\n"));

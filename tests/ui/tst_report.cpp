@@ -139,7 +139,8 @@ const QStringList kSections = {"Executive summary",
                                "Assumptions",
                                "Data provenance",
                                "Methodology summary",
-                               "Disclosures"};
+                               "Disclosures",
+                               "Actuarial standards checklist (ASOP 41 and 56)"};
 
 //! Text with every run of white space (line breaks and layout columns) as one space.
 QString flowing(const QString& text)

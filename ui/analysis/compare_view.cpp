@@ -4,6 +4,7 @@
 #include "engine/settlement.h"
 #include "io/project/scenario_store.h"
 #include "io/report/report_csv.h"
+#include "io/scenario/scenario_diff.h"
 #include "ui/analysis/experience_model.h"
 #include "ui/analysis/experience_view.h"
 #include "ui/charts/compare_chart.h"
@@ -22,7 +23,9 @@
 #include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -347,9 +350,19 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
     topLayout->addWidget(left);
     topLayout->addWidget(statewideTable_, 0, Qt::AlignTop);
     topLayout->addWidget(chart_, 1);
+    assumptionTable_ = new QTableWidget;
+    assumptionTable_->setObjectName(QStringLiteral("compareAssumptions"));
+    assumptionTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    assumptionTable_->setSelectionBehavior(QAbstractItemView::SelectItems);
+    assumptionTable_->verticalHeader()->hide();
+    assumptionTable_->installEventFilter(this);
+    lowerTabs_ = new QTabWidget;
+    lowerTabs_->setObjectName(QStringLiteral("compareLowerTabs"));
+    lowerTabs_->addTab(planTable_, tr("&Plans"));
+    lowerTabs_->addTab(assumptionTable_, tr("Assumptions that &differ"));
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(top);
-    splitter->addWidget(planTable_);
+    splitter->addWidget(lowerTabs_);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({300, 440});
@@ -497,6 +510,7 @@ void CompareView::compare(const QList<qint64>& ids)
     plans_.clear();
     chartDeltas_.clear();
     year_ = document_->performanceYear();
+    QList<Scenario> settled;
     if (ids.size() >= 2) {
         io::ScenarioStore store(document_->store());
         SettlementOptions options;
@@ -526,6 +540,7 @@ void CompareView::compare(const QList<qint64>& ids)
                 // Statewide: the plans' figures in cents, summed (they foot with the plan table).
                 c.statewide = statewideTotals(s);
                 compared_ << c;
+                settled << scenario;
             } catch (const std::exception& e) {
                 errors_ << tr("%1: %2").arg(c.name, QString::fromUtf8(e.what()));
             }
@@ -545,6 +560,7 @@ void CompareView::compare(const QList<qint64>& ids)
 
     planModel_->refresh();
     statewideModel_->refresh();
+    showDifferingAssumptions(compared_.isEmpty() ? QList<Scenario>{} : settled);
     // The plan's name at a set width (elided; the full name is in the settlement tab), so the
     // differences at the right fit a 1366-pixel screen.
     if (QHeaderView* h = planTable_->horizontalHeader();
@@ -599,10 +615,64 @@ void CompareView::redrawChart()
     chartController_->draw(plans_, names, chartDeltas_);
 }
 
+void CompareView::showDifferingAssumptions(const QList<Scenario>& scenarios)
+{
+    // Every key that differs between the reference and any other compared scenario, in the order
+    // of the JSON form; each scenario's value of it (the reference's where it agrees with it).
+    differing_.clear();
+    QStringList keys;
+    QList<QMap<QString, std::pair<QString, QString>>> diffs; // per other scenario: key → (A, it)
+    for (int i = 1; i < scenarios.size(); ++i) {
+        QMap<QString, std::pair<QString, QString>> d;
+        QStringList own;
+        for (const io::ScenarioDifference& x : io::diffScenarios(scenarios.front(), scenarios[i])) {
+            d.insert(x.key, {x.left, x.right});
+            own << x.key;
+            if (!keys.contains(x.key))
+                keys << x.key;
+        }
+        compared_[i].differingKeys = own;
+        diffs << d;
+    }
+    for (const QString& key : keys) {
+        DifferingAssumption a{key, {}};
+        QString reference;
+        for (const auto& d : diffs)
+            if (d.contains(key))
+                reference = d.value(key).first;
+        a.values << reference;
+        for (const auto& d : diffs)
+            a.values << (d.contains(key) ? d.value(key).second : reference);
+        differing_ << a;
+    }
+
+    assumptionTable_->clear();
+    assumptionTable_->setColumnCount(1 + static_cast<int>(compared_.size()));
+    QStringList headers{tr("Assumption (key)")};
+    for (int i = 0; i < compared_.size(); ++i)
+        headers << tr("%1: %2").arg(letter(i), compared_[i].name);
+    assumptionTable_->setHorizontalHeaderLabels(headers);
+    assumptionTable_->setRowCount(static_cast<int>(differing_.size()));
+    for (int r = 0; r < differing_.size(); ++r) {
+        assumptionTable_->setItem(r, 0, new QTableWidgetItem(differing_[r].key));
+        for (int c = 0; c < differing_[r].values.size(); ++c) {
+            auto* item = new QTableWidgetItem(differing_[r].values[c]);
+            if (c > 0 && differing_[r].values[c] != differing_[r].values[0])
+                item->setBackground(kDeltaBackground);
+            item->setToolTip(differing_[r].values[c]);
+            assumptionTable_->setItem(r, c + 1, item);
+        }
+    }
+    assumptionTable_->resizeColumnToContents(0);
+    lowerTabs_->setTabText(1, compared_.size() < 2
+                                  ? tr("Assumptions that &differ")
+                                  : tr("Assumptions that &differ (%1)").arg(differing_.size()));
+}
+
 bool CompareView::eventFilter(QObject* watched, QEvent* event)
 {
-    if ((watched == planTable_ || watched == statewideTable_) && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
+    if ((watched == planTable_ || watched == statewideTable_ || watched == assumptionTable_) &&
+        event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
         copySelectionAsTsv(static_cast<QTableView*>(watched));
         return true;
     }

@@ -3,6 +3,7 @@
 //! data and performance year; the view shows per-plan and statewide figures and their differences
 //! against the first (reference) scenario, and charts the per-plan payment differences.
 
+#include "engine/scenario.h"
 #include "engine/statewide_totals.h"
 #include "engine/types.h"
 
@@ -17,6 +18,8 @@ class QCustomPlot;
 class QLabel;
 class QListWidget;
 class QTableView;
+class QTableWidget;
+class QTabWidget;
 
 namespace sharecast::ui {
 
@@ -40,6 +43,14 @@ struct ComparedScenario {
     QString name;                      //!< as listed ("<name> (edited)" for the edited one)
     QMap<QString, ComparedPlan> plans; //!< by plan id
     StatewideFigures statewide;
+    QStringList differingKeys; //!< the scenario keys whose values differ from the reference's
+};
+
+//! One assumption that differs between the compared scenarios: its key in the JSON form and
+//! its value in each compared scenario, in order (the reference first).
+struct DifferingAssumption {
+    QString key;
+    QStringList values;
 };
 
 //! The comparison tab: a checkable list of the project's scenarios (plus the edited one when it
@@ -82,6 +93,8 @@ public:
     QListWidget* scenarioList() const { return list_; }
     //! The per-plan table (sorted by plan id until a header is clicked).
     QTableView* planTable() const { return planTable_; }
+    //! The assumptions that differ between the compared scenarios (empty: none, or fewer than two).
+    const QList<DifferingAssumption>& differingAssumptions() const { return differing_; }
     //! The statewide table: one row per figure.
     QTableView* statewideTable() const { return statewideTable_; }
     //! The chart of the per-plan payment differences.
@@ -96,12 +109,16 @@ private:
     void compareChecked();
     QList<qint64> checkedIds() const;
     void redrawChart();
+    void showDifferingAssumptions(const QList<Scenario>& scenarios);
 
     ProjectDocument* document_;
     QListWidget* list_ = nullptr;
     QLabel* status_ = nullptr;
     QTableView* planTable_ = nullptr;
     QTableView* statewideTable_ = nullptr;
+    QTableWidget* assumptionTable_ = nullptr; //!< differing_, one row per key
+    QTabWidget* lowerTabs_ = nullptr;         //!< the plans, and the assumptions that differ
+    QList<DifferingAssumption> differing_;
     QCustomPlot* chart_ = nullptr;
     CompareChartController* chartController_ = nullptr;
     ComparePlanModel* planModel_ = nullptr;

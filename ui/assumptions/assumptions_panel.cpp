@@ -1,5 +1,7 @@
 #include "ui/assumptions/assumptions_panel.h"
 
+#include "ui/assumptions/assumption_help.h"
+
 #include "engine/error.h"
 #include "engine/scenario.h"
 #include "ui/assumptions/assumption_table.h"
@@ -31,6 +33,10 @@
 namespace sharecast::ui {
 
 namespace {
+
+//! The properties a field's help lives in: its tool-tip sentence and its help page anchor (F1).
+constexpr const char* kFieldHelpProperty = "sharecastFieldHelp";
+constexpr const char* kFieldHelpAnchor = "sharecastHelpAnchor";
 
 //! The value just below 0 of a percentage field that stands for an absent (null) cap.
 constexpr double kNoCap = 0.0001;
@@ -348,7 +354,17 @@ public:
         w->setStyleSheet(refusal.isEmpty()
                              ? QString()
                              : QStringLiteral("border: 2px solid %1;").arg(palette::kError.name()));
-        w->setToolTip(refusal.isEmpty() ? w->property(kExplanation).toString() : refusal);
+        w->setToolTip(refusal.isEmpty() ? restingTip(w) : refusal);
+    }
+
+    //! The tool tip of a field at rest: its help sentence (§), then its explanation, if any.
+    static QString restingTip(const QWidget* w)
+    {
+        QStringList parts;
+        for (const char* p : {kFieldHelpProperty, kExplanation})
+            if (const QString t = w->property(p).toString(); !t.isEmpty())
+                parts << t;
+        return parts.join(QStringLiteral("\n\n"));
     }
 
     //! Sets the tool tip that explains a field; a refusal shown at the field keeps its place until
@@ -357,7 +373,7 @@ public:
     {
         w->setProperty(kExplanation, explanation);
         if (w->styleSheet().isEmpty())
-            w->setToolTip(explanation);
+            w->setToolTip(restingTip(w));
     }
 
 private:
@@ -417,6 +433,43 @@ private:
     QScrollArea* scroll_;
 };
 
+//! Gives every field of the panel its help (assumption_help.h): the sentence and section as its
+//! tool tip, and the help page's anchor for F1. A table's help is that of the caption above it.
+void applyFieldHelp(const QList<QGroupBox*>& groups)
+{
+    for (QGroupBox* box : groups) {
+        auto* form = qobject_cast<QFormLayout*>(box->layout());
+        if (!form)
+            continue;
+        FieldHelp pending; // a caption row's help, for the table on the next row
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem* labelItem = form->itemAt(row, QFormLayout::LabelRole);
+            QLayoutItem* fieldItem = form->itemAt(row, QFormLayout::FieldRole);
+            QLayoutItem* spanItem = form->itemAt(row, QFormLayout::SpanningRole);
+            QWidget* field = fieldItem ? fieldItem->widget() : (spanItem ? spanItem->widget() : nullptr);
+            if (!field)
+                continue;
+            FieldHelp help;
+            if (auto* label = labelItem ? qobject_cast<QLabel*>(labelItem->widget()) : nullptr)
+                help = fieldHelp(label->text());
+            else if (auto* check = qobject_cast<QCheckBox*>(field))
+                help = fieldHelp(check->text());
+            else if (auto* caption = qobject_cast<QLabel*>(field)) {
+                pending = fieldHelp(caption->text());
+                continue;
+            } else if (!pending.label.isEmpty())
+                help = pending;
+            pending = {};
+            if (help.label.isEmpty())
+                continue;
+            field->setProperty(kFieldHelpProperty, fieldToolTip(help));
+            field->setProperty(kFieldHelpAnchor, help.anchor);
+            if (field->styleSheet().isEmpty())
+                field->setToolTip(AssumptionFieldBuilder::restingTip(field));
+        }
+    }
+}
+
 } // namespace
 
 AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
@@ -467,6 +520,7 @@ AssumptionsPanel::AssumptionsPanel(ProjectDocument* document, QWidget* parent)
     remittanceFields(group(tr("MLR remittance and federal limits (§12)")));
     uncertaintyFields(group(tr("Statistical validity (§13)")));
     column->addStretch(1);
+    applyFieldHelp(groups_);
 
     new UnfocusedWheelGuard(this, scroll);
     connect(document_, &ProjectDocument::scenarioChanged, this, &AssumptionsPanel::refresh);

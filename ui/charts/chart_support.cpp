@@ -1,8 +1,11 @@
 #include "ui/charts/chart_support.h"
 
+#include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QImage>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSvgGenerator>
@@ -180,32 +183,56 @@ void resetToDrawnView(QCustomPlot* plot)
     plot->replot();
 }
 
-bool exportChart(QCustomPlot* plot, const QString& path)
+namespace {
+
+//! Runs `draw` on the chart as drawn, not the part the user has zoomed to (which would cut bars
+//! at its edges); replotted first, so that what a chart places after a replot (value and band
+//! labels) fits these ranges, and afterwards the view goes back to the user's zoom.
+template <class Draw> auto atDrawnView(QCustomPlot* plot, bool widen, Draw&& draw)
 {
-    // The chart as drawn, not the part the user has zoomed to (which would cut bars at its
-    // edges); replotted first, so that what a chart places after a replot (value and band labels)
-    // fits these ranges, and afterwards the view goes back to the user's zoom.
     const AxisRanges view = axisRanges(plot);
-    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
     applyDrawnView(plot);
-    if (svg)
+    if (widen)
         widenToEveryPlottable(plot);
     const bool moved = axisRanges(plot) != view;
     if (moved)
         plot->replot();
-    bool ok = false;
-    if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
-        ok = plot->savePdf(path, plot->width(), plot->height(), QCP::epNoCosmetic);
-    else if (svg)
-        ok = saveSvg(plot, path);
-    else
-        ok = plot->savePng(path, plot->width(), plot->height(), 2.0);
+    auto result = draw();
     if (moved) {
         for (const auto& [axis, range] : view)
             axis->setRange(range);
         plot->replot();
     }
-    return ok;
+    return result;
+}
+
+} // namespace
+
+bool exportChart(QCustomPlot* plot, const QString& path)
+{
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    return atDrawnView(plot, svg, [&] {
+        if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
+            return plot->savePdf(path, plot->width(), plot->height(), QCP::epNoCosmetic);
+        if (svg)
+            return saveSvg(plot, path);
+        return plot->savePng(path, plot->width(), plot->height(), 2.0);
+    });
+}
+
+QImage chartImage(QCustomPlot* plot)
+{
+    return atDrawnView(plot, false,
+                       [plot] { return plot->toPixmap(plot->width(), plot->height(), 2.0).toImage(); });
+}
+
+bool copyChartToClipboard(QCustomPlot* plot)
+{
+    const QImage image = chartImage(plot);
+    if (image.isNull())
+        return false;
+    QGuiApplication::clipboard()->setImage(image);
+    return true;
 }
 
 void prepareChart(QCustomPlot* plot, const QString& fileStem)
@@ -215,10 +242,13 @@ void prepareChart(QCustomPlot* plot, const QString& fileStem)
     plot->legend->setVisible(true);
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    plot->setFocusPolicy(Qt::ClickFocus); // Edit ▸ Copy (Ctrl+C) then copies the chart as an image
     QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot, fileStem](const QPoint& pos) {
         QMenu menu(plot);
         menu.addAction(QObject::tr("Reset zoom"), plot, [plot] { resetToDrawnView(plot); });
         menu.addSeparator();
+        menu.addAction(QObject::tr("Copy image"), plot, [plot] { copyChartToClipboard(plot); })
+            ->setShortcut(QKeySequence::Copy);
         const struct {
             QString label, suffix, filter;
         } formats[] = {

@@ -2,6 +2,7 @@
 //! What every chart of the workbench shares: hover values, zoom and pan, and a context menu that
 //! exports the chart as PNG, SVG or PDF.
 
+#include <QImage>
 #include <QString>
 
 class QCustomPlot;
@@ -40,5 +41,12 @@ void resetToDrawnView(QCustomPlot* plot);
 //! has zoomed or panned to, so an export never cuts a bar; the view on screen keeps its zoom.
 //! SVG, which Qt 6.4's writer cannot clip, also widens an axis to any data drawn beyond it.
 bool exportChart(QCustomPlot* plot, const QString& path);
+
+//! The chart as drawn (whatever the zoom), at twice its on-screen resolution.
+QImage chartImage(QCustomPlot* plot);
+
+//! Puts chartImage() on the clipboard (the chart's menu "Copy image", Edit ▸ Copy on a chart);
+//! false when the image could not be made.
+bool copyChartToClipboard(QCustomPlot* plot);
 
 } // namespace sharecast::ui

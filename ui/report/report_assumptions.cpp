@@ -405,6 +405,9 @@ QString groupOf(const QString& top)
         {"corridors", "Further tools (§12)"},
         {"blend", "Further tools (§12)"},
         {"mlr_remittance", "Further tools (§12)"},
+        {"uncertainty", "How much of the result is chance (§13)"},
+        {"regional_rates", "Regional rates"},
+        {"assumption_sources", "Who set the assumptions"},
         {"by_year", "Terms by program year"}};
     return groups.value(top, QStringLiteral("Other"));
 }
@@ -458,6 +461,11 @@ const std::vector<TableRule>& tableRules()
 
 } // namespace
 
+QString assumptionGroupTitle(const QString& topKey)
+{
+    return groupOf(topKey);
+}
+
 QString exactPercent(double fraction)
 {
     return trimmedDecimal(formatFixed(100.0 * fraction, 8)) + QStringLiteral(" %");
@@ -495,6 +503,12 @@ AssumptionDescription describeAssumptions(const Scenario& scenario, Year dataYea
         const QList<Segment> segments = parseKey(e.key);
         const Pattern pattern = patternOf(segments);
         const QString top = segments.isEmpty() ? e.key : segments.front().name;
+
+        // Who set each group: shown in a table of its own (the report's "Who set the assumptions").
+        if (top == u"assumption_sources") {
+            ++i;
+            continue;
+        }
 
         // A program year's overrides (docs/methodology.md, "Program years"): one line per year,
         // each key it gives with its value as written.

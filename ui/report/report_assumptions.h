@@ -45,6 +45,10 @@ struct AssumptionDescription {
 //! performance year or projection start year means).
 AssumptionDescription describeAssumptions(const Scenario& scenario, Year dataYear);
 
+//! The part of the methodology a top-level scenario key belongs to, as the assumptions section
+//! titles it ("Expected cost: baseline, trend and adjustments (§2)").
+QString assumptionGroupTitle(const QString& topKey);
+
 //! A fraction as an exact percent ("3.5 %", "−2 %"), from the shortest decimal of the value.
 QString exactPercent(double fraction);
 

@@ -74,14 +74,14 @@ ReportDriversChoice::ReportDriversChoice(const Scenario& scenario, QWidget* pare
     layout->addWidget(details);
 }
 
-void ReportDriversChoice::addTo(QMessageBox& box)
+void insertAboveButtons(QMessageBox& box, QWidget* widget)
 {
     auto* grid = qobject_cast<QGridLayout*>(box.layout());
     if (!grid) {
-        box.layout()->addWidget(this);
+        box.layout()->addWidget(widget);
         return;
     }
-    // Insert this row above the buttons, which move one row down.
+    // Insert the row above the buttons, which move one row down.
     for (int i = 0; i < grid->count(); ++i) {
         auto* buttons = qobject_cast<QDialogButtonBox*>(grid->itemAt(i)->widget());
         if (!buttons)
@@ -89,11 +89,16 @@ void ReportDriversChoice::addTo(QMessageBox& box)
         int row = 0, column = 0, rows = 0, columns = 0;
         grid->getItemPosition(i, &row, &column, &rows, &columns);
         delete grid->takeAt(i);
-        grid->addWidget(this, row, 0, 1, grid->columnCount());
+        grid->addWidget(widget, row, 0, 1, grid->columnCount());
         grid->addWidget(buttons, row + 1, column, rows, columns);
         return;
     }
-    grid->addWidget(this, grid->rowCount(), 0, 1, grid->columnCount());
+    grid->addWidget(widget, grid->rowCount(), 0, 1, grid->columnCount());
+}
+
+void ReportDriversChoice::addTo(QMessageBox& box)
+{
+    insertAboveButtons(box, this);
 }
 
 void ReportDriversChoice::apply(ReportOptions& options) const

@@ -15,6 +15,9 @@ namespace sharecast::ui {
 
 struct ReportOptions;
 
+//! Inserts widget as a row of the message box above its buttons (the report dialog's choices).
+void insertAboveButtons(QMessageBox& box, QWidget* widget);
+
 //! The choice of the section: unchecked by default; when checked, the metric (program net by
 //! default) and the scenario's numeric assumptions, every one ticked whose ±10 % the scenario
 //! rules accept (the others are listed disabled, with the reason); the report ranks them by swing

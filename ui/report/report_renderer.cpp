@@ -7,10 +7,13 @@
 #include "engine/statewide_totals.h"
 #include "io/csv/partnerships_ledger_csv.h"
 #include "io/csv/regional_rates_csv.h"
+#include "io/project/report_settings.h"
 #include "io/report/report_csv.h"
+#include "io/scenario/scenario_diff.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
+#include "ui/report/report_asop.h"
 #include "ui/report/report_assumptions.h"
 #include "ui/report/report_chance.h"
 #include "ui/report/report_charts.h"
@@ -20,6 +23,7 @@
 #include "ui/report/report_regional.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
 #include <QPdfWriter>
@@ -231,6 +235,7 @@ enum class SectionId {
     Provenance,
     Methodology,
     Disclosures,
+    Asop,
     Count
 };
 
@@ -240,7 +245,8 @@ public:
             QPaintDevice* device)
         : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
           public_(options.suppressSmallCells), csv_(figures.csv), compare_(figures.compare),
-          validity_(figures.validity), drivers_(figures.drivers), regional_(figures.regional)
+          validity_(figures.validity), drivers_(figures.drivers), regional_(figures.regional),
+          settings_(io::readReportSettings(doc.store())), earlier_(figures.earlier)
     {
         date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
         for (const PlanSettlement& p : doc_.settlement().plans)
@@ -251,6 +257,7 @@ public:
     //! One numbered section: its title and the function that lays it out under its heading.
     struct Section {
         SectionId id;
+        const char* key; //!< ReportOptions::omittedSections, `report --sections`
         const char* title;
         void (Builder::*render)(const QString& heading);
     };
@@ -261,7 +268,8 @@ public:
             if ((section.id != SectionId::Comparison || compare_) &&
                 (section.id != SectionId::Drivers || (drivers_ && options_.drivers)) &&
                 (section.id != SectionId::Regional || regional_) &&
-                (section.id != SectionId::Partnerships || hasPartnerships()))
+                (section.id != SectionId::Partnerships || hasPartnerships()) &&
+                !options_.omittedSections.contains(QLatin1String(section.key)))
                 sections_.push_back(&section);
 
         QString footer = QStringLiteral("Report date %1").arg(longDate(date_));
@@ -505,11 +513,10 @@ private:
         for (const Headline& x : h)
             t.rows.append(TableRow{{x.label, millions(x.value), dollars(x.value), x.meaning},
                                    x.label == programNetLabel(model)});
-        t.notes
-            << QStringLiteral(
-                   "Statewide figures are the sums of the plan figures of Section %1 as “sharecast settle” "
-                   "writes them (each rounded to the cent), shown to the dollar and in $ millions.")
-                   .arg(sectionNumber(SectionId::Settlement));
+        t.notes << QStringLiteral(
+                       "Statewide figures are the sums of the plan figures of %1 as “sharecast settle” "
+                       "writes them (each rounded to the cent), shown to the dollar and in $ millions.")
+                       .arg(sectionRef(SectionId::Settlement));
         QStringList gates;
         if (qualityFailed)
             gates << QStringLiteral("%1 failed the quality gate").arg(qualityFailed);
@@ -555,24 +562,26 @@ private:
     static const std::array<Section, kSectionCount>& allSections()
     {
         static constexpr std::array<Section, kSectionCount> kAll{{
-            {SectionId::Summary, "Executive summary", &Builder::summary},
-            {SectionId::Comparison, "Scenario comparison", &Builder::comparison},
-            {SectionId::Settlement, "Settlement by plan", &Builder::settlement},
-            {SectionId::Chance, "How much of this is chance", &Builder::chance},
-            {SectionId::Drivers, "What drives the result", &Builder::drivers},
-            {SectionId::Projection, "Five-year projection", &Builder::projection},
-            {SectionId::Regional, "Regional rates", &Builder::regional},
-            {SectionId::Partnerships, "Partnerships: the three wins", &Builder::partnerships},
-            {SectionId::Quality, "Quality results", &Builder::quality},
-            {SectionId::Assumptions, "Assumptions", &Builder::assumptions},
-            {SectionId::Provenance, "Data provenance", &Builder::provenance},
-            {SectionId::Methodology, "Methodology summary", &Builder::methodology},
-            {SectionId::Disclosures, "Disclosures", &Builder::disclosures},
+            {SectionId::Summary, "summary", "Executive summary", &Builder::summary},
+            {SectionId::Comparison, "comparison", "Scenario comparison", &Builder::comparison},
+            {SectionId::Settlement, "settlement", "Settlement by plan", &Builder::settlement},
+            {SectionId::Chance, "chance", "How much of this is chance", &Builder::chance},
+            {SectionId::Drivers, "drivers", "What drives the result", &Builder::drivers},
+            {SectionId::Projection, "projection", "Five-year projection", &Builder::projection},
+            {SectionId::Regional, "regional", "Regional rates", &Builder::regional},
+            {SectionId::Partnerships, "partnerships", "Partnerships: the three wins", &Builder::partnerships},
+            {SectionId::Quality, "quality", "Quality results", &Builder::quality},
+            {SectionId::Assumptions, "assumptions", "Assumptions", &Builder::assumptions},
+            {SectionId::Provenance, "provenance", "Data provenance", &Builder::provenance},
+            {SectionId::Methodology, "methodology", "Methodology summary", &Builder::methodology},
+            {SectionId::Disclosures, "disclosures", "Disclosures", &Builder::disclosures},
+            {SectionId::Asop, "asop", "Actuarial standards checklist (ASOP 41 and 56)", &Builder::asop},
         }};
         static_assert(
             [] {
                 for (std::size_t i = 0; i < kAll.size(); ++i)
-                    if (kAll[i].id != static_cast<SectionId>(i) || !kAll[i].title || !kAll[i].render)
+                    if (kAll[i].id != static_cast<SectionId>(i) || !kAll[i].key || !kAll[i].title ||
+                        !kAll[i].render)
                         return false;
                 return true;
             }(),
@@ -580,13 +589,26 @@ private:
         return kAll;
     }
 
-    //! The number of a section this report has (1 for the first).
+public:
+    static const std::array<Section, kSectionCount>& sectionTable() { return allSections(); }
+
+private:
+    //! The number of a section this report has (1 for the first); 0 when the report leaves it out.
     int sectionNumber(SectionId id) const
     {
         for (std::size_t i = 0; i < sections_.size(); ++i)
             if (sections_[i]->id == id)
                 return static_cast<int>(i) + 1;
-        throw std::logic_error("the report refers to a section it does not have");
+        return 0;
+    }
+
+    //! How the text refers to a section: "Section 3", or by its title when this report leaves it out.
+    QString sectionRef(SectionId id) const
+    {
+        if (const int n = sectionNumber(id))
+            return QStringLiteral("Section %1").arg(n);
+        return QStringLiteral("the section “%1” (not in this report)")
+            .arg(QString::fromUtf8(allSections()[static_cast<std::size_t>(id)].title));
     }
 
     //! A section's heading, as the contents list it: "3  Settlement by plan".
@@ -1323,6 +1345,7 @@ private:
             flow_.paragraph(d.description, TextStyle::Small);
         }
         int table = 0;
+        assumptionSources(n, table);
         for (const report::AssumptionGroup& g : d.groups) {
             if (!g.items.isEmpty()) {
                 Table t = makeTable(QStringLiteral("Table %1.%2. %3").arg(n).arg(++table).arg(g.title),
@@ -1399,7 +1422,7 @@ private:
         const int n = sectionNumber(SectionId::Methodology);
         flow_.paragraph(
             QStringLiteral(
-                "Sharecast implements the Sharecast calculation specification v1; section numbers (§) "
+                "Sharecast implements the Sharecast calculation specification v2; section numbers (§) "
                 "refer to it. The project’s docs/methodology.md records every choice made where the "
                 "specification is silent. Money is computed in double precision and rounded once, to "
                 "the cent, when written (§0, §9a)."),
@@ -1487,11 +1510,11 @@ private:
         flow_.heading(QStringLiteral("Reliance on data"), 40);
         flow_.paragraph(
             QStringLiteral(
-                "The results rely on the experience and quality data listed in Section %1, as provided. "
+                "The results rely on the experience and quality data listed in %1, as provided. "
                 "The data were checked for completeness and internal consistency on import (file, "
                 "line, column and value of every error; nothing half-loaded) but were not audited. If "
                 "the data are inaccurate or incomplete, the results may be too.")
-                .arg(sectionNumber(SectionId::Provenance)));
+                .arg(sectionRef(SectionId::Provenance)));
         flow_.heading(QStringLiteral("Limitations"), 40);
         flow_.bullets(
             {QStringLiteral(
@@ -1529,16 +1552,185 @@ private:
         flow_.heading(QStringLiteral("Actuarial statement"), 40);
         flow_.paragraph(
             QStringLiteral(
-                "The results in this report depend on the assumptions of the scenario set out in Section %1 "
-                "and on the methodology summarised in Section %2. Different assumptions would produce "
+                "The results in this report depend on the assumptions of the scenario set out in %1 "
+                "and on the methodology summarised in %2. Different assumptions would produce "
                 "different results, and actual results will differ from projected ones. The "
                 "assumptions are those of the scenario named on the cover; their stated sources are "
-                "part of Section %1. This report was produced by software from those inputs; a "
+                "part of %1. This report was produced by software from those inputs; a "
                 "qualified actuary should review the data, the assumptions and the results before they "
                 "are relied on, in keeping with the Actuarial Standards of Practice that apply to "
                 "actuarial communications (ASOP No. 41) and to data quality (ASOP No. 23).")
-                .arg(sectionNumber(SectionId::Assumptions))
-                .arg(sectionNumber(SectionId::Methodology)));
+                .arg(sectionRef(SectionId::Assumptions), sectionRef(SectionId::Methodology)));
+        signature();
+    }
+
+    //! The responsible actuary's block under the actuarial statement: name, credentials and
+    //! qualification from the project settings, and the lines to sign; blank lines to fill by hand
+    //! when the project names no actuary.
+    void signature()
+    {
+        const io::ReportSettings& st = settings_;
+        flow_.heading(QStringLiteral("Responsible actuary"), 60);
+        const QString line = QStringLiteral("______________________________");
+        if (st.actuaryName.trimmed().isEmpty()) {
+            flow_.paragraph(QStringLiteral("Name and credentials: %1%1").arg(line));
+            flow_.paragraph(QStringLiteral("Organization: %1%1").arg(line));
+            flow_.paragraph(QStringLiteral("Qualification: %1%1").arg(line));
+        } else {
+            QStringList who{st.actuaryName.trimmed()};
+            if (!st.actuaryCredentials.trimmed().isEmpty())
+                who << st.actuaryCredentials.trimmed();
+            flow_.paragraph(who.join(QStringLiteral(", ")));
+            if (!st.actuaryOrganization.trimmed().isEmpty())
+                flow_.paragraph(st.actuaryOrganization.trimmed());
+            if (!st.qualificationStatement.trimmed().isEmpty())
+                flow_.paragraph(st.qualificationStatement.trimmed(), TextStyle::Small);
+        }
+        flow_.space(10);
+        flow_.paragraph(QStringLiteral("Signature: %1        Date: ______________").arg(line));
+    }
+
+    //! The inputs of the ASOP checklist, from the project, the scenario and this report's sections.
+    report::AsopInputs asopInputs() const
+    {
+        report::AsopInputs in;
+        in.settings = settings_;
+        in.scenario = &doc_.scenario();
+        for (const io::DatasetInfo& d : doc_.datasets())
+            if (d.active)
+                in.datasets.append(report::AsopDataset{io::toString(d.kind), d.provenance.sourceName,
+                                                       d.provenance.sha256, d.provenance.importedAt});
+        in.informationDate = date_;
+        in.softwareVersion = QCoreApplication::applicationVersion().isEmpty()
+                                 ? QStringLiteral("(version not set)")
+                                 : QCoreApplication::applicationVersion();
+        in.scenarioVersion = scenarioSource();
+        in.hasChance = sectionNumber(SectionId::Chance) != 0;
+        in.hasDrivers = sectionNumber(SectionId::Drivers) != 0;
+        in.partnerships = hasPartnerships();
+        if (doc_.scenarioId())
+            for (const io::ScenarioInfo& info : doc_.scenarios())
+                if (info.id == *doc_.scenarioId())
+                    in.earlierExists = info.version > 1 || doc_.isModified();
+        if (options_.earlier && earlier_) {
+            in.earlier =
+                options_.earlierSource.isEmpty() ? scenarioName(*options_.earlier) : options_.earlierSource;
+            in.earlierDifferences =
+                static_cast<int>(io::diffScenarios(*options_.earlier, doc_.scenario()).size());
+        }
+        return in;
+    }
+
+    // ---- ASOP 41 / 56 checklist -----------------------------------------------------------------
+    void asop(const QString& title)
+    {
+        flow_.section(title, Orientation::Portrait);
+        const int n = sectionNumber(SectionId::Asop);
+        const QList<report::AsopItem> items = report::asopChecklist(asopInputs());
+        const QStringList unfilled = report::unfilledItems(items);
+        flow_.paragraph(
+            QStringLiteral(
+                "What an actuary signing this report discloses under the Actuarial Standards of Practice "
+                "on actuarial communications (ASOP No. 41) and on modeling (ASOP No. 56), where this "
+                "report does it, and what is still missing. Project settings (File ▸ Project "
+                "Settings, or “sharecast settings”) name the responsible actuary, the intended users, "
+                "the purpose, the reliance on others and any conflict of interest; the scenario's "
+                "assumption_sources name who set each group of assumptions."),
+            TextStyle::Small);
+        if (unfilled.isEmpty())
+            flow_.box(
+                QStringLiteral("Checklist complete"),
+                QStringLiteral("Every item below is filled from the project, the scenario or this report."),
+                false);
+        else
+            flow_.box(QStringLiteral("Unfilled: %1 of %2 items").arg(unfilled.size()).arg(items.size()),
+                      QStringLiteral("Supply these before the report is signed: %1.")
+                          .arg(unfilled.join(QStringLiteral("; "))),
+                      true);
+        Table t = makeTable(QStringLiteral("Table %1.1. ASOP 41 and 56 disclosures").arg(n),
+                            textColumns({"Item"}, true) + textColumns({"Standard", "Status"}) +
+                                textColumns({"What the report says"}, true),
+                            7.5);
+        for (const report::AsopItem& i : items)
+            t.rows.append(TableRow{{i.item, i.standard, report::statusText(i.status), i.detail},
+                                   i.status == report::AsopStatus::Unfilled});
+        t.notes << QStringLiteral(
+            "“Standard wording”: Sharecast's own text, shown because the project sets none; "
+            "replace it in the project settings where it does not fit.");
+        flow_.table(t);
+
+        // Material changes since the earlier version.
+        flow_.heading(QStringLiteral("Material changes since the previous version"), 140);
+        if (!options_.earlier || !earlier_) {
+            flow_.paragraph(
+                QStringLiteral("No earlier version was chosen to compare with (File ▸ Export Report, "
+                               "or “sharecast report --since”)."),
+                TextStyle::Small);
+            return;
+        }
+        const QString earlierName =
+            options_.earlierSource.isEmpty() ? scenarioName(*options_.earlier) : options_.earlierSource;
+        const QList<Headline> before = headlinesOf(*earlier_, options_.earlier->paymentModel);
+        const QList<Headline> now = headlinesOf(doc_.settlement(), doc_.scenario().paymentModel);
+        Table h =
+            makeTable(QStringLiteral("Table %1.2. Headline figures against %2").arg(n).arg(earlierName),
+                      textColumns({"Figure"}) + figureColumns({"Earlier", "This report", "Change"}), 8.0);
+        for (int i = 0; i < now.size() && i < before.size(); ++i)
+            h.rows.append(TableRow{{now[i].label, dollars(before[i].value), dollars(now[i].value),
+                                    dollars(now[i].value - before[i].value)}});
+        h.notes << QStringLiteral("Both settled on the same data, performance year %1.")
+                       .arg(doc_.settlement().year);
+        flow_.table(h);
+        const std::vector<io::ScenarioDifference> diff =
+            io::diffScenarios(*options_.earlier, doc_.scenario());
+        if (diff.empty()) {
+            flow_.paragraph(QStringLiteral("The assumptions are the same as in %1.").arg(earlierName),
+                            TextStyle::Small);
+            return;
+        }
+        Table d =
+            makeTable(QStringLiteral("Table %1.3. Assumptions changed since %2").arg(n).arg(earlierName),
+                      monoColumns({"Key"}, true) + textColumns({"Earlier", "This report"}, true), 7.0);
+        for (const io::ScenarioDifference& x : diff)
+            d.rows.append(TableRow{{x.key, x.left, x.right}});
+        flow_.table(d);
+    }
+
+    //! Who set each assumption group (the scenario's assumption_sources), for the assumptions section.
+    void assumptionSources(int sectionNumberOfAssumptions, int& table)
+    {
+        const Scenario& sc = doc_.scenario();
+        const QStringList material = report::materialAssumptionGroups(sc, hasPartnerships());
+        QStringList groups = material;
+        for (const auto& [group, source] : sc.assumptionSources)
+            if (!groups.contains(QString::fromStdString(group)))
+                groups << QString::fromStdString(group);
+        Table t = makeTable(
+            QStringLiteral("Table %1.%2. Who set the assumptions (source and owner by group)")
+                .arg(sectionNumberOfAssumptions)
+                .arg(++table),
+            monoColumns({"Group"}) + textColumns({"Part of the methodology", "Source", "Owner"}, true), 7.5);
+        int missing = 0;
+        for (const QString& g : groups) {
+            const auto it = sc.assumptionSources.find(g.toStdString());
+            const bool has =
+                it != sc.assumptionSources.end() && (!it->second.source.empty() || !it->second.owner.empty());
+            missing += has ? 0 : 1;
+            t.rows.append(
+                TableRow{{g, report::assumptionGroupTitle(g),
+                          has ? (it->second.source.empty() ? QStringLiteral("—") : text(it->second.source))
+                              : QStringLiteral("not recorded"),
+                          has ? (it->second.owner.empty() ? QStringLiteral("—") : text(it->second.owner))
+                              : QStringLiteral("not recorded")},
+                         !has});
+        }
+        if (missing)
+            t.notes << QStringLiteral(
+                           "%1 group%2 without a recorded source or owner (bold): record them under the "
+                           "scenario's assumption_sources.")
+                           .arg(missing)
+                           .arg(missing == 1 ? QString() : QStringLiteral("s"));
+        flow_.table(t);
     }
 
     ProjectDocument& doc_;
@@ -1555,9 +1747,36 @@ private:
     QSet<QString> suppressed_;
     std::vector<const Section*> sections_; //!< the sections this report has, in order
     std::unique_ptr<report::ReportCharts> charts_;
+    io::ReportSettings settings_;
+    const std::optional<Settlement>& earlier_;
 };
 
 } // namespace
+
+QList<ReportSection> reportSections()
+{
+    QList<ReportSection> out;
+    for (const auto& section : Builder::sectionTable()) {
+        const SectionId id = section.id;
+        const bool optional = id == SectionId::Comparison || id == SectionId::Drivers ||
+                              id == SectionId::Regional || id == SectionId::Partnerships;
+        out.append(
+            ReportSection{QString::fromLatin1(section.key), QString::fromUtf8(section.title), !optional});
+    }
+    return out;
+}
+
+void checkSectionKeys(const QStringList& keys)
+{
+    QStringList known;
+    for (const ReportSection& s : reportSections())
+        known << s.key;
+    for (const QString& k : keys)
+        if (!known.contains(k))
+            throw InputError(QStringLiteral("unknown report section '%1' (sections: %2)")
+                                 .arg(k, known.join(QStringLiteral(", ")))
+                                 .toStdString());
+}
 
 QList<QPair<QString, QString>> reportHeadlines(const ProjectDocument& document)
 {
@@ -1574,6 +1793,8 @@ ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions
     ReportFigures f;
     if (options.compare)
         f.compare = settleScenario(document, *options.compare, false);
+    if (options.earlier)
+        f.earlier = settleScenario(document, *options.earlier, false);
     f.csv = io::reportCsvOptions(options.suppressSmallCells, document.settlement(), &document.projection(),
                                  document.quality(), f.compare ? &*f.compare : nullptr);
     f.validity = report::withMonteCarlo(document.validity(), document.settlement(), document.scenario());

@@ -39,7 +39,26 @@ struct ReportOptions {
     QString compareSource;           //!< where the second scenario came from
     //! Adds the section "What drives the result" (methodology §14) and sensitivity.csv.
     std::optional<ReportDrivers> drivers;
+    //! An earlier version to report the material changes against (ASOP 41 §3.5): the scenario
+    //! diff and the change of the headline figures; none: the checklist says so.
+    std::optional<Scenario> earlier;
+    QString earlierSource; //!< "version 2 of 'X', saved …"
+    //! Sections left out (reportSections() keys); the cover and its contents list the others.
+    QStringList omittedSections;
 };
+
+//! A section the report can hold: its key (`report --sections`) and its title.
+struct ReportSection {
+    QString key;
+    QString title;
+    bool always; //!< in every report (optional ones appear only when their figures exist)
+};
+
+//! Every section, in report order.
+QList<ReportSection> reportSections();
+
+//! Checks `keys` against reportSections(); throws InputError naming an unknown key.
+void checkSectionKeys(const QStringList& keys);
 
 //! What a rendered report holds (for the command line and the tests).
 struct ReportInfo {
@@ -57,6 +76,7 @@ struct ReportFigures {
     Validity validity; //!< closed forms and Monte Carlo, with each draw's statewide sums
     std::optional<io::SensitivityTable> drivers; //!< the tornado, when the options ask for it
     std::optional<RegionalRates> regional;       //!< when the scenario configures regional_rates
+    std::optional<Settlement> earlier;           //!< ReportOptions::earlier settled on the same data
 };
 
 //! The figures of a report of the document's current results. Throws sharecast::InputError when

@@ -15,6 +15,7 @@
 #include "ui/analysis/sensitivity_view.h"
 #include "ui/analysis/uncertainty_view.h"
 #include "ui/assumptions/assumptions_panel.h"
+#include "ui/charts/chart_support.h"
 #include "ui/charts/corridor_chart.h"
 #include "ui/charts/projection_chart.h"
 #include "ui/charts/quality_chart.h"
@@ -30,11 +31,16 @@
 #include "ui/document/validity_runner.h"
 #include "ui/report/report_drivers_choice.h"
 #include "ui/report/report_preview.h"
+#include "ui/report/report_sections_choice.h"
+#include "ui/workbench/help_browser.h"
+#include "ui/workbench/project_settings_dialog.h"
 
 #include "engine/error.h"
 #include "io/project/importer.h"
 #include "io/project/project_build.h"
+#include "io/project/project_lock.h"
 #include "io/project/recovery_file.h"
+#include "io/project/report_settings.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -271,6 +277,23 @@ void MainWindow::createActions()
     Q_UNUSED(sample);
     file->addAction(tr("&Import Data…"), this, &MainWindow::chooseImport)
         ->setShortcut(QKeySequence(tr("Ctrl+I")));
+    file->addAction(tr("Project Se&ttings…"), this, [this] {
+        if (!document_)
+            return;
+        ProjectSettingsDialog dialog(io::readReportSettings(document_->store()), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        try {
+            const io::ProjectLock lock(document_->path(), std::chrono::milliseconds(5000));
+            io::writeReportSettings(document_->store(), dialog.settings());
+        } catch (const std::exception& e) {
+            // A read-only or locked project: nothing changed, and the user is told why.
+            QMessageBox::warning(this, tr("Project settings"),
+                                 tr("The settings were not saved.\n\n%1").arg(QString::fromUtf8(e.what())));
+            return;
+        }
+        statusBar()->showMessage(tr("Saved the project settings"), 5000);
+    });
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
         if (document_)
@@ -346,6 +369,15 @@ void MainWindow::createActions()
         viewMenu_->addAction(dock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // F1: the help page of what has the focus (an assumption field's entry, a tab's methodology).
+    help->addAction(tr("Sharecast &Help"), this,
+                    [this] {
+                        auto* browser = findChild<HelpBrowser*>();
+                        if (!browser)
+                            browser = new HelpBrowser(this);
+                        browser->showTopic(helpTopicFor(QApplication::focusWidget()));
+                    })
+        ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Methodology Summary"), this, &MainWindow::showMethodology);
     help->addAction(tr("&About Sharecast"), this, &MainWindow::showAbout);
 }
@@ -750,6 +782,8 @@ bool MainWindow::chooseReportAudience(const QString& title, ReportOptions& optio
     publicButton->setObjectName(QStringLiteral("publicReport"));
     internalButton->setObjectName(QStringLiteral("internalReport"));
     box.setDefaultButton(publicButton);
+    ReportSectionsChoice sections(document_.get(), &box);
+    sections.addTo(box);
     ReportDriversChoice drivers(document_ ? document_->scenario() : Scenario{}, &box);
     drivers.addTo(box);
     box.exec();
@@ -757,6 +791,13 @@ bool MainWindow::chooseReportAudience(const QString& title, ReportOptions& optio
         return false;
     options.suppressSmallCells = box.clickedButton() == publicButton;
     drivers.apply(options);
+    try {
+        sections.apply(options);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(
+            this, title, tr("The earlier version could not be read.\n\n%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
     return true;
 }
 
@@ -1242,6 +1283,12 @@ void MainWindow::exportResults()
 
 void MainWindow::copySelection()
 {
+    // A chart the user clicked copies itself as an image, as its menu's "Copy image" does.
+    if (auto* plot = qobject_cast<QCustomPlot*>(QApplication::focusWidget())) {
+        if (copyChartToClipboard(plot))
+            statusBar()->showMessage(tr("Copied the chart as an image"), 3000);
+        return;
+    }
     if (tabs_ && experienceView_ && tabs_->currentWidget() == experienceView_) {
         experienceView_->copySelection();
         return;

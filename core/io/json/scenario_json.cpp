@@ -531,6 +531,32 @@ void readPartnerships(const Context& ctx, const JsonValue& v, const std::string&
         });
 }
 
+//! Who set each assumption group (ASOP 41/56 disclosures): keyed by a top-level assumption key of
+//! `groups` (the scenario's keys but those naming it, its years and the sources themselves).
+void readAssumptionSources(const Context& ctx, const JsonValue& v, const std::string& path,
+                           std::initializer_list<std::string_view> groups,
+                           std::map<std::string, AssumptionSource>& sources)
+{
+    ctx.expect(v, path, JsonType::Object);
+    for (const JsonMember& m : v.members) {
+        bool known = false;
+        for (std::string_view g : groups)
+            known = known || (m.key == g && g != "name" && g != "description" && g != "performance_year" &&
+                              g != "assumption_sources" && g != "by_year");
+        if (!known)
+            throw InputError(
+                InputLocation{ctx.file, m.line, memberPath(path, m.key), m.key, true},
+                "not an assumption group (use a top-level scenario key such as trend or sharing)");
+    }
+    sources = ctx.keyed(v, path, [&ctx](const JsonValue& e, const std::string& p) {
+        const ObjectReader o(ctx, e, p, {"source", "owner"});
+        AssumptionSource out;
+        o.read("source", out.source);
+        o.read("owner", out.owner);
+        return out;
+    });
+}
+
 //! The keys of the scenario object; by_year last.
 const std::initializer_list<std::string_view> kScenarioKeys = {"name",
                                                                "description",
@@ -562,11 +588,12 @@ const std::initializer_list<std::string_view> kScenarioKeys = {"name",
                                                                "uncertainty",
                                                                "regional_rates",
                                                                "partnerships",
+                                                               "assumption_sources",
                                                                "by_year"};
 
 //! The keys a by_year override may not hold: what names the scenario or its years.
 const std::initializer_list<std::string_view> kNotPerYear = {"name", "description", "performance_year",
-                                                             "by_year"};
+                                                             "assumption_sources", "by_year"};
 
 //! The keys of the scenario object at `path` (§1.5, §11, §12) read over `base`: absent keys keep
 //! base's values, lists and maps keyed by data given replace base's wholesale. by_year is left
@@ -728,6 +755,8 @@ Scenario readScenario(const Context& ctx, const JsonValue& root, const std::stri
         readRegionalRates(ctx, *v, o.at("regional_rates"), s.regionalRates);
     if (const JsonValue* v = o.get("partnerships"))
         readPartnerships(ctx, *v, o.at("partnerships"), s.partnerships);
+    if (const JsonValue* v = o.get("assumption_sources"))
+        readAssumptionSources(ctx, *v, o.at("assumption_sources"), kScenarioKeys, s.assumptionSources);
     return s;
 }
 
@@ -1129,6 +1158,12 @@ JsonValue scenarioToJson(const Scenario& s)
         term("outreach_cap", t.outreachCap);
         term("outcome_bonus", t.outcomeBonus);
         term("savings_pass_through", t.savingsPassThrough);
+    }
+    JsonValue& sources = root.add("assumption_sources", JsonValue::makeObject());
+    for (const auto& [group, source] : s.assumptionSources) {
+        JsonValue& e = sources.add(group, JsonValue::makeObject());
+        e.add("source", str(source.source));
+        e.add("owner", str(source.owner));
     }
     JsonValue& byYear = root.add("by_year", JsonValue::makeObject());
     for (const auto& [year, text] : s.byYear)

@@ -411,6 +411,8 @@ ScenarioArchive toArchive(const Scenario& s)
             num(t.outreachCap, key + ".outreach_cap"), num(t.outcomeBonus, key + ".outcome_bonus"),
             num(t.savingsPassThrough, key + ".savings_pass_through")});
     }
+    for (const auto& [group, source] : s.assumptionSources)
+        a.assumptionSources.push_back(AssumptionSourceArchive{group, source.source, source.owner});
     return a;
 }
 
@@ -583,6 +585,9 @@ Scenario fromArchive(const ScenarioArchive& a)
                                                       t.savingsPassThrough})
                  .second)
             archive_detail::throwDuplicateKey(t.partner, "partnerships.terms");
+    for (const AssumptionSourceArchive& x : a.assumptionSources)
+        if (!s.assumptionSources.emplace(x.group, AssumptionSource{x.source, x.owner}).second)
+            archive_detail::throwDuplicateKey(x.group, "assumption_sources");
     return s;
 }
 

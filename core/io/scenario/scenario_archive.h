@@ -34,7 +34,7 @@ namespace sharecast {
 
 //! The version of the archive as a whole, written in the file header; bumped with any change of
 //! any struct below (each struct also carries its own BOOST_CLASS_VERSION).
-inline constexpr unsigned kScenarioArchiveVersion = 4;
+inline constexpr unsigned kScenarioArchiveVersion = 5;
 
 //! Most items one collection of an archive may hold, on writing and on reading.
 inline constexpr std::size_t kMaxArchiveItems = 100000;
@@ -624,11 +624,26 @@ struct PartnershipsArchive {
     bool operator==(const PartnershipsArchive&) const = default;
 };
 
+//! Who set one assumption group, as stored (ScenarioArchive version 5); in group order.
+struct AssumptionSourceArchive {
+    std::string group;
+    std::string source;
+    std::string owner;
+
+    template <class Archive> void serialize(Archive& ar, unsigned version)
+    {
+        archive_detail::knownVersion<AssumptionSourceArchive>(ar, version, "AssumptionSourceArchive");
+        archive_detail::fields(ar, group, source, owner);
+    }
+    bool operator==(const AssumptionSourceArchive&) const = default;
+};
+
 //! A complete scenario as stored: the *.sharecast-scenario payload (§1.5, §11, §12; from
 //! version 2 also §13's uncertainty, which a version-1 file leaves at its defaults; from version 3
 //! §9's payment model (`ffs` in older files), new benefits, federal limits, the regional rates
 //! (not configured in older files) and the by_year overrides (none in older files); from version 4
-//! the partnership terms (defaults in older files).
+//! the partnership terms (defaults in older files); from version 5 the assumption sources (none in
+//! older files).
 struct ScenarioArchive {
     std::string name;
     std::string description;
@@ -658,7 +673,8 @@ struct ScenarioArchive {
     std::optional<RegionalRatesArchive> regionalRates; //!< version 3
     //! version 3: by_year, year (decimal text) → the override's compact JSON, as Scenario keeps it
     std::map<std::string, std::string> byYear;
-    PartnershipsArchive partnerships; //!< version 4
+    PartnershipsArchive partnerships;                       //!< version 4
+    std::vector<AssumptionSourceArchive> assumptionSources; //!< version 5
 
     template <class Archive> void serialize(Archive& ar, unsigned version)
     {
@@ -688,6 +704,8 @@ struct ScenarioArchive {
         }
         if (version >= 4)
             archive_detail::fields(ar, partnerships);
+        if (version >= 5)
+            archive_detail::items(ar, assumptionSources, "assumption_sources");
     }
     bool operator==(const ScenarioArchive&) const = default;
 };
@@ -750,6 +768,7 @@ SHARECAST_ARCHIVE_STRUCT(RegionArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(RegionalRatesArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(PartnershipTermsArchive, 1)
 SHARECAST_ARCHIVE_STRUCT(PartnershipsArchive, 1)
-SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 4)
+SHARECAST_ARCHIVE_STRUCT(AssumptionSourceArchive, 1)
+SHARECAST_ARCHIVE_STRUCT(ScenarioArchive, 5)
 
 #undef SHARECAST_ARCHIVE_STRUCT

@@ -31,7 +31,7 @@ inline constexpr char kScenarioFileSuffix[] = "sharecast-scenario";
 inline constexpr char kScenarioFileMagic[] = "SHARECAST-SCENARIO\n";
 
 //! The format version this build writes and the newest it reads (the archive's version).
-inline constexpr unsigned kScenarioFileFormatVersion = 4;
+inline constexpr unsigned kScenarioFileFormatVersion = 5;
 
 //! Larger files are refused unread (a scenario file is a few kilobytes).
 inline constexpr qsizetype kMaxScenarioFileBytes = qsizetype{4} * 1024 * 1024;
