@@ -1501,12 +1501,24 @@ private:
     {
         flow_.section(title, Orientation::Portrait);
         flow_.heading(QStringLiteral("Intended users and use"), 40);
-        flow_.paragraph(QStringLiteral(
-            "This briefing is intended for the actuaries and policy staff of the state Medicaid agency "
-            "and of its contracted managed care plans, and for stakeholders they brief, to understand "
-            "the settlement of a shared-savings arrangement under the stated assumptions. It is not "
-            "a rate certification, does not set or certify capitation rates, and should not be used "
-            "for other purposes. Readers should consider it in its entirety."));
+        // The project's own words when its settings give them (File ▸ Project Settings).
+        if (!settings_.intendedUsers.trimmed().isEmpty() || !settings_.purpose.trimmed().isEmpty()) {
+            if (!settings_.intendedUsers.trimmed().isEmpty())
+                flow_.paragraph(QStringLiteral("Intended users: %1.").arg(sentence(settings_.intendedUsers)));
+            if (!settings_.purpose.trimmed().isEmpty())
+                flow_.paragraph(QStringLiteral("Purpose: %1.").arg(sentence(settings_.purpose)));
+            flow_.paragraph(
+                QStringLiteral("It is not a rate certification, does not set or certify capitation rates, "
+                               "and should not be used for other purposes. Readers should consider it "
+                               "in its entirety."));
+        } else {
+            flow_.paragraph(QStringLiteral(
+                "This briefing is intended for the actuaries and policy staff of the state Medicaid agency "
+                "and of its contracted managed care plans, and for stakeholders they brief, to understand "
+                "the settlement of a shared-savings arrangement under the stated assumptions. It is not "
+                "a rate certification, does not set or certify capitation rates, and should not be used "
+                "for other purposes. Readers should consider it in its entirety."));
+        }
         flow_.heading(QStringLiteral("Reliance on data"), 40);
         flow_.paragraph(
             QStringLiteral(
@@ -1515,6 +1527,12 @@ private:
                 "line, column and value of every error; nothing half-loaded) but were not audited. If "
                 "the data are inaccurate or incomplete, the results may be too.")
                 .arg(sectionRef(SectionId::Provenance)));
+        if (!settings_.reliance.trimmed().isEmpty())
+            flow_.paragraph(QStringLiteral("Reliance on others: %1.").arg(sentence(settings_.reliance)));
+        if (!settings_.conflicts.trimmed().isEmpty()) {
+            flow_.heading(QStringLiteral("Conflicts of interest"), 40);
+            flow_.paragraph(QStringLiteral("%1.").arg(sentence(settings_.conflicts)));
+        }
         flow_.heading(QStringLiteral("Limitations"), 40);
         flow_.bullets(
             {QStringLiteral(
@@ -1562,6 +1580,15 @@ private:
                 "actuarial communications (ASOP No. 41) and to data quality (ASOP No. 23).")
                 .arg(sectionRef(SectionId::Assumptions), sectionRef(SectionId::Methodology)));
         signature();
+    }
+
+    //! A setting's text as the body of a sentence: trimmed, without a final full stop.
+    static QString sentence(const QString& text)
+    {
+        QString t = text.trimmed();
+        while (t.endsWith(u'.'))
+            t.chop(1);
+        return t;
     }
 
     //! The responsible actuary's block under the actuarial statement: name, credentials and
