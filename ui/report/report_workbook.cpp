@@ -1,6 +1,8 @@
 #include "report_workbook.h"
 
 #include "engine/error.h"
+#include "io/atomic_file.h"
+#include "io/io_error.h"
 #include "io/report/audit_sheet.h"
 #include "io/report/csv_sheet.h"
 #include "io/report/xlsx_workbook.h"
@@ -116,6 +118,21 @@ QByteArray reportWorkbook(const ProjectDocument& document, const ReportOptions& 
         io::writeAuditSheet(book, auditSheetName(p->planId), settlement, *p, document.scenario(),
                             document.index());
     return book.bytes();
+}
+
+QString exportReportWorkbook(const ProjectDocument& document, const QString& path,
+                             const std::vector<std::string>& auditPlans)
+{
+    try {
+        ReportOptions options;
+        options.projectFile = document.path();
+        const ReportFigures figures = reportFigures(document, options);
+        return io::writeFileAtomically(path, reportWorkbook(document, options, figures, auditPlans, path));
+    } catch (const InputError& e) {
+        return QString::fromStdString(e.what());
+    } catch (const io::WriteError& e) {
+        return QString::fromStdString(e.what());
+    }
 }
 
 } // namespace sharecast::ui

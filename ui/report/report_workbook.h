@@ -25,6 +25,11 @@ QByteArray reportWorkbook(const ProjectDocument& document, const ReportOptions& 
                           const ReportFigures& figures, const std::vector<std::string>& auditPlans,
                           const QString& target);
 
+//! Writes the workbook of the document's current results (a report with default options) to
+//! path, atomically; returns an empty string on success, else the problem (naming the file).
+QString exportReportWorkbook(const ProjectDocument& document, const QString& path,
+                             const std::vector<std::string>& auditPlans);
+
 //! The name of a plan's audit sheet: "Audit " and the plan id, cut to Excel's 31 characters, with
 //! the characters a sheet name may not hold replaced by '_'.
 QString auditSheetName(const std::string& planId);

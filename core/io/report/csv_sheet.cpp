@@ -11,19 +11,37 @@ namespace sharecast::io {
 
 XlsxStyle csvColumnStyle(const QString& column)
 {
-    static const char* const percent[] = {"savings_rate", "msr",     "mlr",     "share_rate", "sigma",
-                                          "ci_low",       "ci_high", "p_false", "power"};
-    static const char* const money[] = {"expected",   "actual",    "savings",    "payment",   "program_net",
-                                        "_share",     "cost",      "investment", "benchmark", "impact",
-                                        "margin",     "pmpm",      "metric_",    "swing",     "revenue",
-                                        "remittance", "settlement"};
+    // The comparison's columns are a figure's name with _a, _b or _difference.
+    QString name = column;
+    for (const char* suffix : {"_difference", "_a", "_b"})
+        if (name.endsWith(QLatin1String(suffix))) {
+            name.chop(static_cast<qsizetype>(qstrlen(suffix)));
+            break;
+        }
+    static const char* const percent[] = {"savings_rate",
+                                          "msr",
+                                          "mlr",
+                                          "share_rate",
+                                          "sigma",
+                                          "ci_low",
+                                          "ci_high",
+                                          "p_false_reward",
+                                          "p_false_penalty",
+                                          "power",
+                                          "incentive_ratio",
+                                          "ilos_ratio",
+                                          "medical_loss_ratio"};
+    static const char* const money[] = {"expected",   "actual",  "saving",     "payment",   "program_net",
+                                        "_share",     "cost",    "investment", "benchmark", "impact",
+                                        "margin",     "pmpm",    "metric_",    "swing",     "revenue",
+                                        "remittance", "true_up", "corridor_"};
     for (const char* p : percent)
-        if (column.contains(QLatin1String(p)))
+        if (name == QLatin1String(p))
             return XlsxStyle::Percent;
-    if (column.startsWith(QLatin1String("members")) && column != QLatin1String("members_needed"))
+    if (name == QLatin1String("members"))
         return XlsxStyle::Members;
     for (const char* m : money)
-        if (column.contains(QLatin1String(m)))
+        if (name.contains(QLatin1String(m)))
             return XlsxStyle::Money;
     return XlsxStyle::Plain;
 }

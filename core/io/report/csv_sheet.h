@@ -11,7 +11,8 @@
 namespace sharecast::io {
 
 //! The number format of a report column, from its name: money (`expected`, `plan_payment`,
-//! `*_pmpm`, …), percent (`savings_rate`, `msr`, `share_rate`, …), members, or general.
+//! `*_pmpm`, …), percent (`savings_rate`, `msr`, `share_rate`, …), members, or general; a
+//! comparison column (`NAME_a`, `NAME_b`, `NAME_difference`) as NAME.
 XlsxStyle csvColumnStyle(const QString& column);
 
 //! Adds sheet `sheetName` holding `csv` (a header row, then data) as the Excel table
