@@ -167,24 +167,12 @@ std::string sumOf(const std::vector<std::string>& refs)
     return out;
 }
 
-const char* thresholdMethodName(ThresholdMethod m)
-{
-    switch (m) {
-    case ThresholdMethod::None: return "none";
-    case ThresholdMethod::Fixed: return "fixed";
-    case ThresholdMethod::Elected: return "elected";
-    case ThresholdMethod::Confidence: return "confidence";
-    case ThresholdMethod::MsspTable: return "mssp_table";
-    }
-    return "";
-}
-
 //! The MSR or MLR formula of §5 (inputs written as needed).
 std::string thresholdFormula(AuditWriter& w, const char* what, ThresholdMethod method, double rate,
                              const MsrSpec& msr, const ThresholdResult& result, const std::string& members)
 {
     const QString w8 = QString::fromUtf8(what);
-    w.inputText("§5", w8 + QStringLiteral(" method"), QString::fromUtf8(thresholdMethodName(method)),
+    w.inputText("§5", w8 + QStringLiteral(" method"), QString::fromUtf8(toString(method)),
                 QStringLiteral("the method chooses the formula below; changing it here changes nothing"));
     switch (method) {
     case ThresholdMethod::Fixed: return w.input("§5", w8 + QStringLiteral(" rate"), Unit::Rate, rate);
@@ -349,27 +337,34 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
         const QString cellName = q(*cell.region) + QStringLiteral(" / ") + q(*cell.rateCell);
         w.heading(QStringLiteral("Cell %1").arg(cellName));
 
-        auto costInputs = [&](const ExperienceCell& rec, const QString& when) {
-            std::vector<std::string> refs;
+        // One year's record of the cell as inputs: member months, risk score, excess, costs.
+        struct RecordRefs {
+            std::string mm, risk, excess;
+            std::vector<std::string> cost; //!< per included COS
+            std::string costOf(const std::vector<int>& included, int s) const
+            {
+                return cost[static_cast<std::size_t>(std::find(included.begin(), included.end(), s) -
+                                                     included.begin())];
+            }
+        };
+        auto recordInputs = [&](const ExperienceCell& rec) {
+            const QString when = QString::number(rec.year);
+            RecordRefs r;
+            r.mm = w.input("§1.1", when + QStringLiteral(" member months"), Unit::Count, rec.memberMonths);
+            r.risk = w.input("§1.1", when + QStringLiteral(" risk score"), Unit::Factor, rec.riskScore);
+            r.excess = w.input("§1.1", when + QStringLiteral(" excess_over_threshold"), Unit::Money,
+                               rec.excessOverThreshold);
             for (int s : settlement.includedCos)
-                refs.push_back(w.input(
+                r.cost.push_back(w.input(
                     "§1.1", when + QStringLiteral(" cost_") + q(data.cosNames[static_cast<std::size_t>(s)]),
                     Unit::Money, rec.cost[static_cast<std::size_t>(s)]));
-            return refs;
+            return r;
         };
-        auto costRefOf = [&](const std::vector<std::string>& refs, int s) {
-            const auto it = std::find(settlement.includedCos.begin(), settlement.includedCos.end(), s);
-            return refs[static_cast<std::size_t>(it - settlement.includedCos.begin())];
-        };
-
-        const QString yLabel = QString::number(y);
-        const std::string mmY =
-            w.input("§1.1", yLabel + QStringLiteral(" member months"), Unit::Count, cur->memberMonths);
-        const std::string riskY =
-            w.input("§1.1", yLabel + QStringLiteral(" risk score"), Unit::Factor, cur->riskScore);
-        const std::string excessY = w.input("§1.1", yLabel + QStringLiteral(" excess_over_threshold"),
-                                            Unit::Money, cur->excessOverThreshold);
-        const std::vector<std::string> costY = costInputs(*cur, yLabel);
+        const RecordRefs current = recordInputs(*cur);
+        const std::string& mmY = current.mm;
+        const std::string& riskY = current.risk;
+        const std::string& excessY = current.excess;
+        const std::vector<std::string>& costY = current.cost;
         mmRef.push_back(mmY);
         riskMmRef.push_back(riskY + "*" + mmY);
 
@@ -385,13 +380,11 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
                 continue;
             const ExperienceCell* base = series->cellFor(term.year);
             const QString by = QString::number(term.year);
-            const std::string mmB =
-                w.input("§1.1", by + QStringLiteral(" member months"), Unit::Count, base->memberMonths);
-            const std::string riskB =
-                w.input("§1.1", by + QStringLiteral(" risk score"), Unit::Factor, base->riskScore);
-            const std::string excessB = w.input("§1.1", by + QStringLiteral(" excess_over_threshold"),
-                                                Unit::Money, base->excessOverThreshold);
-            const std::vector<std::string> costB = costInputs(*base, by);
+            const RecordRefs baseRefs = recordInputs(*base);
+            const std::string& mmB = baseRefs.mm;
+            const std::string& riskB = baseRefs.risk;
+            const std::string& excessB = baseRefs.excess;
+            const std::vector<std::string>& costB = baseRefs.cost;
             const std::string included = "SUM(" + costB.front() + ":" + costB.back() + ")";
             const std::string tau =
                 w.calc("§2.1", by + QStringLiteral(" truncation factor τ"), Unit::Factor,
@@ -402,9 +395,9 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
             for (int s : baseCos) {
                 const CosTerm& ct = term.cos[traceIndex++];
                 const QString cos = q(data.cosNames[static_cast<std::size_t>(s)]);
-                const std::string bp =
-                    w.calc("§2.2", by + QStringLiteral(" ") + cos + QStringLiteral(": base PMPM B"),
-                           Unit::Pmpm, tau + "*" + costRefOf(costB, s) + "/" + mmB, ct.basePmpm);
+                const std::string bp = w.calc(
+                    "§2.2", by + QStringLiteral(" ") + cos + QStringLiteral(": base PMPM B"), Unit::Pmpm,
+                    tau + "*" + baseRefs.costOf(settlement.includedCos, s) + "/" + mmB, ct.basePmpm);
                 const auto& [u, k] = trendRef.at({*cell.rateCell, s});
                 const std::string tf = w.calc(
                     "§2.3", by + QStringLiteral(" ") + cos + QStringLiteral(": trend factor T"), Unit::Factor,
