@@ -666,13 +666,59 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
         tccPass = w.calc("§8", QStringLiteral("TCC trend gate passes (1 yes, 0 no)"), Unit::Flag,
                          "IF(" + trend + ">" + maxT + ",0,1)", tcc.passed ? 1.0 : 0.0);
     }
-    const std::string appBlocks =
-        w.input("§8", QStringLiteral("appropriateness guardrail blocks sharing (1 yes, 0 no)"), Unit::Flag,
-                plan.appropriateness.blocks ? 1.0 : 0.0,
-                plan.appropriateness.enabled
-                    ? QStringLiteral("from claims and grievance counts (flagged: %1): an input")
-                          .arg(plan.appropriateness.tripped ? QStringLiteral("yes") : QStringLiteral("no"))
-                    : QStringLiteral("the guardrail is disabled"));
+    std::string appBlocks;
+    const AppropriatenessResult& app = plan.appropriateness;
+    if (!app.enabled) {
+        appBlocks = w.calc("§8", QStringLiteral("appropriateness guardrail (disabled: does not block)"),
+                           Unit::Flag, "0", 0.0);
+    } else if (!app.evaluable) {
+        appBlocks =
+            w.input("§8", QStringLiteral("appropriateness guardrail blocks sharing (1 yes, 0 no)"),
+                    Unit::Flag, app.blocks ? 1.0 : 0.0,
+                    QStringLiteral("no year Y − 1 data: the guardrail trips (it blocks when its action is "
+                                   "ineligible)"));
+    } else {
+        const Appropriateness& g = scenario.appropriateness;
+        const PlanYearTotals& cur = plan.currentTotals;
+        const PlanYearTotals& prior = plan.priorTotals;
+        const QString total = QStringLiteral(" (plan total over the settled cells)");
+        const std::string denied =
+            w.input("§8", QStringLiteral("claims denied in Y") + total, Unit::Count, cur.claimsDenied);
+        const std::string claims = w.input("§8", QStringLiteral("claims in Y"), Unit::Count, cur.claimsTotal);
+        const std::string griev =
+            w.input("§8", QStringLiteral("grievances in Y"), Unit::Count, cur.grievances);
+        const QString all = QStringLiteral(" (all the plan's cells of Y − 1)");
+        const std::string denied1 =
+            w.input("§8", QStringLiteral("claims denied in Y − 1") + all, Unit::Count, prior.claimsDenied);
+        const std::string claims1 =
+            w.input("§8", QStringLiteral("claims in Y − 1"), Unit::Count, prior.claimsTotal);
+        const std::string griev1 =
+            w.input("§8", QStringLiteral("grievances in Y − 1"), Unit::Count, prior.grievances);
+        const std::string mm1 =
+            w.input("§8", QStringLiteral("member months in Y − 1"), Unit::Count, prior.memberMonths);
+        const std::string maxD =
+            w.input("§8", QStringLiteral("max_denial_rate_increase"), Unit::Rate, g.maxDenialRateIncrease);
+        const std::string maxG = w.input("§8", QStringLiteral("max_grievance_rate_increase (per 1,000 MM)"),
+                                         Unit::Factor, g.maxGrievanceRateIncrease);
+        const std::string blocking = w.input("§8", QStringLiteral("action ineligible (1) or flag (0)"),
+                                             Unit::Flag, g.action == GuardrailAction::Ineligible ? 1.0 : 0.0);
+        const std::string d = w.calc("§8", QStringLiteral("denial rate in Y"), Unit::Rate,
+                                     "IF(" + claims + ">0," + denied + "/" + claims + ",0)", app.denialRate);
+        const std::string d1 =
+            w.calc("§8", QStringLiteral("denial rate in Y − 1"), Unit::Rate,
+                   "IF(" + claims1 + ">0," + denied1 + "/" + claims1 + ",0)", app.priorDenialRate);
+        const std::string gr = w.calc("§8", QStringLiteral("grievances per 1,000 MM in Y"), Unit::Factor,
+                                      griev + "/" + mmTotal + "*1000", app.grievanceRate);
+        const std::string gr1 = w.calc("§8", QStringLiteral("grievances per 1,000 MM in Y − 1"), Unit::Factor,
+                                       griev1 + "/" + mm1 + "*1000", app.priorGrievanceRate);
+        const std::string tripped =
+            w.calc("§8", QStringLiteral("appropriateness guardrail flagged (1 yes, 0 no)"), Unit::Flag,
+                   "IF(OR(" + d + "-" + d1 + ">" + maxD + "," + gr + "-" + gr1 + ">" + maxG + "),1,0)",
+                   app.tripped ? 1.0 : 0.0);
+        appBlocks =
+            w.calc("§8", QStringLiteral("appropriateness guardrail blocks sharing (1 yes, 0 no)"), Unit::Flag,
+                   "IF(AND(" + tripped + "=1," + blocking + "=1),1,0)", app.blocks ? 1.0 : 0.0);
+    }
     const std::string eligible = w.calc(
         "§8", QStringLiteral("eligible (every blocking gate passes)"), Unit::Flag,
         "IF(AND(" + qPass + "=1," + tccPass + "=1," + appBlocks + "=0),1,0)", plan.eligible ? 1.0 : 0.0);
