@@ -8,12 +8,20 @@
 #include "io/report/csv_sheet.h"
 #include "sample_project.h"
 #include "ui/report/report_workbook.h"
+#include "ui/workbench/main_window.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -134,6 +142,44 @@ private Q_SLOTS:
         const QString unwritable = ui::exportReportWorkbook(*doc, missing, {});
         QVERIFY2(unwritable.contains(missing), qPrintable(unwritable));
         QVERIFY(!QFileInfo::exists(missing));
+    }
+
+    //! File ▸ Export to Excel… asks for the audit sheet's plan (the first plan paid proposed), then
+    //! the file, writes the workbook and says so in the status bar.
+    void workbenchMenu()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction* action = nullptr;
+        for (QAction* menu : w.menuBar()->actions())
+            if (menu->text().remove(u'&') == QLatin1String("File"))
+                for (QAction* a : menu->menu()->actions())
+                    if (a->text().remove(u'&').startsWith(QLatin1String("Export to Excel")))
+                        action = a;
+        QVERIFY(action);
+        const QString path = tmp_.filePath(QStringLiteral("menu.xlsx"));
+        QString proposed;
+        QTimer::singleShot(0, &w, [&] {
+            auto* ask = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(ask);
+            proposed = ask->textValue();
+            QTimer::singleShot(0, &w, [&] {
+                auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+                QVERIFY(name);
+                name->setText(path);
+                QTest::keyClick(name, Qt::Key_Return);
+            });
+            ask->accept();
+        });
+        action->trigger();
+        QTRY_VERIFY(QFileInfo::exists(path));
+        QVERIFY(isZip(path));
+        QCOMPARE(proposed.toStdString(), io::defaultAuditPlan(w.document()->settlement()));
+        QVERIFY2(w.statusBar()->currentMessage().contains(path), qPrintable(w.statusBar()->currentMessage()));
     }
 
     void sheetNamesAndColumnFormats()
