@@ -328,9 +328,11 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
 
     // ---- §2–§3 per cell -----------------------------------------------------------------------
     std::vector<std::string> expectedCellRef, actualCellRef, mmRef, riskMmRef;
+    std::vector<const CellSeries*> settledSeries;
     for (std::size_t ci = 0; ci < plan.cells.size(); ++ci) {
         const CellResult& cell = plan.cells[ci];
         const CellSeries* series = seriesOf(index, plan, cell);
+        settledSeries.push_back(series);
         const ExperienceCell* cur = series ? series->cellFor(y) : nullptr;
         if (!cur || cell.benchmark.baseYears.size() != settlement.baseline.years.size())
             throw InputError("the audit sheet needs the settlement's trace (settle with trace on)");
@@ -487,10 +489,28 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
     std::string gRef = tccRef;
     std::string gruRef;
     if (plan.resourceUseBasis) {
-        const std::string ruFactor =
-            w.input("§7", QStringLiteral("plan risk ratio R_Y / R_{Y−1}, clamped by the caps"), Unit::Factor,
-                    plan.resourceUseRiskFactor,
-                    QStringLiteral("from the plan's Y − 1 cells (not on this sheet): an input"));
+        // Plan totals of the settled cells in a year: Σ of a util_ column (or member years).
+        auto totalOf = [&](Year year, int util) {
+            double sum = 0.0;
+            for (const CellSeries* cs : settledSeries)
+                if (const ExperienceCell* c = cs->cellFor(year))
+                    sum += util < 0 ? c->memberMonths / 12.0 : c->util[static_cast<std::size_t>(util)];
+            return sum;
+        };
+        double priorRiskMm = 0.0, priorMm = 0.0;
+        for (const CellSeries* cs : settledSeries)
+            if (const ExperienceCell* c = cs->cellFor(y - 1)) {
+                priorRiskMm += c->riskScore * c->memberMonths;
+                priorMm += c->memberMonths;
+            }
+        std::string ruFactor = "1";
+        if (priorMm > 0.0) {
+            const std::string priorR =
+                w.input("§7", QStringLiteral("plan risk score R_{Y−1} over the settled cells"), Unit::Factor,
+                        priorRiskMm / priorMm, QStringLiteral("MM-weighted, from the cells' Y − 1 records"));
+            ruFactor = w.calc("§7", QStringLiteral("plan risk ratio R_Y / R_{Y−1}, clamped by the caps"),
+                              Unit::Factor, riskClamp(riskYRef + "/" + priorR), plan.resourceUseRiskFactor);
+        }
         std::vector<std::string> savings;
         for (std::size_t m = 0; m < plan.resourceUse.size(); ++m) {
             const ResourceUseResult& r = plan.resourceUse[m];
@@ -509,15 +529,29 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
             const std::string sign =
                 w.input("§7", QStringLiteral("measure %1: direction (1 lower, −1 higher)").arg(id),
                         Unit::Flag, spec.direction == Direction::Lower ? 1.0 : -1.0);
+            const int numerator = data.utilIndex(utilColumnName(spec.numerator));
+            const int exposureColumn =
+                exposureIsMemberYears(spec) ? -1 : data.utilIndex(utilColumnName(spec.exposure));
+            const QString total = QStringLiteral("plan total over the settled cells");
+            const std::string num =
+                w.input("§7", QStringLiteral("measure %1: %2 in Y").arg(id, q(spec.numerator)), Unit::Count,
+                        totalOf(y, numerator), total);
             const std::string exposure =
-                w.input("§7", QStringLiteral("measure %1: exposure in Y").arg(id), Unit::Count, r.exposure,
-                        QStringLiteral("plan total over the settled cells"));
-            const std::string rate =
-                w.input("§7", QStringLiteral("measure %1: rate x_Y").arg(id), Unit::Factor, r.rate,
-                        QStringLiteral("numerator / exposure · per, plan totals"));
-            const std::string prior =
-                w.input("§7", QStringLiteral("measure %1: rate x_{Y−1}").arg(id), Unit::Factor, r.priorRate,
-                        QStringLiteral("plan totals of year Y − 1"));
+                exposureColumn < 0
+                    ? w.calc("§7", QStringLiteral("measure %1: exposure in Y (member years)").arg(id),
+                             Unit::Members, mmTotal + "/12", r.exposure)
+                    : w.input("§7", QStringLiteral("measure %1: %2 in Y").arg(id, q(spec.exposure)),
+                              Unit::Count, totalOf(y, exposureColumn), total);
+            const std::string num1 =
+                w.input("§7", QStringLiteral("measure %1: %2 in Y − 1").arg(id, q(spec.numerator)),
+                        Unit::Count, totalOf(y - 1, numerator), total);
+            const std::string exposure1 = w.input(
+                "§7", QStringLiteral("measure %1: exposure in Y − 1").arg(id),
+                exposureColumn < 0 ? Unit::Members : Unit::Count, totalOf(y - 1, exposureColumn), total);
+            const std::string rate = w.calc("§7", QStringLiteral("measure %1: rate x_Y").arg(id),
+                                            Unit::Factor, num + "/" + exposure + "*" + per, r.rate);
+            const std::string prior = w.calc("§7", QStringLiteral("measure %1: rate x_{Y−1}").arg(id),
+                                             Unit::Factor, num1 + "/" + exposure1 + "*" + per, r.priorRate);
             const bool riskAdjust = exposureIsMemberYears(spec);
             const std::string expected = w.calc(
                 "§7", QStringLiteral("measure %1: expected rate x̂").arg(id), Unit::Factor,
@@ -535,8 +569,9 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
                   plan.resourceUseBasis ? QStringLiteral("gross savings G = G_RU (resource-use basis)")
                                         : QStringLiteral("gross savings G = E − A"),
                   Unit::Money, gRef, plan.grossSavings);
-    const std::string sRef = w.calc("§4", QStringLiteral("savings rate S = G / E"), Unit::Rate,
-                                    gRef + "/" + eRef, plan.savingsRate);
+    const std::string sRef =
+        w.calcOrNa("§4", QStringLiteral("savings rate S = G / E (empty: NA when E = 0)"), Unit::Rate,
+                   "IF(" + eRef + "=0,\"\"," + gRef + "/" + eRef + ")", plan.savingsRate);
 
     // ---- §5 thresholds --------------------------------------------------------------------------
     const std::string msrRef = w.calc(
@@ -823,8 +858,9 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
     const std::string pRef = w.calc(
         "§8", QStringLiteral("plan payment P (savings when G > 0, S ≥ MSR, eligible; losses when S ≤ −MLR)"),
         Unit::Money,
-        "IF(AND(" + gRef + ">0," + sRef + ">=" + msrRef + "," + eligible + "=1)," + savingsPay + ",IF(AND(" +
-            gRef + "<=0," + lossesOn + "=1," + sRef + "<=-" + mlrRef + "),-" + owed + ",0))",
+        "IF(" + sRef + "=\"\",0,IF(AND(" + gRef + ">0," + sRef + ">=" + msrRef + "," + eligible + "=1)," +
+            savingsPay + ",IF(AND(" + gRef + "<=0," + lossesOn + "=1," + sRef + "<=-" + mlrRef + "),-" +
+            owed + ",0)))",
         pay.payment);
 
     // ---- §9 program net and split ---------------------------------------------------------------
