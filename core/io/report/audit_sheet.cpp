@@ -59,11 +59,6 @@ XlsxStyle inputStyle(Unit u)
     }
 }
 
-std::string num(double x)
-{
-    return formatFixed(x, 0) == formatFixed(x, 12) ? formatFixed(x, 0) : formatFixed(x, 12);
-}
-
 //! "clamp(x, lo, hi)" in Excel.
 std::string clamp01(const std::string& x)
 {
@@ -307,7 +302,7 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
                         Unit::Rate, t.unitCost);
             trendRef[{rc, s}] = {u, k};
         }
-    std::vector<std::string> changeRef;
+    std::vector<std::pair<std::string, std::string>> changeRef; // effective year, factor
     for (std::size_t j = 0; j < scenario.programChanges.size(); ++j) {
         const ProgramChange& pc = scenario.programChanges[j];
         QString cells = QStringLiteral("every rate cell");
@@ -317,13 +312,14 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
                 l << q(c);
             cells = l.join(QStringLiteral(", "));
         }
-        changeRef.push_back(w.input("§2.4",
-                                    QStringLiteral("program change %1: %2, %3, effective %4: factor")
-                                        .arg(j + 1)
-                                        .arg(pc.cos ? q(*pc.cos) : QStringLiteral("every COS"), cells)
-                                        .arg(pc.effectiveYear),
-                                    Unit::Factor, pc.factor,
-                                    QStringLiteral("applies to base year b when b < effective year ≤ Y")));
+        const QString name = QStringLiteral("program change %1 (%2; %3)")
+                                 .arg(j + 1)
+                                 .arg(pc.cos ? q(*pc.cos) : QStringLiteral("every COS"), cells);
+        const std::string effective =
+            w.input("§2.4", name + QStringLiteral(": effective year"), Unit::Year, pc.effectiveYear,
+                    QStringLiteral("applies to base year b when b < effective year ≤ Y"));
+        changeRef.emplace_back(effective,
+                               w.input("§2.4", name + QStringLiteral(": factor"), Unit::Factor, pc.factor));
     }
 
     // ---- §2–§3 per cell -----------------------------------------------------------------------
@@ -412,8 +408,9 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
                     if (pc.rateCells && std::find(pc.rateCells->begin(), pc.rateCells->end(),
                                                   *cell.rateCell) == pc.rateCells->end())
                         continue;
-                    factors.push_back("IF(AND(" + baseYearRef[b] + "<" + num(pc.effectiveYear) + "," +
-                                      num(pc.effectiveYear) + "<=" + yRef + ")," + changeRef[j] + ",1)");
+                    const auto& [effective, factor] = changeRef[j];
+                    factors.push_back("IF(AND(" + baseYearRef[b] + "<" + effective + "," + effective +
+                                      "<=" + yRef + ")," + factor + ",1)");
                 }
                 std::string product = bp + "*" + tf;
                 if (!factors.empty()) {
