@@ -1,5 +1,7 @@
 #include "audit_sheet.h"
 
+#include "audit_writer.h"
+
 #include "engine/error.h"
 #include "engine/resource_use.h"
 #include "engine/rounding.h"
@@ -14,153 +16,9 @@
 namespace sharecast::io {
 
 using namespace audit_columns;
+using namespace audit;
 
 namespace {
-
-//! The unit of a row: how the value is formatted and how closely it must agree.
-enum class Unit { Money, Pmpm, Rate, Factor, Score, Members, Count, Flag, Year };
-
-const char* unitName(Unit u)
-{
-    switch (u) {
-    case Unit::Money: return "money";
-    case Unit::Pmpm: return "PMPM";
-    case Unit::Rate: return "rate";
-    case Unit::Factor: return "factor";
-    case Unit::Score: return "score";
-    case Unit::Members: return "members";
-    case Unit::Count: return "count";
-    case Unit::Flag: return "flag";
-    case Unit::Year: return "year";
-    }
-    return "";
-}
-
-XlsxStyle valueStyle(Unit u)
-{
-    switch (u) {
-    case Unit::Money:
-    case Unit::Pmpm: return XlsxStyle::Money;
-    case Unit::Rate: return XlsxStyle::Percent;
-    case Unit::Members: return XlsxStyle::Members;
-    case Unit::Factor:
-    case Unit::Score: return XlsxStyle::Rate;
-    default: return XlsxStyle::Plain;
-    }
-}
-
-XlsxStyle inputStyle(Unit u)
-{
-    switch (u) {
-    case Unit::Money:
-    case Unit::Pmpm: return XlsxStyle::InputMoney;
-    case Unit::Rate: return XlsxStyle::InputPercent;
-    default: return XlsxStyle::InputNumber;
-    }
-}
-
-//! "clamp(x, lo, hi)" in Excel.
-std::string clamp01(const std::string& x)
-{
-    return "MIN(MAX(" + x + ",0),1)";
-}
-
-//! Writes the sheet top to bottom, one row per input or step.
-class AuditWriter {
-public:
-    explicit AuditWriter(XlsxSheet& sheet) : sheet_(sheet) {}
-
-    void heading(const QString& text)
-    {
-        ++row_;
-        sheet_.text(row_, kSection, text, XlsxStyle::Title);
-        ++row_;
-    }
-    //! An input cell; returns its reference.
-    std::string input(const char* section, const QString& label, Unit unit, std::optional<double> value,
-                      const QString& note = {})
-    {
-        start(section, label, unit, note);
-        if (value)
-            sheet_.number(row_, kValue, *value, inputStyle(unit));
-        else
-            sheet_.blank(row_, kValue, inputStyle(unit));
-        return finish();
-    }
-    //! A text input (a method name); returns its reference.
-    std::string inputText(const char* section, const QString& label, const QString& value,
-                          const QString& note = {})
-    {
-        start(section, label, Unit::Count, note);
-        sheet_.text(row_, kValue, value, XlsxStyle::InputNumber);
-        sheet_.text(row_, kUnit, QStringLiteral("text"), XlsxStyle::Text);
-        return finish();
-    }
-    //! A formula with the engine's value (nullopt: the engine does not compute this step here).
-    std::string calc(const char* section, const QString& label, Unit unit, const std::string& formula,
-                     std::optional<double> engine, const QString& note = {})
-    {
-        start(section, label, unit, note);
-        sheet_.formula(row_, kValue, "=" + formula, engine.value_or(0.0), valueStyle(unit));
-        if (engine) {
-            sheet_.number(row_, kEngine, *engine, valueStyle(unit));
-            const std::string r = std::to_string(row_ + 1);
-            sheet_.formula(row_, kDifference, "=D" + r + "-E" + r, 0.0, valueStyle(unit));
-        } else {
-            sheet_.text(row_, kEngine, QStringLiteral("n/a"), XlsxStyle::Note);
-        }
-        return finish();
-    }
-    //! A formula whose engine value may be NA (the composite Q): NA is the empty text "".
-    std::string calcOrNa(const char* section, const QString& label, Unit unit, const std::string& formula,
-                         std::optional<double> engine, const QString& note = {})
-    {
-        if (engine)
-            return calc(section, label, unit, formula, engine, note);
-        start(section, label, unit, note);
-        sheet_.formulaText(row_, kValue, "=" + formula, valueStyle(unit));
-        sheet_.text(row_, kEngine, QStringLiteral("NA"), XlsxStyle::Text);
-        return finish();
-    }
-    int row() const { return row_; }
-
-private:
-    void start(const char* section, const QString& label, Unit unit, const QString& note)
-    {
-        sheet_.text(row_, kSection, QString::fromUtf8(section), XlsxStyle::Text);
-        sheet_.text(row_, kStep, label, XlsxStyle::Text);
-        sheet_.text(row_, kUnit, QString::fromUtf8(unitName(unit)), XlsxStyle::Text);
-        if (!note.isEmpty())
-            sheet_.text(row_, kNote, note, XlsxStyle::Note);
-    }
-    std::string finish()
-    {
-        const std::string ref = "D" + std::to_string(row_ + 1);
-        ++row_;
-        return ref;
-    }
-
-    XlsxSheet& sheet_;
-    int row_ = 0;
-
-public:
-    void setRow(int row) { row_ = row; }
-};
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-std::string sumOf(const std::vector<std::string>& refs)
-{
-    if (refs.empty())
-        return "0";
-    std::string out;
-    for (const std::string& r : refs)
-        out += (out.empty() ? "" : "+") + r;
-    return out;
-}
 
 //! The MSR or MLR formula of §5 (inputs written as needed).
 std::string thresholdFormula(AuditWriter& w, const char* what, ThresholdMethod method, double rate,
@@ -249,8 +107,7 @@ void writeAuditSheet(XlsxWorkbook& book, const QString& sheetName, const Settlem
         sheet.text(3, c, headers[c], XlsxStyle::Header);
     sheet.freeze(4, 2);
 
-    AuditWriter w(sheet);
-    w.setRow(4);
+    AuditWriter w(sheet, 4);
 
     // ---- Scenario inputs ----------------------------------------------------------------------
     w.heading(QStringLiteral("Scenario inputs"));
