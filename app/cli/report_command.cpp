@@ -12,6 +12,7 @@
 #include "io/scenario/scenario_source.h"
 #include "ui/document/project_document.h"
 #include "ui/report/report_renderer.h"
+#include "ui/report/report_workbook.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -93,12 +94,24 @@ void report(const Arguments& a, CommandResult& result)
     const QString scenarioArg = a.value(QStringLiteral("scenario"));
     const QString pdf = a.value(QStringLiteral("pdf"));
     const QString csvDir = a.value(QStringLiteral("csv"));
+    const QString xlsx = a.value(QStringLiteral("xlsx"));
     const QString compareArg = a.value(QStringLiteral("compare"));
-    const QFileInfo pdfInfo(pdf);
-    if (!pdfInfo.absoluteDir().exists())
-        throw InputError(QStringLiteral("%1: the folder does not exist").arg(pdf).toStdString());
-    if (pdfInfo.isDir())
-        throw InputError(QStringLiteral("%1: is a folder, not a file").arg(pdf).toStdString());
+    if (pdf.isEmpty() && xlsx.isEmpty())
+        throw UsageError(QStringLiteral("report needs --pdf OUT.pdf, --xlsx OUT.xlsx or both"));
+    if (a.has(QStringLiteral("audit-plan")) && xlsx.isEmpty())
+        throw UsageError(QStringLiteral("--audit-plan goes with --xlsx"));
+    if (!xlsx.isEmpty() && a.has(QStringLiteral("public")))
+        throw UsageError(QStringLiteral(
+            "--xlsx holds every plan's detail and its audit sheets: not in a --public report"));
+    for (const QString& out : {pdf, xlsx}) {
+        if (out.isEmpty())
+            continue;
+        const QFileInfo info(out);
+        if (!info.absoluteDir().exists())
+            throw InputError(QStringLiteral("%1: the folder does not exist").arg(out).toStdString());
+        if (info.isDir())
+            throw InputError(QStringLiteral("%1: is a folder, not a file").arg(out).toStdString());
+    }
     if (!csvDir.isEmpty() && QFileInfo(csvDir).exists() && !QFileInfo(csvDir).isDir())
         throw InputError(QStringLiteral("%1: is a file, not a folder").arg(csvDir).toStdString());
     if (!QFileInfo::exists(project))
@@ -162,10 +175,19 @@ void report(const Arguments& a, CommandResult& result)
     // The figures (the Monte Carlo among them) are computed once, for the PDF and the CSV files.
     const ui::ReportFigures figures = ui::reportFigures(*doc, options);
     ui::ReportInfo info;
-    const QByteArray bytes = ui::renderReportPdf(*doc, options, figures, &info);
-    if (bytes.isEmpty())
-        throw OutputError(QStringLiteral("%1: the report could not be drawn").arg(pdf));
-    QList<QPair<QString, QByteArray>> files{{pdf, bytes}};
+    QList<QPair<QString, QByteArray>> files;
+    if (!pdf.isEmpty()) {
+        const QByteArray bytes = ui::renderReportPdf(*doc, options, figures, &info);
+        if (bytes.isEmpty())
+            throw OutputError(QStringLiteral("%1: the report could not be drawn").arg(pdf));
+        files.append({pdf, bytes});
+    }
+    if (!xlsx.isEmpty()) {
+        std::vector<std::string> auditPlans;
+        for (const QString& id : a.values(QStringLiteral("audit-plan")))
+            auditPlans.push_back(id.toStdString());
+        files.append({xlsx, ui::reportWorkbook(*doc, options, figures, auditPlans, xlsx)});
+    }
     if (!csvDir.isEmpty())
         for (const auto& [name, csv] : ui::reportCsvFiles(*doc, options, figures))
             files.append({QDir(csvDir).filePath(name), csv});
@@ -181,9 +203,9 @@ void report(const Arguments& a, CommandResult& result)
     }
     for (const QString& p : info.problems)
         result.err += QStringLiteral("warning: %1\n").arg(p);
-    result.out += QStringLiteral("wrote %1 (%2 pages)\n").arg(pdf).arg(info.pages);
-    for (int i = 1; i < files.size(); ++i)
-        result.out += QStringLiteral("wrote %1\n").arg(files[i].first);
+    for (const auto& [path, bytes] : files)
+        result.out += path == pdf ? QStringLiteral("wrote %1 (%2 pages)\n").arg(pdf).arg(info.pages)
+                                  : QStringLiteral("wrote %1\n").arg(path);
 }
 
 } // namespace
@@ -192,9 +214,10 @@ Command reportCommand()
 {
     return {
         QStringLiteral("report"),
-        QStringLiteral("Write the PDF stakeholder briefing and CSV exports"),
+        QStringLiteral("Write the PDF stakeholder briefing, the Excel workbook and CSV exports"),
         QStringLiteral(
-            "Usage: sharecast report --project P.sharecast --scenario NAME --pdf OUT.pdf\n"
+            "Usage: sharecast report --project P.sharecast --scenario NAME [--pdf OUT.pdf]\n"
+            "                        [--xlsx OUT.xlsx [--audit-plan ID ...]]\n"
             "                        [--csv DIR] [--compare NAME] [--public]\n"
             "                        [--sensitivity KEY[=LOW:HIGH] ... [--sensitivity-metric M]\n"
             "                         [--sensitivity-plan P]]\n"
@@ -203,6 +226,13 @@ Command reportCommand()
             "                   chance, what drives the result with --sensitivity, projection, regional\n"
             "                   rates when the scenario has regional_rates, quality, assumptions, data\n"
             "                   provenance, methodology, disclosures)\n"
+            "  --xlsx OUT.xlsx  the Excel workbook: sheets Settlement, Projection, Quality, Comparison\n"
+            "                   (with --compare), Validity, Sensitivity (with --sensitivity),\n"
+            "                   Assumptions, and an audit sheet per --audit-plan that rebuilds the\n"
+            "                   plan's settlement as live formulas over its inputs (not in a public\n"
+            "                   report); at least one of --pdf and --xlsx is needed\n"
+            "  --audit-plan ID ...  the plans given audit sheets (default: the first plan paid, else\n"
+            "                   the first plan)\n"
             "  --csv DIR        also write settlement.csv, projection.csv, assumptions.csv, trace.csv,\n"
             "                   validity.csv (comparison.csv with --compare, sensitivity.csv with\n"
             "                   --sensitivity, regional_rates.csv with regional_rates, as `sharecast\n"
@@ -236,6 +266,8 @@ Command reportCommand()
         {{{QStringLiteral("project")},
           {QStringLiteral("scenario")},
           {QStringLiteral("pdf")},
+          {QStringLiteral("xlsx")},
+          {QStringLiteral("audit-plan"), OptionSpec::kOneOrMore},
           {QStringLiteral("csv")},
           {QStringLiteral("compare")},
           {QStringLiteral("public"), 0},
@@ -246,7 +278,7 @@ Command reportCommand()
           {QStringLiteral("since-version")},
           {QStringLiteral("sections")}},
          0,
-         {QStringLiteral("project"), QStringLiteral("scenario"), QStringLiteral("pdf")}},
+         {QStringLiteral("project"), QStringLiteral("scenario")}},
         Needs::Gui,
         report};
 }

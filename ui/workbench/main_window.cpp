@@ -6,6 +6,7 @@
 #include "io/atomic_file.h"
 #include "io/csv/csv_writer.h"
 #include "io/csv/settlement_csv.h"
+#include "io/report/audit_sheet.h"
 #include "io/scenario/presets.h"
 #include "ui/analysis/compare_view.h"
 #include "ui/analysis/experience_view.h"
@@ -32,6 +33,7 @@
 #include "ui/report/report_drivers_choice.h"
 #include "ui/report/report_preview.h"
 #include "ui/report/report_sections_choice.h"
+#include "ui/report/report_workbook.h"
 #include "ui/workbench/help_browser.h"
 #include "ui/workbench/project_settings_dialog.h"
 
@@ -302,6 +304,36 @@ void MainWindow::createActions()
     save->setShortcut(QKeySequence::Save);
     file->addAction(tr("&Export Results as CSV…"), this, &MainWindow::exportResults)
         ->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export to E&xcel…"), this, [this] {
+        if (!document_)
+            return;
+        // The audit sheet's plan: the first plan paid by default, as `report --xlsx`.
+        QStringList plans;
+        for (const PlanSettlement& p : document_->settlement().plans)
+            plans << QString::fromStdString(p.planId);
+        std::vector<std::string> audit;
+        if (!plans.isEmpty()) {
+            bool ok = false;
+            const QString plan = QInputDialog::getItem(
+                this, tr("Export to Excel"), tr("Plan for the audit sheet:"), plans,
+                plans.indexOf(QString::fromStdString(io::defaultAuditPlan(document_->settlement()))), false,
+                &ok);
+            if (!ok)
+                return;
+            audit.push_back(plan.toStdString());
+        }
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export to Excel"), QStringLiteral("settlement.xlsx"), tr("Excel workbooks (*.xlsx)"));
+        if (path.isEmpty())
+            return;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString problem = exportReportWorkbook(*document_, path, audit);
+        QApplication::restoreOverrideCursor();
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, tr("Export to Excel"), problem);
+        else
+            statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+    });
     file->addAction(tr("Export &Report…"), this,
                     [this] {
                         ReportOptions options;
