@@ -10,6 +10,7 @@
 #include "ui/analysis/compare_view.h"
 #include "ui/analysis/experience_view.h"
 #include "ui/analysis/funding_flows_view.h"
+#include "ui/analysis/overview_view.h"
 #include "ui/analysis/partnerships_view.h"
 #include "ui/analysis/program_years_view.h"
 #include "ui/analysis/sensitivity_view.h"
@@ -382,6 +383,10 @@ void MainWindow::attachDocument()
     ProjectDocument* doc = document_.get();
     validityRunner_ = std::make_unique<ValidityRunner>(doc);
     auto* tabs = new QTabWidget;
+    // The year's story in plain words comes first, for policy staff.
+    auto* overview = new OverviewView(doc);
+    overview->setObjectName(QStringLiteral("overviewView"));
+    tabs->addTab(overview, tr("Overview"));
     tabs->addTab(createSettlementPage(doc), tr("Settlement"));
     addChartTabs(tabs, doc);
     experienceView_ = new ExperienceView(doc);
