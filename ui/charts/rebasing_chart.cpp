@@ -17,7 +17,7 @@ RebasingChartController::RebasingChartController(ProjectDocument* document, QCus
            .secondLine = {tr("Program saving, not rebased"), QColor(0xb4, 0x5f, 0x06), Qt::DashLine},
            .bars = {tr("Cost of not rebasing (right axis)"), palette::withAlpha(palette::kOrange, 190)},
            .leftAxisLabel = tr("Saving, $ millions"),
-           .rightAxisLabel = tr("Cost or saving of not rebasing, $ millions"),
+           .rightAxisLabel = tr("Not rebasing, $ millions"),
            .bandColor = palette::kOrange,
            .bandOnBars = true},
           parent)
@@ -45,7 +45,7 @@ ProjectionChartBase::Drawing RebasingChartController::read(const Projection& pro
     for (double x : extra_)
         bars << (saves ? -x : x);
     return {rebased_, notRebased_,
-            bars,     tr("The cost of the incentive: rates rebased or not (state and federal)"),
+            bars,     tr("Rates rebased or not: the program's saving (state and federal)"),
             {},       {}};
 }
 

@@ -505,7 +505,8 @@ void MainWindow::addChartTabs(QTabWidget* tabs, ProjectDocument* doc)
 {
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("savingsChart"));
-    savingsChart_ = new SavingsChartController(doc, chart_, chart_);
+    savingsChart_ =
+        new SavingsChartController(doc, chart_, chart_, Qt::Horizontal); // plan names down the side
     tabs->addTab(chart_, tr("Savings by plan"));
     auto addChart = [&](const QString& title, const QString& name, auto make) {
         auto* plot = new QCustomPlot;
