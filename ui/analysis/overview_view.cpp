@@ -54,7 +54,7 @@ OverviewView::OverviewView(ProjectDocument* document, QWidget* parent) : QWidget
     scroll->setWidget(body_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(380);
+    scroll->setMinimumWidth(340);
     row->addWidget(scroll, 2);
 
     auto* charts = new QVBoxLayout;
@@ -68,6 +68,10 @@ OverviewView::OverviewView(ProjectDocument* document, QWidget* parent) : QWidget
     auto* rebasingPlot = new QCustomPlot;
     rebasingPlot->setObjectName(QStringLiteral("overviewRebasingChart"));
     rebasing_ = new RebasingChartController(document, rebasingPlot, rebasingPlot);
+    // Their legends and plan names ask for more width than a laptop screen leaves beside the
+    // story; the charts shrink instead of widening the window.
+    for (QCustomPlot* plot : {savingsPlot, rebasingPlot})
+        plot->setMinimumSize(300, 200);
     charts->addWidget(savingsPlot, 3);
     charts->addWidget(rebasingPlot, 2);
 

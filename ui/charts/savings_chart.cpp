@@ -33,8 +33,11 @@ SavingsChartController::SavingsChartController(ProjectDocument* document, QCusto
     netBars_ = makeBars(tr("Program net (state + federal)"), palette::kGreen);
     valueAxis_->setLabel(tr("$ millions"));
     keyAxis_->setLabel(horizontal() ? QString() : tr("Plan"));
-    // Across the page: the first plan at the top.
+    // Across the page: the first plan at the top. Long plan names ask for a wide plot; it shrinks
+    // instead of widening the window.
     keyAxis_->setRangeReversed(horizontal());
+    if (horizontal())
+        plot_->setMinimumSize(300, 200);
     plot_->legend->setFont(QFont(plot_->font().family(), 8));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     connect(document_, &ProjectDocument::resultsChanged, this, &SavingsChartController::redraw);
