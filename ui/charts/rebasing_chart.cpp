@@ -44,8 +44,7 @@ ProjectionChartBase::Drawing RebasingChartController::read(const Projection& pro
     QVector<double> bars;
     for (double x : extra_)
         bars << (saves ? -x : x);
-    return {rebased_, notRebased_,
-            bars,     tr("Rates rebased or not: the program's saving (state and federal)"),
+    return {rebased_, notRebased_, bars, tr("Rates rebased or not: the program's saving (state and federal)"),
             {},       {}};
 }
 
