@@ -139,10 +139,28 @@ private Q_SLOTS:
         in.drivers = &t;
         const BriefingStory s = briefingStory(in);
         QCOMPARE(s.drivers,
-                 QStringLiteral("What moves program net most: the minimum savings rate (a swing of "
+                 QStringLiteral("What moves what the plans return to the program most: the minimum savings "
+                                "rate (a swing of "
                                 "$3.0 million over its range), the inpatient price trend (a swing of "
                                 "$2.0 million over its range) and the plan share of quality tier 4 (a "
                                 "swing of $1.5 million over its range)."));
+    }
+
+    void assumptionsInWords()
+    {
+        Scenario sc;
+        NewBenefit ltc;
+        ltc.cos = "ltc";
+        sc.newBenefits.push_back(ltc);
+        QCOMPARE(assumptionInWords("new_benefits[0].pmpm.LTC/Dual", sc),
+                 QStringLiteral("the monthly price of long-term care per member in the long-term care (dual "
+                                "eligible) group"));
+        QCOMPARE(assumptionInWords("new_benefits[0].take_up.2024", sc),
+                 QStringLiteral("the take-up of long-term care in 2024"));
+        QCOMPARE(assumptionInWords("trend.by_rate_cell.SPD.by_cos.inpatient.utilization", sc),
+                 QStringLiteral("the inpatient utilization trend for seniors and persons with disabilities"));
+        QCOMPARE(assumptionInWords("fmap.by_rate_cell.ACA Expansion", sc),
+                 QStringLiteral("the federal matching rate for the expansion adults"));
     }
 
     void moneyInWords_data()

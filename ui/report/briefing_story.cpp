@@ -212,6 +212,23 @@ QString assumptionInWords(const std::string& key, const Scenario& scenario)
         return m.captured(2) == u"share"
                    ? QStringLiteral("the plan share of quality tier %1").arg(m.captured(1).toInt() + 1)
                    : QStringLiteral("the quality score for tier %1").arg(m.captured(1).toInt() + 1);
+    static const QRegularExpression benefit(
+        QStringLiteral("^new_benefits\\[(\\d+)\\]\\.(pmpm|take_up|trend)(?:\\.(.+))?$"));
+    if (auto m = benefit.match(k); m.hasMatch()) {
+        const auto i = static_cast<std::size_t>(m.captured(1).toInt());
+        const QString what = i < scenario.newBenefits.size() ? wordsOf(scenario.newBenefits[i].cos)
+                                                             : QStringLiteral("a new benefit");
+        const QString part = m.captured(3);
+        if (m.captured(2) == u"pmpm")
+            return part == u"all" || part.isEmpty()
+                       ? QStringLiteral("the monthly price of %1 per member").arg(what)
+                       : QStringLiteral("the monthly price of %1 per member in the %2 group")
+                             .arg(what, wordsOf(part.toStdString()));
+        if (m.captured(2) == u"take_up")
+            return QStringLiteral("the take-up of %1%2")
+                .arg(what, part.isEmpty() ? QString() : QStringLiteral(" in ") + part);
+        return QStringLiteral("the price trend of %1").arg(what);
+    }
     if (auto m = util.match(k); m.hasMatch())
         return QStringLiteral("the projected change in %1 use").arg(wordsOf(m.captured(1).toStdString()));
     if (auto m = fmap.match(k); m.hasMatch())
@@ -342,9 +359,12 @@ BriefingStory briefingStory(const BriefingInputs& in)
                 top << QStringLiteral("%1 (a swing of %2 over its range)")
                            .arg(assumptionInWords(r.key, sc), briefingMoney(r.swing));
         }
-        const QString metric = report::metricLabel(in.drivers->metric);
-        story.drivers = QStringLiteral("What moves %1 most: %2.")
-                            .arg(metric.at(0).toLower() + metric.mid(1), listInWords(top));
+        QString metric = report::metricLabel(in.drivers->metric);
+        metric = metric.at(0).toLower() + metric.mid(1);
+        if (in.drivers->metric.kind == MetricKind::ProgramNet && !in.drivers->metric.plan)
+            metric = capitation ? QStringLiteral("what the plans return to the program")
+                                : QStringLiteral("what the program keeps");
+        story.drivers = QStringLiteral("What moves %1 most: %2.").arg(metric, listInWords(top));
     } else {
         story.drivers = QStringLiteral("What moves the result most was not analysed for this briefing.");
     }

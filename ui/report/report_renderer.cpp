@@ -7,6 +7,7 @@
 #include "engine/statewide_totals.h"
 #include "io/csv/partnerships_ledger_csv.h"
 #include "io/csv/regional_rates_csv.h"
+#include "io/json/scenario_edit.h"
 #include "io/report/report_csv.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
@@ -242,7 +243,8 @@ public:
             QPaintDevice* device)
         : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
           public_(options.suppressSmallCells), csv_(figures.csv), compare_(figures.compare),
-          validity_(figures.validity), drivers_(figures.drivers), regional_(figures.regional)
+          validity_(figures.validity), drivers_(figures.drivers), summaryDrivers_(figures.summaryDrivers),
+          regional_(figures.regional)
     {
         date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
         for (const PlanSettlement& p : doc_.settlement().plans)
@@ -481,7 +483,9 @@ private:
         in.scenario = &doc_.scenario();
         in.experience = &doc_.experience();
         in.validity = &validity_;
-        in.drivers = drivers_ && options_.drivers ? &*drivers_ : nullptr;
+        in.drivers = drivers_ && options_.drivers ? &*drivers_
+                     : summaryDrivers_            ? &*summaryDrivers_
+                                                  : nullptr;
         for (const QString& id : suppressed_)
             in.hiddenPlans.insert(id.toStdString());
         const BriefingStory story = briefingStory(in);
@@ -491,13 +495,16 @@ private:
         flow_.heading(QStringLiteral("Rebasing or not, over the next five years"), 40);
         flow_.paragraph(story.rebasing);
         flow_.heading(QStringLiteral("What moves the result most"), 30);
-        flow_.paragraph(story.drivers);
+        const bool quick = in.drivers && in.drivers == (summaryDrivers_ ? &*summaryDrivers_ : nullptr);
+        flow_.paragraph(story.drivers +
+                        (quick ? QStringLiteral(" Each assumption was moved 10 % up and down, one at a time.")
+                               : QString()));
         flow_.heading(QStringLiteral("Plans needing attention"), 30);
         if (story.attention.isEmpty())
             flow_.paragraph(QStringLiteral("None: every plan passed its gates."), TextStyle::Small);
         else {
             QStringList items;
-            const qsizetype shown = story.attention.size() > 4 ? 3 : story.attention.size();
+            const qsizetype shown = story.attention.size() > 3 ? 2 : story.attention.size();
             for (qsizetype i = 0; i < shown; ++i) {
                 const AttentionItem& a = story.attention[i];
                 items << QStringLiteral("%1: %2.").arg(a.planName, a.reasons.join(QStringLiteral("; ")));
@@ -1572,6 +1579,7 @@ private:
     const std::optional<Settlement>& compare_;
     const Validity& validity_;
     const std::optional<io::SensitivityTable>& drivers_;
+    const std::optional<io::SensitivityTable>& summaryDrivers_;
     const std::optional<RegionalRates>& regional_;
     QSet<QString> suppressed_;
     std::vector<const Section*> sections_; //!< the sections this report has, in order
@@ -1626,6 +1634,31 @@ ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions
     f.validity = report::withMonteCarlo(document.validity(), document.settlement(), document.scenario());
     if (options.drivers)
         f.drivers = report::driversTornado(document, *options.drivers, f.csv);
+    else {
+        // The summary's top three: every numeric assumption ±10 %, leaving out one that the
+        // scenario's rules do not let move so far (a take-up at 100 %, a baseline weight that
+        // must add up to 1 with the others).
+        ReportDrivers quick;
+        for (const std::string& k : io::scenarioNumberKeys(document.scenario()))
+            quick.keys.push_back(io::SensitivityKey{k, {}, {}});
+        while (!quick.keys.empty() && !f.summaryDrivers) {
+            try {
+                f.summaryDrivers = report::driversTornado(document, quick, f.csv);
+            } catch (const InputError& e) {
+                // The refused key: "(with KEY = value)" in the reason, else the column.
+                static const QRegularExpression with(QStringLiteral("\\(with ([^ ]+) = "));
+                const QRegularExpressionMatch m = with.match(QString::fromStdString(e.reason()));
+                const std::string refused = m.hasMatch() ? m.captured(1).toStdString() : e.where().column;
+                const auto kept =
+                    std::remove_if(quick.keys.begin(), quick.keys.end(), [&](const io::SensitivityKey& k) {
+                        return !refused.empty() && (k.key == refused || k.key.rfind(refused + "[", 0) == 0);
+                    });
+                if (kept == quick.keys.end())
+                    break; // not a key's refusal: the summary says the drivers were not analysed
+                quick.keys.erase(kept, quick.keys.end());
+            }
+        }
+    }
     if (const std::optional<RegionalRatesSpec>& spec = document.scenario().regionalRates)
         f.regional = computeRegionalRates(RegionalRatesInput{&*spec, paidRates(document.projection())});
     return f;
