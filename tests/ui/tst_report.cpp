@@ -854,8 +854,8 @@ private Q_SLOTS:
         }
         QVERIFY(tiny);
 
-        // Settlement: the statewide expected and actual cost (Table 1 of the PDF) minus the plans
-        // the CSV shows is not the small plan's: a second plan is suppressed with it.
+        // Settlement: the statewide expected and actual cost (the Settlement section's statewide table) minus
+        // the plans the CSV shows is not the small plan's: a second plan is suppressed with it.
         const CsvTable st = readCsv(out + QStringLiteral("/settlement.csv"));
         QStringList starred;
         double shownExpected = 0.0, shownActual = 0.0;
