@@ -14,7 +14,7 @@ TccTrendResult evaluateTccTrend(const TccTrendGate& gate, bool riskAdjusted, con
         return r;
     if (!prior.present || prior.memberMonths <= 0.0 || prior.actual <= 0.0 || cur.memberMonths <= 0.0) {
         r.passed = false; // §8: a gate that cannot be evaluated fails
-        r.reason = "no year Y − 1 cost to compare with";
+        r.reason = "no prior-year cost to compare with";
         return r;
     }
     r.evaluable = true;
@@ -23,8 +23,8 @@ TccTrendResult evaluateTccTrend(const TccTrendGate& gate, bool riskAdjusted, con
     r.riskRatio = riskAdjusted ? cur.riskScore / prior.riskScore : 1.0;
     r.trend = r.pmpm / r.priorPmpm / r.riskRatio - 1.0;
     r.passed = !(r.trend > gate.maxTrend);
-    r.reason = "trend " + formatFixed(r.trend, 6) + (r.passed ? " within " : " above ") + "the limit " +
-               formatFixed(gate.maxTrend, 6);
+    r.reason = "trend " + formatPercentText(r.trend) + (r.passed ? " within " : " above ") + "the limit " +
+               formatPercentText(gate.maxTrend);
     return r;
 }
 
@@ -38,7 +38,7 @@ AppropriatenessResult evaluateAppropriateness(const Appropriateness& g, const Pl
     if (!prior.present || prior.memberMonths <= 0.0) {
         r.tripped = true; // §8: cannot be evaluated → flags
         r.blocks = g.action == GuardrailAction::Ineligible;
-        r.reason = "no year Y − 1 data to compare with";
+        r.reason = "no prior-year data to compare with";
         return r;
     }
     r.evaluable = true;
@@ -52,12 +52,12 @@ AppropriatenessResult evaluateAppropriateness(const Appropriateness& g, const Pl
     r.tripped = denial || grievance;
     r.blocks = r.tripped && g.action == GuardrailAction::Ineligible;
     if (denial)
-        r.reason = "denial rate rose " + formatFixed(r.denialRate - r.priorDenialRate, 6) + " (limit " +
-                   formatFixed(g.maxDenialRateIncrease, 6) + ")";
+        r.reason = "denial rate rose " + formatFixed(100.0 * (r.denialRate - r.priorDenialRate), 2) +
+                   " percentage points (limit " + formatFixed(100.0 * g.maxDenialRateIncrease, 2) + ")";
     if (grievance)
         r.reason += (r.reason.empty() ? "" : "; ") + std::string("grievance rate rose ") +
-                    formatFixed(r.grievanceRate - r.priorGrievanceRate, 6) + " per 1,000 MM (limit " +
-                    formatFixed(g.maxGrievanceRateIncrease, 6) + ")";
+                    formatFixed(r.grievanceRate - r.priorGrievanceRate, 2) +
+                    " per 1,000 member months (limit " + formatFixed(g.maxGrievanceRateIncrease, 2) + ")";
     if (!r.tripped)
         r.reason = "within limits";
     return r;

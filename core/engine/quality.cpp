@@ -76,8 +76,11 @@ QualityResult computeQuality(const QualityInput& in)
         if (!ms.gatePassed) {
             measureGatesPass = false;
             failedMeasures += (failedMeasures.empty() ? "" : ", ") + ms.id +
-                              (ms.reportable ? " " + formatFixed(*ms.rate, 4) + " below its minimum " +
-                                                   formatFixed(*ms.gateMin, 4)
+                              (ms.reportable ? " rate " + formatPercentText(*ms.rate) +
+                                                   (spec.measures[i].direction == Direction::Lower
+                                                        ? " above its limit "
+                                                        : " below its minimum ") +
+                                                   formatPercentText(*ms.gateMin)
                                              : std::string(" not reportable"));
         }
         out.measures.push_back(std::move(ms));
@@ -95,8 +98,8 @@ QualityResult computeQuality(const QualityInput& in)
     } else if (*out.composite < spec.minComposite) {
         passed = false;
         out.compositeBelowMinimum = true;
-        out.gateReason = "composite " + formatFixed(*out.composite, 4) + " below the minimum " +
-                         formatFixed(spec.minComposite, 4);
+        out.gateReason = "composite " + formatFixed(*out.composite, 2) + " below the minimum " +
+                         formatFixed(spec.minComposite, 2);
     }
     if (!measureGatesPass) {
         passed = false;

@@ -83,4 +83,9 @@ double roundTo(double x, int decimals)
     return std::strtod(s.c_str(), nullptr);
 }
 
+std::string formatPercentText(double fraction, int decimals)
+{
+    return formatFixed(100.0 * fraction, decimals) + " %";
+}
+
 } // namespace sharecast

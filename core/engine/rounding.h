@@ -25,6 +25,10 @@ inline std::string formatMembers(double x)
     return formatFixed(x, 6);
 }
 
+//! A fraction as a percent for messages and reasons, "59.51 %" from 0.5951 (formatFixed of
+//! 100 · x with `decimals` places; rates are shown in percent, methodology §0).
+std::string formatPercentText(double fraction, int decimals = 2);
+
 //! The value of formatFixed(x, decimals) as a double (for on-screen figures and sums of
 //! rounded amounts).
 double roundTo(double x, int decimals);

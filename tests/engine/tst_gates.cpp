@@ -90,6 +90,20 @@ private Q_SLOTS:
             << false << 0.05 << false << cur << PlanYearTotals{} << false << true << NA << NA;
     }
 
+    //! The reason says the trend and its limit in percent (rates are shown in percent, §0):
+    //! 960/900 − 1 = 6.666…% → "6.67 %" above "5.00 %"; the unevaluable gate says why in words.
+    void tccTrendReasonInPercent()
+    {
+        TccTrendGate gate;
+        gate.enabled = true;
+        gate.maxTrend = 0.05;
+        QCOMPARE(
+            evaluateTccTrend(gate, false, costYear(1200, 1152000, 1.0), costYear(1000, 900000, 1.0)).reason,
+            std::string("trend 6.67 % above the limit 5.00 %"));
+        QCOMPARE(evaluateTccTrend(gate, false, costYear(1200, 1152000, 1.0), PlanYearTotals{}).reason,
+                 std::string("no prior-year cost to compare with"));
+    }
+
     void tccTrend()
     {
         QFETCH(bool, enabled);

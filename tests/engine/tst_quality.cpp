@@ -327,6 +327,27 @@ private Q_SLOTS:
         }
     }
 
+    //! The gate's reason in percent for rates (a measure's rate and minimum) and as a score for the
+    //! composite: r 0.5951 against gate_min 0.61 → "59.51 %" below "61.00 %"; a lower measure
+    //! above its limit; Q 30 (attainment of 0.345 between 0.30 and 0.45) below 40.
+    void gateReasonInPercent()
+    {
+        QualitySpec s = spec({higher("CBP", 1.0, 0.61), lower("L", 1.0, 0.15)});
+        s.minComposite = 40.0;
+        QualityInput in;
+        in.spec = &s;
+        in.rates = {MeasureRates{0.5951, std::nullopt}, MeasureRates{0.18, std::nullopt}};
+        const QualityResult r = computeQuality(in);
+        QVERIFY(!r.gatePassed);
+        QCOMPARE(r.gateReason, std::string("measure gate: CBP rate 59.51 % below its minimum 61.00 %, L rate "
+                                           "18.00 % above its limit 15.00 %"));
+        in.rates = {MeasureRates{0.345, std::nullopt}, MeasureRates{0.20, std::nullopt}};
+        s.measures[0].gateMin.reset();
+        s.measures[1].gateMin.reset();
+        // CBP: 100·(0.345 − 0.30)/0.15 = 30; L: r 0.20 at its threshold 0.20 → 0; (30 + 0)/2 = 15
+        QCOMPARE(computeQuality(in).gateReason, std::string("composite 15.00 below the minimum 40.00"));
+    }
+
     void composite()
     {
         QFETCH(QualitySpec, spec);

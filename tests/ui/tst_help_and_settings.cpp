@@ -309,7 +309,7 @@ private Q_SLOTS:
         });
         save->trigger();
         QTRY_VERIFY(QFile::exists(pdf));
-        QCOMPARE(listedInDialog, 14);
+        QCOMPARE(listedInDialog, 15);
         const QString text = testing::pdfText(pdf);
         // In the contents ("3  Settlement by plan  5") or not; a left-out section is still named
         // where the text refers to it ("the section “Methodology summary” (not in this report)").

@@ -6,7 +6,9 @@
 #include "engine/rounding.h"
 #include "io/csv/partnerships_csv.h"
 #include "tests/io/io_test_support.h"
+#include "tests/ui/plain_reading.h"
 #include "tests/ui/sample_project.h"
+#include "ui/analysis/overview_view.h"
 #include "ui/assumptions/assumptions_panel.h"
 #include "ui/charts/savings_chart.h"
 #include "ui/document/format.h"
@@ -33,9 +35,11 @@
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -110,6 +114,77 @@ private Q_SLOTS:
         QCOMPARE(cell(w.settlementTable(), 0, 14), ui::formatDollars(s.plans.front().payment.payment));
         QVERIFY(w.windowTitle().contains(QStringLiteral("Medi-Cal Straw Proposal 7")));
         QVERIFY(!w.explainView()->toPlainText().isEmpty());
+    }
+
+    //! The workbench opens on the Overview: the year in plain words, built from the engine's
+    //! figures (worked out here from the plans' rows rounded to cents, as settlement.csv has them),
+    //! read plainly, and told again at once when an assumption changes.
+    void theOverviewTellsTheYearInWords()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* tabs = w.findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(0).remove(u'&'), QStringLiteral("Overview"));
+        QCOMPARE(tabs->currentIndex(), 0);
+        auto* overview = w.findChild<ui::OverviewView*>(QStringLiteral("overviewView"));
+        QVERIFY(overview);
+        QVERIFY(w.showTab(QStringLiteral("Overview")));
+
+        ui::ProjectDocument* doc = w.document();
+        auto words = [&] {
+            return QTextDocumentFragment::fromHtml(overview->body()->text()).toPlainText().simplified();
+        };
+        auto check = [&](const Settlement& s) {
+            double saved = 0.0, paid = 0.0, kept = 0.0, state = 0.0;
+            int paidPlans = 0;
+            for (const PlanSettlement& p : s.plans) {
+                saved += roundTo(p.grossSavings, 2);
+                paid += roundTo(p.payment.payment, 2);
+                kept += roundTo(p.programNet, 2);
+                state += roundTo(p.split.state, 2);
+                paidPlans += p.payment.payment > 0.0 ? 1 : 0;
+            }
+            auto millions = [](double x) {
+                return QStringLiteral("$") + QString::number(x / 1e6, 'f', 1) + QStringLiteral(" million");
+            };
+            const QString text = words();
+            for (const QString& expected : {QStringLiteral("of %1 plans cost").arg(s.plans.size()),
+                                            QStringLiteral("%1 of them saved enough to be paid: %2 in all")
+                                                .arg(paidPlans)
+                                                .arg(millions(paid)),
+                                            QStringLiteral("%1 (").arg(millions(saved)),
+                                            QStringLiteral("return %1 to the program, %2 of it the state’s")
+                                                .arg(millions(kept), millions(state))})
+                QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
+            QCOMPARE(overview->headline()->text(), QStringLiteral("%1: %2 saved; %3 plans paid %4")
+                                                       .arg(s.year)
+                                                       .arg(millions(saved))
+                                                       .arg(paidPlans)
+                                                       .arg(millions(paid)));
+        };
+        check(testing::engineSettlement(doc));
+        const QStringList problems =
+            testing::plainReadingProblems(overview->headline()->text() + u' ' + words());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral(", "))));
+        // Plans needing attention, by name; the savings chart names the plans too.
+        QVERIFY(!overview->story().attention.isEmpty());
+        const ui::AttentionItem& first = overview->story().attention.front();
+        QCOMPARE(first.planName, QString::fromStdString(doc->experience().planName(first.planId)));
+        QVERIFY(words().contains(first.planName));
+        QCOMPARE(overview->savingsChart()->planNames().front(),
+                 QString::fromStdString(doc->experience().planName(doc->settlement().plans.front().planId)));
+
+        // An edit: every eligible plan gets 40 %; the sentences follow at once.
+        Scenario edited = doc->scenario();
+        edited.sharing.qualityScaling = QualityScaling::None;
+        edited.sharing.maxShare = 0.40;
+        doc->setScenario(edited, QStringLiteral("test"));
+        doc->recalculate();
+        check(testing::engineSettlement(doc));
     }
 
     void editingThePlanShareRecalculatesEverything()

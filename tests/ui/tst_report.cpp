@@ -27,6 +27,7 @@
 #include "ui/report/report_renderer.h"
 
 #include "tests/ui/pdf_text.h"
+#include "tests/ui/plain_reading.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -140,7 +141,8 @@ const QStringList kSections = {"Executive summary",
                                "Data provenance",
                                "Methodology summary",
                                "Disclosures",
-                               "Actuarial standards checklist (ASOP 41 and 56)"};
+                               "Actuarial standards checklist (ASOP 41 and 56)",
+                               "Appendix: projection by plan"};
 
 //! Text with every run of white space (line breaks and layout columns) as one space.
 QString flowing(const QString& text)
@@ -297,6 +299,9 @@ private Q_SLOTS:
         }
         QCOMPARE(info.sections[0].page, 2);
         QCOMPARE(info.sections[1].page, 3); // the executive summary is one page
+        // The statewide projection is one page; the plans' rows are in the appendix at the end.
+        const qsizetype projectionAt = kSections.indexOf(QStringLiteral("Five-year projection"));
+        QCOMPARE(info.sections[projectionAt + 1].page, info.sections[projectionAt].page + 1);
         // Running header and "Page N of M" on every page after the cover, none on the cover.
         QVERIFY(!pageTexts[0].contains(QStringLiteral("Page 1 of")));
         for (int i = 1; i < pages; ++i) {
@@ -525,13 +530,69 @@ private Q_SLOTS:
         QVERIFY(io::isValidityTotalWithheld(v, o));
     }
 
-    //! The executive summary prints the statewide figures exactly as `sharecast settle` adds up.
+    //! The executive summary is one page a director reads in a minute: no symbol, formula, section
+    //! sign or unexplained acronym (tests/ui/plain_reading.h), and its sentences carry the year's
+    //! figures as a reader of settlement.csv works them out: the plans, how many could share and
+    //! were paid, the savings, the payments, what the program keeps and the state's part of it.
+    void executiveSummaryReadsPlainly()
+    {
+        const QString out = path(QStringLiteral("plain"));
+        const QString pdf = path(QStringLiteral("plain.pdf"));
+        QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf,
+                         "--csv", out}),
+                 0);
+        const QStringList pages = pdfText(pdf).split(u'\f');
+        const QString summary = flowing(pages.value(1));
+        QVERIFY(summary.contains(QStringLiteral("Executive summary")));
+        const QStringList problems = testing::plainReadingProblems(summary);
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(problems.join(QStringLiteral(", ")) + QStringLiteral("\n") + summary));
+
+        const CsvTable st = readCsv(out + QStringLiteral("/settlement.csv"));
+        double saved = 0.0, paid = 0.0, kept = 0.0, state = 0.0;
+        int eligible = 0, paidPlans = 0;
+        for (const QStringList& row : st.rows) {
+            saved += row[st.column("gross_savings")].toDouble();
+            paid += row[st.column("plan_payment")].toDouble();
+            kept += row[st.column("program_net")].toDouble();
+            state += row[st.column("state_share")].toDouble();
+            eligible += row[st.column("eligible")] == u"1" || row[st.column("eligible")] == u"true" ? 1 : 0;
+            paidPlans += row[st.column("plan_payment")].toDouble() > 0.0 ? 1 : 0;
+        }
+        auto millions = [](double x) {
+            return QStringLiteral("$") + QString::number(std::fabs(x) / 1e6, 'f', 1) +
+                   QStringLiteral(" million");
+        };
+        QVERIFY2(saved > 0.0 && paidPlans > 0 && eligible >= paidPlans,
+                 "the sample saves and pays some plans");
+        for (const QString& expected :
+             {QStringLiteral("of %1 plans cost").arg(st.rows.size()),
+              QStringLiteral("%1 of the %2 plans met every condition to share in savings, and %3 of them")
+                  .arg(eligible)
+                  .arg(st.rows.size())
+                  .arg(paidPlans),
+              QStringLiteral("%1 (").arg(millions(saved)),
+              QStringLiteral("paid: %1 in all").arg(millions(paid)),
+              QStringLiteral("return %1 to the program, %2 of it the state’s")
+                  .arg(millions(kept), millions(state)),
+              QStringLiteral("Source: Sharecast settlement")})
+            QVERIFY2(summary.contains(expected), qPrintable(expected + QStringLiteral("\n") + summary));
+        // Plans by name on the savings chart and in the plans needing attention, not by code.
+        QVERIFY2(summary.contains(QStringLiteral("Golden Poppy Health Plan")), qPrintable(summary));
+    }
+
+    //! The settlement section's statewide table prints the figures exactly as `sharecast settle`
+    //! adds up (the executive summary tells them in words: executiveSummaryReadsPlainly).
     void headlineFiguresMatchTheEngine()
     {
         const QString pdf = path(QStringLiteral("headline.pdf"));
         QCOMPARE(report({"--project", project_, "--scenario", "preset:straw-proposal-7", "--pdf", pdf}), 0);
         const QStringList pages = pdfText(pdf).split(u'\f');
-        const QString summary = pages.value(1);
+        QString summary;
+        for (const QString& page : pages)
+            if (page.contains(QStringLiteral("Statewide settlement, performance year 2024")))
+                summary = page;
+        QVERIFY(!summary.isEmpty());
 
         const auto run = engineRun(project_, io::loadPreset(QStringLiteral("straw-proposal-7")));
         std::vector<double> e, a, g, p, n, f, s;
@@ -794,8 +855,8 @@ private Q_SLOTS:
         }
         QVERIFY(tiny);
 
-        // Settlement: the statewide expected and actual cost (Table 1 of the PDF) minus the plans
-        // the CSV shows is not the small plan's: a second plan is suppressed with it.
+        // Settlement: the statewide expected and actual cost (the Settlement section's statewide table) minus
+        // the plans the CSV shows is not the small plan's: a second plan is suppressed with it.
         const CsvTable st = readCsv(out + QStringLiteral("/settlement.csv"));
         QStringList starred;
         double shownExpected = 0.0, shownActual = 0.0;

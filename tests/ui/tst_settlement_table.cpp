@@ -105,10 +105,11 @@ class TestSettlementTable : public QObject {
     QTemporaryDir dir_;
     QString project_;
 
-    //! Opens the sample in w at the given size, shows it and waits until it is active.
+    //! Opens the sample in w at the given size on the Settlement tab (the workbench opens on the
+    //! Overview), shows it and waits until it is active.
     bool openShown(ui::MainWindow& w, QSize size)
     {
-        if (!w.openProject(project_))
+        if (!w.openProject(project_) || !w.showTab(QStringLiteral("Settlement")))
             return false;
         w.resize(size);
         w.show();

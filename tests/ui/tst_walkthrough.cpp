@@ -142,6 +142,7 @@ private Q_SLOTS:
                                               return QString::fromStdString(p.planId) == changed.front();
                                           }) -
                              after.plans.begin());
+        QVERIFY(w.showTab(QStringLiteral("Settlement"))); // the workbench opens on the Overview
         w.settlementTable()->selectRow(row);
         QVERIFY(w.explainView()->toPlainText().contains(
             QStringLiteral("reaches the tier from 80.0, share 40.0000 %")));

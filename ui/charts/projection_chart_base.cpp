@@ -71,6 +71,11 @@ const FanYear* ProjectionChartBase::fanYear(const ProjectionFan* fan, int year)
     return it == fan->years.end() ? nullptr : &*it;
 }
 
+void ProjectionChartBase::setBarsName(const QString& name)
+{
+    bars_->setName(name);
+}
+
 void ProjectionChartBase::redraw()
 {
     years_.clear();

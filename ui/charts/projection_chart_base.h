@@ -75,6 +75,8 @@ protected:
     ProjectDocument* document() const { return document_; }
     //! Draws the document's current projection (its ALL rows), with the values that read() gives.
     void redraw();
+    //! Renames the bars (their legend entry), e.g. when their sign changes what they mean.
+    void setBarsName(const QString& name);
 
 private:
     //! The values to draw for projection (whose ALL rows are the years plotted), kept for the

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QVector>
 
+class QCPAxis;
 class QCPBars;
 
 namespace sharecast::ui {
@@ -16,24 +17,34 @@ class ProjectDocument;
 class SavingsChartController : public ChartController {
     Q_OBJECT
 public:
-    SavingsChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr);
+    //! Plans along the x axis (vertical bars), or down the y axis by name (Qt::Horizontal: bars
+    //! across, for long plan names).
+    SavingsChartController(ProjectDocument* document, QCustomPlot* plot, QObject* parent = nullptr,
+                           Qt::Orientation orientation = Qt::Vertical);
 
     //! The plotted values ($M), in plan order (the tests compare them with the engine).
     const QVector<double>& grossMillions() const { return gross_; }
     const QVector<double>& paymentMillions() const { return payment_; }
     const QVector<double>& netMillions() const { return net_; }
+    //! The axis labels: each plan's name (its id where the data give none), in plan order.
+    const QStringList& planNames() const { return names_; }
     //! The hover text at a pixel of the plot: the plan's three values near its bars, else empty.
     QString hoverText(const QPoint& pos) const override;
 
 private:
     void redraw();
 
+    bool horizontal() const { return horizontal_; }
+
     ProjectDocument* document_;
+    bool horizontal_ = false;
+    QCPAxis* keyAxis_ = nullptr;   //!< the plans
+    QCPAxis* valueAxis_ = nullptr; //!< $ millions
     QCPBars* grossBars_ = nullptr;
     QCPBars* paymentBars_ = nullptr;
     QCPBars* netBars_ = nullptr;
     QVector<double> gross_, payment_, net_;
-    QStringList plans_;
+    QStringList plans_, names_;
 };
 
 } // namespace sharecast::ui

@@ -49,7 +49,7 @@ struct AsopInputs {
     QString softwareVersion;
     QString scenarioVersion; //!< "version 3 of 'X', saved …", or where the scenario came from
     bool hasChance = false;  //!< the section on how much of the result is chance (closed forms, Monte Carlo)
-    bool hasDrivers = false; //!< the tornado of the section "What drives the result"
+    bool hasDrivers = false; //!< a tornado of the assumptions (the drivers section or the summary's)
     int projectionScenarios = 2; //!< rebasing and not rebasing, always shown
     //! The earlier version the changes are measured against: its description and the number of
     //! differing keys; absent when none was chosen.

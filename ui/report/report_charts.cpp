@@ -1,7 +1,7 @@
 #include "ui/report/report_charts.h"
 
 #include "ui/charts/funding_flow_chart.h"
-#include "ui/charts/rate_impact_chart.h"
+#include "ui/charts/rebasing_chart.h"
 #include "ui/charts/regional_rates_chart.h"
 #include "ui/charts/savings_chart.h"
 #include "ui/document/format.h"
@@ -344,10 +344,12 @@ std::unique_ptr<QCustomPlot> tornadoPlot(const std::vector<TornadoBar>& bars, do
 }
 
 ReportCharts::ReportCharts(ProjectDocument* document, const QSet<QString>& suppressed)
-    : savingsPlot_(makePlot()), ratePlot_(makePlot())
+    : savingsPlot_(makePlot()), rebasingPlot_(makePlot())
 {
-    savingsController_ = std::make_unique<SavingsChartController>(document, savingsPlot_.get());
-    rateController_ = std::make_unique<RateImpactChartController>(document, ratePlot_.get());
+    // Plans by name down the side, so that twenty names read across the page.
+    savingsController_ =
+        std::make_unique<SavingsChartController>(document, savingsPlot_.get(), nullptr, Qt::Horizontal);
+    rebasingController_ = std::make_unique<RebasingChartController>(document, rebasingPlot_.get());
 
     // Public mode: no bars for plans with fewer than 11 members (their tick label stays).
     if (!suppressed.isEmpty()) {
@@ -361,17 +363,28 @@ ReportCharts::ReportCharts(ProjectDocument* document, const QSet<QString>& suppr
                     bars->data()->remove(x - 0.45, x + 0.45);
         }
     }
-    // Plan labels stay horizontal (the page is wide enough for twenty plans), and with the legend
-    // above the plot the bars need no headroom for it.
-    savingsPlot_->xAxis->setTickLabelRotation(0);
-    savingsPlot_->yAxis->rescale();
-    const QCPRange range = savingsPlot_->yAxis->range();
+    // With the legend above the plot the bars need no headroom for it.
+    savingsPlot_->xAxis->rescale();
+    const QCPRange range = savingsPlot_->xAxis->range();
     const double pad = 0.06 * std::max(range.size(), 1e-9);
-    savingsPlot_->yAxis->setRange(std::min(0.0, range.lower) - pad, std::max(0.0, range.upper) + pad);
+    savingsPlot_->xAxis->setRange(std::min(0.0, range.lower) - pad, std::max(0.0, range.upper) + pad);
     arrangeForPaper(savingsPlot_.get());
-    arrangeForPaper(ratePlot_.get());
+    // Half a page wide each, side by side on the summary: smaller type, one legend entry a line.
+    for (QCustomPlot* plot : {savingsPlot_.get(), rebasingPlot_.get()}) {
+        plot->legend->setFont(PageFlow::font(7));
+        for (QCPAxis* axis : plot->axisRect()->axes()) {
+            axis->setTickLabelFont(PageFlow::font(plot == savingsPlot_.get() && axis == plot->yAxis ? 6 : 7));
+            axis->setLabelFont(PageFlow::font(7));
+        }
+    }
+    savingsPlot_->xAxis->ticker()->setTickCount(4);
+    arrangeForPaper(rebasingPlot_.get());
+    for (QCustomPlot* plot : {savingsPlot_.get(), rebasingPlot_.get()}) {
+        plot->legend->setWrap(1);
+        plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
     styleForPaper(savingsPlot_.get());
-    styleForPaper(ratePlot_.get());
+    styleForPaper(rebasingPlot_.get());
     if (document->scenario().regionalRates) {
         regionalPlot_ = makePlot();
         regionalPlot_->resize(672, 420);
@@ -394,7 +407,7 @@ ReportCharts::~ReportCharts()
     // Controllers first: they point at the plots.
     flowController_.reset();
     regionalController_.reset();
-    rateController_.reset();
+    rebasingController_.reset();
     savingsController_.reset();
 }
 

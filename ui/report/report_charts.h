@@ -1,5 +1,5 @@
 #pragma once
-//! The report's two charts, built by the workbench's own chart controllers on off-screen plots and
+//! The report's charts, built by the workbench's own chart controllers on off-screen plots and
 //! drawn as vectors into the report (QCustomPlot::toPainter), styled for paper.
 
 #include <QRectF>
@@ -16,13 +16,13 @@ namespace sharecast::ui {
 
 class FundingFlowChartController;
 class ProjectDocument;
-class RateImpactChartController;
+class RebasingChartController;
 class RegionalRatesChartController;
 class SavingsChartController;
 
 namespace report {
 
-//! Savings by plan and the rate impact over the projection years, for one document's results;
+//! Savings by plan and the cost of not rebasing over the projection years, for one document's results;
 //! with regional rates in the scenario also their winners and losers, and with a partnership ledger
 //! the partners' funding flows.
 class ReportCharts {
@@ -35,7 +35,8 @@ public:
     ReportCharts& operator=(const ReportCharts&) = delete;
 
     QCustomPlot* savings() const { return savingsPlot_.get(); }
-    QCustomPlot* rateImpact() const { return ratePlot_.get(); }
+    //! The program's saving with rates rebased and not, and the yearly cost of not rebasing.
+    QCustomPlot* rebasing() const { return rebasingPlot_.get(); }
     //! The regional rates' winners and losers; null when the scenario configures none.
     QCustomPlot* regionalRates() const { return regionalPlot_.get(); }
     //! Where the partners' money comes from (all plans); null without a partnership ledger.
@@ -43,11 +44,11 @@ public:
 
 private:
     std::unique_ptr<QCustomPlot> savingsPlot_;
-    std::unique_ptr<QCustomPlot> ratePlot_;
+    std::unique_ptr<QCustomPlot> rebasingPlot_;
     std::unique_ptr<QCustomPlot> regionalPlot_;
     std::unique_ptr<QCustomPlot> flowPlot_;
     std::unique_ptr<SavingsChartController> savingsController_;
-    std::unique_ptr<RateImpactChartController> rateController_;
+    std::unique_ptr<RebasingChartController> rebasingController_;
     std::unique_ptr<RegionalRatesChartController> regionalController_;
     std::unique_ptr<FundingFlowChartController> flowController_;
 };

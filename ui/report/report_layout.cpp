@@ -303,8 +303,20 @@ void PageFlow::block(double heightPt, std::function<void(QPainter&, const QRectF
     drawBox(h, draw);
 }
 
-void PageFlow::figure(const QString& caption, double heightPt, DrawFunction draw, const QStringList& notes)
+QStringList PageFlow::withSource(const QString& caption, const QStringList& notes) const
 {
+    if (sourceLine_.isEmpty() || caption.isEmpty())
+        return notes;
+    for (const QString& n : notes)
+        if (n.startsWith(QLatin1String("Source:")))
+            return notes;
+    return notes + QStringList{sourceLine_};
+}
+
+void PageFlow::figure(const QString& caption, double heightPt, DrawFunction draw,
+                      const QStringList& givenNotes)
+{
+    const QStringList notes = withSource(caption, givenNotes);
     const QFont cf = font(9.0, true);
     const double ch =
         QFontMetricsF(cf, metrics_)
@@ -327,8 +339,10 @@ void PageFlow::figure(const QString& caption, double heightPt, DrawFunction draw
     y_ += 4.0 * scale();
 }
 
-void PageFlow::table(const Table& t)
+void PageFlow::table(const Table& given)
 {
+    Table t = given;
+    t.notes = withSource(t.caption, t.notes);
     if (pages_.empty())
         newPage(Orientation::Portrait);
     const int nc = static_cast<int>(t.columns.size());

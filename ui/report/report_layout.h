@@ -79,6 +79,10 @@ public:
     void setRunningText(const QString& headerLeft, const QString& headerRight, const QString& footerLeft,
                         const QString& footerCentre);
 
+    //! The line "Source: …" printed under every table and figure with a caption that carries no
+    //! "Source:" note of its own (empty: none).
+    void setSourceLine(const QString& line) { sourceLine_ = line; }
+
     //! Starts a new page with the given orientation.
     void newPage(Orientation orientation);
     //! Starts a section on a new page: its title (listed in the contents) and the page orientation.
@@ -155,6 +159,9 @@ private:
     QList<TocEntry> toc_;
     QStringList problems_;
     QString headerLeft_, headerRight_, footerLeft_, footerCentre_;
+    QString sourceLine_;
+    //! The notes with the source line added, for a table or figure with this caption.
+    QStringList withSource(const QString& caption, const QStringList& notes) const;
 };
 
 } // namespace sharecast::ui::report

@@ -7,12 +7,14 @@
 #include "engine/statewide_totals.h"
 #include "io/csv/partnerships_ledger_csv.h"
 #include "io/csv/regional_rates_csv.h"
+#include "io/json/scenario_edit.h"
 #include "io/project/report_settings.h"
 #include "io/report/report_csv.h"
 #include "io/scenario/scenario_diff.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 #include "ui/palette.h"
+#include "ui/report/briefing_story.h"
 #include "ui/report/report_asop.h"
 #include "ui/report/report_assumptions.h"
 #include "ui/report/report_chance.h"
@@ -236,6 +238,7 @@ enum class SectionId {
     Methodology,
     Disclosures,
     Asop,
+    ProjectionByPlan, //!< the appendix: the projection's per-plan rows
     Count
 };
 
@@ -245,8 +248,9 @@ public:
             QPaintDevice* device)
         : doc_(doc), options_(options), flow_(device), dpi_(device->logicalDpiY()),
           public_(options.suppressSmallCells), csv_(figures.csv), compare_(figures.compare),
-          validity_(figures.validity), drivers_(figures.drivers), regional_(figures.regional),
-          settings_(io::readReportSettings(doc.store())), earlier_(figures.earlier)
+          validity_(figures.validity), drivers_(figures.drivers), summaryDrivers_(figures.summaryDrivers),
+          regional_(figures.regional), settings_(io::readReportSettings(doc.store())),
+          earlier_(figures.earlier)
     {
         date_ = options.reportDate.isValid() ? options.reportDate : QDate::currentDate();
         for (const PlanSettlement& p : doc_.settlement().plans)
@@ -281,6 +285,11 @@ public:
                              doc_.title(), footer,
                              public_ ? QStringLiteral("Small cells suppressed") : QString());
         charts_ = std::make_unique<report::ReportCharts>(&doc_, suppressed_);
+        flow_.setSourceLine(
+            QStringLiteral("Source: Sharecast settlement and projection of %1, scenario “%2”, "
+                           "performance year %3.")
+                .arg(doc_.title(), scenarioName(doc_.scenario()))
+                .arg(s.year));
 
         cover();
         for (const Section* section : sections_)
@@ -469,89 +478,78 @@ private:
     }
 
     // ---- Executive summary ------------------------------------------------------------------
+    //! The year's story in plain words (ui/report/briefing_story: no symbol, formula or section
+    //! number), the savings by plan and the cost of not rebasing: one page for a director.
     void summary(const QString& title)
     {
         flow_.section(title, Orientation::Portrait);
         const int firstPage = flow_.currentPage();
         const Settlement& s = doc_.settlement();
-        const PaymentModel model = doc_.scenario().paymentModel;
-        const QList<Headline> h = headlinesOf(s, model);
-        int eligible = 0, paid = 0, qualityFailed = 0, guardrail = 0;
-        for (const PlanSettlement& p : s.plans) {
-            eligible += p.eligible ? 1 : 0;
-            paid += p.payment.payment > 0.0 ? 1 : 0;
-            qualityFailed += p.quality.gatePassed ? 0 : 1;
-            guardrail += p.appropriateness.enabled && p.appropriateness.tripped ? 1 : 0;
+        BriefingInputs in;
+        in.settlement = &s;
+        in.projection = &doc_.projection();
+        in.scenario = &doc_.scenario();
+        in.experience = &doc_.experience();
+        in.validity = &validity_;
+        in.drivers = drivers_ && options_.drivers ? &*drivers_
+                     : summaryDrivers_            ? &*summaryDrivers_
+                                                  : nullptr;
+        for (const QString& id : suppressed_)
+            in.hiddenPlans.insert(id.toStdString());
+        const BriefingStory story = briefingStory(in);
+
+        flow_.paragraph(story.headline, TextStyle::Lead);
+        flow_.paragraph(story.happened + u' ' + story.money);
+        flow_.heading(QStringLiteral("Rebasing or not, over the next five years"), 40);
+        flow_.paragraph(story.rebasing);
+        flow_.heading(QStringLiteral("What moves the result most"), 30);
+        const bool quick = in.drivers && in.drivers == (summaryDrivers_ ? &*summaryDrivers_ : nullptr);
+        flow_.paragraph(story.drivers +
+                        (quick ? QStringLiteral(" Each assumption was moved 10 % up and down, one at a time.")
+                               : QString()));
+        flow_.heading(QStringLiteral("Plans needing attention"), 30);
+        if (story.attention.isEmpty())
+            flow_.paragraph(QStringLiteral("None: every plan passed its gates."), TextStyle::Small);
+        else {
+            QStringList items;
+            const qsizetype shown = story.attention.size() > 3 ? 2 : story.attention.size();
+            for (qsizetype i = 0; i < shown; ++i) {
+                const AttentionItem& a = story.attention[i];
+                items << QStringLiteral("%1: %2.").arg(a.planName, a.reasons.join(QStringLiteral("; ")));
+            }
+            if (shown < story.attention.size())
+                items << QStringLiteral("%1 more plans: see the settlement by plan.")
+                             .arg(story.attention.size() - shown);
+            flow_.bullets(items, TextStyle::Small);
         }
-        const double e = h[0].value, g = h[2].value;
-        flow_.paragraph(
-            QStringLiteral(
-                "Settling performance year %1 under “%2”, the %3 plans’ expected cost was %4 against an "
-                "actual "
-                "cost of %5: gross savings of %6 (%7 of expected cost). %8 of %3 plans were eligible to "
-                "share savings and %9 were paid %10 in all. %11")
-                .arg(s.year)
-                .arg(scenarioName(doc_.scenario()))
-                .arg(s.plans.size())
-                .arg(millions(e), millions(h[1].value), millions(g),
-                     e != 0.0 ? percent(g / e) : QStringLiteral("n/a"))
-                .arg(eligible)
-                .arg(paid)
-                .arg(millions(h[3].value),
-                     (model == PaymentModel::Capitation
-                          ? QStringLiteral("The plans hold their savings under capitation and return %1 (all "
-                                           "funds) to the state: %2 federal and %3 state.")
-                          : QStringLiteral(
-                                "The Medicaid program keeps %1 (all funds): %2 federal and %3 state."))
-                         .arg(millions(h[4].value), millions(h[5].value), millions(h[6].value))),
-            TextStyle::Lead);
+        flow_.heading(QStringLiteral("What to watch"), 30);
+        flow_.paragraph(story.watch);
 
-        Table t = makeTable(QStringLiteral("Table 1. Statewide settlement, performance year %1").arg(s.year),
-                            textColumns({"Figure"}) + figureColumns({"$ millions", "Dollars"}) +
-                                textColumns({"Meaning"}, true),
-                            8.5);
-        for (const Headline& x : h)
-            t.rows.append(TableRow{{x.label, millions(x.value), dollars(x.value), x.meaning},
-                                   x.label == programNetLabel(model)});
-        t.notes << QStringLiteral(
-                       "Statewide figures are the sums of the plan figures of %1 as “sharecast settle” "
-                       "writes them (each rounded to the cent), shown to the dollar and in $ millions.")
-                       .arg(sectionRef(SectionId::Settlement));
-        QStringList gates;
-        if (qualityFailed)
-            gates << QStringLiteral("%1 failed the quality gate").arg(qualityFailed);
-        if (guardrail)
-            gates << QStringLiteral("%1 tripped the appropriateness guardrail").arg(guardrail);
-        if (!gates.isEmpty())
-            t.notes << QStringLiteral("Of the %1 plans, %2.")
-                           .arg(s.plans.size())
-                           .arg(gates.join(QStringLiteral(" and ")));
-        figureTable(t);
-
-        // Two charts share what is left of the page.
-        const double captions = 3 * 9.0 * 1.25 + 2 * (4.0 + 4.0) + 2 * 9.0 + (public_ ? 10.0 : 0.0);
-        const double each = std::max(120.0, (flow_.remainingPt() - captions - 4.0) / 2.0);
-        QStringList savingsNotes;
+        // The two charts side by side in what is left of the page.
+        const double notes = 2 * 9.0 * 1.25 + (public_ ? 2 * 9.0 * 1.25 : 0.0);
+        const double height = std::max(150.0, flow_.remainingPt() - 2 * 11.0 * 1.25 - notes - 16.0);
+        QStringList chartNotes;
         if (public_ && !suppressed_.isEmpty())
-            savingsNotes << QStringLiteral(
-                                "Small cells suppressed: no bars for %1 (fewer than 11 members, or "
-                                "suppressed with such a plan so that totals do not reveal it).")
-                                .arg(suppressedList());
+            chartNotes << QStringLiteral("Small cells suppressed: no bars for %1 (fewer than 11 members, or "
+                                         "suppressed with such a plan so that totals do not reveal it).")
+                              .arg(suppressedList());
         QCustomPlot* savings = charts_->savings();
-        QCustomPlot* rate = charts_->rateImpact();
-        const double dpi = dpi_;
+        QCustomPlot* rebasing = charts_->rebasing();
+        const double dpi = dpi_, gap = 12.0 * flow_.scale();
         flow_.figure(
-            QStringLiteral("Figure 1. Savings by plan, performance year %1 ($ millions)").arg(s.year), each,
-            [savings, dpi](QCPPainter& p, const QRectF& r) { report::drawPlot(savings, p, r, dpi); },
-            savingsNotes);
-        const Projection& pr = doc_.projection();
-        flow_.figure(QStringLiteral("Figure 2. Statewide capitation rate, rebased and not rebased, and the "
-                                    "rate impact of not rebasing, %1")
-                         .arg(pr.all.empty()
-                                  ? QString()
-                                  : QStringLiteral("%1–%2").arg(pr.all.front().year).arg(pr.all.back().year)),
-                     each,
-                     [rate, dpi](QCPPainter& p, const QRectF& r) { report::drawPlot(rate, p, r, dpi); });
+            QStringLiteral("Figure 1. Left: savings by plan in %1 and what the plans were paid. Right: the "
+                           "program’s saving with rates rebased and not, and the yearly difference, %2–%3 "
+                           "($ millions, state and federal)")
+                .arg(s.year)
+                .arg(story.outlook.firstYear)
+                .arg(story.outlook.lastYear),
+            height,
+            [savings, rebasing, dpi, gap](QCPPainter& p, const QRectF& r) {
+                const double w = (r.width() - gap) / 2.0;
+                report::drawPlot(savings, p, QRectF(r.left(), r.top(), w, r.height()), dpi);
+                report::drawPlot(rebasing, p, QRectF(r.left() + w + gap, r.top(), w, r.height()), dpi);
+            },
+            chartNotes);
         if (flow_.currentPage() != firstPage)
             problems << QStringLiteral("the executive summary runs over one page");
     }
@@ -576,6 +574,8 @@ private:
             {SectionId::Methodology, "methodology", "Methodology summary", &Builder::methodology},
             {SectionId::Disclosures, "disclosures", "Disclosures", &Builder::disclosures},
             {SectionId::Asop, "asop", "Actuarial standards checklist (ASOP 41 and 56)", &Builder::asop},
+            {SectionId::ProjectionByPlan, "appendix", "Appendix: projection by plan",
+             &Builder::projectionByPlan},
         }};
         static_assert(
             [] {
@@ -739,7 +739,22 @@ private:
             TextStyle::Small);
         const StatewideTotals tot = statewideTotals(s);
 
-        Table a = makeTable(QStringLiteral("Table %1.1. Costs and savings by plan").arg(n),
+        // The statewide figures with their symbols and sections (the summary tells them in words).
+        const PaymentModel model = doc_.scenario().paymentModel;
+        Table h = makeTable(
+            QStringLiteral("Table %1.1. Statewide settlement, performance year %2").arg(n).arg(s.year),
+            textColumns({"Figure"}) + figureColumns({"$ millions", "Dollars"}) +
+                textColumns({"Meaning"}, true),
+            8.5);
+        for (const Headline& x : headlinesOf(s, model))
+            h.rows.append(TableRow{{x.label, millions(x.value), dollars(x.value), x.meaning},
+                                   x.label == programNetLabel(model)});
+        h.notes << QStringLiteral(
+            "Statewide figures are the sums of the plan figures below as “sharecast settle” "
+            "writes them (each rounded to the cent), shown to the dollar and in $ millions.");
+        figureTable(h);
+
+        Table a = makeTable(QStringLiteral("Table %1.2. Costs and savings by plan").arg(n),
                             textColumns({"Plan"}) + textColumns({"Name"}, true) +
                                 figureColumns({"Members (average)", "Expected cost", "Actual cost",
                                                "Gross savings", "Savings rate", "MSR", "MLR"}));
@@ -765,7 +780,7 @@ private:
         figureTable(a);
 
         Table b = makeTable(
-            QStringLiteral("Table %1.2. Eligibility, plan payments and the federal/state split by plan")
+            QStringLiteral("Table %1.3. Eligibility, plan payments and the federal/state split by plan")
                 .arg(n),
             textColumns({"Plan"}) + figureColumns({"Quality score"}) +
                 flagColumns({"Quality gate", "TCC trend gate", "Guardrail", "Eligible"}) +
@@ -827,7 +842,7 @@ private:
         if (!sc.federalLimits.enabled)
             return;
         Table t = makeTable(
-            QStringLiteral("Table %1.4. Federal limits by plan (flagged, not applied)").arg(n),
+            QStringLiteral("Table %1.5. Federal limits by plan (flagged, not applied)").arg(n),
             textColumns({"Plan"}) +
                 figureColumns({"Capitation revenue", "Payment / revenue", "Community Supports / revenue"}) +
                 textColumns({"Flags"}, true));
@@ -889,7 +904,7 @@ private:
         if (sc.mlrRemittance.enabled)
             headers << QStringLiteral("Medical loss ratio") << QStringLiteral("MLR remittance");
         Table t = makeTable(
-            QStringLiteral("Table %1.3. Risk corridors, blend true-up and MLR remittance by plan (§12)")
+            QStringLiteral("Table %1.4. Risk corridors, blend true-up and MLR remittance by plan (§12)")
                 .arg(n),
             textColumns({"Plan"}) + figureColumns(headers));
         addPlanRows(t, false, [&sc](const PlanSettlement& p) {
@@ -1200,15 +1215,30 @@ private:
                           "rebased gross rate) × member months. Payment model ffs: state cost not "
                           "rebased = revenue + plan payments − gross savings; rebased = revenue. Net "
                           "state saving = counterfactual program cost − state cost, all funds (§11)."));
+        all.notes << QStringLiteral("The projection of each plan is in Section %1 and in projection.csv.")
+                         .arg(sectionNumber(SectionId::ProjectionByPlan));
         flow_.table(all);
+    }
 
+    // ---- Appendix: the projection by plan ------------------------------------------------------
+    void projectionByPlan(const QString& title)
+    {
+        flow_.section(title, Orientation::Landscape);
+        const Projection& pr = doc_.projection();
+        const int n = sectionNumber(SectionId::ProjectionByPlan);
+        flow_.paragraph(
+            QStringLiteral("Each plan’s projection, the rows of projection.csv that the statewide "
+                           "projection of Section %1 adds up. Money to the dollar; PMPM rates to "
+                           "the cent.")
+                .arg(sectionNumber(SectionId::Projection)),
+            TextStyle::Small);
         Table a =
-            makeTable(QStringLiteral("Table %1.2. Projection by plan: cost and savings").arg(n),
+            makeTable(QStringLiteral("Table %1.1. Projection by plan: cost and savings").arg(n),
                       textColumns({"Plan"}) +
                           figureColumns({"Year", "Member months", "Counterfactual cost", "Projected cost",
                                          "Investment", "Benchmark", "Gross savings", "Plan payment"}));
         Table b = makeTable(
-            QStringLiteral("Table %1.3. Projection by plan: rates, margins and state cost").arg(n),
+            QStringLiteral("Table %1.2. Projection by plan: rates, margins and state cost").arg(n),
             textColumns({"Plan"}) +
                 figureColumns({"Year", "Rate rebased (PMPM)", "Rate not rebased (PMPM)", "Rate impact",
                                "Margin rebased", "Margin not rebased", "State cost rebased",
@@ -1633,7 +1663,11 @@ private:
                                  : QCoreApplication::applicationVersion();
         in.scenarioVersion = scenarioSource();
         in.hasChance = sectionNumber(SectionId::Chance) != 0;
-        in.hasDrivers = sectionNumber(SectionId::Drivers) != 0;
+        // A tornado of the assumptions: the section on drivers, or the summary's quick one
+        // (every numeric assumption ±10 %) that names the top three.
+        in.hasDrivers =
+            sectionNumber(SectionId::Drivers) != 0 ||
+            (sectionNumber(SectionId::Summary) != 0 && summaryDrivers_ && !summaryDrivers_->rows.empty());
         in.partnerships = hasPartnerships();
         if (doc_.scenarioId())
             for (const io::ScenarioInfo& info : doc_.scenarios())
@@ -1770,6 +1804,7 @@ private:
     const std::optional<Settlement>& compare_;
     const Validity& validity_;
     const std::optional<io::SensitivityTable>& drivers_;
+    const std::optional<io::SensitivityTable>& summaryDrivers_;
     const std::optional<RegionalRates>& regional_;
     QSet<QString> suppressed_;
     std::vector<const Section*> sections_; //!< the sections this report has, in order
@@ -1777,6 +1812,32 @@ private:
     io::ReportSettings settings_;
     const std::optional<Settlement>& earlier_;
 };
+
+//! The report's XMP metadata: title, subject, creator tool and language (English, United States).
+QByteArray briefingXmp(const QString& title, const QString& project)
+{
+    const QString xmp = QStringLiteral(
+        "<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>\n"
+        "<x:xmpmeta xmlns:x='adobe:ns:meta/'>\n"
+        "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>\n"
+        "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/' "
+        "xmlns:xmp='http://ns.adobe.com/xap/1.0/' xmlns:pdf='http://ns.adobe.com/pdf/1.3/'>\n"
+        "<dc:title><rdf:Alt><rdf:li xml:lang='x-default'>%1</rdf:li></rdf:Alt></dc:title>\n"
+        "<dc:description><rdf:Alt><rdf:li xml:lang='x-default'>%2</rdf:li></rdf:Alt></dc:description>\n"
+        "<dc:language><rdf:Bag><rdf:li>en-US</rdf:li></rdf:Bag></dc:language>\n"
+        "<dc:format>application/pdf</dc:format>\n"
+        "<xmp:CreatorTool>Sharecast</xmp:CreatorTool>\n"
+        "<pdf:Producer>Sharecast (Qt)</pdf:Producer>\n"
+        "</rdf:Description>\n"
+        "</rdf:RDF>\n"
+        "</x:xmpmeta>\n"
+        "<?xpacket end='w'?>");
+    return xmp
+        .arg(title.toHtmlEscaped(), QStringLiteral("Shared-savings settlement and five-year projection of %1")
+                                        .arg(project)
+                                        .toHtmlEscaped())
+        .toUtf8();
+}
 
 } // namespace
 
@@ -1827,6 +1888,31 @@ ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions
     f.validity = report::withMonteCarlo(document.validity(), document.settlement(), document.scenario());
     if (options.drivers)
         f.drivers = report::driversTornado(document, *options.drivers, f.csv);
+    else if (!options.omittedSections.contains(QStringLiteral("summary"))) {
+        // The summary's top three: every numeric assumption ±10 %, leaving out one that the
+        // scenario's rules do not let move so far (a take-up at 100 %, a baseline weight that
+        // must add up to 1 with the others).
+        ReportDrivers quick;
+        for (const std::string& k : io::scenarioNumberKeys(document.scenario()))
+            quick.keys.push_back(io::SensitivityKey{k, {}, {}});
+        while (!quick.keys.empty() && !f.summaryDrivers) {
+            try {
+                f.summaryDrivers = report::driversTornado(document, quick, f.csv);
+            } catch (const InputError& e) {
+                // The refused key: "(with KEY = value)" in the reason, else the column.
+                static const QRegularExpression with(QStringLiteral("\\(with ([^ ]+) = "));
+                const QRegularExpressionMatch m = with.match(QString::fromStdString(e.reason()));
+                const std::string refused = m.hasMatch() ? m.captured(1).toStdString() : e.where().column;
+                const auto kept =
+                    std::remove_if(quick.keys.begin(), quick.keys.end(), [&](const io::SensitivityKey& k) {
+                        return !refused.empty() && (k.key == refused || k.key.rfind(refused + "[", 0) == 0);
+                    });
+                if (kept == quick.keys.end())
+                    break; // not a key's refusal: the summary says the drivers were not analysed
+                quick.keys.erase(kept, quick.keys.end());
+            }
+        }
+    }
     if (const std::optional<RegionalRatesSpec>& spec = document.scenario().regionalRates)
         f.regional = computeRegionalRates(RegionalRatesInput{&*spec, paidRates(document.projection())});
     return f;
@@ -1868,8 +1954,16 @@ QByteArray renderReportPdf(ProjectDocument& document, const ReportOptions& optio
     {
         QPdfWriter writer(&buffer);
         writer.setResolution(300);
+        // What Qt 6.4's QPdfWriter allows: the title and creator (Info dictionary), PDF 1.4, 1.6 or
+        // PDF/A-1b, and the document's XMP metadata (where the language is declared as dc:language).
+        // It writes no structure tree (no tagged PDF, headings or alternate text for figures) and no
+        // /Lang entry in the catalog; docs/report-accessibility.md says what that means.
+        const QString title = QStringLiteral("Shared-savings briefing: %1, performance year %2")
+                                  .arg(scenarioName(document.scenario()))
+                                  .arg(document.settlement().year);
         writer.setCreator(QStringLiteral("Sharecast"));
-        writer.setTitle(QStringLiteral("Shared-savings briefing: %1").arg(scenarioName(document.scenario())));
+        writer.setTitle(title);
+        writer.setDocumentXmpMetadata(briefingXmp(title, document.title()));
         writer.setPageLayout(
             QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
         result = renderReport(document, options, figures, &writer);

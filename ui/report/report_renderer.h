@@ -75,8 +75,11 @@ struct ReportFigures {
     io::ReportCsvOptions csv;
     Validity validity; //!< closed forms and Monte Carlo, with each draw's statewide sums
     std::optional<io::SensitivityTable> drivers; //!< the tornado, when the options ask for it
-    std::optional<RegionalRates> regional;       //!< when the scenario configures regional_rates
-    std::optional<Settlement> earlier;           //!< ReportOptions::earlier settled on the same data
+    //! Without it, the executive summary's top three drivers: the program net over every numeric
+    //! assumption ±10 % (empty when one of them cannot be varied).
+    std::optional<io::SensitivityTable> summaryDrivers;
+    std::optional<RegionalRates> regional; //!< when the scenario configures regional_rates
+    std::optional<Settlement> earlier;     //!< ReportOptions::earlier settled on the same data
 };
 
 //! The figures of a report of the document's current results. Throws sharecast::InputError when

@@ -11,6 +11,7 @@
 #include "ui/analysis/compare_view.h"
 #include "ui/analysis/experience_view.h"
 #include "ui/analysis/funding_flows_view.h"
+#include "ui/analysis/overview_view.h"
 #include "ui/analysis/partnerships_view.h"
 #include "ui/analysis/program_years_view.h"
 #include "ui/analysis/sensitivity_view.h"
@@ -446,6 +447,10 @@ void MainWindow::attachDocument()
     ProjectDocument* doc = document_.get();
     validityRunner_ = std::make_unique<ValidityRunner>(doc);
     auto* tabs = new QTabWidget;
+    // The year's story in plain words comes first, for policy staff.
+    auto* overview = new OverviewView(doc);
+    overview->setObjectName(QStringLiteral("overviewView"));
+    tabs->addTab(overview, tr("Overview"));
     tabs->addTab(createSettlementPage(doc), tr("Settlement"));
     addChartTabs(tabs, doc);
     experienceView_ = new ExperienceView(doc);
@@ -564,7 +569,8 @@ void MainWindow::addChartTabs(QTabWidget* tabs, ProjectDocument* doc)
 {
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("savingsChart"));
-    savingsChart_ = new SavingsChartController(doc, chart_, chart_);
+    savingsChart_ =
+        new SavingsChartController(doc, chart_, chart_, Qt::Horizontal); // plan names down the side
     tabs->addTab(chart_, tr("Savings by plan"));
     auto addChart = [&](const QString& title, const QString& name, auto make) {
         auto* plot = new QCustomPlot;
