@@ -579,6 +579,25 @@ private Q_SLOTS:
             QVERIFY2(summary.contains(expected), qPrintable(expected + QStringLiteral("\n") + summary));
         // Plans by name on the savings chart and in the plans needing attention, not by code.
         QVERIFY2(summary.contains(QStringLiteral("Golden Poppy Health Plan")), qPrintable(summary));
+
+        // The short list of plans needing attention starts with the blocked plan (a failed gate or
+        // the guardrail: not eligible) that has the most savings at stake.
+        QString blocked;
+        double stake = -1.0;
+        for (const QStringList& row : st.rows) {
+            const bool notEligible =
+                row[st.column("eligible")] == u"0" || row[st.column("eligible")] == u"false";
+            const double g = std::fabs(row[st.column("gross_savings")].toDouble());
+            if (notEligible && g > stake) {
+                stake = g;
+                blocked = row[st.column("plan_id")];
+            }
+        }
+        QVERIFY(!blocked.isEmpty());
+        const auto doc = ui::ProjectDocument::open(project_);
+        const QString name = QString::fromStdString(doc->experience().planName(blocked.toStdString()));
+        QVERIFY2(summary.contains(QStringLiteral("Plans needing attention • ") + name + u':'),
+                 qPrintable(name + QStringLiteral("\n") + summary));
     }
 
     //! The settlement section's statewide table prints the figures exactly as `sharecast settle`

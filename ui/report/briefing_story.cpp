@@ -375,7 +375,7 @@ BriefingStory briefingStory(const BriefingInputs& in)
         for (const PlanValidity& v : in.validity->plans)
             validity[v.planId] = &v;
     int qualityFailed = 0, guardrail = 0, chance = 0;
-    QList<AttentionItem> chanceOnly;
+    std::vector<std::pair<double, AttentionItem>> gated, chanceOnly; // with the savings at stake
     for (const PlanSettlement& p : s.plans) {
         const auto v = validity.find(p.planId);
         const PlanValidity* pv = v == validity.end() ? nullptr : v->second;
@@ -390,9 +390,16 @@ BriefingStory briefingStory(const BriefingInputs& in)
         // Plans that failed a gate or tripped the guardrail first, then those only within chance.
         const bool gate = p.quality.gateBlocks || (p.tccTrend.enabled && !p.tccTrend.passed) ||
                           (p.appropriateness.enabled && p.appropriateness.tripped);
-        (gate ? story.attention : chanceOnly).append(AttentionItem{p.planId, nameOf(p.planId), why});
+        (gate ? gated : chanceOnly)
+            .emplace_back(std::abs(p.grossSavings), AttentionItem{p.planId, nameOf(p.planId), why});
     }
-    story.attention += chanceOnly;
+    // Within each group, the plans with the most at stake first (a short list shows those).
+    for (auto* group : {&gated, &chanceOnly}) {
+        std::stable_sort(group->begin(), group->end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (auto& [stake, item] : *group)
+            story.attention.append(std::move(item));
+    }
 
     // What to watch.
     QStringList watch;

@@ -59,7 +59,7 @@ struct BriefingStory {
     QString rebasing; //!< the projection: not rebasing against rebasing, in one sentence
     QString drivers;  //!< the three assumptions that move the result most, or that none were analysed
     QString watch;    //!< what to watch
-    QList<AttentionItem> attention;
+    QList<AttentionItem> attention; //!< gates and guardrail first, then chance; each by savings at stake
     RebasingOutlook outlook;
     bool hasProjection = false;
 };
