@@ -7,9 +7,11 @@
 #include "io/project/report_settings.h"
 #include "io/project/scenario_store.h"
 #include "io/scenario/presets.h"
-#include "pdf_text.h"
-#include "sample_project.h"
+#include "tests/ui/menu_walk.h"
+#include "tests/ui/pdf_text.h"
+#include "tests/ui/sample_project.h"
 #include "ui/analysis/compare_view.h"
+#include "ui/assumptions/assumption_help.h"
 #include "ui/document/project_document.h"
 #include "ui/workbench/help_browser.h"
 #include "ui/workbench/main_window.h"
@@ -45,6 +47,8 @@
 #include <qcustomplot.h>
 
 using namespace sharecast;
+using testing::menuAction;
+using testing::showActive;
 
 class TestHelpAndSettings : public QObject {
     Q_OBJECT
@@ -57,16 +61,6 @@ class TestHelpAndSettings : public QObject {
         const QString copy = dir_.filePath(name);
         QFile::remove(copy);
         return QFile::copy(project_, copy) ? copy : QString();
-    }
-
-    static QAction* menuAction(ui::MainWindow& w, const QString& menu, const QString& text)
-    {
-        for (QAction* m : w.menuBar()->actions())
-            if (m->text().remove(u'&') == menu && m->menu())
-                for (QAction* a : m->menu()->actions())
-                    if (a->text().remove(u'&').startsWith(text))
-                        return a;
-        return nullptr;
     }
 
     //! The field of the assumptions panel labelled `label`.
@@ -110,7 +104,7 @@ private Q_SLOTS:
                 if (!f || qobject_cast<QLabel*>(f) || qobject_cast<QSlider*>(f) || !f->isEnabledTo(panel))
                     continue;
                 ++fields;
-                if (!f->toolTip().contains(u'§') || f->property("sharecastHelpAnchor").toString().isEmpty())
+                if (!f->toolTip().contains(u'§') || f->property(ui::kHelpAnchorProperty).toString().isEmpty())
                     missing << QStringLiteral("%1 row %2 (%3)")
                                    .arg(box->title())
                                    .arg(row)
@@ -133,9 +127,7 @@ private Q_SLOTS:
         ui::MainWindow w;
         QVERIFY(w.openProject(project_));
         w.resize(1400, 900);
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(showActive(w));
 
         // On an assumption field: its entry on the assumptions page.
         QWidget* msr = field(w, QStringLiteral("Fixed MSR"));
@@ -255,9 +247,7 @@ private Q_SLOTS:
         ui::MainWindow w;
         QVERIFY(w.openProject(project_));
         w.resize(1400, 900);
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(showActive(w));
         QCustomPlot* chart = w.chart();
         QVERIFY(chart);
         QApplication::clipboard()->clear();

@@ -6,6 +6,7 @@
 #include "engine/rounding.h"
 #include "io/csv/partnerships_csv.h"
 #include "tests/io/io_test_support.h"
+#include "tests/ui/menu_walk.h"
 #include "tests/ui/plain_reading.h"
 #include "tests/ui/sample_project.h"
 #include "ui/analysis/overview_view.h"
@@ -51,6 +52,8 @@
 #include <functional>
 
 using namespace sharecast;
+using testing::menuAction;
+using testing::showActive;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -69,14 +72,6 @@ class TestMainWindow : public QObject {
         const QString copy = dir_.filePath(name);
         QFile::remove(copy);
         return QFile::copy(project_, copy) ? copy : QString();
-    }
-
-    //! Shows the window and waits until it is active (keyboard focus goes to its widgets).
-    static bool showActive(ui::MainWindow& w)
-    {
-        w.show();
-        w.activateWindow();
-        return QTest::qWaitForWindowActive(&w);
     }
 
 private Q_SLOTS:
@@ -522,18 +517,6 @@ private Q_SLOTS:
         const PlanValidity& p = w.document()->validity().plans.front();
         QCOMPARE(p.cvSource, CvSource::MemberData);
         QVERIFY(std::fabs(p.cv - std::sqrt(9218.75) / 237.5) <= 1e-12);
-    }
-
-    //! A menu action of the main window by the start of its text (without the & mnemonic):
-    //! "Undo" finds "Undo Change the plan share".
-    static QAction* menuAction(ui::MainWindow& w, const QString& menu, const QString& text)
-    {
-        for (QAction* m : w.menuBar()->actions())
-            if (m->text().remove(u'&') == menu && m->menu())
-                for (QAction* a : m->menu()->actions())
-                    if (a->text().remove(u'&').startsWith(text))
-                        return a;
-        return nullptr;
     }
 
     //! File ▸ Import Data… through the real action and its modal file dialog, answered as a user

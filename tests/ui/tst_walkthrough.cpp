@@ -8,6 +8,7 @@
 //! (docs/screenshots/take_screenshots.sh runs it so under Xvfb).
 
 #include "cli/cli.h"
+#include "tests/ui/menu_walk.h"
 #include "tests/ui/sample_project.h"
 #include "ui/analysis/compare_view.h"
 #include "ui/assumptions/assumption_table.h"
@@ -44,16 +45,6 @@ class TestWalkthrough : public QObject {
             return;
         QTest::qWait(300); // let the charts finish their replot
         QVERIFY(w->grab().save(dir + u'/' + QLatin1String(name)));
-    }
-
-    static QAction* menuAction(QMainWindow* w, const QString& menu, const QString& text)
-    {
-        for (QAction* m : w->menuBar()->actions())
-            if (m->text().remove(u'&') == menu)
-                for (QAction* a : m->menu()->actions())
-                    if (a->text().remove(u'&').startsWith(text))
-                        return a;
-        return nullptr;
     }
 
 private Q_SLOTS:
@@ -153,7 +144,7 @@ private Q_SLOTS:
         shoot(&w, "walkthrough-edit.png");
 
         // Scenario ▸ Compare Scenarios: check the stored scenario and the edited one.
-        QAction* compare = menuAction(&w, QStringLiteral("Scenario"), QStringLiteral("Compare"));
+        QAction* compare = testing::menuAction(w, QStringLiteral("Scenario"), QStringLiteral("Compare"));
         QVERIFY(compare);
         compare->trigger();
         ui::CompareView* view = w.compareView();
@@ -176,7 +167,7 @@ private Q_SLOTS:
         shoot(&w, "walkthrough-compare.png");
 
         // Edit ▸ Undo: the preset's 50 % again, nothing modified, the edited entry gone.
-        QAction* undo = menuAction(&w, QStringLiteral("Edit"), QStringLiteral("Undo"));
+        QAction* undo = testing::menuAction(w, QStringLiteral("Edit"), QStringLiteral("Undo"));
         QVERIFY(undo);
         QVERIFY2(undo->text().contains(QStringLiteral("sharing tiers")), qPrintable(undo->text()));
         undo->trigger();

@@ -624,14 +624,11 @@ void CompareView::showDifferingAssumptions(const QList<Scenario>& scenarios)
     QList<QMap<QString, std::pair<QString, QString>>> diffs; // per other scenario: key → (A, it)
     for (int i = 1; i < scenarios.size(); ++i) {
         QMap<QString, std::pair<QString, QString>> d;
-        QStringList own;
         for (const io::ScenarioDifference& x : io::diffScenarios(scenarios.front(), scenarios[i])) {
             d.insert(x.key, {x.left, x.right});
-            own << x.key;
             if (!keys.contains(x.key))
                 keys << x.key;
         }
-        compared_[i].differingKeys = own;
         diffs << d;
     }
     for (const QString& key : keys) {

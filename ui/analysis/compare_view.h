@@ -43,7 +43,6 @@ struct ComparedScenario {
     QString name;                      //!< as listed ("<name> (edited)" for the edited one)
     QMap<QString, ComparedPlan> plans; //!< by plan id
     StatewideFigures statewide;
-    QStringList differingKeys; //!< the scenario keys whose values differ from the reference's
 };
 
 //! One assumption that differs between the compared scenarios: its key in the JSON form and

@@ -8,6 +8,9 @@
 
 namespace sharecast::ui {
 
+//! The property of a field widget that holds its help page anchor (F1 finds it on the focus chain).
+inline constexpr const char* kHelpAnchorProperty = "sharecastHelpAnchor";
+
 //! The help of one field.
 struct FieldHelp {
     QString label;   //!< the field's label in the assumptions panel

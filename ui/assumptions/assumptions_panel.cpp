@@ -34,9 +34,8 @@ namespace sharecast::ui {
 
 namespace {
 
-//! The properties a field's help lives in: its tool-tip sentence and its help page anchor (F1).
+//! The property a field's help sentence lives in (its anchor: kHelpAnchorProperty).
 constexpr const char* kFieldHelpProperty = "sharecastFieldHelp";
-constexpr const char* kFieldHelpAnchor = "sharecastHelpAnchor";
 
 //! The value just below 0 of a percentage field that stands for an absent (null) cap.
 constexpr double kNoCap = 0.0001;
@@ -463,7 +462,7 @@ void applyFieldHelp(const QList<QGroupBox*>& groups)
             if (help.label.isEmpty())
                 continue;
             field->setProperty(kFieldHelpProperty, fieldToolTip(help));
-            field->setProperty(kFieldHelpAnchor, help.anchor);
+            field->setProperty(kHelpAnchorProperty, help.anchor);
             if (field->styleSheet().isEmpty())
                 field->setToolTip(AssumptionFieldBuilder::restingTip(field));
         }

@@ -1648,7 +1648,8 @@ private:
     }
 
     //! The inputs of the ASOP checklist, from the project, the scenario and this report's sections.
-    report::AsopInputs asopInputs() const
+    //! `earlierDiff`: the scenario keys changed since ReportOptions::earlier (when it is given).
+    report::AsopInputs asopInputs(const std::vector<io::ScenarioDifference>& earlierDiff) const
     {
         report::AsopInputs in;
         in.settings = settings_;
@@ -1674,12 +1675,16 @@ private:
                 if (info.id == *doc_.scenarioId())
                     in.earlierExists = info.version > 1 || doc_.isModified();
         if (options_.earlier && earlier_) {
-            in.earlier =
-                options_.earlierSource.isEmpty() ? scenarioName(*options_.earlier) : options_.earlierSource;
-            in.earlierDifferences =
-                static_cast<int>(io::diffScenarios(*options_.earlier, doc_.scenario()).size());
+            in.earlier = earlierName();
+            in.earlierDifferences = static_cast<int>(earlierDiff.size());
         }
         return in;
+    }
+
+    //! How the report names ReportOptions::earlier ("version 2 of “X”, saved …").
+    QString earlierName() const
+    {
+        return options_.earlierSource.isEmpty() ? scenarioName(*options_.earlier) : options_.earlierSource;
     }
 
     // ---- ASOP 41 / 56 checklist -----------------------------------------------------------------
@@ -1687,7 +1692,11 @@ private:
     {
         flow_.section(title, Orientation::Portrait);
         const int n = sectionNumber(SectionId::Asop);
-        const QList<report::AsopItem> items = report::asopChecklist(asopInputs());
+        const bool hasEarlier = options_.earlier && earlier_;
+        const std::vector<io::ScenarioDifference> diff =
+            hasEarlier ? io::diffScenarios(*options_.earlier, doc_.scenario())
+                       : std::vector<io::ScenarioDifference>{};
+        const QList<report::AsopItem> items = report::asopChecklist(asopInputs(diff));
         const QStringList unfilled = report::unfilledItems(items);
         flow_.paragraph(
             QStringLiteral(
@@ -1722,19 +1731,18 @@ private:
 
         // Material changes since the earlier version.
         flow_.heading(QStringLiteral("Material changes since the previous version"), 140);
-        if (!options_.earlier || !earlier_) {
+        if (!hasEarlier) {
             flow_.paragraph(
                 QStringLiteral("No earlier version was chosen to compare with (File ▸ Export Report, "
                                "or “sharecast report --since”)."),
                 TextStyle::Small);
             return;
         }
-        const QString earlierName =
-            options_.earlierSource.isEmpty() ? scenarioName(*options_.earlier) : options_.earlierSource;
+        const QString earlier = earlierName();
         const QList<Headline> before = headlinesOf(*earlier_, options_.earlier->paymentModel);
         const QList<Headline> now = headlinesOf(doc_.settlement(), doc_.scenario().paymentModel);
         Table h =
-            makeTable(QStringLiteral("Table %1.2. Headline figures against %2").arg(n).arg(earlierName),
+            makeTable(QStringLiteral("Table %1.2. Headline figures against %2").arg(n).arg(earlier),
                       textColumns({"Figure"}) + figureColumns({"Earlier", "This report", "Change"}), 8.0);
         for (int i = 0; i < now.size() && i < before.size(); ++i)
             h.rows.append(TableRow{{now[i].label, dollars(before[i].value), dollars(now[i].value),
@@ -1742,16 +1750,13 @@ private:
         h.notes << QStringLiteral("Both settled on the same data, performance year %1.")
                        .arg(doc_.settlement().year);
         flow_.table(h);
-        const std::vector<io::ScenarioDifference> diff =
-            io::diffScenarios(*options_.earlier, doc_.scenario());
         if (diff.empty()) {
-            flow_.paragraph(QStringLiteral("The assumptions are the same as in %1.").arg(earlierName),
+            flow_.paragraph(QStringLiteral("The assumptions are the same as in %1.").arg(earlier),
                             TextStyle::Small);
             return;
         }
-        Table d =
-            makeTable(QStringLiteral("Table %1.3. Assumptions changed since %2").arg(n).arg(earlierName),
-                      monoColumns({"Key"}, true) + textColumns({"Earlier", "This report"}, true), 7.0);
+        Table d = makeTable(QStringLiteral("Table %1.3. Assumptions changed since %2").arg(n).arg(earlier),
+                            monoColumns({"Key"}, true) + textColumns({"Earlier", "This report"}, true), 7.0);
         for (const io::ScenarioDifference& x : diff)
             d.rows.append(TableRow{{x.key, x.left, x.right}});
         flow_.table(d);
@@ -1881,8 +1886,8 @@ ReportFigures reportFigures(const ProjectDocument& document, const ReportOptions
     ReportFigures f;
     if (options.compare)
         f.compare = settleScenario(document, *options.compare, false);
-    if (options.earlier)
-        f.earlier = settleScenario(document, *options.earlier, false);
+    if (options.earlier && !options.omittedSections.contains(QStringLiteral("asop")))
+        f.earlier = settleScenario(document, *options.earlier, false); // only the checklist uses it
     f.csv = io::reportCsvOptions(options.suppressSmallCells, document.settlement(), &document.projection(),
                                  document.quality(), f.compare ? &*f.compare : nullptr);
     f.validity = report::withMonteCarlo(document.validity(), document.settlement(), document.scenario());

@@ -53,7 +53,7 @@ QString methodologyHeadingOfTab(const QString& tab)
 HelpTopic helpTopicFor(const QWidget* focus)
 {
     for (const QWidget* w = focus; w; w = w->parentWidget()) {
-        const QString anchor = w->property("sharecastHelpAnchor").toString();
+        const QString anchor = w->property(kHelpAnchorProperty).toString();
         if (!anchor.isEmpty())
             return {HelpTopic::Assumptions, anchor};
         if (w->objectName() == QLatin1String("assumptions") ||
