@@ -1724,13 +1724,16 @@ private:
         for (const report::AsopItem& i : items)
             t.rows.append(TableRow{{i.item, i.standard, report::statusText(i.status), i.detail},
                                    i.status == report::AsopStatus::Unfilled});
-        t.notes << QStringLiteral(
-            "“Standard wording”: Sharecast's own text, shown because the project sets none; "
-            "replace it in the project settings where it does not fit.");
+        if (std::any_of(items.cbegin(), items.cend(),
+                        [](const report::AsopItem& i) { return i.status == report::AsopStatus::Standard; }))
+            t.notes << QStringLiteral(
+                "“Standard wording”: Sharecast's own text, shown because the project sets none; "
+                "replace it in the project settings where it does not fit.");
         flow_.table(t);
 
         // Material changes since the earlier version.
-        flow_.heading(QStringLiteral("Material changes since the previous version"), 140);
+        // With an earlier version, the heading keeps its tables' start with it; else one sentence follows.
+        flow_.heading(QStringLiteral("Material changes since the previous version"), hasEarlier ? 140 : 40);
         if (!hasEarlier) {
             flow_.paragraph(
                 QStringLiteral("No earlier version was chosen to compare with (File ▸ Export Report, "
