@@ -16,5 +16,5 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 # dpkg-shlibdeps names the linked libraries, libxlsxwriter4 (the Excel workbook) among them.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them: name them.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins, fonts-dejavu-core")
 include(CPack)

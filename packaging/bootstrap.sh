@@ -18,7 +18,7 @@ packages=(cmake ninja-build g++ pkg-config dpkg-dev file
           qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libqcustomplot-dev
           libboost-serialization-dev fonts-dejavu-core xvfb xauth
           sqlite3 time poppler-utils clang libclang-rt-14-dev clang-format
-          libxlsxwriter-dev libreoffice-calc-nogui)
+          libxlsxwriter-dev libreoffice-calc-nogui postgresql libqt6sql6-psql)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -48,6 +48,8 @@ case "$mode" in
     ;;
   test)
     cd "$build"
+    # The warehouse tests run against a real PostgreSQL here: absent, they fail rather than skip.
+    export SHARECAST_REQUIRE_POSTGRES=1
     exec ctest --output-on-failure --parallel "$jobs"
     ;;
   package)

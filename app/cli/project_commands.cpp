@@ -2,6 +2,7 @@
 
 #include "cli/command_support.h"
 #include "cli/commands.h"
+#include "cli/terminal.h"
 #include "engine/error.h"
 #include "io/csv/experience_export.h"
 #include "io/project/importer.h"
@@ -32,12 +33,31 @@ void import(const Arguments& a, CommandResult& result)
     request.qualityPath = a.value(QStringLiteral("quality"));
     request.membersPath = a.value(QStringLiteral("members"));
     request.partnershipsPath = a.value(QStringLiteral("partnerships"));
+    if (a.has(QStringLiteral("members-from"))) {
+        io::WarehouseSource source;
+        source.url = a.value(QStringLiteral("members-from"));
+        source.table = a.value(QStringLiteral("table"));
+        source.columnMapPath = a.value(QStringLiteral("column-map"));
+        source.where = a.value(QStringLiteral("where"));
+        if (source.table.isEmpty())
+            throw UsageError(QStringLiteral("--members-from needs --table SCHEMA.TABLE"));
+        // Never from the command line or the project: PGPASSWORD, ~/.pgpass, or typed unseen.
+        source.askPassword = [](const QString& shown) {
+            return readHiddenLine(QStringLiteral("Password for %1: ").arg(shown));
+        };
+        request.membersFrom = source;
+    } else {
+        for (const char* option : {"table", "column-map", "where"})
+            if (a.has(QLatin1String(option)))
+                throw UsageError(QStringLiteral("--%1 goes with --members-from").arg(QLatin1String(option)));
+    }
     if (a.has(QStringLiteral("scenario"))) {
         // §1.3: members' costs are summed over the scenario's included COS and truncated at its
         // threshold, so that the aggregates (and §13's c) match what the scenario settles.
-        if (request.membersPath.isEmpty())
+        if (request.membersPath.isEmpty() && !request.membersFrom)
             throw InputError(
-                "--scenario goes with --members (it sets the COS and threshold of the aggregation)");
+                "--scenario goes with --members or --members-from (it sets the COS and threshold "
+                "of the aggregation)");
         const std::unique_ptr<io::ProjectStore> existing =
             QFileInfo::exists(projectPath) ? io::ProjectStore::openForReading(projectPath) : nullptr;
         const Scenario scenario =
@@ -53,11 +73,28 @@ void import(const Arguments& a, CommandResult& result)
         request.memberOptions.truncationThreshold = *t;
     }
     if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty() &&
-        request.partnershipsPath.isEmpty())
-        throw InputError("import needs --experience, --quality, --members or --partnerships");
+        request.partnershipsPath.isEmpty() && !request.membersFrom)
+        throw InputError("import needs --experience, --quality, --members, --members-from or --partnerships");
     checkOutputPath(projectPath);
 
-    io::PreparedImport prepared = io::prepareImport(request); // validate before touching the project
+    // Ctrl+C or SIGTERM stops the import cleanly: a warehouse query is cancelled in the server,
+    // and the project is left as it was.
+    const InterruptWatch interrupt;
+    io::ImportControl control;
+    control.cancelled = interrupt.flag();
+    io::PreparedImport prepared;
+    try {
+        prepared = io::prepareImport(request, control); // validate before touching the project
+        if (InterruptWatch::interrupted())
+            throw io::ImportCancelled();
+    } catch (const io::ImportCancelled&) {
+        throw std::runtime_error(
+            QStringLiteral("%1: the import was interrupted%2; the project is unchanged")
+                .arg(projectPath, request.membersFrom
+                                      ? QStringLiteral(" and its query cancelled in the database")
+                                      : QString())
+                .toStdString());
+    }
     io::ImportReport report;
     const io::ProjectLock lock(projectPath); // another Sharecast changing it: wait for it to finish
     if (QFileInfo::exists(projectPath)) {
@@ -177,31 +214,48 @@ void generateSample(const Arguments& a, CommandResult& result)
 
 Command importCommand()
 {
-    return {QStringLiteral("import"),
-            QStringLiteral("Import experience, quality, member or partnership data into a project"),
-            QStringLiteral(
-                "Usage: sharecast import --project P.sharecast [--experience E.csv] [--quality Q.csv]\n"
-                "                       [--members M.csv [--scenario S.json|preset:NAME] [--truncation "
-                "250000]]\n"
-                "                       [--partnerships C.csv]\n\n"
-                "Creates the project when it does not exist. Every file is read and validated before\n"
-                "anything is stored; on any error nothing changes (exit 2, the message names file,\n"
-                "line, column and value). Each file becomes the project's active dataset of its kind;\n"
-                "--partnerships takes partnerships.csv, the plans' MCP–CBO partnerships (methodology,\n"
-                "\"Partnerships\"). Member rows are aggregated to cells, with each member's cost\n"
-                "above the truncation threshold kept as excess_over_threshold; with --scenario, a member's\n"
-                "cost sums the scenario's included COS and the threshold is the scenario's (methodology\n"
-                "§1.3), so that the cost statistics `validity` draws from them match what it settles.\n"
-                "--truncation overrides the threshold (default 250000)."),
-            {{{QStringLiteral("project")},
-              {QStringLiteral("experience")},
-              {QStringLiteral("quality")},
-              {QStringLiteral("members")},
-              {QStringLiteral("partnerships")},
-              {QStringLiteral("scenario")},
-              {QStringLiteral("truncation")}}},
-            Needs::Core,
-            import};
+    return {
+        QStringLiteral("import"),
+        QStringLiteral("Import experience, quality, member or partnership data into a project"),
+        QStringLiteral(
+            "Usage: sharecast import --project P.sharecast [--experience E.csv] [--quality Q.csv]\n"
+            "                       [--members M.csv [--scenario S.json|preset:NAME] [--truncation "
+            "250000]]\n"
+            "                       [--members-from postgresql://[user@]host[:port]/db --table SCHEMA.TABLE\n"
+            "                        [--column-map MAP.json] [--where CONDITION] [--scenario …] "
+            "[--truncation …]]\n"
+            "                       [--partnerships C.csv]\n\n"
+            "Creates the project when it does not exist. Every file is read and validated before\n"
+            "anything is stored; on any error nothing changes (exit 2, the message names file,\n"
+            "line, column and value). Each file becomes the project's active dataset of its kind;\n"
+            "--partnerships takes partnerships.csv, the plans' MCP–CBO partnerships (methodology,\n"
+            "\"Partnerships\"). Member rows are aggregated to cells, with each member's cost\n"
+            "above the truncation threshold kept as excess_over_threshold; with --scenario, a member's\n"
+            "cost sums the scenario's included COS and the threshold is the scenario's (methodology\n"
+            "§1.3), so that the cost statistics `validity` draws from them match what it settles.\n"
+            "--truncation overrides the threshold (default 250000).\n\n"
+            "--members-from aggregates member rows in a PostgreSQL-compatible database instead: one SQL\n"
+            "statement over --table (filtered by --where, an SQL condition) sums each cell exactly there,\n"
+            "and only the cells come back; the same checks as members.csv's apply, naming the table, "
+            "column,\n"
+            "value and the row's keys. --column-map names the table's columns (a JSON object, members.csv\n"
+            "column -> table column); cost_<cos> and util_<name> are the table's columns so named. The\n"
+            "password comes from PGPASSWORD, ~/.pgpass or a prompt (on a terminal), never from the URL,\n"
+            "and is never stored. Ctrl+C cancels the query in the server; the project is unchanged.\n"
+            "See docs/warehouse.md."),
+        {{{QStringLiteral("project")},
+          {QStringLiteral("experience")},
+          {QStringLiteral("quality")},
+          {QStringLiteral("members")},
+          {QStringLiteral("partnerships")},
+          {QStringLiteral("members-from")},
+          {QStringLiteral("table")},
+          {QStringLiteral("column-map")},
+          {QStringLiteral("where")},
+          {QStringLiteral("scenario")},
+          {QStringLiteral("truncation")}}},
+        Needs::Core,
+        import};
 }
 
 Command exportExperienceCommand()

@@ -320,7 +320,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path);
             QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion);
-            QCOMPARE(ProjectStore::kSchemaVersion, 5);
+            QCOMPARE(ProjectStore::kSchemaVersion, 6);
         }
         {
             auto store = ProjectStore::openOrCreate(path); // exists: opened, not recreated
@@ -330,6 +330,26 @@ private Q_SLOTS:
         const QString other = dir.filePath(QStringLiteral("new.sharecast"));
         QCOMPARE(ProjectStore::openOrCreate(other)->schemaVersion(), ProjectStore::kSchemaVersion);
         QVERIFY(QFile::exists(other));
+    }
+
+    //! A warehouse import's provenance keeps its statement (schema 6); a file's has none.
+    void provenanceKeepsTheQuery()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("q.sharecast"));
+        Provenance p = provenance(QStringLiteral("postgresql://u@h:5432/db table s.t"));
+        p.query = QStringLiteral("SELECT r.plan_id\nFROM (SELECT 1) AS r");
+        {
+            auto store = ProjectStore::create(path);
+            store->addExperience(ExperienceData{}, provenance(QStringLiteral("experience.csv")));
+            store->addExperience(ExperienceData{}, p);
+        }
+        const auto store = ProjectStore::openForReading(path);
+        const QList<DatasetInfo> d = store->datasets();
+        QCOMPARE(d.size(), 2);
+        QCOMPARE(d[0].provenance.query, QString());
+        QCOMPARE(d[1].provenance.query, p.query);
+        QCOMPARE(d[1].provenance.sourceName, p.sourceName);
     }
 
     void createRefusesAnExistingFile()
@@ -800,7 +820,7 @@ private Q_SLOTS:
 
         {
             auto store = ProjectStore::open(path);
-            QCOMPARE(store->schemaVersion(), 5);
+            QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion);
             QCOMPARE(sameDatasets(*store), datasetsV4);
             QCOMPARE(store->metadata(QStringLiteral("name")), QStringLiteral("Schema 4 project"));
             QCOMPARE(activeId(*store, DatasetKind::Experience), QStringLiteral("3"));
@@ -831,7 +851,7 @@ private Q_SLOTS:
         // The migrated file takes partnerships, and its tables still refer to the rebuilt one.
         {
             auto store = ProjectStore::open(path);
-            QCOMPARE(store->schemaVersion(), 5); // migrated once
+            QCOMPARE(store->schemaVersion(), ProjectStore::kSchemaVersion); // migrated once
             const qint64 id =
                 store->addPartnerships(awkwardPartnerships(), provenance(QStringLiteral("partnerships.csv")));
             QCOMPARE(id, qint64(4));

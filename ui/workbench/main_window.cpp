@@ -44,6 +44,7 @@
 #include "io/project/project_lock.h"
 #include "io/project/recovery_file.h"
 #include "io/project/report_settings.h"
+#include "ui/workbench/database_import_dialog.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -280,6 +281,7 @@ void MainWindow::createActions()
     Q_UNUSED(sample);
     file->addAction(tr("&Import Data…"), this, &MainWindow::chooseImport)
         ->setShortcut(QKeySequence(tr("Ctrl+I")));
+    file->addAction(tr("Import from &Database…"), this, &MainWindow::chooseDatabaseImport);
     file->addAction(tr("Project Se&ttings…"), this, [this] {
         if (!document_)
             return;
@@ -704,12 +706,20 @@ void MainWindow::refreshNavigator()
         auto* item = new QTreeWidgetItem(data, {QStringLiteral("%1 (%2)%3")
                                                     .arg(d.provenance.sourceName, io::toString(d.kind),
                                                          d.active ? QString() : tr(", inactive"))});
-        item->setToolTip(0, tr("%1\n%2 bytes, SHA-256 %3\n%4 rows, imported %5")
-                                .arg(d.provenance.summary)
-                                .arg(d.provenance.sourceSize)
-                                .arg(d.provenance.sha256)
-                                .arg(d.provenance.rowCount)
-                                .arg(d.provenance.importedAt.toString(Qt::ISODate)));
+        QString tip = tr("%1\n%2 bytes, SHA-256 %3\n%4 rows, imported %5")
+                          .arg(d.provenance.summary)
+                          .arg(d.provenance.sourceSize)
+                          .arg(d.provenance.sha256)
+                          .arg(d.provenance.rowCount)
+                          .arg(d.provenance.importedAt.toString(Qt::ISODate));
+        if (!d.provenance.query.isEmpty()) // a warehouse import: the digest is of the aggregated cells
+        {
+            QStringList lines = d.provenance.query.split(u'\n');
+            if (lines.size() > 12)
+                lines = lines.mid(0, 12) << tr("… (%1 lines in all)").arg(lines.size());
+            tip += tr("\nAggregated in the database by:\n%1").arg(lines.join(u'\n'));
+        }
+        item->setToolTip(0, tip);
     }
     auto* scenarios = new QTreeWidgetItem(navigator_, {tr("Scenarios")});
     for (const io::ScenarioInfo& s : document_->scenarios()) {
@@ -1117,11 +1127,19 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
     request.memberOptions.truncationThreshold = scenario.truncation.threshold;
     request.memberOptions.includedCos = scenario.includedCos;
     request.memberOptions.excludedCos = scenario.excludedCos;
+    return runImport(request, tr("Reading and checking the files…"),
+                     tr("Imported %1 file(s)").arg(paths.size()), interactive);
+}
 
+QString MainWindow::runImport(const io::ImportRequest& request, const QString& reading, const QString& done,
+                              bool interactive)
+{
     // Read and validate on a pool thread; the project is touched only after everything passed.
-    // The modal progress dialog follows the reading (in permille) and Cancel stops it; the window
-    // waits in a local event loop, so importFiles() stays synchronous for its callers.
-    QProgressDialog progress(tr("Reading and checking the files…"), tr("Cancel"), 0, 1000, this);
+    // The modal progress dialog follows the reading (in permille) and Cancel stops it (a database
+    // query is cancelled in the server); the window waits in a local event loop, so the import
+    // stays synchronous for its callers.
+    QProgressDialog progress(reading, tr("Cancel"), 0, 1000, this);
+    progress.setObjectName(QStringLiteral("importProgress"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     std::atomic<bool> cancel{false};
@@ -1167,8 +1185,38 @@ QString MainWindow::importFiles(const QStringList& paths, bool interactive)
     }
     const QString path = document_->path(); // owned by the document the reload replaces
     openProject(path);                      // reload the project's data
-    statusBar()->showMessage(tr("Imported %1 file(s)").arg(paths.size()), 5000);
+    statusBar()->showMessage(done, 5000);
     return {};
+}
+
+QString MainWindow::importFromDatabase(DatabaseImportDialog& dialog, bool interactive)
+{
+    if (!document_)
+        return tr("No project is open.");
+    if (!maybeSave())
+        return tr("Cancelled.");
+    io::ImportRequest request;
+    request.membersFrom = dialog.source();
+    // §1.3 as for members.csv: the edited scenario's COS; the threshold as the dialog says.
+    const Scenario& scenario = document_->scenario();
+    request.memberOptions.truncationThreshold = dialog.truncation();
+    request.memberOptions.includedCos = scenario.includedCos;
+    request.memberOptions.excludedCos = scenario.excludedCos;
+    const QString error =
+        runImport(request, tr("Aggregating the member rows in the database…"),
+                  tr("Imported the members of %1").arg(request.membersFrom->table), interactive);
+    if (error.isEmpty())
+        dialog.remember();
+    return error;
+}
+
+void MainWindow::chooseDatabaseImport()
+{
+    if (!document_)
+        return;
+    DatabaseImportDialog dialog(document_->scenario().truncation.threshold, this);
+    if (dialog.exec() == QDialog::Accepted)
+        importFromDatabase(dialog);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

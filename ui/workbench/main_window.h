@@ -18,13 +18,15 @@ class QTreeWidget;
 
 namespace sharecast::io {
 class OrphanedRecovery;
-}
+struct ImportRequest;
+} // namespace sharecast::io
 
 namespace sharecast::ui {
 
 class AssumptionsPanel;
 class Autosaver;
 class CompareView;
+class DatabaseImportDialog;
 class ExperienceView;
 class FundingFlowsView;
 class PartnershipsView;
@@ -66,6 +68,11 @@ public:
     //! member_id, else experience) with a progress dialog that can cancel; all or nothing.
     //! Returns an empty string on success, else the error shown to the user.
     QString importFiles(const QStringList& paths, bool interactive = true);
+    //! Imports the members of the warehouse table the (accepted) dialog names, aggregated in the
+    //! database, with the same progress dialog, cancel (the query is cancelled in the server) and
+    //! all-or-nothing as importFiles(); remembers the dialog's fields (never the password) when it
+    //! succeeded. Returns an empty string on success, else the error shown to the user.
+    QString importFromDatabase(DatabaseImportDialog& dialog, bool interactive = true);
 
     //! Creates a project at path from experience (and optional quality) files, all or nothing,
     //! and opens it. Returns an empty string on success, else the error.
@@ -137,6 +144,12 @@ private:
     bool chooseReportAudience(const QString& title, ReportOptions& options);
     void chooseProject();
     void chooseImport();
+    //! File ▸ Import from Database…: the dialog, then importFromDatabase().
+    void chooseDatabaseImport();
+    //! Prepares request on a pool thread under a progress dialog (reading: its text) with Cancel,
+    //! then stores it in the open project and reloads it (done: the status bar's message).
+    QString runImport(const io::ImportRequest& request, const QString& reading, const QString& done,
+                      bool interactive);
     void newProject();
     void newScenarioFromPreset(const QString& preset);
     //! Asks for a scenario name, proposing one the project does not have; a taken name is

@@ -147,10 +147,13 @@ private:
 PreparedImport prepareImport(const ImportRequest& request, const ImportControl& control)
 {
     if (request.experiencePath.isEmpty() && request.qualityPath.isEmpty() && request.membersPath.isEmpty() &&
-        request.partnershipsPath.isEmpty())
+        request.partnershipsPath.isEmpty() && !request.membersFrom)
         throw InputError("nothing to import: give an experience, quality, members or partnerships file");
-    if (!request.experiencePath.isEmpty() && !request.membersPath.isEmpty())
+    if (!request.experiencePath.isEmpty() && (!request.membersPath.isEmpty() || request.membersFrom))
         throw InputError("import experience cells or member-level data, not both at once: each replaces the "
+                         "project's experience");
+    if (!request.membersPath.isEmpty() && request.membersFrom)
+        throw InputError("import members from a file or from a database, not both at once: each replaces the "
                          "project's experience");
 
     qint64 total = 0;
@@ -225,6 +228,18 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
                 members = readMembersCsv(f, request.membersPath, request.memberOptions, c);
             },
             [&] { return members->rows; });
+    } else if (request.membersFrom) {
+        WarehouseMembers read = readWarehouseMembers(*request.membersFrom, request.memberOptions, control);
+        membersProvenance.sourceName = read.sourceName;
+        membersProvenance.sourceSize = read.canonical.size();
+        membersProvenance.sha256 =
+            QString::fromLatin1(QCryptographicHash::hash(read.canonical, QCryptographicHash::Sha256).toHex());
+        membersProvenance.rowCount = read.members.rows;
+        membersProvenance.importedAt = QDateTime::currentDateTimeUtc();
+        membersProvenance.query = read.query;
+        members = std::move(read.members);
+    }
+    if (members) {
         std::set<std::string> plans;
         std::set<Year> years;
         for (const ExperienceCell& c : members->cells.cells) {

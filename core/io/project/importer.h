@@ -5,6 +5,7 @@
 #include "io/csv/csv_reader.h"
 #include "io/csv/members_csv.h"
 #include "io/project/project_store.h"
+#include "io/warehouse/warehouse_import.h"
 
 #include <QString>
 #include <QStringList>
@@ -13,11 +14,13 @@
 
 namespace sharecast::io {
 
-//! The files of one import (any may be empty, not all).
+//! The files of one import (any may be empty, not all), or a warehouse table for the members.
 struct ImportRequest {
     QString experiencePath;
     QString qualityPath;
     QString membersPath;
+    //! Member rows aggregated in a warehouse instead of members.csv (not both).
+    std::optional<WarehouseSource> membersFrom;
     QString partnershipsPath; //!< partnerships.csv (MCP–CBO partnerships)
     MemberAggregationOptions memberOptions;
 };

@@ -115,6 +115,12 @@ const char* const kMigration5[] = {
     " PRIMARY KEY (dataset_id, position))",
 };
 
+// Version 6: the statement of a dataset aggregated in a database (a warehouse import). Added
+// column only: older files read as having none.
+const char* const kMigration6[] = {
+    "ALTER TABLE dataset ADD COLUMN source_query TEXT NOT NULL DEFAULT ''",
+};
+
 struct Migration {
     const char* const* statements;
     std::size_t count;
@@ -123,11 +129,13 @@ struct Migration {
 const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)}, {kMigration2, std::size(kMigration2)},
     {kMigration3, std::size(kMigration3)}, {kMigration4, std::size(kMigration4)},
-    {kMigration5, std::size(kMigration5)},
+    {kMigration5, std::size(kMigration5)}, {kMigration6, std::size(kMigration6)},
 };
 
 //! The first schema with the partnership table.
 constexpr int kPartnershipsSchema = 5;
+//! The first schema with dataset.source_query.
+constexpr int kQuerySchema = 6;
 static_assert(std::size(kMigrations) == ProjectStore::kSchemaVersion);
 
 QAtomicInteger<int> connectionCounter;
@@ -525,7 +533,8 @@ QList<DatasetInfo> ProjectStore::datasets() const
     QSqlQuery q(database());
     q.exec(
         QStringLiteral("SELECT id, kind, source_name, source_size, sha256, row_count, imported_at, warnings, "
-                       "summary, active FROM dataset ORDER BY id"));
+                       "summary, active, %1 FROM dataset ORDER BY id")
+            .arg(schemaVersion() >= kQuerySchema ? QStringLiteral("source_query") : QStringLiteral("''")));
     while (q.next()) {
         DatasetInfo d;
         d.id = q.value(0).toLongLong();
@@ -539,6 +548,7 @@ QList<DatasetInfo> ProjectStore::datasets() const
         d.provenance.warnings = warnings.isEmpty() ? QStringList() : warnings.split(u'\n');
         d.provenance.summary = q.value(8).toString();
         d.active = q.value(9).toBool();
+        d.provenance.query = q.value(10).toString();
         list << d;
     }
     return list;
@@ -567,13 +577,13 @@ qint64 ProjectStore::insertDataset(DatasetKind kind, const Provenance& p)
             QStringLiteral("%1: cannot save: %2").arg(name_, q.lastError().text()).toStdString());
     q.prepare(
         QStringLiteral("INSERT INTO dataset (kind, source_name, source_size, sha256, row_count, imported_at, "
-                       "warnings, summary, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+                       "warnings, summary, source_query, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
     execWith(q, name_,
              {toString(kind), text(p.sourceName), p.sourceSize, p.sha256, p.rowCount,
               (p.importedAt.isValid() ? p.importedAt : QDateTime::currentDateTimeUtc())
                   .toUTC()
                   .toString(Qt::ISODateWithMs),
-              text(p.warnings.join(u'\n')), text(p.summary)});
+              text(p.warnings.join(u'\n')), text(p.summary), text(p.query)});
     return q.lastInsertId().toLongLong();
 }
 

@@ -60,6 +60,10 @@ struct Provenance {
     QDateTime importedAt;  //!< UTC
     QStringList warnings;
     QString summary; //!< one readable paragraph (cells, plans, years, blanks counted as 0)
+    //! The statement that produced the data in a database (a warehouse import); empty for a file.
+    //! sourceName is then the connection (no password) and table, sourceSize and sha256 describe
+    //! the canonical text of the aggregated cells.
+    QString query;
 };
 
 //! One imported dataset as listed in a project.
@@ -95,10 +99,11 @@ struct MemberAggregates {
 class ProjectStore {
 public:
     //! The schema version this build writes (PRAGMA user_version); older files are migrated.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     //! The oldest schema openForReading() reads as it is (schema 4 only added columns that
     //! readers treat as absent in a schema-3 file; schema 5 added the partnerships, which a file
-    //! of schema 3 or 4 does not have).
+    //! of schema 3 or 4 does not have; schema 6 added the query of a warehouse import, empty in
+    //! older files).
     static constexpr int kOldestReadableSchema = 3;
 
     //! Creates a new, empty project at path (which must not exist). Messages name the file
