@@ -81,6 +81,10 @@ private Q_SLOTS:
         QCOMPARE(int(parseDecimal(s, d)), status);
         if (status != int(DecimalText::Ok))
             return;
+        while (d.exponent < 0 && d.mantissa % 10 == 0 && d.mantissa != 0) { // the same value
+            d.mantissa /= 10;
+            ++d.exponent;
+        }
         QCOMPARE(quint64(d.mantissa), mantissa);
         QCOMPARE(d.exponent, exponent);
         QCOMPARE(d.negative, negative);

@@ -188,7 +188,7 @@ int textMagnitude(std::string_view t)
 
 } // namespace
 
-DecimalText parseDecimal(std::string_view text, Decimal& out)
+DecimalText parseDecimalText(std::string_view text, Decimal& out)
 {
     const char* p = text.data();
     const char* const end = p + text.size();
@@ -260,16 +260,6 @@ DecimalText parseDecimal(std::string_view text, Decimal& out)
     return DecimalText::Ok;
 }
 
-int decimalMagnitude(const Decimal& d)
-{
-    if (d.mantissa == 0)
-        return 0;
-    int digits = 1;
-    while (digits < 20 && d.mantissa >= kPow10[static_cast<std::size_t>(digits)])
-        ++digits;
-    return digits + d.exponent;
-}
-
 int compareDecimals(const Decimal& a, const Decimal& b)
 {
     return ExactDecimal::compare(ExactDecimal(a), ExactDecimal(b));
@@ -299,10 +289,21 @@ DecimalLimit::DecimalLimit(double bound) : bound_(shortestDecimal(bound))
     }
 }
 
-void ExactDecimal::addWord(std::uint64_t w)
+void ExactDecimal::carryFromFirst(std::uint64_t w)
+{
+    for (std::size_t i = 1; i < 4; ++i)
+        if (++limbs_[i] != 0)
+            return;
+    // Past 2^256: undo (the higher words wrapped to 0, all of them having been 2^64 − 1).
+    limbs_[1] = limbs_[2] = limbs_[3] = UINT64_MAX;
+    limbs_[0] -= w;
+    throw ExactOverflow();
+}
+
+void ExactDecimal::addSameExponent(const Limbs& value)
 {
     Limbs sum = limbs_;
-    if (!addLimbs(sum, Limbs{w, 0, 0, 0}))
+    if (!addLimbs(sum, value))
         throw ExactOverflow();
     limbs_ = sum;
 }
@@ -321,12 +322,6 @@ void ExactDecimal::addScaled(Limbs value, int exponent)
         throw ExactOverflow();
     limbs_ = mine;
     exponent_ = common;
-}
-
-void ExactDecimal::add(const ExactDecimal& other)
-{
-    if (!other.isZero())
-        addScaled(other.limbs_, other.exponent_);
 }
 
 ExactDecimal ExactDecimal::minus(const ExactDecimal& other) const
@@ -353,6 +348,16 @@ ExactDecimal ExactDecimal::product(const ExactDecimal& a, const ExactDecimal& b)
     if (!mulLimbs(a.limbs_, b.limbs_, r.limbs_))
         throw ExactOverflow();
     r.exponent_ = a.exponent_ + b.exponent_;
+    return r;
+}
+
+ExactDecimal ExactDecimal::product(const Decimal& a, const Decimal& b)
+{
+    ExactDecimal r;
+    if (a.mantissa == 0 || b.mantissa == 0)
+        return r;
+    r.limbs_[0] = mulWide(a.mantissa, b.mantissa, r.limbs_[1]);
+    r.exponent_ = a.exponent + b.exponent;
     return r;
 }
 

@@ -31,12 +31,35 @@ enum class DecimalText {
 };
 
 //! Reads text strictly as parseFiniteNumber() does ("12", "+5", "-0.5", ".5", "5.", "1e-3"; no
-//! spaces, "NaN", "inf" or hexadecimal), keeping the exact value: "1.50" is 15 × 10⁻¹. Does not
-//! check the range of double (see decimalMagnitude()).
-DecimalText parseDecimal(std::string_view text, Decimal& out);
-
-//! The power of ten just above a nonzero value: d lies in [10^(m−1), 10^m); 0 for zero.
-int decimalMagnitude(const Decimal& d);
+//! spaces, "NaN", "inf" or hexadecimal), keeping the exact value ("1.50" may come back as 150 × 10⁻²
+//! or 15 × 10⁻¹: the same value). Does not check the range of double.
+inline DecimalText parseDecimal(std::string_view text, Decimal& out)
+{
+    // The usual field, at most 19 characters of digits and one point: read here, in one pass (it
+    // has at most 19 digits, so its mantissa fits); anything else by the general reader.
+    DecimalText parseDecimalText(std::string_view text, Decimal & out);
+    if (text.empty() || text.size() > static_cast<std::size_t>(kMaxSignificantDigits))
+        return parseDecimalText(text, out);
+    std::uint64_t mantissa = 0;
+    int fraction = -1; // digits after the point, -1 before it
+    for (const char c : text) {
+        const auto d = static_cast<unsigned>(c - '0');
+        if (d < 10) {
+            mantissa = mantissa * 10 + d;
+            fraction += fraction >= 0 ? 1 : 0;
+        } else if (c == '.' && fraction < 0) {
+            fraction = 0;
+        } else {
+            return parseDecimalText(text, out);
+        }
+    }
+    if (text.size() == 1 && fraction == 0)
+        return DecimalText::NotANumber; // "."
+    out.mantissa = mantissa;
+    out.exponent = mantissa == 0 || fraction < 0 ? 0 : -fraction;
+    out.negative = false;
+    return DecimalText::Ok;
+}
 
 //! Three-way exact comparison of two non-negative decimals (the signs are ignored).
 int compareDecimals(const Decimal& a, const Decimal& b);
@@ -80,25 +103,46 @@ class ExactDecimal {
 public:
     ExactDecimal() = default;
     //! The value of a non-negative decimal (the sign is ignored).
-    explicit ExactDecimal(const Decimal& d) { add(d); }
+    explicit ExactDecimal(const Decimal& d)
+    {
+        if (d.mantissa != 0) {
+            limbs_[0] = d.mantissa;
+            exponent_ = d.exponent;
+        }
+    }
 
     //! Adds a non-negative decimal. Throws ExactOverflow.
     void add(const Decimal& d)
     {
         if (d.mantissa == 0)
             return;
-        if (d.exponent == exponent_ && !isZero()) {
+        if (isZero()) {
+            *this = ExactDecimal(d);
+            return;
+        }
+        if (d.exponent == exponent_) {
             addWord(d.mantissa);
             return;
         }
         addScaled(Limbs{d.mantissa, 0, 0, 0}, d.exponent);
     }
     //! Adds another exact decimal. Throws ExactOverflow.
-    void add(const ExactDecimal& other);
+    void add(const ExactDecimal& other)
+    {
+        if (other.isZero())
+            return;
+        if (other.exponent_ == exponent_ && !isZero()) {
+            addSameExponent(other.limbs_);
+            return;
+        }
+        addScaled(other.limbs_, other.exponent_);
+    }
     //! this − other, for other <= this.
     ExactDecimal minus(const ExactDecimal& other) const;
     //! The exact product. Throws ExactOverflow.
     static ExactDecimal product(const ExactDecimal& a, const ExactDecimal& b);
+    //! The exact product of two decimals (at most 128 bits: it cannot overflow).
+    static ExactDecimal product(const Decimal& a, const Decimal& b);
     //! Three-way comparison.
     static int compare(const ExactDecimal& a, const ExactDecimal& b);
 
@@ -111,7 +155,14 @@ public:
 
 private:
     using Limbs = std::array<std::uint64_t, 4>; // least significant first
-    void addWord(std::uint64_t w);
+    void addWord(std::uint64_t w)
+    {
+        limbs_[0] += w;
+        if (limbs_[0] < w)
+            carryFromFirst(w);
+    }
+    void carryFromFirst(std::uint64_t w);
+    void addSameExponent(const Limbs& value);
     void addScaled(Limbs value, int exponent);
 
     Limbs limbs_{};

@@ -167,9 +167,10 @@ private:
         case DecimalText::TooManyDigits: throw reader.fieldError(i, kTooManyDigits);
         case DecimalText::Ok: break;
         }
-        const int magnitude = decimalMagnitude(d);
-        if ((magnitude > 300 || magnitude < -300) && !parseFiniteNumber(reader.field(i)))
-            throw reader.fieldError(i, "not a finite decimal number"); // beyond double's range
+        // Beyond double's range, as parseFiniteNumber() tells (the magnitude lies within 20 of the
+        // exponent, so only an exponent far out needs the check).
+        if ((d.exponent > 280 || d.exponent < -300) && !parseFiniteNumber(reader.field(i)))
+            throw reader.fieldError(i, "not a finite decimal number");
         return d;
     }
 
@@ -271,7 +272,7 @@ private:
                 c.excess.add(memberCost.minus(layout_.threshold));
             c.members += 1;
             c.memberMonths.add(mm);
-            c.riskMemberMonths.add(ExactDecimal::product(ExactDecimal(risk), ExactDecimal(mm)));
+            c.riskMemberMonths.add(ExactDecimal::product(risk, mm));
             c.costSum.add(memberCost);
             c.costSquares.add(ExactDecimal::product(memberCost, memberCost));
             c.truncatedSum.add(truncated);
