@@ -300,8 +300,8 @@ WarehouseMembers readWarehouseMembers(const WarehouseSource& source, const Membe
         QString reason = serverText(connection->error());
         if (needsPassword(connection->error()))
             reason += QStringLiteral(
-                " (the server wants a password: set PGPASSWORD, add it to ~/.pgpass, or type it "
-                "when asked)");
+                " (the server wants a password: set PGPASSWORD or add it to ~/.pgpass; on a terminal, "
+                "Sharecast asks for it)");
         throw ReadError(QStringLiteral("%1: cannot connect: %2").arg(shown, reason));
     }
     const QSqlDatabase db = connection->db();
