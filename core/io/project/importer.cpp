@@ -232,8 +232,9 @@ PreparedImport prepareImport(const ImportRequest& request, const ImportControl& 
         WarehouseMembers read = readWarehouseMembers(*request.membersFrom, request.memberOptions, control);
         membersProvenance.sourceName = read.sourceName;
         membersProvenance.sourceSize = read.canonical.size();
-        membersProvenance.sha256 =
-            QString::fromLatin1(QCryptographicHash::hash(read.canonical, QCryptographicHash::Sha256).toHex());
+        Sha256 digest; // of the aggregated cells' canonical text
+        digest.add(read.canonical.constData(), static_cast<std::size_t>(read.canonical.size()));
+        membersProvenance.sha256 = digest.hexDigest();
         membersProvenance.rowCount = read.members.rows;
         membersProvenance.importedAt = QDateTime::currentDateTimeUtc();
         membersProvenance.query = read.query;

@@ -1,11 +1,11 @@
 #include "io/warehouse/members_query.h"
 
 #include "engine/input_bounds.h"
+#include "io/csv/exact_decimal.h"
 #include "io/json/json.h"
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
@@ -147,17 +147,18 @@ std::vector<RowCheck> rowChecks(const MemberColumns& c)
     return checks;
 }
 
-//! The exact decimal text of a sum as the nearest double (from_chars rounds correctly, half to
-//! even). Throws InputError when it is not a finite number.
+//! The exact decimal text of a sum as the nearest double (§1.3's one conversion, shared with
+//! members.csv's reader). Throws InputError when it is not a finite number.
 double sumValue(const QueryRow& row, std::size_t i, const std::string& sourceName, const char* column)
 {
     const std::string& t = row.text.at(i);
-    double v = 0.0;
-    const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (row.isNull.at(i) || r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v))
-        throw InputError(InputLocation{sourceName, 0, column, row.isNull.at(i) ? "NULL" : t, true},
-                         "the database's sum is not a finite number");
-    return v;
+    try {
+        if (!row.isNull.at(i))
+            return nearestDouble(t);
+    } catch (const std::invalid_argument&) {
+    }
+    throw InputError(InputLocation{sourceName, 0, column, row.isNull.at(i) ? "NULL" : t, true},
+                     "the database's sum is not a finite number");
 }
 
 } // namespace
