@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -94,10 +95,11 @@ public:
                 if (cancelled()) {
                     requested_ = true;
                     lock.unlock();
-                    Connection second(url, password);
-                    if (second.isOpen()) {
+                    if (!pid.isEmpty()) {
+                        Connection second(url, password);
                         QSqlQuery q(second.db());
-                        q.exec(QStringLiteral("SELECT pg_cancel_backend(%1)").arg(pid));
+                        if (second.isOpen())
+                            q.exec(QStringLiteral("SELECT pg_cancel_backend(%1)").arg(pid));
                     }
                     lock.lock();
                 }
@@ -308,7 +310,16 @@ WarehouseMembers readWarehouseMembers(const WarehouseSource& source, const Membe
     step(1);
 
     const Canceller none(ImportControl{}, url, password, {});
-    const std::vector<QueryRow> pid = run(db, QStringLiteral("SELECT pg_backend_pid()"), shown, none);
+    // The backend to cancel; an engine without pg_backend_pid() runs the statement uncancellable
+    // (a cancel then takes effect when it ends).
+    QString pid;
+    try {
+        pid = QString::fromStdString(
+            run(db, QStringLiteral("SELECT pg_backend_pid()"), shown, none).at(0).text.at(0));
+    } catch (const ReadError&) {
+    }
+    if (!QRegularExpression(QStringLiteral("^[0-9]+$")).match(pid).hasMatch())
+        pid.clear();
     const std::vector<QueryRow> names =
         run(db,
             QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND "
@@ -326,7 +337,7 @@ WarehouseMembers readWarehouseMembers(const WarehouseSource& source, const Membe
 
     std::vector<QueryRow> rows;
     {
-        const Canceller cancel(control, url, password, QString::fromStdString(pid.at(0).text.at(0)));
+        const Canceller cancel(control, url, password, pid);
         rows = run(db, query.sql, shown, cancel);
         step(3);
         const std::vector<RowViolation> violations = countedViolations(query, rows);
