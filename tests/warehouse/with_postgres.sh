@@ -17,11 +17,11 @@ set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ] || [ ! -x "$bin/pg_ctl" ] || ! command -v psql >/dev/null; then
   if [ "${SHARECAST_REQUIRE_POSTGRES:-}" = 1 ]; then
-    echo "PostgreSQL is required (SHARECAST_REQUIRE_POSTGRES=1) but /usr/lib/postgresql/*/bin/initdb is missing:" \
+    echo "PostgreSQL is required (SHARECAST_REQUIRE_POSTGRES=1) but its initdb, pg_ctl or psql is missing:" \
          "install the postgresql package (packaging/bootstrap.sh does)" >&2
     exit 1
   fi
-  echo "SKIP: PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb)" >&2
+  echo "SKIP: PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb, pg_ctl, psql)" >&2
   exit 77
 fi
 
