@@ -303,7 +303,9 @@ private:
 //! threads (on an error or a cancel, chunks not yet parsed are skipped).
 class ChunkPipeline {
 public:
-    ChunkPipeline(const Layout& layout, RowKeySet& keys, unsigned threads) : maxInFlight_(threads + 2)
+    //! At most 10 chunks in flight (40 MiB of blocks by default), however many threads.
+    ChunkPipeline(const Layout& layout, RowKeySet& keys, unsigned threads)
+        : maxInFlight_(std::min(threads + 2, 10u))
     {
         for (unsigned t = 0; t < threads; ++t)
             workers_.emplace_back([this, &layout, &keys] { work(ChunkParser(layout, keys)); });
