@@ -8,6 +8,7 @@
 //! The import is parallel: the same file read with any number of threads and any block size must
 //! give the same doubles bit for bit, and the same first error.
 
+#include "../fuzz/fuzz_csv_support.h" // TrickleDevice: a device that cannot seek
 #include "io/csv/members_csv.h"
 #include "io_test_support.h"
 #include "sample/sample_generator.h"
@@ -346,6 +347,9 @@ private Q_SLOTS:
                "M2,P1,N,Adult,2023,12,1,-3,1\r\n"
             << 3L << "cost_ip" << "-3" << "negative";
         QTest::newRow("header only") << h << 1L << "" << "" << "no member rows";
+        QTest::newRow("two errors: the first in the file wins")
+            << h + ok + "M1,P1,N,Adult,2023,12,1,-1,1\n" + ok + ok + "M2,P1,N,Adult,2023,99,1,1,1\n"
+            << 3L << "cost_ip" << "-1" << "negative";
         QTest::newRow("empty line before more rows") << h + ok + "\n\r\n" + ok << 3L << "" << "" << "empty line";
         QTest::newRow("20 significant digits") << h + ok + "M1,P1,N,Adult,2023,12,1,1234567890.1234567891,1\n"
                                                << 3L << "cost_ip" << "1234567890.1234567891" << "more than 19 significant digits";
@@ -497,6 +501,15 @@ private Q_SLOTS:
             } catch (const InputError& e) {
                 QCOMPARE(e.where().line, 202L);
                 QCOMPARE(QString::fromStdString(e.where().value), QStringLiteral("M7"));
+                QVERIFY2(QString::fromStdString(e.what()).contains("also on line 9"), e.what());
+            }
+            // The same from a device that cannot seek back (the second pass reads a copy).
+            sharecast::fuzz::TrickleDevice pipe(twice); // sequential, a few bytes a read
+            try {
+                readMembersCsv(pipe, QStringLiteral("members.csv"), options);
+                QFAIL("no InputError");
+            } catch (const InputError& e) {
+                QCOMPARE(e.where().line, 202L);
                 QVERIFY2(QString::fromStdString(e.what()).contains("also on line 9"), e.what());
             }
             // A bad value on line 150 comes first.

@@ -68,6 +68,9 @@ bool CsvChunker::next(CsvChunk& chunk)
                 eof = true;
                 break;
             }
+            if (copy_ != nullptr && copy_->write(chunk.data.get() + size, n) != n)
+                throw readError(QString::fromStdString(fileName_),
+                                "cannot keep a copy for a second pass: " + copy_->errorString());
             size += static_cast<std::size_t>(n);
             bytesRead_ += n;
         }

@@ -40,6 +40,9 @@ public:
     CsvChunker(QIODevice& device, std::string fileName, std::size_t blockBytes, qint64 maxRecordBytes,
                ImportControl control = {});
 
+    //! Writes every byte read to copy as well (for a second pass over a device that cannot seek).
+    void copyTo(QIODevice* copy) { copy_ = copy; }
+
     //! Fills chunk (reusing its buffer) with the next chunk; false after the last. Throws ReadError
     //! when the device fails, ImportCancelled when cancelled.
     bool next(CsvChunk& chunk);
@@ -56,6 +59,7 @@ private:
     std::size_t blockBytes_;
     std::size_t maxRecordBytes_;
     ImportControl control_;
+    QIODevice* copy_ = nullptr;
     qint64 totalBytes_ = -1;
     qint64 bytesRead_ = 0;
     std::string carry_; // the start of a record not yet handed out

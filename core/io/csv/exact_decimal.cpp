@@ -300,7 +300,7 @@ void ExactDecimal::carryFromFirst(std::uint64_t w)
     throw ExactOverflow();
 }
 
-void ExactDecimal::addSameExponent(const Limbs& value)
+void ExactDecimal::addWide(const Limbs& value)
 {
     Limbs sum = limbs_;
     if (!addLimbs(sum, value))

@@ -162,7 +162,14 @@ private:
             carryFromFirst(w);
     }
     void carryFromFirst(std::uint64_t w);
-    void addSameExponent(const Limbs& value);
+    void addSameExponent(const Limbs& value)
+    {
+        if ((value[1] | value[2] | value[3]) == 0)
+            addWord(value[0]);
+        else
+            addWide(value);
+    }
+    void addWide(const Limbs& value);
     void addScaled(Limbs value, int exponent);
 
     Limbs limbs_{};

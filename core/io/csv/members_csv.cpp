@@ -4,6 +4,9 @@
 #include "io/csv/csv_chunker.h"
 #include "io/csv/exact_decimal.h"
 #include "io/csv/row_key_set.h"
+#include "io/io_error.h"
+
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <climits>
@@ -300,7 +303,9 @@ private:
 //! threads (on an error or a cancel, chunks not yet parsed are skipped).
 class ChunkPipeline {
 public:
-    ChunkPipeline(const Layout& layout, RowKeySet& keys, unsigned threads) : maxInFlight_(threads + 2)
+    //! At most 10 chunks in flight (40 MiB of blocks by default), however many threads.
+    ChunkPipeline(const Layout& layout, RowKeySet& keys, unsigned threads)
+        : maxInFlight_(std::min(threads + 2, 10u))
     {
         for (unsigned t = 0; t < threads; ++t)
             workers_.emplace_back([this, &layout, &keys] { work(ChunkParser(layout, keys)); });
@@ -368,6 +373,8 @@ private:
 
     bool mergeReady(std::unique_lock<std::mutex>& lock, const std::function<bool(ChunkResult&)>& merge)
     {
+        if (stopped_)
+            return false;
         for (auto it = done_.find(merged_); it != done_.end(); it = done_.find(merged_)) {
             ChunkResult r = std::move(it->second);
             done_.erase(it);
@@ -377,6 +384,7 @@ private:
             lock.lock();
             if (!more) {
                 skipFrom_ = merged_; // later chunks are not needed
+                stopped_ = true;
                 return false;
             }
         }
@@ -421,6 +429,7 @@ private:
     std::size_t pushed_ = 0, merged_ = 0, inFlight_ = 0;
     std::size_t skipFrom_ = SIZE_MAX;
     bool closed_ = false;
+    bool stopped_ = false; // merge asked to stop
     std::vector<std::thread> workers_;
 };
 
@@ -470,10 +479,18 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
     MemberImport out;
     ExperienceData& data = out.cells;
     data.sourceName = fileName.toStdString();
-    const qint64 start = device.isSequential() ? -1 : device.pos();
-
     CsvChunker chunker(device, data.sourceName, std::max<std::size_t>(options.blockBytes, 1),
                        CsvReaderOptions{}.maxRecordBytes, control);
+    // The duplicate check may need a second pass: over the device from here, or over a temporary
+    // copy of what a device that cannot seek (a pipe) gave.
+    const qint64 start = device.isSequential() ? 0 : device.pos();
+    QTemporaryFile copy;
+    if (device.isSequential()) {
+        if (!copy.open())
+            throw readError(fileName, "cannot create a temporary file: " + copy.errorString());
+        chunker.copyTo(&copy);
+    }
+    QIODevice& again = device.isSequential() ? static_cast<QIODevice&>(copy) : device;
     CsvChunk first;
     chunker.next(first);
     if (first.error)
@@ -597,12 +614,10 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
 
     if (!repeated.empty()) {
         // Which rows repeat depends on the threads' timing; a second pass finds the first in file order.
-        if (start < 0 || !device.seek(start))
-            throw InputError(InputLocation{data.sourceName, 0, "member_id", {}, false},
-                             std::string(kListedTwice) +
-                                 " (the input cannot be read again to find the lines)");
+        if (!again.seek(start))
+            throw readError(fileName, again.errorString());
         if (const std::optional<Duplicate> d =
-                findDuplicate(device, layout, repeated, errorLimit, limitInclusive))
+                findDuplicate(again, layout, repeated, errorLimit, limitInclusive))
             throw InputError(InputLocation{data.sourceName, d->line, "member_id", d->member, true},
                              std::string(kListedTwice) + " (also on line " + std::to_string(d->earlierLine) +
                                  ")");
@@ -615,11 +630,14 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
 
     // Each exact sum to its nearest double, once (§1.3); cells ordered by their ids and year.
     for (const auto& [id, s] : cells) {
+        const auto identify = [&s](auto& x) {
+            x.planId = s.planId;
+            x.region = s.region;
+            x.rateCell = s.rateCell;
+            x.year = s.year;
+        };
         ExperienceCell c;
-        c.planId = s.planId;
-        c.region = s.region;
-        c.rateCell = s.rateCell;
-        c.year = s.year;
+        identify(c);
         c.sourceLine = s.firstLine;
         c.memberMonths = s.memberMonths.toDouble();
         c.riskScore = s.riskMemberMonths.toDouble() / c.memberMonths;
@@ -629,10 +647,7 @@ MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
             c.util.push_back(v.toDouble());
         c.excessOverThreshold = s.excess.toDouble();
         MemberCellAggregate a;
-        a.planId = s.planId;
-        a.region = s.region;
-        a.rateCell = s.rateCell;
-        a.year = s.year;
+        identify(a);
         a.members = s.members;
         a.memberMonths = c.memberMonths;
         a.costSum = s.costSum.toDouble();

@@ -46,9 +46,9 @@ struct MemberImport {
 //! Errors (InputError naming file, line, column, value; the first in the file wins): missing or
 //! unknown columns, a required field empty, text that is not a finite number, more than 19
 //! significant digits, a negative amount, member_months <= 0 or above 12, risk_score <= 0 or
-//! above 100, a member listed twice in the same cell and year (found by a second pass over the
-//! device, which must then allow seeking back to where reading started). Throws ImportCancelled
-//! when asked to stop.
+//! above 100, a member listed twice in the same cell and year (whose lines a second pass finds: over
+//! the device, seeking back to where reading started, or over a temporary copy of a device that
+//! cannot seek). Throws ImportCancelled when asked to stop.
 MemberImport readMembersCsv(QIODevice& device, const QString& fileName,
                             const MemberAggregationOptions& options, const ImportControl& control = {});
 
