@@ -1,6 +1,7 @@
 #include "ui/charts/chart_controller.h"
 
 #include "ui/charts/chart_support.h"
+#include "ui/document/refresh_when_shown.h"
 
 #include <qcustomplot.h>
 
@@ -17,10 +18,26 @@ ChartController::ChartController(QCustomPlot* plot, const QString& fileStem, QOb
             [this](QMouseEvent* e) { showChartToolTip(plot_, e->pos(), hoverText(e->pos())); });
 }
 
+bool ChartController::isStale() const
+{
+    return redraw_ && redraw_->isStale();
+}
+
+void ChartController::setRedraw(std::function<void()> redraw)
+{
+    redraw_ = new RefreshWhenShown(plot_, this, std::move(redraw));
+}
+
+void ChartController::requestRedraw()
+{
+    if (redraw_)
+        redraw_->request();
+}
+
 void ChartController::showDrawing()
 {
     rememberDrawnView(plot_);
-    plot_->replot();
+    plot_->replot(plot_->isVisible() ? QCustomPlot::rpQueuedReplot : QCustomPlot::rpRefreshHint);
 }
 
 } // namespace sharecast::ui
