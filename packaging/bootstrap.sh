@@ -18,7 +18,7 @@ packages=(cmake ninja-build g++ pkg-config dpkg-dev file
           qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libqcustomplot-dev
           libboost-serialization-dev fonts-dejavu-core xvfb xauth
           sqlite3 time poppler-utils clang libclang-rt-14-dev clang-format
-          libxlsxwriter-dev libreoffice-calc-nogui)
+          libxlsxwriter-dev libssl-dev libreoffice-calc-nogui)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -126,6 +126,13 @@ void generateSample(const Arguments& a, CommandResult& result)
             throw UsageError(QStringLiteral("--members must be a whole number >= 0"));
         options.members = *members;
     }
+    if (const std::optional<long long> scale =
+            a.integer(QStringLiteral("scale"), QStringLiteral("a whole number"))) {
+        if (*scale < 1 || *scale > io::kMaxScale)
+            throw UsageError(
+                QStringLiteral("--scale must be a whole number from 1 to %1").arg(io::kMaxScale));
+        options.scale = static_cast<int>(*scale);
+    }
     if (options.outDir.isEmpty())
         throw InputError("generate-sample needs --out DIR");
     const io::SampleSummary summary = io::generateSample(options);
@@ -219,20 +226,24 @@ Command exportExperienceCommand()
 
 Command generateSampleCommand()
 {
-    return {
-        QStringLiteral("generate-sample"),
-        QStringLiteral("Write the synthetic statewide Medi-Cal sample data"),
-        QStringLiteral(
-            "Usage: sharecast generate-sample --out DIR [--seed S] [--members N] [--project P.sharecast]\n\n"
-            "Writes experience.csv, quality.csv and partnerships.csv (and members.csv with N member\n"
-            "rows) of an invented, clearly synthetic statewide dataset; the same seed gives the same\n"
-            "bytes. --project also builds a project from them, labelled as synthetic."),
-        {{{QStringLiteral("seed")},
-          {QStringLiteral("out")},
-          {QStringLiteral("members")},
-          {QStringLiteral("project")}}},
-        Needs::Core,
-        generateSample};
+    return {QStringLiteral("generate-sample"),
+            QStringLiteral("Write the synthetic statewide Medi-Cal sample data"),
+            QStringLiteral(
+                "Usage: sharecast generate-sample --out DIR [--seed S] [--members N] [--scale K]\n"
+                "                                [--project P.sharecast]\n\n"
+                "Writes experience.csv, quality.csv and partnerships.csv (and members.csv with N member\n"
+                "rows) of an invented, clearly synthetic statewide dataset; the same seed gives the same\n"
+                "bytes. --scale K (1 to 100) makes a state K times larger: the 19 regions and 20 plans\n"
+                "repeated K times, each copy with its own draws and named with \" 2\", \" 3\" … after the\n"
+                "originals (--scale 10: 200 plans); the first copy is the sample itself. --project also\n"
+                "builds a project from them, labelled as synthetic."),
+            {{{QStringLiteral("seed")},
+              {QStringLiteral("out")},
+              {QStringLiteral("members")},
+              {QStringLiteral("scale")},
+              {QStringLiteral("project")}}},
+            Needs::Core,
+            generateSample};
 }
 
 } // namespace sharecast::cli

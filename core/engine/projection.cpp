@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace sharecast {
 
@@ -17,8 +18,8 @@ struct QualityPath {
     std::vector<bool> gatePasses;            //!< by t − 1
 };
 
-QualityPath qualityPathFor(const Scenario& s, const QualityData* quality, const std::string& planId, Year y0,
-                           std::vector<std::string>& warnings)
+QualityPath qualityPathFor(const Scenario& s, const std::vector<QualityRecord>* quality,
+                           const std::string& planId, Year y0, std::vector<std::string>& warnings)
 {
     const int h = s.projection.horizon;
     QualityPath path;
@@ -37,14 +38,14 @@ QualityPath qualityPathFor(const Scenario& s, const QualityData* quality, const 
     }
     if (s.quality.measures.empty() || !quality)
         return path; // §11: 100 when there is no quality data
-    const std::optional<Year> latest = latestQualityYear(quality->records, s.quality, planId, y0);
+    const std::optional<Year> latest = latestQualityYear(*quality, s.quality, planId, y0);
     if (!latest) {
         warnings.push_back("plan " + planId +
                            ": no quality data; the projection uses a quality score of 100");
         return path;
     }
     // §11: the plan's latest composite, and its gate, carried forward.
-    const QualityResult q = planQualityFor(quality->records, s.quality, planId, *latest);
+    const QualityResult q = planQualityFor(*quality, s.quality, planId, *latest);
     path.score.assign(static_cast<std::size_t>(h), q.composite);
     path.gatePasses.assign(static_cast<std::size_t>(h), !q.gateBlocks);
     return path;
@@ -136,10 +137,19 @@ ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityDat
         return static_cast<int>(m.utilizationRates.size() - 1);
     };
 
+    // Each plan's quality records, found once (a search per plan would grow with plans × records).
+    std::unordered_map<std::string, std::vector<QualityRecord>> qualityOf;
+    if (quality)
+        for (const QualityRecord& r : quality->records)
+            qualityOf[r.planId].push_back(r);
+    const std::vector<QualityRecord> none;
     for (const PlanSeries& plan : index.plans()) {
         ProjectionModel::Plan pm;
         pm.planId = plan.planId;
-        const QualityPath qpath = qualityPathFor(s, quality, plan.planId, y0, m.warnings);
+        const auto records = qualityOf.find(plan.planId);
+        const QualityPath qpath =
+            qualityPathFor(s, quality ? (records == qualityOf.end() ? &none : &records->second) : nullptr,
+                           plan.planId, y0, m.warnings);
 
         for (const CellSeries& series : plan.cells) {
             const ExperienceCell* start = series.cellFor(y0);

@@ -289,9 +289,9 @@ void appendScaled(std::string& out, long long n, int decimals)
     out.append(tmp, static_cast<std::size_t>(decimals));
 }
 
-void appendText(std::string& out, const char* text)
+void appendText(std::string& out, const std::string& text)
 {
-    out += csvField(QString::fromUtf8(text)).toStdString();
+    out += csvField(QString::fromStdString(text)).toStdString();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +470,42 @@ const char* const kPlanNames[] = {
 constexpr int kPlanCount = static_cast<int>(std::size(kPlanNames));
 constexpr int kSpecialtyPlan = 12; // P13: a small plan with few children and many SPD members
 
+// A larger generated state (SampleOptions::scale = S) repeats the 19 regions and 20 plans S
+// times: copy k (from 0) has plans k·20 + p and regions k·19 + r, named as the originals with
+// " k+1" after them, and draws from its own random streams. Copy 0 is the sample itself, byte
+// for byte. Plans and regions are numbered over all copies; these give back the originals.
+int basePlan(int plan)
+{
+    return plan % kPlanCount;
+}
+int baseRegion(int region)
+{
+    return region % kRegionCount;
+}
+int copyOf(int plan)
+{
+    return plan / kPlanCount;
+}
+//! The copy's suffix: "" for copy 0, " 2" for copy 1 …
+std::string copySuffix(int copy)
+{
+    return copy == 0 ? std::string() : " " + std::to_string(copy + 1);
+}
+std::string planName(int plan)
+{
+    return kPlanNames[basePlan(plan)] + copySuffix(copyOf(plan));
+}
+std::string regionName(int region)
+{
+    return kRegions[baseRegion(region)].name + copySuffix(region / kRegionCount);
+}
+//! The random-stream index of a plan's cells in a region (copy 0: plan · 64 + region, as ever).
+std::uint64_t cellStream(int plan, int region)
+{
+    return (static_cast<std::uint64_t>(copyOf(plan)) << 20) |
+           static_cast<std::uint64_t>(basePlan(plan) * 64 + baseRegion(region));
+}
+
 //! A plan's share of a region's enrollment in 2024.
 struct ServiceDef {
     int region;
@@ -564,25 +600,26 @@ std::vector<double> shuffledGrid(Rng& rng, int n, double lo, double hi)
     return v;
 }
 
-std::vector<PlanParams> makePlans(std::uint64_t seed)
+//! The plans of copy k: each copy spreads efficiency, trend and quality over the same grids.
+void makeCopyPlans(std::uint64_t seed, int k, std::vector<PlanParams>& plans)
 {
-    Rng grid(streamSeed(seed, kTagGrid));
+    Rng grid(streamSeed(seed, kTagGrid, static_cast<std::uint64_t>(k)));
     const auto efficiency = shuffledGrid(grid, kPlanCount, 0.90, 1.10);
     const auto trend = shuffledGrid(grid, kPlanCount, -0.03, 0.01);
     const auto level = shuffledGrid(grid, kPlanCount, 0.0, 1.0);
     const auto gain = shuffledGrid(grid, kPlanCount, 0.0, 0.09);
 
-    std::vector<PlanParams> plans(kPlanCount);
-    for (int p = 0; p < kPlanCount; ++p) {
+    for (int q = 0; q < kPlanCount; ++q) {
+        const int p = k * kPlanCount + q;
         Rng rng(streamSeed(seed, kTagPlan, static_cast<std::uint64_t>(p)));
         PlanParams& pp = plans[static_cast<std::size_t>(p)];
-        pp.efficiency = efficiency[static_cast<std::size_t>(p)];
-        pp.utilTrend = trend[static_cast<std::size_t>(p)];
-        pp.qualityLevel = level[static_cast<std::size_t>(p)];
-        pp.qualityGain = gain[static_cast<std::size_t>(p)];
+        pp.efficiency = efficiency[static_cast<std::size_t>(q)];
+        pp.utilTrend = trend[static_cast<std::size_t>(q)];
+        pp.qualityLevel = level[static_cast<std::size_t>(q)];
+        pp.qualityGain = gain[static_cast<std::size_t>(q)];
         pp.risk = std::clamp(1.0 + 0.035 * rng.normal(), 0.92, 1.08);
         pp.mlr = rng.uniform(0.855, 0.905);
-        pp.adminRatio = rng.uniform(0.06, 0.085) + (p == kSpecialtyPlan ? 0.03 : 0.0);
+        pp.adminRatio = rng.uniform(0.06, 0.085) + (q == kSpecialtyPlan ? 0.03 : 0.0);
         double denial = rng.uniform(0.06, 0.12);
         double grievance = rng.uniform(0.35, 1.1);
         for (int y = 0; y < kYears; ++y) {
@@ -604,13 +641,20 @@ std::vector<PlanParams> makePlans(std::uint64_t seed)
             o = 0.3 * rng.normal();
         for (auto& t : pp.mixTilt)
             t = rng.meanOne(0.06);
-        if (p == kSpecialtyPlan) {
+        if (q == kSpecialtyPlan) {
             pp.mixTilt[kChild] *= 0.08;
             pp.mixTilt[kAca] *= 1.3;
             pp.mixTilt[kSpd] *= 3.0;
             pp.mixTilt[kSpdDual] *= 2.5;
         }
     }
+}
+
+std::vector<PlanParams> makePlans(std::uint64_t seed, int copies)
+{
+    std::vector<PlanParams> plans(static_cast<std::size_t>(kPlanCount * copies));
+    for (int k = 0; k < copies; ++k)
+        makeCopyPlans(seed, k, plans);
     return plans;
 }
 
@@ -633,7 +677,7 @@ struct Cell {
 
 bool isCohs(int region)
 {
-    return kRegions[region].model == kCohs;
+    return kRegions[baseRegion(region)].model == kCohs;
 }
 
 //! The plan-level utilization index of COS s in year index y (2019 = 1).
@@ -665,31 +709,38 @@ bool cosCovered(int s, int region, int y)
 //! Enrollment, risk and the deterministic cost factors of every cell.
 std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& plans)
 {
+    const int copies = static_cast<int>(plans.size()) / kPlanCount;
+    const int regionCount = kRegionCount * copies;
     // Region-level draws: rate-cell mix tilt and growth.
-    std::array<std::array<double, kCellCount>, kRegionCount> regionTilt{};
-    std::array<double, kRegionCount> regionGrowth{};
-    for (int r = 0; r < kRegionCount; ++r) {
+    std::vector<std::array<double, kCellCount>> regionTilt(static_cast<std::size_t>(regionCount));
+    std::vector<double> regionGrowth(static_cast<std::size_t>(regionCount));
+    for (int r = 0; r < regionCount; ++r) {
         Rng rng(streamSeed(seed, kTagRegion, static_cast<std::uint64_t>(r)));
         for (auto& t : regionTilt[static_cast<std::size_t>(r)])
             t = rng.meanOne(0.08);
         regionGrowth[static_cast<std::size_t>(r)] = 0.006 * rng.normal();
     }
-    // Service-level draws: market-share drift.
+    // Service-level draws: market-share drift (service k·kServiceCount + i is kServices[i] in
+    // copy k).
     constexpr int kServiceCount = static_cast<int>(std::size(kServices));
-    std::array<double, kServiceCount> drift{};
-    for (int i = 0; i < kServiceCount; ++i) {
-        Rng rng(streamSeed(seed, kTagService, static_cast<std::uint64_t>(kServices[i].plan),
-                           static_cast<std::uint64_t>(kServices[i].region)));
-        drift[static_cast<std::size_t>(i)] = kServices[i].share < 1.0 ? 0.02 * rng.normal() : 0.0;
-    }
-    auto shareOf = [&](int service, int y) {
+    std::vector<double> drift(static_cast<std::size_t>(kServiceCount * copies));
+    for (int k = 0; k < copies; ++k)
+        for (int i = 0; i < kServiceCount; ++i) {
+            Rng rng(streamSeed(seed, kTagService,
+                               static_cast<std::uint64_t>(k * kPlanCount + kServices[i].plan),
+                               static_cast<std::uint64_t>(k * kRegionCount + kServices[i].region)));
+            drift[static_cast<std::size_t>(k * kServiceCount + i)] =
+                kServices[i].share < 1.0 ? 0.02 * rng.normal() : 0.0;
+        }
+    auto shareOf = [&](int k, int service, int y) {
         const int region = kServices[service].region;
         double own = 0.0, total = 0.0;
         for (int i = 0; i < kServiceCount; ++i) {
             if (kServices[i].region != region)
                 continue;
             const double raw =
-                kServices[i].share * detExp(drift[static_cast<std::size_t>(i)] * (y - (kYears - 1)));
+                kServices[i].share *
+                detExp(drift[static_cast<std::size_t>(k * kServiceCount + i)] * (y - (kYears - 1)));
             total += raw;
             if (i == service)
                 own = raw;
@@ -698,12 +749,13 @@ std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& p
     };
 
     std::vector<Cell> cells;
-    for (int p = 0; p < kPlanCount; ++p) {
+    for (int p = 0; p < static_cast<int>(plans.size()); ++p) {
         const PlanParams& pp = plans[static_cast<std::size_t>(p)];
+        const int k = copyOf(p);
         for (int service = 0; service < kServiceCount; ++service) {
-            if (kServices[service].plan != p)
+            if (kServices[service].plan != basePlan(p))
                 continue;
-            const int r = kServices[service].region;
+            const int r = k * kRegionCount + kServices[service].region;
             std::array<double, kCellCount> mix{};
             double mixTotal = 0.0;
             for (int c = 0; c < kCellCount; ++c) {
@@ -714,17 +766,17 @@ std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& p
             }
             for (int c = 0; c < kCellCount; ++c) {
                 // The cell's persistent risk offset (its own stream, year slot 15).
-                Rng persistent(streamSeed(seed, kTagCell, static_cast<std::uint64_t>(p * 64 + r),
-                                          static_cast<std::uint64_t>(c * 16 + 15)));
+                Rng persistent(
+                    streamSeed(seed, kTagCell, cellStream(p, r), static_cast<std::uint64_t>(c * 16 + 15)));
                 const double riskOffset = 1.0 + 0.02 * persistent.normal();
                 for (int y = 0; y < kYears; ++y) {
                     if (isLtcCell(c) && !isCohs(r) && kFirstYear + y < kLtcCarveInYear)
                         continue;
-                    Rng rng(streamSeed(seed, kTagCell, static_cast<std::uint64_t>(p * 64 + r),
-                                       static_cast<std::uint64_t>(c * 16 + y)));
+                    Rng rng(
+                        streamSeed(seed, kTagCell, cellStream(p, r), static_cast<std::uint64_t>(c * 16 + y)));
                     const double members =
-                        kRegions[r].members2024 * shareOf(service, y) * mix[static_cast<std::size_t>(c)] /
-                        mixTotal * kEnrollment[c][y] *
+                        kRegions[baseRegion(r)].members2024 * shareOf(k, service, y) *
+                        mix[static_cast<std::size_t>(c)] / mixTotal * kEnrollment[c][y] *
                         detExp(regionGrowth[static_cast<std::size_t>(r)] * (y - (kYears - 1))) *
                         rng.meanOne(0.01);
                     const double mm = std::floor(members * 12.0 + 0.5);
@@ -740,7 +792,7 @@ std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& p
                     cell.risk = static_cast<double>(scaled(std::max(0.3, risk), 4)) / kScale[4];
                     for (int s = 0; s < kCosCount; ++s)
                         cell.factor[static_cast<std::size_t>(s)] =
-                            detPow(kRegions[r].area, kAreaExponent[s]) *
+                            detPow(kRegions[baseRegion(r)].area, kAreaExponent[s]) *
                             detPow(pp.efficiency, kEffExponent[s]) * cell.risk * trendIndex(pp, s, y) *
                             covidFactor(s, y);
                     cells.push_back(cell);
@@ -755,16 +807,19 @@ std::vector<Cell> makeCells(std::uint64_t seed, const std::vector<PlanParams>& p
 //! calibration makes each COS's statewide 2024 PMPM of each rate cell equal kPmpm2024 before
 //! noise.
 void fillCells(std::uint64_t seed, const std::vector<PlanParams>& plans, std::vector<Cell>& cells,
-               int denialJumpPlan)
+               const std::vector<int>& denialJumpPlans)
 {
-    std::array<std::array<double, kCosCount>, kCellCount> weighted{};
-    std::array<double, kCellCount> mm2024{};
+    // Each copy of the state is calibrated on its own, so copy 0 is the sample itself.
+    const std::size_t copies = plans.size() / kPlanCount;
+    std::vector<std::array<std::array<double, kCosCount>, kCellCount>> weightedOf(copies);
+    std::vector<std::array<double, kCellCount>> mm2024Of(copies);
     for (const Cell& cell : cells) {
         if (cell.year != kYears - 1)
             continue;
-        mm2024[static_cast<std::size_t>(cell.rateCell)] += cell.mm;
+        const auto k = static_cast<std::size_t>(copyOf(cell.plan));
+        mm2024Of[k][static_cast<std::size_t>(cell.rateCell)] += cell.mm;
         for (int s = 0; s < kCosCount; ++s)
-            weighted[static_cast<std::size_t>(cell.rateCell)][static_cast<std::size_t>(s)] +=
+            weightedOf[k][static_cast<std::size_t>(cell.rateCell)][static_cast<std::size_t>(s)] +=
                 cell.mm * cell.factor[static_cast<std::size_t>(s)];
     }
 
@@ -772,7 +827,9 @@ void fillCells(std::uint64_t seed, const std::vector<PlanParams>& plans, std::ve
         const PlanParams& pp = plans[static_cast<std::size_t>(cell.plan)];
         const int c = cell.rateCell;
         const int y = cell.year;
-        Rng rng(streamSeed(seed, kTagCell, static_cast<std::uint64_t>(cell.plan * 64 + cell.region),
+        const auto& weighted = weightedOf[static_cast<std::size_t>(copyOf(cell.plan))];
+        const auto& mm2024 = mm2024Of[static_cast<std::size_t>(copyOf(cell.plan))];
+        Rng rng(streamSeed(seed, kTagCell, cellStream(cell.plan, cell.region),
                            static_cast<std::uint64_t>(c * 16 + y) + 0x1000));
         const double my = cell.mm / 12.0;
 
@@ -841,7 +898,7 @@ void fillCells(std::uint64_t seed, const std::vector<PlanParams>& plans, std::ve
                             rng.meanOne(0.01));
         double denial = pp.denial[static_cast<std::size_t>(y)];
         double grievance = pp.grievance[static_cast<std::size_t>(y)];
-        if (cell.plan == denialJumpPlan && y == kYears - 1) {
+        if (cell.plan == denialJumpPlans[static_cast<std::size_t>(copyOf(cell.plan))] && y == kYears - 1) {
             denial += 0.035;
             grievance += 0.7;
         }
@@ -852,21 +909,22 @@ void fillCells(std::uint64_t seed, const std::vector<PlanParams>& plans, std::ve
     }
 }
 
-//! The plan whose denial rate jumps in the last year: the one cutting inpatient and emergency use
-//! fastest among plans with at least 100,000 members in 2024.
-int pickDenialJumpPlan(const std::vector<PlanParams>& plans, const std::vector<Cell>& cells)
+//! The plan of each copy whose denial rate jumps in the last year: the one cutting inpatient and
+//! emergency use fastest among the copy's plans with at least 100,000 members in 2024.
+std::vector<int> pickDenialJumpPlans(const std::vector<PlanParams>& plans, const std::vector<Cell>& cells)
 {
-    std::array<double, kPlanCount> mm{};
+    std::vector<double> mm(plans.size());
     for (const Cell& cell : cells)
         if (cell.year == kYears - 1)
             mm[static_cast<std::size_t>(cell.plan)] += cell.mm;
-    int best = -1;
-    for (int p = 0; p < kPlanCount; ++p) {
+    std::vector<int> best(plans.size() / kPlanCount, -1);
+    for (int p = 0; p < static_cast<int>(plans.size()); ++p) {
         if (mm[static_cast<std::size_t>(p)] < 100000.0 * 12.0)
             continue;
-        if (best < 0 ||
-            plans[static_cast<std::size_t>(p)].utilTrend < plans[static_cast<std::size_t>(best)].utilTrend)
-            best = p;
+        int& b = best[static_cast<std::size_t>(copyOf(p))];
+        if (b < 0 ||
+            plans[static_cast<std::size_t>(p)].utilTrend < plans[static_cast<std::size_t>(b)].utilTrend)
+            b = p;
     }
     return best;
 }
@@ -883,7 +941,7 @@ std::string planId(int p)
 //! The columns that place a cell's row: "region,rate_cell,year".
 void appendCellPlace(std::string& out, const Cell& cell)
 {
-    appendText(out, kRegions[cell.region].name);
+    appendText(out, regionName(cell.region));
     out += ',';
     appendText(out, kCellNames[cell.rateCell]);
     out += ',';
@@ -917,7 +975,7 @@ std::string experienceCsv(const std::vector<Cell>& cells)
     for (const Cell& cell : cells) {
         out += planId(cell.plan);
         out += ',';
-        appendText(out, kPlanNames[cell.plan]);
+        appendText(out, planName(cell.plan));
         out += ',';
         appendCellPlace(out, cell);
         out += ',';
@@ -951,26 +1009,30 @@ std::string experienceCsv(const std::vector<Cell>& cells)
 std::string qualityCsv(std::uint64_t seed, const std::vector<PlanParams>& plans,
                        const std::vector<Cell>& cells, qint64& rows)
 {
-    // Two plans miss the MPL on CBP and one on W30-6, whatever the seed (not the small plan,
-    // whose denominators are too small to report).
-    Rng pick(streamSeed(seed, kTagQuality, 999));
-    std::vector<int> candidates;
-    for (int p = 0; p < kPlanCount; ++p)
-        if (p != kSpecialtyPlan)
-            candidates.push_back(p);
-    pick.shuffle(candidates);
-    std::array<std::array<double, kMeasureCount>, kPlanCount> forced{};
-    forced[static_cast<std::size_t>(candidates[0])][kCbp] = -0.9;
-    forced[static_cast<std::size_t>(candidates[1])][kCbp] = -0.9;
-    forced[static_cast<std::size_t>(candidates[2])][kW30] = -0.8;
+    // Two plans in 20 miss the MPL on CBP and one on W30-6, whatever the seed (not the small
+    // plans, whose denominators are too small to report).
+    const int planCount = static_cast<int>(plans.size());
+    const int copies = planCount / kPlanCount;
+    std::vector<std::array<double, kMeasureCount>> forced(plans.size());
+    for (int k = 0; k < copies; ++k) {
+        Rng pick(streamSeed(seed, kTagQuality, 999, static_cast<std::uint64_t>(k)));
+        std::vector<int> candidates;
+        for (int q = 0; q < kPlanCount; ++q)
+            if (q != kSpecialtyPlan)
+                candidates.push_back(k * kPlanCount + q);
+        pick.shuffle(candidates);
+        forced[static_cast<std::size_t>(candidates[0])][kCbp] = -0.9;
+        forced[static_cast<std::size_t>(candidates[1])][kCbp] = -0.9;
+        forced[static_cast<std::size_t>(candidates[2])][kW30] = -0.8;
+    }
 
-    std::vector<std::array<std::array<double, kCellCount>, kYears>> members(kPlanCount);
+    std::vector<std::array<std::array<double, kCellCount>, kYears>> members(plans.size());
     for (const Cell& cell : cells)
         members[static_cast<std::size_t>(cell.plan)][static_cast<std::size_t>(cell.year)]
                [static_cast<std::size_t>(cell.rateCell)] += cell.mm / 12.0;
 
     std::string out = "plan_id,year,measure_id,numerator,denominator\n";
-    for (int p = 0; p < kPlanCount; ++p) {
+    for (int p = 0; p < planCount; ++p) {
         const PlanParams& pp = plans[static_cast<std::size_t>(p)];
         for (int y = 0; y < kYears; ++y) {
             Rng rng(
@@ -1273,6 +1335,8 @@ SampleSummary generateSample(const SampleOptions& options)
     require(!options.outDir.isEmpty(), "generate-sample: no output folder given");
     require(options.members >= 0, "generate-sample: the number of member rows must not be negative");
     require(options.members <= 1000000000, "generate-sample: at most 1,000,000,000 member rows");
+    require(options.scale >= 1 && options.scale <= kMaxScale,
+            "generate-sample: --scale must be a whole number from 1 to 100");
     const QFileInfo dirInfo(options.outDir);
     if (dirInfo.exists() && !dirInfo.isDir())
         throw InputError(options.outDir.toStdString() + ": exists and is not a folder");
@@ -1281,22 +1345,22 @@ SampleSummary generateSample(const SampleOptions& options)
     const QDir dir(options.outDir);
 
     progressTo(options, 0.0);
-    const std::vector<PlanParams> plans = makePlans(options.seed);
+    const std::vector<PlanParams> plans = makePlans(options.seed, options.scale);
     std::vector<Cell> cells = makeCells(options.seed, plans);
-    const int jumpPlan = pickDenialJumpPlan(plans, cells);
-    fillCells(options.seed, plans, cells, jumpPlan);
+    const std::vector<int> jumpPlans = pickDenialJumpPlans(plans, cells);
+    fillCells(options.seed, plans, cells, jumpPlans);
 
     SampleSummary summary;
     summary.seed = options.seed;
-    summary.denialJumpPlanId = QString::fromStdString(planId(jumpPlan));
-    for (int p = 0; p < kPlanCount; ++p) {
+    summary.denialJumpPlanId = QString::fromStdString(planId(jumpPlans.front()));
+    for (int p = 0; p < static_cast<int>(plans.size()); ++p) {
         SamplePlan plan;
         plan.id = QString::fromStdString(planId(p));
-        plan.name = QString::fromUtf8(kPlanNames[p]);
+        plan.name = QString::fromStdString(planName(p));
         for (int r = 0; r < kRegionCount; ++r)
             for (const ServiceDef& s : kServices)
-                if (s.plan == p && s.region == r)
-                    plan.regions.push_back({QString::fromUtf8(kRegions[r].name),
+                if (s.plan == basePlan(p) && s.region == r)
+                    plan.regions.push_back({QString::fromStdString(regionName(copyOf(p) * kRegionCount + r)),
                                             QString::fromUtf8(kModelNames[kRegions[r].model])});
         summary.plans.push_back(plan);
     }

@@ -14,11 +14,17 @@
 
 namespace sharecast::io {
 
+//! The largest SampleOptions::scale: 100 copies, 2,000 plans.
+constexpr int kMaxScale = 100;
+
 //! What generateSample() writes, and where.
 struct SampleOptions {
-    quint64 seed = 2024;                  //!< the same seed gives the same bytes
-    QString outDir;                       //!< output folder, created when missing
-    qint64 members = 0;                   //!< member-year rows of members.csv; 0 writes no members.csv
+    quint64 seed = 2024; //!< the same seed gives the same bytes
+    QString outDir;      //!< output folder, created when missing
+    qint64 members = 0;  //!< member-year rows of members.csv; 0 writes no members.csv
+    //! A state this many times the sample (1 to kMaxScale): the 19 regions and 20 plans repeated,
+    //! each copy with its own draws and names (" 2", " 3" … after the originals); 1 is the sample.
+    int scale = 1;
     std::function<void(double)> progress; //!< called with the fraction done, 0 to 1 (optional)
 };
 

@@ -2,15 +2,20 @@
 //! sums, the member-month-weighted risk score, and the per-member truncation excess
 //! max(0, Σ included cost − threshold) with the per-cell statistics (members, Σ cost, Σ cost²,
 //! Σ excess). Every expected value is worked out by hand in the comments from the input below.
-//! Tolerance: none. The inputs are integers, halves and quarters, so every sum is exact in binary
-//! floating point and each ratio (risk score) is one correctly rounded division, equal to the
-//! double nearest the hand-computed fraction; doubles are therefore compared with ==.
+//! Tolerance: none. Every sum is exact (§1.3's exact-sum rule) and rounded once to the nearest
+//! double, and each ratio (risk score) is one correctly rounded division of two such doubles,
+//! equal to the double nearest the hand-computed fraction here; doubles are compared with ==.
+//! The import is parallel: the same file read with any number of threads and any block size must
+//! give the same doubles bit for bit, and the same first error.
 
 #include "io/csv/members_csv.h"
 #include "io_test_support.h"
+#include "sample/sample_generator.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <bit>
 #include <cstdio>
 
 using sharecast::ExperienceCell;
@@ -96,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(m.cells.planNames.empty());
         QCOMPARE(m.cells.cells.size(), std::size_t(3));
 
-        // Cells in the order first seen, each at the line of its first member.
+        // Cells ordered by plan, region, rate cell and year, each at the line of its first member.
         const ExperienceCell& a = m.cells.cells[0];
         QCOMPARE(QString::fromStdString(a.planId + "|" + a.region + "|" + a.rateCell),
                  QStringLiteral("P1|North|Adult"));
@@ -341,6 +346,11 @@ private Q_SLOTS:
                "M2,P1,N,Adult,2023,12,1,-3,1\r\n"
             << 3L << "cost_ip" << "-3" << "negative";
         QTest::newRow("header only") << h << 1L << "" << "" << "no member rows";
+        QTest::newRow("empty line before more rows") << h + ok + "\n\r\n" + ok << 3L << "" << "" << "empty line";
+        QTest::newRow("20 significant digits") << h + ok + "M1,P1,N,Adult,2023,12,1,1234567890.1234567891,1\n"
+                                               << 3L << "cost_ip" << "1234567890.1234567891" << "more than 19 significant digits";
+        QTest::newRow("quote inside an unquoted field") << h + ok + "M\"1,P1,N,Adult,2023,12,1,10,1\n" + ok
+                                                        << 3L << "member_id" << "M\"1" << "quote inside";
     }
     // clang-format on
     void errors()
@@ -350,16 +360,168 @@ private Q_SLOTS:
         QFETCH(QString, column);
         QFETCH(QString, value);
         QFETCH(QString, reason);
-        try {
-            read(input);
-            QFAIL("no InputError");
-        } catch (const InputError& e) {
-            const QString what = QString::fromStdString(e.what());
-            QCOMPARE(QString::fromStdString(e.where().file), QStringLiteral("members.csv"));
-            QCOMPARE(e.where().line, line);
-            QCOMPARE(QString::fromStdString(e.where().column), column);
-            QCOMPARE(QString::fromStdString(e.where().value), value);
-            QVERIFY2(what.contains(reason), qPrintable(what));
+        // One block and one thread; every line its own chunk on one thread and on four (so that
+        // the threads race and the first error in the file must still win).
+        for (const auto& [blockBytes, threads] :
+             {std::pair<std::size_t, int>{std::size_t(4) << 20, 1}, {1, 1}, {1, 4}}) {
+            MemberAggregationOptions options;
+            options.blockBytes = blockBytes;
+            options.threads = threads;
+            const QString config =
+                QStringLiteral(" (blocks of %1 bytes, %2 threads)").arg(blockBytes).arg(threads);
+            try {
+                read(input, options);
+                QFAIL(qPrintable("no InputError" + config));
+            } catch (const InputError& e) {
+                const QString what = QString::fromStdString(e.what()) + config;
+                QCOMPARE(QString::fromStdString(e.where().file), QStringLiteral("members.csv"));
+                QVERIFY2(e.where().line == line, qPrintable(what));
+                QVERIFY2(QString::fromStdString(e.where().column) == column, qPrintable(what));
+                QVERIFY2(QString::fromStdString(e.where().value) == value, qPrintable(what));
+                QVERIFY2(what.contains(reason), qPrintable(what));
+            }
+        }
+    }
+
+    //! Ten members of one cell each cost 0.1: the exact sum is 1, whose double is 1.0, while
+    //! adding 0.1 ten times in doubles gives 0.9999999999999999. The same with one line per chunk
+    //! on one, two and five threads.
+    void exactSums()
+    {
+        QByteArray csv = "member_id,plan_id,region,rate_cell,year,member_months,risk_score,cost_ip,util_ed\n";
+        for (int i = 0; i < 10; ++i)
+            csv += QByteArray("M") + QByteArray::number(i) + ",P,R,C,2023,0.1,1.1,0.1,0.3\n";
+        double doubles = 0.0;
+        for (int i = 0; i < 10; ++i)
+            doubles += 0.1;
+        QVERIFY(doubles != 1.0);
+        for (const auto& [blockBytes, threads] :
+             {std::pair<std::size_t, int>{std::size_t(4) << 20, 1}, {1, 1}, {1, 2}, {1, 5}}) {
+            MemberAggregationOptions options;
+            options.blockBytes = blockBytes;
+            options.threads = threads;
+            const MemberImport m = read(csv, options);
+            QCOMPARE(m.rows, 10L);
+            QCOMPARE(m.cells.cells.size(), std::size_t(1));
+            const ExperienceCell& c = m.cells.cells[0];
+            COMPARE_EXACT(c.memberMonths, 1.0); // 10 × 0.1
+            COMPARE_EXACT(c.cost.at(0), 1.0);   // 10 × 0.1
+            COMPARE_EXACT(c.util.at(0), 3.0);   // 10 × 0.3
+            COMPARE_EXACT(c.riskScore, 1.1);    // Σ 1.1 × 0.1 = 1.1 exactly, / 1
+            const MemberCellAggregate& a = m.aggregates.cells.at(0);
+            COMPARE_EXACT(a.costSum, 1.0);
+            COMPARE_EXACT(a.costSumSquares, 0.1); // 10 × 0.01
+            COMPARE_EXACT(*a.truncatedSumSquares, 0.1);
+            QCOMPARE(a.members, qint64(10));
+            QCOMPARE(c.sourceLine, 2L);
+        }
+    }
+
+    //! A generated file of 20 000 members read with 1, 2 and 7 threads and blocks from 1 KiB to
+    //! 4 MiB: every double of every cell is the same bit for bit, and so are the counts.
+    void sameWhateverTheThreads()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SampleOptions sample;
+        sample.seed = 11;
+        sample.outDir = dir.path();
+        sample.members = 20000;
+        generateSample(sample);
+        QFile file(dir.filePath(QStringLiteral("members.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+
+        const auto bits = [](const MemberImport& m) {
+            QList<quint64> out;
+            const auto add = [&](double x) { out << std::bit_cast<quint64>(x); };
+            for (std::size_t i = 0; i < m.cells.cells.size(); ++i) {
+                const ExperienceCell& c = m.cells.cells[i];
+                const MemberCellAggregate& a = m.aggregates.cells[i];
+                out << quint64(c.sourceLine) << quint64(a.members) << quint64(c.year);
+                for (double x : {c.memberMonths, c.riskScore, c.excessOverThreshold, a.costSum,
+                                 a.costSumSquares, a.excessSum, *a.truncatedSum, *a.truncatedSumSquares})
+                    add(x);
+                for (double x : c.cost)
+                    add(x);
+                for (double x : c.util)
+                    add(x);
+            }
+            out << quint64(m.rows) << quint64(m.blankRiskScores) << quint64(m.blankAmounts);
+            return out;
+        };
+        MemberAggregationOptions one;
+        one.threads = 1;
+        const MemberImport reference = read(bytes, one);
+        QCOMPARE(reference.rows, 20000L);
+        QVERIFY(reference.cells.cells.size() > 10);
+        const QList<quint64> expected = bits(reference);
+        for (const auto& [blockBytes, threads] : {std::pair<std::size_t, int>{1024, 1},
+                                                  {1024, 2},
+                                                  {1024, 7},
+                                                  {65536, 2},
+                                                  {std::size_t(4) << 20, 2},
+                                                  {4093, 7}}) {
+            MemberAggregationOptions options;
+            options.blockBytes = blockBytes;
+            options.threads = threads;
+            QVERIFY2(
+                bits(read(bytes, options)) == expected,
+                qPrintable(QStringLiteral("blocks of %1 bytes, %2 threads").arg(blockBytes).arg(threads)));
+        }
+        // Cells in (plan, region, rate cell, year) order.
+        for (std::size_t i = 1; i < reference.cells.cells.size(); ++i) {
+            const ExperienceCell& p = reference.cells.cells[i - 1];
+            const ExperienceCell& c = reference.cells.cells[i];
+            QVERIFY(std::tie(p.planId, p.region, p.rateCell, p.year) <
+                    std::tie(c.planId, c.region, c.rateCell, c.year));
+        }
+    }
+
+    //! A duplicate whose two rows lie in chunks far apart is found, with both lines, and an error
+    //! earlier in the file wins over it.
+    void duplicateAcrossChunks()
+    {
+        const QByteArray h = "member_id,plan_id,region,rate_cell,year,member_months,cost_ip\n";
+        QByteArray csv = h;
+        for (int i = 0; i < 200; ++i)
+            csv += QByteArray("M") + QByteArray::number(i) + ",P,R,C,2023,12,1\n"; // lines 2–201
+        const QByteArray twice = csv + "M7,P,R,C,2023,12,1\n";                     // line 202, as line 9
+        for (const int threads : {1, 3}) {
+            MemberAggregationOptions options;
+            options.blockBytes = 64;
+            options.threads = threads;
+            try {
+                read(twice, options);
+                QFAIL("no InputError");
+            } catch (const InputError& e) {
+                QCOMPARE(e.where().line, 202L);
+                QCOMPARE(QString::fromStdString(e.where().value), QStringLiteral("M7"));
+                QVERIFY2(QString::fromStdString(e.what()).contains("also on line 9"), e.what());
+            }
+            // A bad value on line 150 comes first.
+            QByteArray bad = twice;
+            bad.replace("M148,P,R,C,2023,12,1", "M148,P,R,C,2023,12,x");
+            try {
+                read(bad, options);
+                QFAIL("no InputError");
+            } catch (const InputError& e) {
+                QCOMPARE(e.where().line, 150L);
+                QCOMPARE(QString::fromStdString(e.where().column), QStringLiteral("cost_ip"));
+            }
+        }
+    }
+
+    //! Empty lines at the end of the file are ignored, even when they fill chunks of their own.
+    void trailingEmptyLines()
+    {
+        const QByteArray csv =
+            "member_id,plan_id,region,rate_cell,year,member_months\nA,P,R,C,2023,12\n\n\r\n\n";
+        for (const int threads : {1, 3}) {
+            MemberAggregationOptions options;
+            options.blockBytes = 1;
+            options.threads = threads;
+            QCOMPARE(read(csv, options).rows, 1L);
         }
     }
 

@@ -796,6 +796,65 @@ private Q_SLOTS:
         QCOMPARE(seen.back(), 1.0);
     }
 
+    //! --scale K repeats the state K times (docs/sample-data.md, "A larger state"): copy 0 is the
+    //! sample itself row for row, the other copies are named with their number, have 20 plans
+    //! each over their own 19 regions, and enrol about as many members as the sample.
+    void largerState()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SampleOptions options;
+        options.seed = kSeed;
+        options.outDir = dir.path();
+        options.scale = 3;
+        const SampleSummary summary = generateSample(options);
+        QCOMPARE(summary.plans.size(), std::size_t(60));
+        QCOMPARE(summary.plans[20].id, QStringLiteral("P21"));
+        QCOMPARE(summary.plans[20].name, summary_.plans[0].name + QStringLiteral(" 2"));
+        QCOMPARE(summary.plans[59].id, QStringLiteral("P60"));
+        QCOMPARE(summary.plans[59].name, summary_.plans[19].name + QStringLiteral(" 3"));
+        for (std::size_t p = 0; p < summary.plans.size(); ++p) {
+            const SamplePlan& base = summary_.plans[p % 20];
+            QCOMPARE(summary.plans[p].regions.size(), base.regions.size());
+            const QString suffix = p < 20 ? QString() : QStringLiteral(" %1").arg(p / 20 + 1);
+            for (std::size_t r = 0; r < base.regions.size(); ++r) {
+                QCOMPARE(summary.plans[p].regions[r].name, base.regions[r].name + suffix);
+                QCOMPARE(summary.plans[p].regions[r].modelType, base.regions[r].modelType);
+            }
+        }
+
+        // The first copy's rows are the sample's experience.csv, byte for byte, in order.
+        const QByteArray sample = readAll(dir_.filePath(QStringLiteral("experience.csv")));
+        const QByteArray larger = readAll(dir.filePath(QStringLiteral("experience.csv")));
+        QVERIFY(larger.startsWith(sample));
+        const ExperienceData data = readExperienceFile(dir.filePath(QStringLiteral("experience.csv")));
+        std::map<int, double> mm2024; // by copy
+        std::set<std::string> plans;
+        for (const ExperienceCell& c : data.cells) {
+            plans.insert(c.planId);
+            const int number = std::stoi(c.planId.substr(1));
+            const int copy = (number - 1) / 20;
+            const std::string suffix = copy == 0 ? "" : " " + std::to_string(copy + 1);
+            QVERIFY2(c.region.size() > suffix.size() &&
+                         c.region.compare(c.region.size() - suffix.size(), suffix.size(), suffix) == 0,
+                     c.region.c_str());
+            if (c.year == 2024)
+                mm2024[copy] += c.memberMonths;
+        }
+        QCOMPARE(plans.size(), std::size_t(60));
+        // Each copy enrols the sample's state again, give or take its own draws (±3 %).
+        for (int copy = 1; copy < 3; ++copy)
+            QVERIFY2(std::abs(mm2024[copy] / mm2024[0] - 1.0) < 0.03,
+                     qPrintable(QString::number(mm2024[copy])));
+        // Every plan of every copy has quality rows: 60 plans × 6 years × 11 measures.
+        QCOMPARE(summary.qualityRows, qint64(60 * 6 * 11));
+
+        options.scale = 0;
+        QVERIFY_THROWS_EXCEPTION(InputError, generateSample(options));
+        options.scale = kMaxScale + 1;
+        QVERIFY_THROWS_EXCEPTION(InputError, generateSample(options));
+    }
+
     void badOptions()
     {
         QTemporaryDir dir;

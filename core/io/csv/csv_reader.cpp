@@ -77,14 +77,26 @@ const char* fieldEnd(const char* from, const char* end)
 } // namespace
 
 CsvReader::CsvReader(QIODevice& device, std::string fileName, ImportControl control, CsvReaderOptions options)
-    : device_(device), fileName_(std::move(fileName)), control_(std::move(control)), options_(options)
+    : device_(&device), fileName_(std::move(fileName)), control_(std::move(control)), options_(options)
 {
     options_.blockSize = std::max<qint64>(options_.blockSize, 1);
     options_.maxRecordBytes = std::max<qint64>(options_.maxRecordBytes, 1);
-    if (!device_.isReadable())
+    nextLine_ = options_.firstLine;
+    started_ = !options_.byteOrderMark;
+    if (!device_->isReadable())
         throw InputError(InputLocation{fileName_, 0, {}, {}, false}, "the input is not open for reading");
-    if (!device_.isSequential())
-        totalBytes_ = device_.size() - device_.pos();
+    if (!device_->isSequential())
+        totalBytes_ = device_->size() - device_->pos();
+}
+
+CsvReader::CsvReader(std::string_view bytes, std::string fileName, CsvReaderOptions options)
+    : bytes_(bytes.data()), fileName_(std::move(fileName)), options_(options)
+{
+    totalBytes_ = bytesRead_ = static_cast<qint64>(bytes.size());
+    end_ = bytes.size();
+    eof_ = true;
+    nextLine_ = options_.firstLine;
+    started_ = !options_.byteOrderMark;
 }
 
 std::string CsvReader::columnName(std::size_t i) const
@@ -137,10 +149,10 @@ void CsvReader::fill()
         buf_.resize(std::max(end_ + block, buf_.size() * 2));
 
     for (;;) {
-        const qint64 n = device_.read(buf_.data() + end_, static_cast<qint64>(buf_.size() - end_));
+        const qint64 n = device_->read(buf_.data() + end_, static_cast<qint64>(buf_.size() - end_));
         if (n < 0)
-            throw readError(QString::fromStdString(fileName_), device_.errorString());
-        if (n == 0 && device_.isSequential() && device_.waitForReadyRead(-1))
+            throw readError(QString::fromStdString(fileName_), device_->errorString());
+        if (n == 0 && device_->isSequential() && device_->waitForReadyRead(-1))
             continue; // a pipe or process with more to come
         end_ += static_cast<std::size_t>(n);
         bytesRead_ += n;
@@ -153,7 +165,7 @@ void CsvReader::fill()
 
 CsvReader::Parse CsvReader::parseRecord()
 {
-    const char* const base = buf_.data();
+    const char* const base = data();
     const char* const end = base + end_;
     const char* p = base + begin_;
     fields_.clear();
@@ -277,7 +289,7 @@ bool CsvReader::next()
     if (!started_) {
         while (end_ - begin_ < 3 && !eof_)
             fill();
-        if (end_ - begin_ >= 3 && std::memcmp(buf_.data() + begin_, "\xEF\xBB\xBF", 3) == 0)
+        if (end_ - begin_ >= 3 && std::memcmp(data() + begin_, "\xEF\xBB\xBF", 3) == 0)
             begin_ += 3; // UTF-8 byte-order mark (§1.1)
         started_ = true;
     }
@@ -286,6 +298,7 @@ bool CsvReader::next()
         if (begin_ == end_) {
             if (eof_) {
                 fields_.clear(); // trailing empty lines are ignored
+                trailingBlankLine_ = blankLine;
                 return false;
             }
             fill();
@@ -374,13 +387,19 @@ void requireFieldCount(const CsvReader& reader, std::size_t columns)
         return;
     const std::string counts = " (the header has " + std::to_string(columns) + ")";
     if (n == 1 && reader.field(0).empty())
-        throw reader.recordError({}, "empty line" + counts);
+        throw emptyLineError(reader.fileName(), reader.line(), columns);
     if (n < columns)
         throw reader.recordError(reader.columnName(n), "row has " + std::to_string(n) + " fields" + counts +
                                                            "; this column is missing");
     throw InputError(
         InputLocation{reader.fileName(), reader.line(), {}, shownValue(reader.field(columns)), true},
         "row has " + std::to_string(n) + " fields" + counts + "; this is the first extra one");
+}
+
+InputError emptyLineError(const std::string& fileName, long line, std::size_t columns)
+{
+    return InputError(InputLocation{fileName, line, {}, {}, false},
+                      "empty line (the header has " + std::to_string(columns) + ")");
 }
 
 void requireNonEmptyField(const CsvReader& reader, std::size_t i)

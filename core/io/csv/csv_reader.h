@@ -41,6 +41,8 @@ struct CsvReaderOptions {
     //! A longer record is an error (an open quote, or a file that is not CSV). A row of any input
     //! of the methodology is well under a kilobyte; 1 MiB bounds the memory one record takes.
     qint64 maxRecordBytes = qint64(1) << 20;
+    long firstLine = 1;        //!< the line number of the input's first line (a part of a file)
+    bool byteOrderMark = true; //!< skip a UTF-8 byte-order mark at the start (only a file's start has one)
 };
 
 //! Reads RFC 4180 records one at a time from a device, never holding more than a block (and the
@@ -60,6 +62,9 @@ public:
     //! in error messages.
     CsvReader(QIODevice& device, std::string fileName, ImportControl control = {},
               CsvReaderOptions options = {});
+    //! Reads the records of bytes held in memory (a whole part of a file, ending at a line end or
+    //! at the file's end); the bytes must outlive the reader. Never reports progress or cancels.
+    CsvReader(std::string_view bytes, std::string fileName, CsvReaderOptions options = {});
 
     //! Advances to the next record; false at the end of the input. Invalidates the fields of the
     //! previous record. Throws InputError on malformed CSV, ImportCancelled when cancelled.
@@ -81,6 +86,11 @@ public:
     qint64 totalBytes() const { return totalBytes_; }
     //! The input's name, as given.
     const std::string& fileName() const { return fileName_; }
+    //! The line on which the next record would start (after the end: one past the last line).
+    long nextLine() const { return nextLine_; }
+    //! After next() returned false: the first line of the run of empty lines that ended the input
+    //! (ignored as trailing), or 0 when the input did not end with one.
+    long trailingBlankLine() const { return trailingBlankLine_; }
 
     //! Names the columns (normally the header) so that errors name the column of a field.
     void setColumnNames(std::vector<std::string> names) { columnNames_ = std::move(names); }
@@ -100,7 +110,10 @@ private:
     [[noreturn]] void syntaxError(std::size_t fieldIndex, const char* fieldStart, const char* stop,
                                   const std::string& reason) const;
 
-    QIODevice& device_;
+    const char* data() const { return bytes_ != nullptr ? bytes_ : buf_.data(); }
+
+    QIODevice* device_ = nullptr; // null when reading bytes in memory
+    const char* bytes_ = nullptr; // those bytes
     std::string fileName_;
     ImportControl control_;
     CsvReaderOptions options_;
@@ -119,8 +132,9 @@ private:
     long parsedLines_ = 0;      // line breaks inside it (its terminator excluded)
     bool parsedBlank_ = false;  // it is an empty line
 
-    long line_ = 0;     // line of the current record
-    long nextLine_ = 1; // line on which the next record starts
+    long line_ = 0;              // line of the current record
+    long nextLine_ = 1;          // line on which the next record starts
+    long trailingBlankLine_ = 0; // see trailingBlankLine()
 
     // A record read ahead while deciding whether an empty line was trailing.
     std::vector<std::string_view> pendingFields_;
@@ -157,6 +171,9 @@ std::vector<int> readCsvColumns(CsvReader& reader, std::span<const CsvColumn> co
 //! Throws InputError unless the current record has exactly `columns` fields: too few names the
 //! first missing column, too many the first extra value.
 void requireFieldCount(const CsvReader& reader, std::size_t columns);
+
+//! The error of an empty line among the records of a file whose header has `columns` names.
+InputError emptyLineError(const std::string& fileName, long line, std::size_t columns);
 
 //! Throws InputError "required field is empty" naming field i of the current record when it is empty.
 void requireNonEmptyField(const CsvReader& reader, std::size_t i);

@@ -4,8 +4,8 @@
 #include "io/csv/partnerships_csv.h"
 #include "io/csv/quality_csv.h"
 #include "io/io_error.h"
+#include "io/sha256.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -16,29 +16,29 @@ namespace sharecast::io {
 
 namespace {
 
-//! A read-only file that computes the SHA-256 of the bytes read through it.
+//! A read-only file that computes the SHA-256 of the bytes read through it (io/sha256.h). It can
+//! seek back for a second pass on an error path; the digest then no longer matters.
 class HashingFile : public QIODevice {
 public:
-    explicit HashingFile(const QString& path) : file_(path), hash_(QCryptographicHash::Sha256) {}
+    explicit HashingFile(const QString& path) : file_(path) {}
 
     bool open(OpenMode mode) override
     {
-        if (!file_.open(mode))
+        if (!file_.open(mode | QIODevice::Unbuffered))
             return false;
-        return QIODevice::open(mode);
+        return QIODevice::open(mode | QIODevice::Unbuffered);
     }
-    bool isSequential() const override { return true; }
     qint64 size() const override { return file_.size(); }
-    qint64 bytesAvailable() const override { return file_.bytesAvailable() + QIODevice::bytesAvailable(); }
+    bool seek(qint64 pos) override { return file_.seek(pos) && QIODevice::seek(pos); }
     QString errorText() const { return file_.errorString(); }
-    QString hexDigest() const { return QString::fromLatin1(hash_.result().toHex()); }
+    QString hexDigest() { return hash_.hexDigest(); }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override
     {
         const qint64 n = file_.read(data, maxSize);
         if (n > 0)
-            hash_.addData(QByteArrayView(data, n));
+            hash_.add(data, static_cast<std::size_t>(n));
         if (n < 0)
             setErrorString(file_.errorString());
         return n;
@@ -47,7 +47,7 @@ protected:
 
 private:
     QFile file_;
-    QCryptographicHash hash_;
+    Sha256 hash_;
 };
 
 //! Opens path for reading through a HashingFile. Throws InputError naming it when there is no such
@@ -63,7 +63,7 @@ void openInput(HashingFile& f, const QString& path)
         throw readError(path, f.errorText());
 }
 
-Provenance provenanceOf(const QString& path, const HashingFile& f, qint64 rows)
+Provenance provenanceOf(const QString& path, HashingFile& f, qint64 rows)
 {
     Provenance p;
     p.sourceName = QFileInfo(path).fileName();
