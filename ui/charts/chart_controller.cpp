@@ -25,7 +25,11 @@ bool ChartController::isStale() const
 
 void ChartController::setRedraw(std::function<void()> redraw)
 {
-    redraw_ = new RefreshWhenShown(plot_, this, std::move(redraw));
+    redraw_ = new RefreshWhenShown(plot_, this, [this, redraw = std::move(redraw)] {
+        queueReplot_ = true; // a change of the data: the replot waits for the event loop
+        redraw();
+        queueReplot_ = false;
+    });
 }
 
 void ChartController::requestRedraw()
@@ -37,7 +41,8 @@ void ChartController::requestRedraw()
 void ChartController::showDrawing()
 {
     rememberDrawnView(plot_);
-    plot_->replot(plot_->isVisible() ? QCustomPlot::rpQueuedReplot : QCustomPlot::rpRefreshHint);
+    plot_->replot(queueReplot_ && plot_->isVisible() ? QCustomPlot::rpQueuedReplot
+                                                     : QCustomPlot::rpRefreshHint);
 }
 
 } // namespace sharecast::ui

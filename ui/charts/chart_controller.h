@@ -48,9 +48,10 @@ protected:
     void setRedraw(std::function<void()> redraw);
 
     //! Ends every drawing: remembers the axis ranges just set as the chart's view as drawn (Reset
-    //! zoom returns to it, and the exports save it) and replots: on screen, queued (the changes of
-    //! one event, or several charts' data, make one paint); off screen at once (reports and
-    //! exports render the plot as laid out by its last replot).
+    //! zoom returns to it, and the exports save it) and replots: after a change of the data with
+    //! the plot on screen, queued (the changes of one event, or several charts' data, make one
+    //! paint); otherwise at once (reports and exports render the plot as laid out by its last
+    //! replot, and a chart just made is laid out for hovering).
     void showDrawing();
 
     QCustomPlot* const plot_;
@@ -59,6 +60,7 @@ protected:
 
 private:
     RefreshWhenShown* redraw_ = nullptr;
+    bool queueReplot_ = false; //!< while redrawing for requestRedraw()
 };
 
 } // namespace sharecast::ui
