@@ -389,6 +389,7 @@ private Q_SLOTS:
         QCOMPARE(projectionChart->band()->name(), legend);
         QVERIFY(projectionPlot->legend->hasItemWithPlottable(projectionChart->band()));
 
+        QVERIFY(w.showTab(QStringLiteral("Rate impact")));
         auto* ratePlot = w.findChild<QCustomPlot*>(QStringLiteral("rateImpactChart"));
         auto* rateChart = ratePlot->findChild<ui::RateImpactChartController*>();
         QVERIFY(rateChart);
