@@ -201,6 +201,7 @@ private Q_SLOTS:
         QTRY_COMPARE(doc->scenario().sharing.maxShare, 0.40);
         QCOMPARE(doc->scenario().sharing.qualityScaling, QualityScaling::None);
         doc->recalculate();
+        QVERIFY(w.showTab(QStringLiteral("Savings by plan"))); // a chart redraws when its tab is shown
 
         const Settlement s = testing::engineSettlement(doc);
         double payments = 0.0, state = 0.0;

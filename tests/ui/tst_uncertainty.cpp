@@ -371,6 +371,7 @@ private Q_SLOTS:
         const Projection& projection = doc->projection();
         QCOMPARE(fan.years.size(), projection.all.size());
 
+        QVERIFY(w.showTab(QStringLiteral("Projection"))); // a chart redraws when its tab is shown
         auto* projectionPlot = w.findChild<QCustomPlot*>(QStringLiteral("projectionChart"));
         auto* projectionChart = projectionPlot->findChild<ui::ProjectionChartController*>();
         QVERIFY(projectionChart);
@@ -388,6 +389,7 @@ private Q_SLOTS:
         QCOMPARE(projectionChart->band()->name(), legend);
         QVERIFY(projectionPlot->legend->hasItemWithPlottable(projectionChart->band()));
 
+        QVERIFY(w.showTab(QStringLiteral("Rate impact")));
         auto* ratePlot = w.findChild<QCustomPlot*>(QStringLiteral("rateImpactChart"));
         auto* rateChart = ratePlot->findChild<ui::RateImpactChartController*>();
         QVERIFY(rateChart);

@@ -3,6 +3,7 @@
 #include "ui/charts/rebasing_chart.h"
 #include "ui/charts/savings_chart.h"
 #include "ui/document/project_document.h"
+#include "ui/document/refresh_when_shown.h"
 #include "ui/palette.h"
 
 #include <QHBoxLayout>
@@ -75,7 +76,9 @@ OverviewView::OverviewView(ProjectDocument* document, QWidget* parent) : QWidget
     charts->addWidget(savingsPlot, 3);
     charts->addWidget(rebasingPlot, 2);
 
-    connect(document_, &ProjectDocument::resultsChanged, this, &OverviewView::refresh);
+    // The story is rebuilt only while the tab is on screen (when shown, if results came).
+    auto* story = new RefreshWhenShown(this, this, [this] { refresh(); });
+    connect(document_, &ProjectDocument::resultsChanged, story, &RefreshWhenShown::request);
     refresh();
 }
 

@@ -5,6 +5,7 @@
 #include "ui/document/program_years.h"
 #include "ui/document/program_years_model.h"
 #include "ui/document/project_document.h"
+#include "ui/document/refresh_when_shown.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -77,6 +78,9 @@ ProgramYearsView::ProgramYearsView(ProjectDocument* document, QWidget* parent) :
     layout->addWidget(split, 1);
 
     connect(program_, &ProgramYears::changed, this, &ProgramYearsView::refreshStatus);
+    // Three settlements or so: only while the view is on screen (when shown, if results came).
+    auto* settle = new RefreshWhenShown(this, this, [this] { program_->recalculate(); });
+    connect(document, &ProjectDocument::resultsChanged, settle, &RefreshWhenShown::request);
     refreshStatus();
 }
 

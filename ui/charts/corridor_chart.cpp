@@ -58,7 +58,8 @@ CorridorChartController::CorridorChartController(ProjectDocument* document, QCus
     plot_->yAxis->setLabel(tr("Settlement, % of target (+: state pays plan)"));
     plot_->yAxis->grid()->setZeroLinePen(QPen(Qt::gray));
     connect(plot_, &QCustomPlot::afterReplot, this, &CorridorChartController::fitBandLabels);
-    connect(document_, &ProjectDocument::resultsChanged, this, &CorridorChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ChartController::requestRedraw);
     redraw();
 }
 

@@ -85,7 +85,8 @@ FundingFlowChartController::FundingFlowChartController(ProjectDocument* document
     labelFont_ = QFont(plot_->font().family(), 8);
     titleFont_ = QFont(plot_->font().family(), 9, QFont::Bold);
     plot_->installEventFilter(this);
-    connect(document_, &ProjectDocument::resultsChanged, this, &FundingFlowChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ChartController::requestRedraw);
     redraw();
 }
 

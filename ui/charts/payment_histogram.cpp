@@ -63,8 +63,9 @@ PaymentHistogramController::PaymentHistogramController(ProjectDocument* document
 
     plot_->xAxis->setLabel(tr("Statewide payment to plans, $ millions"));
     plot_->yAxis->setLabel(tr("Share of draws, %"));
-    connect(runner_, &ValidityRunner::monteCarloStarted, this, &PaymentHistogramController::redraw);
-    connect(runner_, &ValidityRunner::monteCarloFinished, this, &PaymentHistogramController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(runner_, &ValidityRunner::monteCarloStarted, this, &ChartController::requestRedraw);
+    connect(runner_, &ValidityRunner::monteCarloFinished, this, &ChartController::requestRedraw);
     redraw();
 }
 

@@ -31,7 +31,8 @@ ProgramYearsChartController::ProgramYearsChartController(ProgramYears* program, 
 {
     plot_->yAxis->setLabel(tr("$ millions"));
     plot_->xAxis->setLabel(tr("Plan"));
-    connect(program_, &ProgramYears::changed, this, &ProgramYearsChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(program_, &ProgramYears::changed, this, &ChartController::requestRedraw);
     redraw();
 }
 

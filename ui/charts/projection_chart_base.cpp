@@ -55,10 +55,11 @@ ProjectionChartBase::ProjectionChartBase(ProjectDocument* document, QCustomPlot*
     plot_->yAxis2->setVisible(true);
     plot_->yAxis2->setTickLabels(true);
     plot_->yAxis2->setLabel(look.rightAxisLabel);
-    connect(document_, &ProjectDocument::resultsChanged, this, &ProjectionChartBase::redraw);
+    setRedraw([this] { redraw(); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ChartController::requestRedraw);
     if (runner_) {
-        connect(runner_, &ValidityRunner::fanStarted, this, &ProjectionChartBase::redraw);
-        connect(runner_, &ValidityRunner::fanFinished, this, &ProjectionChartBase::redraw);
+        connect(runner_, &ValidityRunner::fanStarted, this, &ChartController::requestRedraw);
+        connect(runner_, &ValidityRunner::fanFinished, this, &ChartController::requestRedraw);
     }
 }
 

@@ -50,7 +50,8 @@ QualityChartController::QualityChartController(ProjectDocument* document, QCusto
     plot_->yAxis->setRange(0.0, 105.0);
     plot_->installEventFilter(this);
     connect(plot_, &QCustomPlot::afterReplot, this, &QualityChartController::fitMeasureLabels);
-    connect(document_, &ProjectDocument::resultsChanged, this, &QualityChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ChartController::requestRedraw);
     redraw();
 }
 

@@ -52,7 +52,8 @@ RegionalRatesChartController::RegionalRatesChartController(ProjectDocument* docu
                                 "capitation dollars."),
                              byCounty_.rect);
 
-    connect(document_, &ProjectDocument::resultsChanged, this, &RegionalRatesChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ChartController::requestRedraw);
     redraw();
 }
 

@@ -40,7 +40,8 @@ SavingsChartController::SavingsChartController(ProjectDocument* document, QCusto
         plot_->setMinimumSize(300, 200);
     plot_->legend->setFont(QFont(plot_->font().family(), 8));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    connect(document_, &ProjectDocument::resultsChanged, this, &SavingsChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ChartController::requestRedraw);
     redraw();
 }
 

@@ -62,7 +62,8 @@ ValidityChartController::ValidityChartController(ProjectDocument* document, Vali
     plot_->xAxis->setLabel(tr("Savings rate S, %"));
     plot_->yAxis->grid()->setVisible(false);
     plot_->yAxis->setRangeReversed(true);
-    connect(runner_, &ValidityRunner::monteCarloStarted, this, &ValidityChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(runner_, &ValidityRunner::monteCarloStarted, this, &ChartController::requestRedraw);
     redraw();
 }
 

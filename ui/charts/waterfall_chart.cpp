@@ -103,7 +103,8 @@ WaterfallChartController::WaterfallChartController(ProjectDocument* document, QC
     connect(plot_, &QCustomPlot::afterReplot, this, &WaterfallChartController::fitValueLabels);
     connect(costRect_->axis(QCPAxis::atLeft), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &WaterfallChartController::clampCostBars);
-    connect(document_, &ProjectDocument::resultsChanged, this, &WaterfallChartController::redraw);
+    setRedraw([this] { redraw(); });
+    connect(document_, &ProjectDocument::resultsChanged, this, &ChartController::requestRedraw);
     redraw();
 }
 

@@ -13,12 +13,6 @@
 
 namespace sharecast::ui {
 
-namespace {
-
-//! Puts the calling pool thread behind the GUI thread: the edits a user types come first and the
-//! simulation takes the CPU left. On Linux, where thread priorities of the normal scheduler do
-//! nothing, the thread's own nice value does it, and the threads the engine starts from it
-//! inherit it; elsewhere the pool's thread priority (set by its owner) does.
 void yieldToTheGuiThread()
 {
 #if defined(__linux__)
@@ -27,9 +21,10 @@ void yieldToTheGuiThread()
 #endif
 }
 
-} // namespace
-
-BackgroundTask::BackgroundTask(QThreadPool* pool, QObject* parent) : QObject(parent), pool_(pool) {}
+BackgroundTask::BackgroundTask(QThreadPool* pool, Priority priority, QObject* parent)
+    : QObject(parent), pool_(pool), priority_(priority)
+{
+}
 
 BackgroundTask::~BackgroundTask()
 {
@@ -54,14 +49,16 @@ void BackgroundTask::start(Work work)
     cancel_ = flag;
     running_ = true;
     const quint64 generation = generation_;
-    current_ = QtConcurrent::run(pool_, [flag, work = std::move(work)]() -> Apply {
-        yieldToTheGuiThread();
-        try {
-            return work(*flag);
-        } catch (...) { // cancelled (or failed: the work reports its own errors through Apply)
-            return {};
-        }
-    });
+    current_ = QtConcurrent::run(
+        pool_, [flag, background = priority_ == Priority::Background, work = std::move(work)]() -> Apply {
+            if (background)
+                yieldToTheGuiThread();
+            try {
+                return work(*flag);
+            } catch (...) { // cancelled (or failed: the work reports its own errors through Apply)
+                return {};
+            }
+        });
     live_.push_back(current_);
     auto* watcher = new QFutureWatcher<Apply>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {

@@ -14,18 +14,31 @@ class QThreadPool;
 
 namespace sharecast::ui {
 
-//! One restartable background calculation. Its work runs on a pool thread, behind the GUI thread
-//! in the scheduler, and returns what to do with its result on the GUI thread; that is done only
-//! for the latest start().
+//! Puts the calling worker thread behind the GUI thread in the scheduler, for good: the edits a
+//! user types come first and background work takes the CPU left. Call it only on threads of a
+//! pool that runs nothing else (on Linux the thread's nice value, inherited by the threads the
+//! engine starts from it; elsewhere the pool's thread priority, set by its owner).
+void yieldToTheGuiThread();
+
+//! One restartable background calculation. Its work runs on a pool thread (behind the GUI thread
+//! in the scheduler, unless it is interactive) and returns what to do with its result on the GUI
+//! thread; that is done only for the latest start().
 class BackgroundTask : public QObject {
 public:
+    //! Where the work stands in the scheduler.
+    enum class Priority {
+        Background,  //!< behind the GUI thread (and behind interactive work): simulations, batches
+        Interactive, //!< as the GUI thread: what an edit waits for (its results)
+    };
     //! Applies a finished run's result (on the GUI thread); empty: nothing to apply.
     using Apply = std::function<void()>;
     //! The calculation: it watches the flag (raised: stop soon, e.g. by throwing) and returns how
     //! to apply its result. A run that throws applies nothing.
     using Work = std::function<Apply(const std::atomic<bool>& cancel)>;
 
-    explicit BackgroundTask(QThreadPool* pool, QObject* parent = nullptr);
+    //! A task running on pool, whose threads run nothing else at another priority.
+    explicit BackgroundTask(QThreadPool* pool, Priority priority = Priority::Background,
+                            QObject* parent = nullptr);
     //! Cancels and waits for every run still going (they may read data about to go).
     ~BackgroundTask() override;
 
@@ -42,6 +55,7 @@ private:
     void finish(quint64 generation, const QFuture<Apply>& future);
 
     QThreadPool* pool_;
+    Priority priority_;
     std::shared_ptr<std::atomic<bool>> cancel_;
     quint64 generation_ = 0;
     bool running_ = false;

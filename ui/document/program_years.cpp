@@ -15,7 +15,6 @@ namespace sharecast::ui {
 ProgramYears::ProgramYears(ProjectDocument* document, QObject* parent) : QObject(parent), document_(document)
 {
     std::tie(first_, last_) = defaultRange(*document_);
-    connect(document_, &ProjectDocument::resultsChanged, this, &ProgramYears::recalculate);
     recalculate();
 }
 

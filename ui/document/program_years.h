@@ -1,7 +1,7 @@
 #pragma once
 //! The program years of the edited scenario (docs/methodology.md, "Program years"): a range of
 //! years chosen by the user, each settled with its by_year terms, and each plan's cumulative
-//! money, recalculated whenever the document has new results.
+//! money, recalculated when the document has new results.
 
 #include "engine/program_years.h"
 
@@ -16,8 +16,8 @@ class ProjectDocument;
 
 //! Holds the range and the latest ProgramSettlement; the Program years view, its table model and
 //! its chart read it and listen to changed(). A program of the sample settles in a few
-//! milliseconds (lastCalculationMs()), so it runs on the GUI thread after each recalculation of
-//! the document, which is itself coalesced.
+//! milliseconds (lastCalculationMs()), so it runs on the GUI thread: the view calls recalculate()
+//! when the document has new results and the view is on screen (or when it is next shown).
 class ProgramYears : public QObject {
     Q_OBJECT
 public:

@@ -1,12 +1,12 @@
 #include "ui/document/project_document.h"
 
-#include "engine/error.h"
 #include "io/project/member_moments.h"
 #include "io/scenario/presets.h"
+#include "ui/document/background_task.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QTimer>
+#include <QThreadPool>
 #include <QUndoCommand>
 
 namespace sharecast::ui {
@@ -49,9 +49,18 @@ private:
 
 } // namespace
 
-ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent) {}
+ProjectDocument::ProjectDocument(QObject* parent)
+    : QObject(parent), pool_(std::make_unique<QThreadPool>()),
+      calculation_(std::make_unique<BackgroundTask>(pool_.get(), BackgroundTask::Priority::Interactive))
+{
+    // Two threads: a superseded calculation still finishing its step never delays the next one.
+    pool_->setMaxThreadCount(2);
+}
 
-ProjectDocument::~ProjectDocument() = default;
+ProjectDocument::~ProjectDocument()
+{
+    calculation_.reset(); // cancels the calculation under way and waits for it: it reads the data
+}
 
 std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QObject* parent)
 {
@@ -198,49 +207,40 @@ qint64 ProjectDocument::addScenario(const Scenario& scenario, std::optional<qint
     return id;
 }
 
+CalculationData ProjectDocument::calculationData() const
+{
+    return {index_.get(), quality(), memberMoments(), partnerships()};
+}
+
 void ProjectDocument::scheduleRecalculation()
 {
-    if (recalculationPending_)
-        return;
-    recalculationPending_ = true;
-    QTimer::singleShot(0, this, [this] { recalculate(); });
+    calculation_->start([this, data = calculationData(),
+                         scenario = scenario_](const std::atomic<bool>& cancel) -> BackgroundTask::Apply {
+        auto results = std::make_shared<CalculationResults>(calculateResults(data, scenario, &cancel));
+        return [this, results] { applyResults(std::move(*results)); };
+    });
 }
 
 void ProjectDocument::recalculate()
 {
-    recalculationPending_ = false;
-    QElapsedTimer timer;
-    timer.start();
-    try {
-        SettlementOptions options;
-        options.year = performanceYear();
-        settlement_ = settle(*index_, quality(), scenario_, options);
-        projection_ = project(*index_, quality(), scenario_);
-        validity_ = validityClosedForms(settlement_, *index_, scenario_, memberMoments());
-        calculationError_.clear();
-    } catch (const InputError& e) {
-        calculationError_ = QString::fromStdString(e.what());
-        settlement_ = Settlement{};
-        projection_ = Projection{};
-        validity_ = Validity{};
-    }
-    recalculatePartnerships();
-    lastCalculationMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    Q_EMIT resultsChanged();
+    calculation_->cancel(); // superseded by this one
+    applyResults(calculateResults(calculationData(), scenario_));
 }
 
-void ProjectDocument::recalculatePartnerships()
+bool ProjectDocument::isCalculating() const
 {
-    partnershipLedger_.reset();
-    partnershipError_.clear();
-    const PartnershipData* data = partnerships();
-    if (!data || !calculationError_.isEmpty())
-        return;
-    try {
-        partnershipLedger_ = sharecast::partnershipLedger(*data, settlement_, scenario_);
-    } catch (const InputError& e) {
-        partnershipError_ = QString::fromStdString(e.what());
-    }
+    return calculation_->isRunning();
+}
+
+void ProjectDocument::waitForResults()
+{
+    calculation_->waitForDone();
+}
+
+void ProjectDocument::applyResults(CalculationResults results)
+{
+    std::swap(results_, results); // the previous results go with `results`
+    Q_EMIT resultsChanged();
 }
 
 } // namespace sharecast::ui

@@ -1,14 +1,11 @@
 #pragma once
 //! One open project in the workbench: its data, its scenarios, the scenario being edited with its
-//! undo history, and the results recalculated after every edit.
+//! undo history, and the results recalculated after every edit, off the GUI thread.
 
 #include "engine/experience_index.h"
-#include "engine/partnership_ledger.h"
-#include "engine/projection.h"
-#include "engine/settlement.h"
-#include "engine/validity.h"
 #include "io/project/project_store.h"
 #include "io/project/scenario_store.h"
+#include "ui/document/calculation.h"
 
 #include <QObject>
 #include <QString>
@@ -17,11 +14,18 @@
 #include <memory>
 #include <optional>
 
+class QThreadPool;
+
 namespace sharecast::ui {
+
+class BackgroundTask;
 
 //! The document behind the main window (one per open project). It owns the data; models and
 //! chart controllers read it and listen to its signals; every edit of the scenario is an undo
-//! command pushed through setScenario().
+//! command pushed through setScenario(). After an edit the results are recalculated on a worker
+//! thread: until they arrive the document keeps (and shows) the previous ones, a newer edit
+//! supersedes the calculation under way (whose results are dropped), and resultsChanged() is
+//! emitted only for results of the current scenario.
 class ProjectDocument : public QObject {
     Q_OBJECT
 public:
@@ -78,31 +82,38 @@ public:
     //! Adds a new scenario (from a preset or a copy) and selects it.
     qint64 addScenario(const Scenario& scenario, std::optional<qint64> derivedFrom, const QString& preset);
 
-    //! The latest results (recalculated after each change, coalesced).
-    const Settlement& settlement() const { return settlement_; }
-    const Projection& projection() const { return projection_; }
+    //! The latest results (recalculated after each change, off the GUI thread).
+    const Settlement& settlement() const { return results_.settlement; }
+    const Projection& projection() const { return results_.projection; }
     //! The closed forms of §13 for the latest settlement (the Monte Carlo runs elsewhere, off
     //! the GUI thread: see ValidityRunner).
-    const Validity& validity() const { return validity_; }
+    const Validity& validity() const { return results_.validity; }
     //! Member-level cost moments when the active experience came from members.csv (§13's c).
     const MemberMoments* memberMoments() const { return moments_ ? &*moments_ : nullptr; }
     //! The last calculation's error (empty when it succeeded).
-    const QString& calculationError() const { return calculationError_; }
+    const QString& calculationError() const { return results_.error; }
 
     //! The partnership ledger of the performance year (docs/methodology.md, "Partnerships"),
     //! recalculated with the settlement (resultsChanged() says it changed); null when the project
     //! has no partnerships data, or the ledger could not be made (see partnershipError()).
     const PartnershipLedger* partnershipLedger() const
     {
-        return partnershipLedger_ ? &*partnershipLedger_ : nullptr;
+        return results_.partnershipLedger ? &*results_.partnershipLedger : nullptr;
     }
     //! Why the partnership ledger could not be made (empty when it was, or there are no data).
-    const QString& partnershipError() const { return partnershipError_; }
+    const QString& partnershipError() const { return results_.partnershipError; }
     //! Milliseconds the last recalculation took.
-    double lastCalculationMs() const { return lastCalculationMs_; }
+    double lastCalculationMs() const { return results_.ms; }
 
-    //! Recalculates now (normally it runs on its own, coalesced after changes).
+    //! Recalculates now, on the calling (GUI) thread, superseding any calculation under way, and
+    //! emits resultsChanged(): for whatever must read the results of the scenario just set (the
+    //! report, the command line, tests).
     void recalculate();
+    //! True from an edit until its results have replaced the previous ones.
+    bool isCalculating() const;
+    //! Blocks until the calculation under way has finished and its results are in (emitting
+    //! resultsChanged()); returns at once when none runs.
+    void waitForResults();
 
     //! Used by the undo command: sets the scenario without pushing a command.
     void applyScenario(const Scenario& scenario);
@@ -119,9 +130,10 @@ Q_SIGNALS:
 
 private:
     explicit ProjectDocument(QObject* parent);
-    void scheduleRecalculation();
-    void recalculatePartnerships(); //!< the ledger of the settlement just made
-    void readStoredInfo();          //!< stored_ from the project, for scenarioId_
+    void scheduleRecalculation(); //!< starts the scenario's calculation on the worker
+    void applyResults(CalculationResults results);
+    CalculationData calculationData() const;
+    void readStoredInfo(); //!< stored_ from the project, for scenarioId_
 
     QString path_;
     std::unique_ptr<io::ProjectStore> store_;
@@ -135,15 +147,12 @@ private:
     std::optional<io::ScenarioInfo> stored_;
     Scenario scenario_;
     QUndoStack undo_;
-    Settlement settlement_;
-    Projection projection_;
-    Validity validity_;
     std::optional<MemberMoments> moments_;
-    QString calculationError_;
-    std::optional<PartnershipLedger> partnershipLedger_;
-    QString partnershipError_;
-    double lastCalculationMs_ = 0.0;
-    bool recalculationPending_ = false;
+    CalculationResults results_;
+    //! The worker the calculations run on, and the latest one (they read the data above: they
+    //! go first, cancelled and waited for).
+    std::unique_ptr<QThreadPool> pool_;
+    std::unique_ptr<BackgroundTask> calculation_;
 };
 
 } // namespace sharecast::ui

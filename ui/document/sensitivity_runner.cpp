@@ -1,8 +1,10 @@
 #include "ui/document/sensitivity_runner.h"
 
 #include "io/json/scenario_edit.h"
+#include "ui/document/background_task.h"
 
 #include <QMetaObject>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -18,7 +20,11 @@ struct Stopped {};
 
 } // namespace
 
-SensitivityRunner::SensitivityRunner(QObject* parent) : QObject(parent) {}
+SensitivityRunner::SensitivityRunner(QObject* parent) : QObject(parent)
+{
+    pool_.setMaxThreadCount(2); // a stopped run finishing its chunk never delays the next one
+    pool_.setThreadPriority(QThread::LowPriority);
+}
 
 SensitivityRunner::~SensitivityRunner()
 {
@@ -63,7 +69,8 @@ int SensitivityRunner::evaluate(const Metric& metric, const MetricContext& conte
 {
     auto stop = beginRun();
     const int run = run_;
-    workers_ << QtConcurrent::run([this, run, stop, metric, context, count, make = std::move(make)] {
+    workers_ << QtConcurrent::run(&pool_, [this, run, stop, metric, context, count, make = std::move(make)] {
+        yieldToTheGuiThread();
         std::vector<double> values;
         values.reserve(count);
         const std::size_t chunk = chunkSize();
@@ -99,7 +106,8 @@ int SensitivityRunner::seek(const Metric& metric, const MetricContext& context, 
 {
     auto stop = beginRun();
     const int run = run_;
-    workers_ << QtConcurrent::run([this, run, stop, metric, context, base, key, low, high, target] {
+    workers_ << QtConcurrent::run(&pool_, [this, run, stop, metric, context, base, key, low, high, target] {
+        yieldToTheGuiThread();
         int done = 0;
         try {
             const GoalSeekResult r = goalSeek(

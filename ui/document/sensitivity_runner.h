@@ -11,6 +11,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <atomic>
 #include <cstddef>
@@ -78,6 +79,9 @@ private:
     bool running_ = false;
     std::shared_ptr<std::atomic<bool>> stop_;
     QList<QFuture<void>> workers_;
+    //! The runs' own threads, behind the GUI thread and the document's recalculation (an edit
+    //! never waits for a batch; see yieldToTheGuiThread()).
+    QThreadPool pool_;
 };
 
 } // namespace sharecast::ui

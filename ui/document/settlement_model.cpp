@@ -69,10 +69,19 @@ QString yesNo(bool b)
 SettlementModel::SettlementModel(ProjectDocument* document, QObject* parent)
     : QAbstractTableModel(parent), document_(document)
 {
+    // New results change the figures, seldom the plans: then the cells are refreshed in place
+    // (the view keeps its selection and scroll position, and no row is laid out again).
     connect(document_, &ProjectDocument::resultsChanged, this, [this] {
+        const int rows = rowCount();
+        if (rows == shownRows_ && rows > 0) {
+            Q_EMIT dataChanged(index(0, 0), index(rows - 1, kColumns - 1));
+            return;
+        }
         beginResetModel();
+        shownRows_ = rows;
         endResetModel();
     });
+    shownRows_ = rowCount();
 }
 
 int SettlementModel::rowCount(const QModelIndex& parent) const

@@ -24,6 +24,7 @@ public:
 
 private:
     ProjectDocument* document_;
+    int shownRows_ = 0; //!< the rows the views know of
 };
 
 } // namespace sharecast::ui
