@@ -71,7 +71,9 @@ DatabaseImportDialog::DatabaseImportDialog(double truncation, QWidget* parent) :
     auto* form = new QFormLayout;
     form->addRow(tr("Connection &URL:"), url_);
     form->addRow(tr("&Table:"), table_);
-    form->addRow(tr("&Column map:"), mapRow);
+    auto* mapLabel = new QLabel(tr("&Column map:"), this);
+    mapLabel->setBuddy(columnMap_); // a row of a layout gets no buddy by itself: Alt+C, not "&C"
+    form->addRow(mapLabel, mapRow);
     form->addRow(tr("&WHERE:"), where_);
     form->addRow(tr("T&runcation per member:"), truncation_);
     form->addRow(tr("&Password:"), password_);
