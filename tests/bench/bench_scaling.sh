@@ -33,15 +33,7 @@ run() {
   read -r wall kb <"$tmp/time"
   printf '%-6s %-12s %10.2f %10.0f  %s\n' "${scale}x" "$step" "$wall" "$((kb / 1024))" "$what"
 }
-keys=(trend.default.utilization trend.default.unit_cost trend.by_cos.inpatient.utilization
-      trend.by_cos.inpatient.unit_cost trend.by_cos.outpatient.unit_cost trend.by_cos.professional.unit_cost
-      trend.by_cos.emergency.unit_cost trend.by_cos.behavioral.unit_cost trend.by_cos.other.unit_cost
-      risk_adjustment.cap_up truncation.threshold msr.rate quality.improvement_max quality.gate.min_composite
-      quality.measures[0].weight quality.measures[0].threshold quality.measures[0].benchmark
-      quality.measures[1].weight quality.measures[1].threshold quality.measures[1].benchmark
-      quality.measures[2].weight quality.measures[2].threshold tcc_trend_gate.max_trend
-      appropriateness.max_denial_rate_increase appropriateness.max_grievance_rate_increase
-      sharing.tiers[1].share sharing.tiers[2].share sharing.tiers[3].share sharing.cap fmap.default)
+source "$here/tornado_keys.sh"
 
 for k in "${scales[@]}"; do
   dir="$tmp/k$k"
