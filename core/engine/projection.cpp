@@ -2,10 +2,13 @@
 
 #include "error.h"
 #include "federal_split.h"
+#include "parallel.h"
 #include "quality.h"
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <optional>
 #include <unordered_map>
 
 namespace sharecast {
@@ -99,7 +102,8 @@ void finishRates(ProjectionYear& y)
 
 } // namespace
 
-ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityData* quality, const Scenario& s)
+ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityData* quality, const Scenario& s,
+                                  int threads)
 {
     if (index.empty())
         throw InputError("no experience data to project");
@@ -129,13 +133,20 @@ ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityDat
     }
     const std::size_t nk = m.cos.size();
     const RateAssumptions assumptions{spec.adminLoad, spec.underwritingGain, spec.careCoordinationToMedical};
-    auto changeClass = [&m](Rate c) {
+    // Each projected COS's annual utilization change c_s, and its class: one per distinct value.
+    std::vector<Rate> utilizationChange;
+    std::vector<int> changeClass;
+    for (int cos : m.cos) {
+        const auto ch = spec.utilizationChange.byCos.find(data.cosNames[static_cast<std::size_t>(cos)]);
+        const Rate c =
+            ch == spec.utilizationChange.byCos.end() ? spec.utilizationChange.defaultRate : ch->second;
         const auto it = std::find(m.utilizationRates.begin(), m.utilizationRates.end(), c);
-        if (it != m.utilizationRates.end())
-            return static_cast<int>(it - m.utilizationRates.begin());
-        m.utilizationRates.push_back(c);
-        return static_cast<int>(m.utilizationRates.size() - 1);
-    };
+        if (it == m.utilizationRates.end())
+            m.utilizationRates.push_back(c);
+        utilizationChange.push_back(c);
+        changeClass.push_back(static_cast<int>(
+            std::find(m.utilizationRates.begin(), m.utilizationRates.end(), c) - m.utilizationRates.begin()));
+    }
 
     // Each plan's quality records, found once (a search per plan would grow with plans × records).
     std::unordered_map<std::string, std::vector<QualityRecord>> qualityOf;
@@ -143,121 +154,150 @@ ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityDat
         for (const QualityRecord& r : quality->records)
             qualityOf[r.planId].push_back(r);
     const std::vector<QualityRecord> none;
-    for (const PlanSeries& plan : index.plans()) {
-        ProjectionModel::Plan pm;
-        pm.planId = plan.planId;
-        const auto records = qualityOf.find(plan.planId);
-        const QualityPath qpath =
-            qualityPathFor(s, quality ? (records == qualityOf.end() ? &none : &records->second) : nullptr,
-                           plan.planId, y0, m.warnings);
 
-        for (const CellSeries& series : plan.cells) {
-            const ExperienceCell* start = series.cellFor(y0);
-            if (!start)
-                continue; // §11 projects from the start year's cells
-            ProjectionModel::Cell cm;
-            CellProjection& c = cm.trace;
-            const Rate fmap = s.fmap.forRateCell(*series.rateCell);
-            c.region = *series.region;
-            c.rateCell = *series.rateCell;
-            c.startMemberMonths = start->memberMonths;
-            for (int cos : m.cos) {
-                const std::string& name = data.cosNames[static_cast<std::size_t>(cos)];
-                c.startPmpm.push_back(start->cost[static_cast<std::size_t>(cos)] / start->memberMonths);
-                const TrendPair t = s.trendFor(c.rateCell, name);
-                c.annualTrend.push_back((1.0 + t.utilization) * (1.0 + t.unitCost));
-                const auto ch = spec.utilizationChange.byCos.find(name);
-                c.utilizationChange.push_back(ch == spec.utilizationChange.byCos.end()
-                                                  ? spec.utilizationChange.defaultRate
-                                                  : ch->second);
-                cm.changeClass.push_back(changeClass(c.utilizationChange.back()));
-            }
-            // §11 counterfactual costs for every year first: the rates look back rate_lag years.
-            for (int t = 1; t <= h; ++t) {
-                CellProjectionYear y;
-                y.year = y0 + t;
-                y.fmap = fmap;
-                y.memberMonths = c.startMemberMonths * std::pow(1.0 + spec.enrollmentGrowth, t);
-                for (std::size_t k = 0; k < nk; ++k) {
-                    const std::string& name = data.cosNames[static_cast<std::size_t>(m.cos[k])];
-                    if (const NewBenefit* nb = s.includesCos(name) ? s.newBenefitFor(name) : nullptr) {
-                        // A new benefit continues as its add-on: its own trend, take-up held at the
-                        // last listed value, the start year's risk score when risk adjustment is on.
-                        const double risk = s.riskAdjustment.enabled ? start->riskScore : 1.0;
-                        y.programChange.push_back(1.0);
-                        y.counterfactual.push_back(nb->pricedPmpm(c.rateCell).value_or(0.0) *
-                                                   nb->takeUpIn(y.year) * nb->trendFactor(y.year) * risk *
+    // The plans are independent: prepared on every core, each into its own slot, and gathered in
+    // the index's order (the first plan in that order that fails is the error reported).
+    struct Prepared {
+        std::optional<ProjectionModel::Plan> plan;
+        std::vector<std::string> warnings;
+        std::exception_ptr error;
+    };
+    const std::vector<PlanSeries>& plans = index.plans();
+    std::vector<Prepared> prepared(plans.size());
+    parallelFor(plans.size(), threadCount(threads, plans.size()), [&](std::size_t p) {
+        try {
+            const PlanSeries& plan = plans[p];
+            Prepared& out = prepared[p];
+            ProjectionModel::Plan pm;
+            pm.planId = plan.planId;
+            const auto records = qualityOf.find(plan.planId);
+            const QualityPath qpath =
+                qualityPathFor(s, quality ? (records == qualityOf.end() ? &none : &records->second) : nullptr,
+                               plan.planId, y0, out.warnings);
+
+            for (const CellSeries& series : plan.cells) {
+                const ExperienceCell* start = series.cellFor(y0);
+                if (!start)
+                    continue; // §11 projects from the start year's cells
+                ProjectionModel::Cell cm;
+                CellProjection& c = cm.trace;
+                const Rate fmap = s.fmap.forRateCell(*series.rateCell);
+                c.region = *series.region;
+                c.rateCell = *series.rateCell;
+                c.startMemberMonths = start->memberMonths;
+                c.startPmpm.reserve(nk);
+                c.annualTrend.reserve(nk);
+                c.years.reserve(static_cast<std::size_t>(h));
+                cm.years.reserve(static_cast<std::size_t>(h));
+                for (int cos : m.cos) {
+                    const std::string& name = data.cosNames[static_cast<std::size_t>(cos)];
+                    c.startPmpm.push_back(start->cost[static_cast<std::size_t>(cos)] / start->memberMonths);
+                    const TrendPair t = s.trendFor(c.rateCell, name);
+                    c.annualTrend.push_back((1.0 + t.utilization) * (1.0 + t.unitCost));
+                }
+                c.utilizationChange = utilizationChange;
+                cm.changeClass = changeClass;
+                // §11 counterfactual costs for every year first: the rates look back rate_lag years.
+                for (int t = 1; t <= h; ++t) {
+                    CellProjectionYear y;
+                    y.programChange.reserve(nk);
+                    y.counterfactual.reserve(nk);
+                    y.year = y0 + t;
+                    y.fmap = fmap;
+                    y.memberMonths = c.startMemberMonths * std::pow(1.0 + spec.enrollmentGrowth, t);
+                    for (std::size_t k = 0; k < nk; ++k) {
+                        const std::string& name = data.cosNames[static_cast<std::size_t>(m.cos[k])];
+                        if (const NewBenefit* nb = s.includesCos(name) ? s.newBenefitFor(name) : nullptr) {
+                            // A new benefit continues as its add-on: its own trend, take-up held at the
+                            // last listed value, the start year's risk score when risk adjustment is on.
+                            const double risk = s.riskAdjustment.enabled ? start->riskScore : 1.0;
+                            y.programChange.push_back(1.0);
+                            y.counterfactual.push_back(nb->pricedPmpm(c.rateCell).value_or(0.0) *
+                                                       nb->takeUpIn(y.year) * nb->trendFactor(y.year) * risk *
+                                                       y.memberMonths);
+                            continue;
+                        }
+                        const double pc = programChangeFactor(s, name, c.rateCell, y0, y0 + t);
+                        y.programChange.push_back(pc);
+                        y.counterfactual.push_back(c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc *
                                                    y.memberMonths);
-                        continue;
                     }
-                    const double pc = programChangeFactor(s, name, c.rateCell, y0, y0 + t);
-                    y.programChange.push_back(pc);
-                    y.counterfactual.push_back(c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc *
-                                               y.memberMonths);
+                    // Investment is care-management cost: part of projected cost (§11), paid from the
+                    // plan's margin, and not part of the capitation rates.
+                    y.investment = spec.investmentPmpm * y.memberMonths;
+                    c.years.push_back(std::move(y));
                 }
-                // Investment is care-management cost: part of projected cost (§11), paid from the
-                // plan's margin, and not part of the capitation rates.
-                y.investment = spec.investmentPmpm * y.memberMonths;
-                c.years.push_back(std::move(y));
+                // §10 rates: fixed where the base year is experience or counterfactual; a recipe where
+                // the rebased rate rests on projected cost.
+                for (int t = 1; t <= h; ++t) {
+                    ProjectionModel::CellYear cy;
+                    const Year rateYear = y0 + t;
+                    const Year base = rateYear - spec.rateLag;
+                    RateInput in{&s,          &c.rateCell, &data.cosNames, &m.cos,      {},
+                                 ecmPosition, base,        rateYear,       assumptions, true};
+                    in.basePmpm.reserve(nk);
+                    in.annualTrend = &c.annualTrend; // the cell's, looked up above
+                    if (base <= y0) {
+                        // Both paths rest on actual experience: no impact yet (§11).
+                        const ExperienceCell* rec = series.cellFor(base);
+                        if (!rec) { // a cell without the base year's record: its start year instead
+                            rec = series.cellFor(y0);
+                            in.baseYear = y0;
+                        }
+                        for (int cos : m.cos)
+                            in.basePmpm.push_back(rec->cost[static_cast<std::size_t>(cos)] /
+                                                  rec->memberMonths);
+                        cy.rebased = buildGrossRate(in);
+                        cy.nonRebased = cy.rebased;
+                    } else {
+                        cy.baseInWindow = true;
+                        cy.baseIndex = base - y0 - 1;
+                        const CellProjectionYear& by = c.years[static_cast<std::size_t>(cy.baseIndex)];
+                        cy.rebasedRecipe = rateRecipe(in);
+                        for (std::size_t k = 0; k < nk; ++k)
+                            in.basePmpm.push_back(by.counterfactual[k] / by.memberMonths);
+                        cy.nonRebased = buildGrossRate(in);
+                    }
+                    for (double cf : c.years[static_cast<std::size_t>(t - 1)].counterfactual)
+                        cy.counterfactualTotal += cf;
+                    cm.years.push_back(std::move(cy));
+                }
+                pm.cells.push_back(std::move(cm));
             }
-            // §10 rates: fixed where the base year is experience or counterfactual; a recipe where
-            // the rebased rate rests on projected cost.
+            if (pm.cells.empty()) {
+                out.warnings.push_back("plan " + plan.planId + " has no cell in the start year " +
+                                       std::to_string(y0) + " and is not projected");
+                return;
+            }
+            // Per year: totals that do not move with utilization, thresholds, quality and ρ.
             for (int t = 1; t <= h; ++t) {
-                ProjectionModel::CellYear cy;
-                const Year rateYear = y0 + t;
-                const Year base = rateYear - spec.rateLag;
-                RateInput in{&s,          &c.rateCell, &data.cosNames, &m.cos,      {},
-                             ecmPosition, base,        rateYear,       assumptions, true};
-                if (base <= y0) {
-                    // Both paths rest on actual experience: no impact yet (§11).
-                    const ExperienceCell* rec = series.cellFor(base);
-                    if (!rec) { // a cell without the base year's record: its start year instead
-                        rec = series.cellFor(y0);
-                        in.baseYear = y0;
-                    }
-                    for (int cos : m.cos)
-                        in.basePmpm.push_back(rec->cost[static_cast<std::size_t>(cos)] / rec->memberMonths);
-                    cy.rebased = buildGrossRate(in);
-                    cy.nonRebased = cy.rebased;
-                } else {
-                    cy.baseInWindow = true;
-                    cy.baseIndex = base - y0 - 1;
-                    const CellProjectionYear& by = c.years[static_cast<std::size_t>(cy.baseIndex)];
-                    cy.rebasedRecipe = rateRecipe(in);
+                ProjectionModel::PlanYear py;
+                for (const ProjectionModel::Cell& cell : pm.cells) {
+                    const CellProjectionYear& cy = cell.trace.years[static_cast<std::size_t>(t - 1)];
+                    py.memberMonths += cy.memberMonths;
                     for (std::size_t k = 0; k < nk; ++k)
-                        in.basePmpm.push_back(by.counterfactual[k] / by.memberMonths);
-                    cy.nonRebased = buildGrossRate(in);
+                        py.counterfactualCost += cy.counterfactual[k];
+                    py.investment += cy.investment;
                 }
-                for (double cf : c.years[static_cast<std::size_t>(t - 1)].counterfactual)
-                    cy.counterfactualTotal += cf;
-                cm.years.push_back(std::move(cy));
+                const double members = memberYears(py.memberMonths);
+                py.msr = computeThreshold(msrInput(s, members, std::nullopt));
+                py.mlr = computeThreshold(mlrInput(s, members, std::nullopt));
+                py.qualityScore = qpath.score[static_cast<std::size_t>(t - 1)];
+                py.eligible = qpath.gatePasses[static_cast<std::size_t>(t - 1)];
+                py.shareRate = planSharingRate(s.sharing, py.qualityScore, py.eligible);
+                pm.years.push_back(py);
             }
-            pm.cells.push_back(std::move(cm));
+            out.plan = std::move(pm);
+        } catch (...) {
+            prepared[p].error = std::current_exception();
         }
-        if (pm.cells.empty()) {
-            m.warnings.push_back("plan " + plan.planId + " has no cell in the start year " +
-                                 std::to_string(y0) + " and is not projected");
-            continue;
-        }
-        // Per year: totals that do not move with utilization, thresholds, quality and ρ.
-        for (int t = 1; t <= h; ++t) {
-            ProjectionModel::PlanYear py;
-            for (const ProjectionModel::Cell& cell : pm.cells) {
-                const CellProjectionYear& cy = cell.trace.years[static_cast<std::size_t>(t - 1)];
-                py.memberMonths += cy.memberMonths;
-                for (std::size_t k = 0; k < nk; ++k)
-                    py.counterfactualCost += cy.counterfactual[k];
-                py.investment += cy.investment;
-            }
-            const double members = memberYears(py.memberMonths);
-            py.msr = computeThreshold(msrInput(s, members, std::nullopt));
-            py.mlr = computeThreshold(mlrInput(s, members, std::nullopt));
-            py.qualityScore = qpath.score[static_cast<std::size_t>(t - 1)];
-            py.eligible = qpath.gatePasses[static_cast<std::size_t>(t - 1)];
-            py.shareRate = planSharingRate(s.sharing, py.qualityScore, py.eligible);
-            pm.years.push_back(py);
-        }
-        m.plans.push_back(std::move(pm));
+    });
+    for (Prepared& p : prepared) {
+        if (p.error)
+            std::rethrow_exception(p.error);
+        m.warnings.insert(m.warnings.end(), p.warnings.begin(), p.warnings.end());
+        if (p.plan)
+            m.plans.push_back(std::move(*p.plan));
     }
     return m;
 }
@@ -282,14 +322,16 @@ Projection evaluateProjection(const ProjectionModel& m, const ProjectionOptions&
         for (int t = 1; t <= h; ++t)
             factor[i][static_cast<std::size_t>(t - 1)] = utilizationFactor(m.utilizationRates[i], t, options);
 
-    out.all.resize(hs);
-    std::vector<Dollars> projected; // [cell][t − 1][k] of the plan at hand
-    std::vector<Pmpm> basePmpm(nk);
-    for (const ProjectionModel::Plan& pm : m.plans) {
-        PlanProjection pp;
+    // The plans are independent: evaluated on options.threads threads, each into its own slot,
+    // and summed in the model's order.
+    out.plans.resize(m.plans.size());
+    parallelFor(m.plans.size(), threadCount(options.threads, m.plans.size()), [&](std::size_t p) {
+        const ProjectionModel::Plan& pm = m.plans[p];
+        PlanProjection& pp = out.plans[p];
         pp.planId = pm.planId;
         const std::size_t nc = pm.cells.size();
-        projected.assign(nc * hs * nk, 0.0);
+        std::vector<Dollars> projected(nc * hs * nk, 0.0); // [cell][t − 1][k]
+        std::vector<Pmpm> basePmpm(nk);
         auto at = [&](std::size_t cell, std::size_t t0, std::size_t k) -> Dollars& {
             return projected[(cell * hs + t0) * nk + k];
         };
@@ -406,10 +448,12 @@ Projection evaluateProjection(const ProjectionModel& m, const ProjectionOptions&
             py.netStateSavingNonRebased = py.revenueCounterfactual - py.stateCostNonRebased;
             py.netStateSavingRebased = py.revenueCounterfactual - py.stateCostRebased;
             finishRates(py);
-            addInto(out.all[static_cast<std::size_t>(py.year - y0 - 1)], py);
         }
-        out.plans.push_back(std::move(pp));
-    }
+    });
+    out.all.resize(hs);
+    for (const PlanProjection& pp : out.plans)
+        for (const ProjectionYear& py : pp.years)
+            addInto(out.all[static_cast<std::size_t>(py.year - y0 - 1)], py);
     for (ProjectionYear& a : out.all)
         finishRates(a);
     return out;

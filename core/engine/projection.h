@@ -20,6 +20,8 @@ struct ProjectionOptions {
     //! δ_t by t − 1, added to every COS's annual utilization change in year t (§13's projection
     //! fan): the cumulative factor becomes Π_{τ≤t} (1 + c_s + δ_τ). Empty: (1 + c_s)^t.
     std::vector<double> utilizationShock;
+    //! Plans evaluated on this many threads; 0: one per hardware thread. The result is the same.
+    int threads = 0;
 };
 
 //! One cell in one projection year (the trace).
@@ -142,9 +144,10 @@ struct ProjectionModel {
     std::vector<std::string> warnings;
 };
 
-//! The fixed part of the projection of every plan (§10, §11). Keeps a pointer to scenario.
+//! The fixed part of the projection of every plan (§10, §11). Keeps a pointer to scenario. The
+//! plans are prepared on `threads` threads (0: one per hardware thread); the model is the same.
 ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityData* quality,
-                                  const Scenario& scenario);
+                                  const Scenario& scenario, int threads = 0);
 
 //! The projection of a prepared model under the scenario's utilization changes, shocked by
 //! options.utilizationShock when given.

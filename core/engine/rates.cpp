@@ -31,11 +31,18 @@ RateRecipe rateRecipe(const RateInput& in)
     r.assumptions = in.assumptions;
     const Scenario& s = *in.scenario;
     const int years = in.rateYear - in.baseYear;
-    for (int cos : r.cos) {
-        const std::string& name = (*in.cosNames)[static_cast<std::size_t>(cos)];
-        const TrendPair t = s.trendFor(*in.rateCell, name);
-        r.trendFactor.push_back(
-            std::pow((1.0 + t.utilization) * (1.0 + t.unitCost), static_cast<double>(years)));
+    r.trendFactor.reserve(r.cos.size());
+    r.programChange.reserve(r.cos.size());
+    for (std::size_t k = 0; k < r.cos.size(); ++k) {
+        const std::string& name = (*in.cosNames)[static_cast<std::size_t>(r.cos[k])];
+        double annual = 0.0;
+        if (in.annualTrend) {
+            annual = (*in.annualTrend)[k];
+        } else {
+            const TrendPair t = s.trendFor(*in.rateCell, name);
+            annual = (1.0 + t.utilization) * (1.0 + t.unitCost);
+        }
+        r.trendFactor.push_back(std::pow(annual, static_cast<double>(years)));
         r.programChange.push_back(programChangeFactor(s, name, *in.rateCell, in.baseYear, in.rateYear));
     }
     return r;
@@ -60,8 +67,10 @@ GrossRate applyRateRecipe(const RateRecipe& recipe, const std::vector<Pmpm>& bas
             r.careCoordinationPmpm = term.basePmpm;
         else
             baseMedical += term.basePmpm;
-        if (trace)
+        if (trace) {
+            r.terms.reserve(recipe.cos.size());
             r.terms.push_back(term);
+        }
     }
     const double margin = 1.0 - recipe.assumptions.adminLoad - recipe.assumptions.underwritingGain;
     r.adminLoad = recipe.assumptions.adminLoad;

@@ -47,6 +47,9 @@ struct RateInput {
     Year rateYear = 0;
     RateAssumptions assumptions;
     bool trace = false;
+    //! The rate cell's annual trend (1+u)(1+k) per cos, when the caller has it (a projection
+    //! makes many rates of one cell): spares looking each trend up again. Null: looked up.
+    const std::vector<double>* annualTrend = nullptr;
 };
 
 //! Everything of a §10 rate but the base PMPMs: per COS the trend and program-change factors of

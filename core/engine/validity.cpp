@@ -403,6 +403,7 @@ ProjectionFan projectionFan(const ExperienceIndex& index, const QualityData* qua
                         checkCancel(options.cancel);
                     ProjectionOptions mine;
                     mine.trace = false;
+                    mine.threads = 1; // the draws are spread over the cores already
                     for (int t = 0; t < horizon; ++t)
                         mine.utilizationShock.push_back(scenario.uncertainty.trendSd *
                                                         normalDraw(yearKeys[static_cast<std::size_t>(t)], k));
