@@ -1,7 +1,8 @@
 //! The workbench recalculates after an edit on a worker thread and redraws only what is on screen:
 //! the results that arrive are the engine's for the scenario as edited (the same as a synchronous
 //! recalculation), a superseded calculation's results never appear, undo and redo recalculate, and
-//! a chart on a hidden tab is redrawn with the new figures when its tab is shown.
+//! a chart on a hidden tab is redrawn with the new figures when its tab is shown, and a table on
+//! a hidden tab fits its columns when shown.
 //!
 //! Expected values are the engine's settlement of the document's scenario, computed apart from the
 //! UI (testing::engineSettlement); the savings chart plots dollars / 1e6, compared within 1e-9 $M.
@@ -9,11 +10,17 @@
 #include "tests/ui/menu_walk.h"
 #include "tests/ui/sample_project.h"
 #include "ui/charts/savings_chart.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/project_document.h"
 #include "ui/workbench/main_window.h"
 
 #include <QDir>
+#include <QHeaderView>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -189,6 +196,40 @@ private Q_SLOTS:
         QCOMPARE(plotted().size(), again.size());
         for (std::size_t i = 0; i < again.size(); ++i)
             QVERIFY(std::fabs(plotted()[i] - again[i] / 1e6) <= 1e-9);
+    }
+
+    //! A table's columns fit their contents when it is on screen: a change on a hidden tab is
+    //! measured when the tab is shown, and a width the user set stays through later changes.
+    void columnsFitOnlyWhenShown()
+    {
+        QTabWidget tabs;
+        tabs.addTab(new QLabel(QStringLiteral("in front")), QStringLiteral("Front"));
+        auto* table = new QTableView;
+        QStandardItemModel model(2, 2);
+        model.setItem(0, 0, new QStandardItem(QStringLiteral("a")));
+        model.setItem(0, 1, new QStandardItem(QStringLiteral("b")));
+        table->setModel(&model);
+        new ui::FitColumnsToContents(table);
+        tabs.addTab(table, QStringLiteral("Table"));
+        tabs.resize(800, 400);
+        tabs.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+        const int narrow = table->columnWidth(0);
+
+        const QString wide = QString(60, u'W');
+        model.item(0, 0)->setText(wide); // on the hidden tab: not measured
+        QTest::qWait(20);
+        QCOMPARE(table->columnWidth(0), narrow);
+
+        tabs.setCurrentIndex(1); // shown: measured before it is painted
+        QVERIFY(table->columnWidth(0) >= table->fontMetrics().horizontalAdvance(wide));
+        const int fitted = table->columnWidth(1);
+
+        table->horizontalHeader()->resizeSection(0, 40); // as a drag on the header does
+        model.item(0, 0)->setText(wide + wide);
+        model.item(0, 1)->setText(wide);
+        QTRY_VERIFY(table->columnWidth(1) > fitted); // the other column is fitted again
+        QCOMPARE(table->columnWidth(0), 40);         // the user's width stays
     }
 };
 

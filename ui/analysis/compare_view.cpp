@@ -8,8 +8,10 @@
 #include "ui/analysis/experience_model.h"
 #include "ui/analysis/experience_view.h"
 #include "ui/charts/compare_chart.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/document/refresh_when_shown.h"
 #include "ui/palette.h"
 
 #include <QAbstractTableModel>
@@ -315,7 +317,7 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
         t->setAlternatingRowColors(true);
         t->verticalHeader()->setVisible(false);
         t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
-        t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        new FitColumnsToContents(t);
         t->horizontalHeader()->setHighlightSections(false);
         t->setSelectionMode(QAbstractItemView::ExtendedSelection);
         t->installEventFilter(this);
@@ -379,9 +381,12 @@ CompareView::CompareView(ProjectDocument* document, QWidget* parent) : QWidget(p
         if (!updatingList_)
             scheduleCompare();
     });
-    connect(document_, &ProjectDocument::projectChanged, this, &CompareView::refreshList);
-    connect(document_, &ProjectDocument::scenarioChanged, this, [this] {
-        refreshList();
+    // The list reads the project's stored scenarios: when the view is on screen, not on each edit
+    // made on another tab.
+    auto* list = new RefreshWhenShown(this, this, [this] { refreshList(); });
+    connect(document_, &ProjectDocument::projectChanged, list, &RefreshWhenShown::request);
+    connect(document_, &ProjectDocument::scenarioChanged, this, [this, list] {
+        list->request();
         const bool withEdited =
             std::any_of(compared_.cbegin(), compared_.cend(),
                         [](const ComparedScenario& c) { return c.id == kEditedScenario; });

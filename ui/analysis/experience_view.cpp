@@ -2,6 +2,7 @@
 
 #include "engine/rounding.h"
 #include "ui/analysis/experience_model.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
 
@@ -298,15 +299,11 @@ ExperienceView::ExperienceView(ProjectDocument* document, QWidget* parent)
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
 
-    connect(pmpm_, &QCheckBox::toggled, this, [this](bool on) {
-        model_->setShowPmpm(on);
-        table_->resizeColumnsToContents();
-    });
+    connect(pmpm_, &QCheckBox::toggled, this, [this](bool on) { model_->setShowPmpm(on); });
     table_->installEventFilter(this);
     summaryTable_->installEventFilter(this);
 
     auto refreshSummary = [this] {
-        summaryTable_->resizeColumnsToContents();
         const QStringList& excluded = summary_->excludedCos();
         summaryTitle_->setText(
             excluded.isEmpty()
@@ -315,18 +312,17 @@ ExperienceView::ExperienceView(ProjectDocument* document, QWidget* parent)
                       .arg(excluded.join(QStringLiteral(", "))));
     };
     connect(summary_, &QAbstractItemModel::modelReset, this, refreshSummary);
-    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
-        fillFilters();
-        table_->resizeColumnsToContents();
-    });
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] { fillFilters(); });
     connect(filter_, &QAbstractItemModel::rowsInserted, this, &ExperienceView::updateCount);
     connect(filter_, &QAbstractItemModel::rowsRemoved, this, &ExperienceView::updateCount);
     connect(filter_, &QAbstractItemModel::modelReset, this, &ExperienceView::updateCount);
     connect(filter_, &QAbstractItemModel::layoutChanged, this, &ExperienceView::updateCount);
 
     fillFilters();
-    table_->resizeColumnsToContents();
     refreshSummary();
+    // Measured when on screen (the table has a row per cell).
+    new FitColumnsToContents(table_);
+    new FitColumnsToContents(summaryTable_);
 }
 
 void ExperienceView::fillFilters()

@@ -1,12 +1,14 @@
 #include "ui/analysis/partnerships_view.h"
 
 #include "engine/error.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/format.h"
 #include "ui/document/frozen_column_table_view.h"
 #include "ui/document/grouped_header_view.h"
 #include "ui/document/partnership_text.h"
 #include "ui/document/partnerships_model.h"
 #include "ui/document/project_document.h"
+#include "ui/document/refresh_when_shown.h"
 #include "ui/palette.h"
 
 #include <QComboBox>
@@ -45,14 +47,13 @@ QTableView* makeTable(PartnershipsModel* model, const QString& name, QObject* ow
     table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                            QAbstractItemView::AnyKeyPressed);
     table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     table->horizontalHeader()->setMinimumSectionSize(56); // a short plan id and the sort arrow
     // The outcome's text can be long (every measure of a partner): a column of its own width,
     // the whole text in the tool tip.
     const int outcome = model->column(PartnershipsModel::Outcome);
-    table->horizontalHeader()->setSectionResizeMode(outcome, QHeaderView::Interactive);
     table->setColumnWidth(outcome, 150);
+    new FitColumnsToContents(table, {outcome});
     table->setWordWrap(false);
     table->setTextElideMode(Qt::ElideRight);
     return table;
@@ -154,7 +155,9 @@ PartnershipsView::PartnershipsView(ProjectDocument* document, QWidget* parent)
         document_->setScenario(s, tr("PMPM factor × %1").arg(v), kFactorMergeKey);
     });
     connect(document_, &ProjectDocument::scenarioChanged, this, &PartnershipsView::refreshControls);
-    connect(document_, &ProjectDocument::resultsChanged, this, &PartnershipsView::refresh);
+    // The statewide line and the per-plan lines are written when the view is on screen.
+    auto* lines = new RefreshWhenShown(this, this, [this] { refresh(); });
+    connect(document_, &ProjectDocument::resultsChanged, lines, &RefreshWhenShown::request);
     refreshControls();
     refresh();
 }

@@ -1,6 +1,7 @@
 #include "ui/analysis/program_years_view.h"
 
 #include "ui/charts/program_years_chart.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/frozen_column_table_view.h"
 #include "ui/document/program_years.h"
 #include "ui/document/program_years_model.h"
@@ -68,7 +69,7 @@ ProgramYearsView::ProgramYearsView(ProjectDocument* document, QWidget* parent) :
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setAlternatingRowColors(true);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    new FitColumnsToContents(table_);
 
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(plot);

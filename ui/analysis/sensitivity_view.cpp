@@ -8,8 +8,10 @@
 #include "ui/analysis/metric_picker.h"
 #include "ui/analysis/run_status.h"
 #include "ui/analysis/two_way_table_pane.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/format.h"
 #include "ui/document/project_document.h"
+#include "ui/document/refresh_when_shown.h"
 #include "ui/document/sensitivity_runner.h"
 #include "ui/palette.h"
 
@@ -84,8 +86,11 @@ SensitivityView::SensitivityView(ProjectDocument* document, QWidget* parent)
         if (isVisible())
             recompute();
     });
-    connect(document_, &ProjectDocument::scenarioChanged, this, [this] {
-        refreshKeys();
+    // The key list follows the scenario's values when the view is on screen (it is rebuilt from
+    // the scenario's every number: not on each edit made on another tab).
+    auto* keys = new RefreshWhenShown(this, this, [this] { refreshKeys(); });
+    connect(document_, &ProjectDocument::scenarioChanged, this, [this, keys] {
+        keys->request();
         scheduleRecompute();
     });
     connect(metric_, &MetricPicker::changed, this, &SensitivityView::scheduleRecompute);
@@ -142,8 +147,7 @@ QWidget* SensitivityView::createTornadoPage()
     keys_->verticalHeader()->setVisible(false);
     keys_->horizontalHeader()->setSectionResizeMode(KeyColumn, QHeaderView::Stretch);
     keys_->horizontalHeader()->setMinimumSectionSize(60);
-    for (int c : {BaseColumn, LowColumn, HighColumn})
-        keys_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    new FitColumnsToContents(keys_); // Base, Low and High (the key stretches)
     keys_->setSelectionBehavior(QAbstractItemView::SelectRows);
     keys_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                            QAbstractItemView::AnyKeyPressed);

@@ -2,6 +2,7 @@
 
 #include "ui/charts/payment_histogram.h"
 #include "ui/charts/validity_chart.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/format.h"
 #include "ui/document/frozen_column_table_view.h"
 #include "ui/document/validity_model.h"
@@ -47,7 +48,7 @@ UncertaintyView::UncertaintyView(ProjectDocument* document, ValidityRunner* runn
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setAlternatingRowColors(true);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    new FitColumnsToContents(table_);
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid())

@@ -238,6 +238,9 @@ bool copyChartToClipboard(QCustomPlot* plot)
 void prepareChart(QCustomPlot* plot, const QString& fileStem)
 {
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectPlottables);
+    // A replot redraws the chart's buffers and asks for a paint, which comes with the window's
+    // next one (not a paint of its own at once: that painted the window twice per edit).
+    plot->setPlottingHint(QCP::phImmediateRefresh, false);
     plot->axisRect()->setRangeZoom(Qt::Vertical | Qt::Horizontal);
     plot->legend->setVisible(true);
     plot->legend->setBrush(QColor(255, 255, 255, 220));

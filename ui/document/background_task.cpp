@@ -7,6 +7,8 @@
 #include <algorithm>
 
 #if defined(__linux__)
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #endif
@@ -16,8 +18,14 @@ namespace sharecast::ui {
 void yieldToTheGuiThread()
 {
 #if defined(__linux__)
-    static constexpr int kNice = 10;
-    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNice);
+    // SCHED_IDLE: the thread (and the threads it starts, which inherit it) runs only on a core
+    // nothing else wants, and gives way at once when the GUI thread or an edit's calculation
+    // wakes. Where that is refused, a high nice value instead.
+    const sched_param idle{};
+    if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle) != 0) {
+        static constexpr int kNice = 10;
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNice);
+    }
 #endif
 }
 

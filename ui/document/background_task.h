@@ -16,8 +16,9 @@ namespace sharecast::ui {
 
 //! Puts the calling worker thread behind the GUI thread in the scheduler, for good: the edits a
 //! user types come first and background work takes the CPU left. Call it only on threads of a
-//! pool that runs nothing else (on Linux the thread's nice value, inherited by the threads the
-//! engine starts from it; elsewhere the pool's thread priority, set by its owner).
+//! pool that runs nothing else (on Linux the SCHED_IDLE policy, or else a high nice value,
+//! inherited by the threads the engine starts from it; elsewhere the pool's thread priority, set
+//! by its owner).
 void yieldToTheGuiThread();
 
 //! One restartable background calculation. Its work runs on a pool thread (behind the GUI thread

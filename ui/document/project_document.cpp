@@ -9,6 +9,8 @@
 #include <QThreadPool>
 #include <QUndoCommand>
 
+#include <utility>
+
 namespace sharecast::ui {
 
 namespace {
@@ -216,15 +218,15 @@ void ProjectDocument::scheduleRecalculation()
 {
     calculation_->start([this, data = calculationData(),
                          scenario = scenario_](const std::atomic<bool>& cancel) -> BackgroundTask::Apply {
-        auto results = std::make_shared<CalculationResults>(calculateResults(data, scenario, &cancel));
-        return [this, results] { applyResults(std::move(*results)); };
+        auto results = std::make_shared<const CalculationResults>(calculateResults(data, scenario, &cancel));
+        return [this, results] { applyResults(results); };
     });
 }
 
 void ProjectDocument::recalculate()
 {
     calculation_->cancel(); // superseded by this one
-    applyResults(calculateResults(calculationData(), scenario_));
+    applyResults(std::make_shared<const CalculationResults>(calculateResults(calculationData(), scenario_)));
 }
 
 bool ProjectDocument::isCalculating() const
@@ -237,10 +239,13 @@ void ProjectDocument::waitForResults()
     calculation_->waitForDone();
 }
 
-void ProjectDocument::applyResults(CalculationResults results)
+void ProjectDocument::applyResults(std::shared_ptr<const CalculationResults> results)
 {
-    std::swap(results_, results); // the previous results go with `results`
+    std::shared_ptr<const CalculationResults> previous = std::exchange(results_, std::move(results));
     Q_EMIT resultsChanged();
+    // The previous results (a projection of every cell and year) are freed off the GUI thread,
+    // unless work on another thread still holds them.
+    QThreadPool::globalInstance()->start([previous = std::move(previous)]() mutable { previous.reset(); });
 }
 
 } // namespace sharecast::ui

@@ -83,27 +83,30 @@ public:
     qint64 addScenario(const Scenario& scenario, std::optional<qint64> derivedFrom, const QString& preset);
 
     //! The latest results (recalculated after each change, off the GUI thread).
-    const Settlement& settlement() const { return results_.settlement; }
-    const Projection& projection() const { return results_.projection; }
+    const Settlement& settlement() const { return results_->settlement; }
+    const Projection& projection() const { return results_->projection; }
     //! The closed forms of §13 for the latest settlement (the Monte Carlo runs elsewhere, off
     //! the GUI thread: see ValidityRunner).
-    const Validity& validity() const { return results_.validity; }
+    const Validity& validity() const { return results_->validity; }
     //! Member-level cost moments when the active experience came from members.csv (§13's c).
     const MemberMoments* memberMoments() const { return moments_ ? &*moments_ : nullptr; }
     //! The last calculation's error (empty when it succeeded).
-    const QString& calculationError() const { return results_.error; }
+    const QString& calculationError() const { return results_->error; }
 
     //! The partnership ledger of the performance year (docs/methodology.md, "Partnerships"),
     //! recalculated with the settlement (resultsChanged() says it changed); null when the project
     //! has no partnerships data, or the ledger could not be made (see partnershipError()).
     const PartnershipLedger* partnershipLedger() const
     {
-        return results_.partnershipLedger ? &*results_.partnershipLedger : nullptr;
+        return results_->partnershipLedger ? &*results_->partnershipLedger : nullptr;
     }
     //! Why the partnership ledger could not be made (empty when it was, or there are no data).
-    const QString& partnershipError() const { return results_.partnershipError; }
+    const QString& partnershipError() const { return results_->partnershipError; }
+    //! The latest results as a whole, for work that outlives them on another thread (the Monte
+    //! Carlo of a settlement): they stay as they are while it holds them.
+    std::shared_ptr<const CalculationResults> results() const { return results_; }
     //! Milliseconds the last recalculation took.
-    double lastCalculationMs() const { return results_.ms; }
+    double lastCalculationMs() const { return results_->ms; }
 
     //! Recalculates now, on the calling (GUI) thread, superseding any calculation under way, and
     //! emits resultsChanged(): for whatever must read the results of the scenario just set (the
@@ -131,7 +134,7 @@ Q_SIGNALS:
 private:
     explicit ProjectDocument(QObject* parent);
     void scheduleRecalculation(); //!< starts the scenario's calculation on the worker
-    void applyResults(CalculationResults results);
+    void applyResults(std::shared_ptr<const CalculationResults> results);
     CalculationData calculationData() const;
     void readStoredInfo(); //!< stored_ from the project, for scenarioId_
 
@@ -148,7 +151,7 @@ private:
     Scenario scenario_;
     QUndoStack undo_;
     std::optional<MemberMoments> moments_;
-    CalculationResults results_;
+    std::shared_ptr<const CalculationResults> results_ = std::make_shared<const CalculationResults>();
     //! The worker the calculations run on, and the latest one (they read the data above: they
     //! go first, cancelled and waited for).
     std::unique_ptr<QThreadPool> pool_;

@@ -5,6 +5,7 @@
 
 #include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <algorithm>
 #include <exception>
@@ -27,8 +28,13 @@ ValidityRunner::ValidityRunner(ProjectDocument* document, QObject* parent)
     pool_->setThreadPriority(QThread::LowestPriority); // the edits come first (see BackgroundTask)
     monteCarlo_ = std::make_unique<BackgroundTask>(pool_.get());
     projectionFan_ = std::make_unique<BackgroundTask>(pool_.get());
+    startTimer_ = new QTimer(this);
+    startTimer_->setSingleShot(true);
+    startTimer_->setInterval(kStartDelayMs);
+    connect(startTimer_, &QTimer::timeout, this, &ValidityRunner::startRuns);
     connect(document_, &ProjectDocument::resultsChanged, this, &ValidityRunner::restart);
     restart();
+    startRuns(); // the project's first results: at once
 }
 
 ValidityRunner::~ValidityRunner()
@@ -40,12 +46,12 @@ ValidityRunner::~ValidityRunner()
 
 bool ValidityRunner::monteCarloRunning() const
 {
-    return monteCarlo_->isRunning();
+    return (startTimer_->isActive() && !failed_ && !validity_.plans.empty()) || monteCarlo_->isRunning();
 }
 
 bool ValidityRunner::fanRunning() const
 {
-    return projectionFan_->isRunning();
+    return (startTimer_->isActive() && !failed_) || projectionFan_->isRunning();
 }
 
 long ValidityRunner::fanDraws(long draws)
@@ -55,6 +61,8 @@ long ValidityRunner::fanDraws(long draws)
 
 void ValidityRunner::waitForDone()
 {
+    if (startTimer_->isActive())
+        startRuns();
     monteCarlo_->waitForDone();
     projectionFan_->waitForDone();
 }
@@ -67,24 +75,40 @@ void ValidityRunner::restart()
     if (ranFor_ && *ranFor_ == scenario)
         return;
     ranFor_ = scenario;
-    const bool failed = !document_->calculationError().isEmpty();
+    failed_ = !document_->calculationError().isEmpty();
 
-    // The payment Monte Carlo of the new results (the closed forms are shown at once).
+    // The closed forms of the new results are shown at once; the runs of the previous ones stop
+    // now, and the new ones start when the edits pause.
     validity_ = document_->validity();
     validity_.draws = scenario.uncertainty.draws;
     validity_.seed = scenario.uncertainty.seed;
-    if (failed || validity_.plans.empty()) {
-        monteCarlo_->cancel();
-    } else {
+    fan_.reset();
+    monteCarlo_->cancel();
+    projectionFan_->cancel();
+    startTimer_->start();
+    Q_EMIT monteCarloStarted();
+    Q_EMIT fanStarted();
+}
+
+void ValidityRunner::startRuns()
+{
+    startTimer_->stop();
+    if (failed_)
+        return;
+    const Scenario scenario = document_->scenario();
+
+    // The payment Monte Carlo of the document's results.
+    if (!validity_.plans.empty()) {
         MonteCarloOptions options;
         options.draws = scenario.uncertainty.draws;
         options.seed = scenario.uncertainty.seed;
         options.keepDraws = true; // the histogram of the statewide payment
-        monteCarlo_->start([this, v = validity_, settlement = document_->settlement(), scenario,
+        // The settlement is the document's, shared (not copied): it stays while the run holds it.
+        monteCarlo_->start([this, v = validity_, results = document_->results(), scenario,
                             options](const std::atomic<bool>& cancel) mutable -> BackgroundTask::Apply {
             options.cancel = &cancel;
             try {
-                runPaymentMonteCarlo(v, settlement, scenario, options);
+                runPaymentMonteCarlo(v, results->settlement, scenario, options);
             } catch (const std::exception&) { // not run: the status says so (cancelling is no exception)
                 return [this] { Q_EMIT monteCarloFinished(); };
             }
@@ -94,32 +118,25 @@ void ValidityRunner::restart()
             };
         });
     }
-    Q_EMIT monteCarloStarted();
 
-    // The projection fan of the new scenario.
-    fan_.reset();
-    if (failed) {
-        projectionFan_->cancel();
-    } else {
-        MonteCarloOptions options;
-        options.draws = fanDraws(scenario.uncertainty.draws);
-        options.seed = scenario.uncertainty.seed;
-        projectionFan_->start([this, index = &document_->index(), quality = document_->quality(), scenario,
-                               options](const std::atomic<bool>& cancel) mutable -> BackgroundTask::Apply {
-            options.cancel = &cancel;
-            ProjectionFan fan;
-            try {
-                fan = projectionFan(*index, quality, scenario, options);
-            } catch (const std::exception&) { // no band: the status says the fan has not run
-                return [this] { Q_EMIT fanFinished(); };
-            }
-            return [this, fan = std::move(fan)]() mutable {
-                fan_ = std::move(fan);
-                Q_EMIT fanFinished();
-            };
-        });
-    }
-    Q_EMIT fanStarted();
+    // The projection fan of the scenario.
+    MonteCarloOptions options;
+    options.draws = fanDraws(scenario.uncertainty.draws);
+    options.seed = scenario.uncertainty.seed;
+    projectionFan_->start([this, index = &document_->index(), quality = document_->quality(), scenario,
+                           options](const std::atomic<bool>& cancel) mutable -> BackgroundTask::Apply {
+        options.cancel = &cancel;
+        ProjectionFan fan;
+        try {
+            fan = projectionFan(*index, quality, scenario, options);
+        } catch (const std::exception&) { // no band: the status says the fan has not run
+            return [this] { Q_EMIT fanFinished(); };
+        }
+        return [this, fan = std::move(fan)]() mutable {
+            fan_ = std::move(fan);
+            Q_EMIT fanFinished();
+        };
+    });
 }
 
 } // namespace sharecast::ui

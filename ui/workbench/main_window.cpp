@@ -26,6 +26,7 @@
 #include "ui/charts/savings_chart.h"
 #include "ui/charts/waterfall_chart.h"
 #include "ui/document/autosave.h"
+#include "ui/document/fit_columns.h"
 #include "ui/document/format.h"
 #include "ui/document/frozen_column_table_view.h"
 #include "ui/document/project_document.h"
@@ -562,7 +563,7 @@ QWidget* MainWindow::createSettlementPage(ProjectDocument* doc)
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setAlternatingRowColors(true);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    new FitColumnsToContents(table_);
     layout->addWidget(table_, 1);
     return settlementPage;
 }
