@@ -21,6 +21,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -196,6 +197,29 @@ private Q_SLOTS:
         QCOMPARE(plotted().size(), again.size());
         for (std::size_t i = 0; i < again.size(); ++i)
             QVERIFY(std::fabs(plotted()[i] - again[i] / 1e6) <= 1e-9);
+    }
+
+    //! Views that refresh only on screen show the edit once shown: the Sensitivity key list's
+    //! base value of the plan share's cap, edited while another tab was in front.
+    void hiddenKeyListFollowsTheEditWhenShown()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(project_));
+        w.resize(1200, 800);
+        QVERIFY(testing::showActive(w));
+        QVERIFY(w.showTab(QStringLiteral("Waterfall")));
+        ui::ProjectDocument* doc = w.document();
+        doc->setScenario(withMaxShare(doc->scenario(), 0.123), QStringLiteral("cap 12.3%"));
+        doc->waitForResults();
+
+        QVERIFY(w.showTab(QStringLiteral("Sensitivity")));
+        auto* keys = w.findChild<QTableWidget*>(QStringLiteral("sensitivityKeys"));
+        QVERIFY(keys);
+        QString base;
+        for (int r = 0; r < keys->rowCount(); ++r)
+            if (keys->item(r, 0)->text() == QLatin1String("sharing.max_share"))
+                base = keys->item(r, 1)->text();
+        QCOMPARE(base, QStringLiteral("0.123"));
     }
 
     //! A table's columns fit their contents when it is on screen: a change on a hidden tab is
