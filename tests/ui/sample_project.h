@@ -11,10 +11,19 @@
 #include "ui/document/project_document.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QString>
 
 namespace sharecast::testing {
+
+//! A fresh copy of `project` as dir/name (any older one replaced); empty when it cannot be made.
+inline QString freshCopy(const QString& project, const QDir& dir, const QString& name)
+{
+    const QString copy = dir.filePath(name);
+    QFile::remove(copy);
+    return QFile::copy(project, copy) ? copy : QString();
+}
 
 //! Generates the sample under dir/sample and imports its experience, quality and partnerships into
 //! dir/p.sharecast; returns the project's path. `sample` receives what the generator reports.

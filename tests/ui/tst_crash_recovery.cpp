@@ -76,9 +76,7 @@ class TestCrashRecovery : public QObject {
     //! A fresh copy of the sample project under name.
     QString freshCopy(const QString& name) const
     {
-        const QString copy = dir_.filePath(name);
-        QFile::remove(copy);
-        return QFile::copy(project_, copy) ? copy : QString();
+        return testing::freshCopy(project_, QDir(dir_.path()), name);
     }
 
     //! Runs act, answering each message box it brings up with the next of `buttons` (a button's

@@ -56,11 +56,10 @@ class TestHelpAndSettings : public QObject {
     QTemporaryDir dir_;
     QString project_;
 
+    //! A fresh copy of the sample project under name.
     QString freshCopy(const QString& name) const
     {
-        const QString copy = dir_.filePath(name);
-        QFile::remove(copy);
-        return QFile::copy(project_, copy) ? copy : QString();
+        return testing::freshCopy(project_, QDir(dir_.path()), name);
     }
 
     //! The field of the assumptions panel labelled `label`.

@@ -70,6 +70,16 @@ class TestRecalculation : public QObject {
     QTemporaryDir dir_;
     QString project_;
 
+    //! Opens the sample project in w, shown, with the Waterfall tab in front (the Savings chart
+    //! and every table hidden).
+    bool openOnWaterfall(ui::MainWindow& w) const
+    {
+        if (!w.openProject(project_))
+            return false;
+        w.resize(1200, 800);
+        return testing::showActive(w) && w.showTab(QStringLiteral("Waterfall"));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -152,10 +162,7 @@ private Q_SLOTS:
     void hiddenChartRedrawnWhenShown()
     {
         ui::MainWindow w;
-        QVERIFY(w.openProject(project_));
-        w.resize(1200, 800);
-        QVERIFY(testing::showActive(w));
-        QVERIFY(w.showTab(QStringLiteral("Waterfall")));
+        QVERIFY(openOnWaterfall(w));
         ui::ProjectDocument* doc = w.document();
         QCPBars* bars = barsNamed(w.chart(), QStringLiteral("Plan share (payment)"));
         QVERIFY(bars);
@@ -204,10 +211,7 @@ private Q_SLOTS:
     void hiddenKeyListFollowsTheEditWhenShown()
     {
         ui::MainWindow w;
-        QVERIFY(w.openProject(project_));
-        w.resize(1200, 800);
-        QVERIFY(testing::showActive(w));
-        QVERIFY(w.showTab(QStringLiteral("Waterfall")));
+        QVERIFY(openOnWaterfall(w));
         ui::ProjectDocument* doc = w.document();
         doc->setScenario(withMaxShare(doc->scenario(), 0.123), QStringLiteral("cap 12.3%"));
         doc->waitForResults();

@@ -64,11 +64,10 @@ class TestDatabaseImport : public QObject {
     QString project_;
     QString members_;
 
+    //! A fresh copy of the sample project under name.
     QString freshCopy(const QString& name) const
     {
-        const QString copy = dir_.filePath(name);
-        QFile::remove(copy);
-        return QFile::copy(project_, copy) ? copy : QString();
+        return testing::freshCopy(project_, QDir(dir_.path()), name);
     }
 
     //! File ▸ Import from Database… through the real action: once the dialog is up, `fill` types

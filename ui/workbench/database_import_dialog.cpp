@@ -1,5 +1,7 @@
 #include "ui/workbench/database_import_dialog.h"
 
+#include "ui/workbench/form_dialog.h"
+
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -9,7 +11,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QVBoxLayout>
 
 namespace sharecast::ui {
 
@@ -78,14 +79,9 @@ DatabaseImportDialog::DatabaseImportDialog(double truncation, QWidget* parent) :
     form->addRow(tr("T&runcation per member:"), truncation_);
     form->addRow(tr("&Password:"), password_);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    layOutFormDialog(this, intro, form, QDialogButtonBox::Ok | QDialogButtonBox::Cancel)
+        ->button(QDialogButtonBox::Ok)
+        ->setText(tr("Import"));
     resize(600, sizeHint().height());
 }
 

@@ -1,11 +1,12 @@
 #include "ui/workbench/project_settings_dialog.h"
 
+#include "ui/workbench/form_dialog.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QVBoxLayout>
 
 namespace sharecast::ui {
 
@@ -39,13 +40,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const io::ReportSettings& settings,
         form->addRow(label, editor);
         fields_.push_back(field);
     }
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    layOutFormDialog(this, intro, form, QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     resize(640, sizeHint().height());
 }
 

@@ -90,9 +90,7 @@ bool CsvChunker::next(CsvChunk& chunk)
                     continue;
                 }
                 done_ = true;
-                chunk.error = InputError(InputLocation{fileName_, nextLine_, {}, {}, false},
-                                         "record longer than " + std::to_string(maxRecordBytes_) +
-                                             " bytes; is a quote left open?");
+                chunk.error = csvRecordTooLong(fileName_, nextLine_, static_cast<qint64>(maxRecordBytes_));
                 chunk.size = 0;
                 return true;
             }

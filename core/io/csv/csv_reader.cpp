@@ -58,14 +58,6 @@ std::string escapedBytes(std::string_view text)
     return out;
 }
 
-// The error of a record longer than the limit (an open quote, or not CSV).
-InputError recordTooLong(const std::string& fileName, long line, qint64 maxRecordBytes)
-{
-    return InputError(InputLocation{fileName, line, {}, {}, false}, "record longer than " +
-                                                                        std::to_string(maxRecordBytes) +
-                                                                        " bytes; is a quote left open?");
-}
-
 // First byte in [from, end) that ends a physical line, or end.
 const char* lineEnd(const char* from, const char* end)
 {
@@ -83,6 +75,13 @@ const char* fieldEnd(const char* from, const char* end)
 }
 
 } // namespace
+
+InputError csvRecordTooLong(const std::string& fileName, long line, qint64 maxRecordBytes)
+{
+    return InputError(InputLocation{fileName, line, {}, {}, false}, "record longer than " +
+                                                                        std::to_string(maxRecordBytes) +
+                                                                        " bytes; is a quote left open?");
+}
 
 CsvReader::CsvReader(QIODevice& device, std::string fileName, ImportControl control, CsvReaderOptions options)
     : device_(&device), fileName_(std::move(fileName)), control_(std::move(control)), options_(options)
@@ -149,7 +148,7 @@ void CsvReader::fill()
         begin_ = 0;
     }
     if (static_cast<qint64>(end_) >= options_.maxRecordBytes)
-        throw recordTooLong(fileName_, nextLine_, options_.maxRecordBytes);
+        throw csvRecordTooLong(fileName_, nextLine_, options_.maxRecordBytes);
     const auto block = static_cast<std::size_t>(options_.blockSize);
     if (buf_.size() - end_ < block / 2 + 1)
         buf_.resize(std::max(end_ + block, buf_.size() * 2));
@@ -315,7 +314,7 @@ bool CsvReader::next()
             continue;
         }
         if (bytes_ != nullptr && static_cast<qint64>(parsedEnd_ - begin_) > options_.maxRecordBytes)
-            throw recordTooLong(fileName_, nextLine_, options_.maxRecordBytes); // as fill() would
+            throw csvRecordTooLong(fileName_, nextLine_, options_.maxRecordBytes); // as fill() would
         const long startLine = nextLine_;
         begin_ = parsedEnd_;
         nextLine_ += parsedLines_ + 1;

@@ -35,6 +35,10 @@ public:
     ImportCancelled() : std::runtime_error("import cancelled") {}
 };
 
+//! The error of a record that starts at `line` and runs past maxRecordBytes (a quote left open,
+//! or not CSV): the one wording, for the reader and for the parallel import's chunker.
+InputError csvRecordTooLong(const std::string& fileName, long line, qint64 maxRecordBytes);
+
 //! Tuning of a CsvReader; the defaults suit every real file.
 struct CsvReaderOptions {
     qint64 blockSize = qint64(1) << 20; //!< bytes asked of the device per read
