@@ -8,7 +8,6 @@
 #include "settlement.h"
 
 #include <algorithm>
-#include <exception>
 #include <utility>
 
 namespace sharecast {
@@ -224,17 +223,8 @@ std::vector<double> metricValues(const Metric& metric, const MetricContext& cont
                                  const std::function<Scenario(std::size_t)>& scenario, int threads)
 {
     std::vector<double> out(count);
-    std::vector<std::exception_ptr> errors(count);
-    parallelFor(count, threadCount(threads, count), [&](std::size_t i) {
-        try {
-            out[i] = metricValue(metric, context, scenario(i));
-        } catch (...) {
-            errors[i] = std::current_exception();
-        }
-    });
-    for (const std::exception_ptr& e : errors)
-        if (e)
-            std::rethrow_exception(e);
+    parallelFor(count, threadCount(threads, count),
+                [&](std::size_t i) { out[i] = metricValue(metric, context, scenario(i)); });
     return out;
 }
 

@@ -26,6 +26,7 @@ void parallelFor(std::size_t count, int threads, const std::function<void(std::s
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     std::exception_ptr error;
+    std::size_t errorJob = count; // the lowest failing job so far
     std::mutex errorMutex;
     auto worker = [&] {
         for (;;) {
@@ -36,8 +37,10 @@ void parallelFor(std::size_t count, int threads, const std::function<void(std::s
                 job(i);
             } catch (...) {
                 const std::lock_guard<std::mutex> lock(errorMutex);
-                if (!error)
+                if (i < errorJob) {
                     error = std::current_exception();
+                    errorJob = i;
+                }
                 failed = true;
                 return;
             }

@@ -14,7 +14,9 @@ int threadCount(int asked, std::size_t work);
 
 //! Runs job(i) for every i in [0, count) on `threads` threads (each i taken in turn from a
 //! shared counter; the calling thread works too). After the first exception no new job starts;
-//! it is rethrown once every thread has stopped.
+//! once every thread has stopped, the exception of the lowest-numbered failing job is rethrown:
+//! the one a single thread would have met first (the jobs below it were all taken, so they ran),
+//! whatever the number of threads.
 void parallelFor(std::size_t count, int threads, const std::function<void(std::size_t)>& job);
 
 } // namespace sharecast

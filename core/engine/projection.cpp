@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <optional>
 #include <unordered_map>
 
@@ -140,12 +139,11 @@ ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityDat
         const auto ch = spec.utilizationChange.byCos.find(data.cosNames[static_cast<std::size_t>(cos)]);
         const Rate c =
             ch == spec.utilizationChange.byCos.end() ? spec.utilizationChange.defaultRate : ch->second;
-        const auto it = std::find(m.utilizationRates.begin(), m.utilizationRates.end(), c);
+        auto it = std::find(m.utilizationRates.begin(), m.utilizationRates.end(), c);
         if (it == m.utilizationRates.end())
-            m.utilizationRates.push_back(c);
+            it = m.utilizationRates.insert(it, c);
         utilizationChange.push_back(c);
-        changeClass.push_back(static_cast<int>(
-            std::find(m.utilizationRates.begin(), m.utilizationRates.end(), c) - m.utilizationRates.begin()));
+        changeClass.push_back(static_cast<int>(it - m.utilizationRates.begin()));
     }
 
     // Each plan's quality records, found once (a search per plan would grow with plans × records).
@@ -156,145 +154,137 @@ ProjectionModel prepareProjection(const ExperienceIndex& index, const QualityDat
     const std::vector<QualityRecord> none;
 
     // The plans are independent: prepared on every core, each into its own slot, and gathered in
-    // the index's order (the first plan in that order that fails is the error reported).
+    // the index's order (parallelFor reports the first plan in that order that fails).
     struct Prepared {
         std::optional<ProjectionModel::Plan> plan;
         std::vector<std::string> warnings;
-        std::exception_ptr error;
     };
     const std::vector<PlanSeries>& plans = index.plans();
     std::vector<Prepared> prepared(plans.size());
     parallelFor(plans.size(), threadCount(threads, plans.size()), [&](std::size_t p) {
-        try {
-            const PlanSeries& plan = plans[p];
-            Prepared& out = prepared[p];
-            ProjectionModel::Plan pm;
-            pm.planId = plan.planId;
-            const auto records = qualityOf.find(plan.planId);
-            const QualityPath qpath =
-                qualityPathFor(s, quality ? (records == qualityOf.end() ? &none : &records->second) : nullptr,
-                               plan.planId, y0, out.warnings);
+        const PlanSeries& plan = plans[p];
+        Prepared& out = prepared[p];
+        ProjectionModel::Plan pm;
+        pm.planId = plan.planId;
+        const auto records = qualityOf.find(plan.planId);
+        const QualityPath qpath =
+            qualityPathFor(s, quality ? (records == qualityOf.end() ? &none : &records->second) : nullptr,
+                           plan.planId, y0, out.warnings);
 
-            for (const CellSeries& series : plan.cells) {
-                const ExperienceCell* start = series.cellFor(y0);
-                if (!start)
-                    continue; // §11 projects from the start year's cells
-                ProjectionModel::Cell cm;
-                CellProjection& c = cm.trace;
-                const Rate fmap = s.fmap.forRateCell(*series.rateCell);
-                c.region = *series.region;
-                c.rateCell = *series.rateCell;
-                c.startMemberMonths = start->memberMonths;
-                c.startPmpm.reserve(nk);
-                c.annualTrend.reserve(nk);
-                c.years.reserve(static_cast<std::size_t>(h));
-                cm.years.reserve(static_cast<std::size_t>(h));
-                for (int cos : m.cos) {
-                    const std::string& name = data.cosNames[static_cast<std::size_t>(cos)];
-                    c.startPmpm.push_back(start->cost[static_cast<std::size_t>(cos)] / start->memberMonths);
-                    const TrendPair t = s.trendFor(c.rateCell, name);
-                    c.annualTrend.push_back((1.0 + t.utilization) * (1.0 + t.unitCost));
-                }
-                c.utilizationChange = utilizationChange;
-                cm.changeClass = changeClass;
-                // §11 counterfactual costs for every year first: the rates look back rate_lag years.
-                for (int t = 1; t <= h; ++t) {
-                    CellProjectionYear y;
-                    y.programChange.reserve(nk);
-                    y.counterfactual.reserve(nk);
-                    y.year = y0 + t;
-                    y.fmap = fmap;
-                    y.memberMonths = c.startMemberMonths * std::pow(1.0 + spec.enrollmentGrowth, t);
-                    for (std::size_t k = 0; k < nk; ++k) {
-                        const std::string& name = data.cosNames[static_cast<std::size_t>(m.cos[k])];
-                        if (const NewBenefit* nb = s.includesCos(name) ? s.newBenefitFor(name) : nullptr) {
-                            // A new benefit continues as its add-on: its own trend, take-up held at the
-                            // last listed value, the start year's risk score when risk adjustment is on.
-                            const double risk = s.riskAdjustment.enabled ? start->riskScore : 1.0;
-                            y.programChange.push_back(1.0);
-                            y.counterfactual.push_back(nb->pricedPmpm(c.rateCell).value_or(0.0) *
-                                                       nb->takeUpIn(y.year) * nb->trendFactor(y.year) * risk *
-                                                       y.memberMonths);
-                            continue;
-                        }
-                        const double pc = programChangeFactor(s, name, c.rateCell, y0, y0 + t);
-                        y.programChange.push_back(pc);
-                        y.counterfactual.push_back(c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc *
-                                                   y.memberMonths);
-                    }
-                    // Investment is care-management cost: part of projected cost (§11), paid from the
-                    // plan's margin, and not part of the capitation rates.
-                    y.investment = spec.investmentPmpm * y.memberMonths;
-                    c.years.push_back(std::move(y));
-                }
-                // §10 rates: fixed where the base year is experience or counterfactual; a recipe where
-                // the rebased rate rests on projected cost.
-                for (int t = 1; t <= h; ++t) {
-                    ProjectionModel::CellYear cy;
-                    const Year rateYear = y0 + t;
-                    const Year base = rateYear - spec.rateLag;
-                    RateInput in{&s,          &c.rateCell, &data.cosNames, &m.cos,      {},
-                                 ecmPosition, base,        rateYear,       assumptions, true};
-                    in.basePmpm.reserve(nk);
-                    in.annualTrend = &c.annualTrend; // the cell's, looked up above
-                    if (base <= y0) {
-                        // Both paths rest on actual experience: no impact yet (§11).
-                        const ExperienceCell* rec = series.cellFor(base);
-                        if (!rec) { // a cell without the base year's record: its start year instead
-                            rec = series.cellFor(y0);
-                            in.baseYear = y0;
-                        }
-                        for (int cos : m.cos)
-                            in.basePmpm.push_back(rec->cost[static_cast<std::size_t>(cos)] /
-                                                  rec->memberMonths);
-                        cy.rebased = buildGrossRate(in);
-                        cy.nonRebased = cy.rebased;
-                    } else {
-                        cy.baseInWindow = true;
-                        cy.baseIndex = base - y0 - 1;
-                        const CellProjectionYear& by = c.years[static_cast<std::size_t>(cy.baseIndex)];
-                        cy.rebasedRecipe = rateRecipe(in);
-                        for (std::size_t k = 0; k < nk; ++k)
-                            in.basePmpm.push_back(by.counterfactual[k] / by.memberMonths);
-                        cy.nonRebased = buildGrossRate(in);
-                    }
-                    for (double cf : c.years[static_cast<std::size_t>(t - 1)].counterfactual)
-                        cy.counterfactualTotal += cf;
-                    cm.years.push_back(std::move(cy));
-                }
-                pm.cells.push_back(std::move(cm));
+        for (const CellSeries& series : plan.cells) {
+            const ExperienceCell* start = series.cellFor(y0);
+            if (!start)
+                continue; // §11 projects from the start year's cells
+            ProjectionModel::Cell cm;
+            CellProjection& c = cm.trace;
+            const Rate fmap = s.fmap.forRateCell(*series.rateCell);
+            c.region = *series.region;
+            c.rateCell = *series.rateCell;
+            c.startMemberMonths = start->memberMonths;
+            c.startPmpm.reserve(nk);
+            c.annualTrend.reserve(nk);
+            c.years.reserve(static_cast<std::size_t>(h));
+            cm.years.reserve(static_cast<std::size_t>(h));
+            for (int cos : m.cos) {
+                const std::string& name = data.cosNames[static_cast<std::size_t>(cos)];
+                c.startPmpm.push_back(start->cost[static_cast<std::size_t>(cos)] / start->memberMonths);
+                const TrendPair t = s.trendFor(c.rateCell, name);
+                c.annualTrend.push_back((1.0 + t.utilization) * (1.0 + t.unitCost));
             }
-            if (pm.cells.empty()) {
-                out.warnings.push_back("plan " + plan.planId + " has no cell in the start year " +
-                                       std::to_string(y0) + " and is not projected");
-                return;
-            }
-            // Per year: totals that do not move with utilization, thresholds, quality and ρ.
+            c.utilizationChange = utilizationChange;
+            cm.changeClass = changeClass;
+            // §11 counterfactual costs for every year first: the rates look back rate_lag years.
             for (int t = 1; t <= h; ++t) {
-                ProjectionModel::PlanYear py;
-                for (const ProjectionModel::Cell& cell : pm.cells) {
-                    const CellProjectionYear& cy = cell.trace.years[static_cast<std::size_t>(t - 1)];
-                    py.memberMonths += cy.memberMonths;
-                    for (std::size_t k = 0; k < nk; ++k)
-                        py.counterfactualCost += cy.counterfactual[k];
-                    py.investment += cy.investment;
+                CellProjectionYear y;
+                y.programChange.reserve(nk);
+                y.counterfactual.reserve(nk);
+                y.year = y0 + t;
+                y.fmap = fmap;
+                y.memberMonths = c.startMemberMonths * std::pow(1.0 + spec.enrollmentGrowth, t);
+                for (std::size_t k = 0; k < nk; ++k) {
+                    const std::string& name = data.cosNames[static_cast<std::size_t>(m.cos[k])];
+                    if (const NewBenefit* nb = s.includesCos(name) ? s.newBenefitFor(name) : nullptr) {
+                        // A new benefit continues as its add-on: its own trend, take-up held at the
+                        // last listed value, the start year's risk score when risk adjustment is on.
+                        const double risk = s.riskAdjustment.enabled ? start->riskScore : 1.0;
+                        y.programChange.push_back(1.0);
+                        y.counterfactual.push_back(nb->pricedPmpm(c.rateCell).value_or(0.0) *
+                                                   nb->takeUpIn(y.year) * nb->trendFactor(y.year) * risk *
+                                                   y.memberMonths);
+                        continue;
+                    }
+                    const double pc = programChangeFactor(s, name, c.rateCell, y0, y0 + t);
+                    y.programChange.push_back(pc);
+                    y.counterfactual.push_back(c.startPmpm[k] * std::pow(c.annualTrend[k], t) * pc *
+                                               y.memberMonths);
                 }
-                const double members = memberYears(py.memberMonths);
-                py.msr = computeThreshold(msrInput(s, members, std::nullopt));
-                py.mlr = computeThreshold(mlrInput(s, members, std::nullopt));
-                py.qualityScore = qpath.score[static_cast<std::size_t>(t - 1)];
-                py.eligible = qpath.gatePasses[static_cast<std::size_t>(t - 1)];
-                py.shareRate = planSharingRate(s.sharing, py.qualityScore, py.eligible);
-                pm.years.push_back(py);
+                // Investment is care-management cost: part of projected cost (§11), paid from the
+                // plan's margin, and not part of the capitation rates.
+                y.investment = spec.investmentPmpm * y.memberMonths;
+                c.years.push_back(std::move(y));
             }
-            out.plan = std::move(pm);
-        } catch (...) {
-            prepared[p].error = std::current_exception();
+            // §10 rates: fixed where the base year is experience or counterfactual; a recipe where
+            // the rebased rate rests on projected cost.
+            for (int t = 1; t <= h; ++t) {
+                ProjectionModel::CellYear cy;
+                const Year rateYear = y0 + t;
+                const Year base = rateYear - spec.rateLag;
+                RateInput in{&s,          &c.rateCell, &data.cosNames, &m.cos,      {},
+                             ecmPosition, base,        rateYear,       assumptions, true};
+                in.basePmpm.reserve(nk);
+                in.annualTrend = &c.annualTrend; // the cell's, looked up above
+                if (base <= y0) {
+                    // Both paths rest on actual experience: no impact yet (§11).
+                    const ExperienceCell* rec = series.cellFor(base);
+                    if (!rec) { // a cell without the base year's record: its start year instead
+                        rec = series.cellFor(y0);
+                        in.baseYear = y0;
+                    }
+                    for (int cos : m.cos)
+                        in.basePmpm.push_back(rec->cost[static_cast<std::size_t>(cos)] / rec->memberMonths);
+                    cy.rebased = buildGrossRate(in);
+                    cy.nonRebased = cy.rebased;
+                } else {
+                    cy.baseInWindow = true;
+                    cy.baseIndex = base - y0 - 1;
+                    const CellProjectionYear& by = c.years[static_cast<std::size_t>(cy.baseIndex)];
+                    cy.rebasedRecipe = rateRecipe(in);
+                    for (std::size_t k = 0; k < nk; ++k)
+                        in.basePmpm.push_back(by.counterfactual[k] / by.memberMonths);
+                    cy.nonRebased = buildGrossRate(in);
+                }
+                for (double cf : c.years[static_cast<std::size_t>(t - 1)].counterfactual)
+                    cy.counterfactualTotal += cf;
+                cm.years.push_back(std::move(cy));
+            }
+            pm.cells.push_back(std::move(cm));
         }
+        if (pm.cells.empty()) {
+            out.warnings.push_back("plan " + plan.planId + " has no cell in the start year " +
+                                   std::to_string(y0) + " and is not projected");
+            return;
+        }
+        // Per year: totals that do not move with utilization, thresholds, quality and ρ.
+        for (int t = 1; t <= h; ++t) {
+            ProjectionModel::PlanYear py;
+            for (const ProjectionModel::Cell& cell : pm.cells) {
+                const CellProjectionYear& cy = cell.trace.years[static_cast<std::size_t>(t - 1)];
+                py.memberMonths += cy.memberMonths;
+                for (std::size_t k = 0; k < nk; ++k)
+                    py.counterfactualCost += cy.counterfactual[k];
+                py.investment += cy.investment;
+            }
+            const double members = memberYears(py.memberMonths);
+            py.msr = computeThreshold(msrInput(s, members, std::nullopt));
+            py.mlr = computeThreshold(mlrInput(s, members, std::nullopt));
+            py.qualityScore = qpath.score[static_cast<std::size_t>(t - 1)];
+            py.eligible = qpath.gatePasses[static_cast<std::size_t>(t - 1)];
+            py.shareRate = planSharingRate(s.sharing, py.qualityScore, py.eligible);
+            pm.years.push_back(py);
+        }
+        out.plan = std::move(pm);
     });
     for (Prepared& p : prepared) {
-        if (p.error)
-            std::rethrow_exception(p.error);
         m.warnings.insert(m.warnings.end(), p.warnings.begin(), p.warnings.end());
         if (p.plan)
             m.plans.push_back(std::move(*p.plan));
