@@ -46,12 +46,14 @@ ValidityRunner::~ValidityRunner()
 
 bool ValidityRunner::monteCarloRunning() const
 {
-    return (startTimer_->isActive() && !failed_ && !validity_.plans.empty()) || monteCarlo_->isRunning();
+    // (Results that are an error have a validity without plans: no Monte Carlo.)
+    return (startTimer_->isActive() && !validity_.plans.empty()) || monteCarlo_->isRunning();
 }
 
 bool ValidityRunner::fanRunning() const
 {
-    return (startTimer_->isActive() && !failed_) || projectionFan_->isRunning();
+    return (startTimer_->isActive() && document_->calculationError().isEmpty()) ||
+           projectionFan_->isRunning();
 }
 
 long ValidityRunner::fanDraws(long draws)
@@ -75,7 +77,6 @@ void ValidityRunner::restart()
     if (ranFor_ && *ranFor_ == scenario)
         return;
     ranFor_ = scenario;
-    failed_ = !document_->calculationError().isEmpty();
 
     // The closed forms of the new results are shown at once; the runs of the previous ones stop
     // now, and the new ones start when the edits pause.
@@ -93,7 +94,7 @@ void ValidityRunner::restart()
 void ValidityRunner::startRuns()
 {
     startTimer_->stop();
-    if (failed_)
+    if (!document_->calculationError().isEmpty())
         return;
     const Scenario scenario = document_->scenario();
 

@@ -78,7 +78,6 @@ private:
     std::optional<ProjectionFan> fan_;
     std::optional<Scenario> ranFor_; //!< the scenario of the latest runs
     QTimer* startTimer_;             //!< restart() → startRuns(), once the edits pause
-    bool failed_ = false;            //!< the latest results are an error: nothing to run
 };
 
 } // namespace sharecast::ui
